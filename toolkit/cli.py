@@ -1,0 +1,51 @@
+"""Command line: ``python -m toolkit <command> ...``.
+
+Thin dispatch only: each command lives in the module that owns it and exposes
+``main(argv) -> int``, so the commands stay testable as plain functions.
+
+=========  =====================================================  ====================
+command    what it does                                           module
+=========  =====================================================  ====================
+annotate   articles in, the annotate contract (JSON Lines) out    toolkit.annotate
+report     annotate a corpus once, run every notebook, write HTML  toolkit.report
+setup      make sure the NLTK data is there (download only gaps)  toolkit.nltkdata
+evaluate   score an analysis on an annotated corpus               toolkit.evaluate
+bench      throughput figures beside a bare-NLTK baseline         toolkit.bench
+=========  =====================================================  ====================
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+
+COMMANDS = {
+    "annotate": ("toolkit.annotate", "articles in, the annotate contract (JSON Lines) out"),
+    "report": ("toolkit.report", "annotate a corpus once, run every notebook, write the HTML report"),
+    "setup": ("toolkit.nltkdata", "make sure the NLTK data is there (downloads only what is missing)"),
+    "evaluate": ("toolkit.evaluate", "score an analysis on an annotated corpus (polnear, tempeval, ...)"),
+    "bench": ("toolkit.bench", "throughput in words/s beside a bare-NLTK baseline"),
+}
+
+
+def usage() -> str:
+    lines = ["usage: python -m toolkit <command> [options]", "", "commands:"]
+    lines += [f"  {name:<9} {help_}" for name, (_, help_) in COMMANDS.items()]
+    lines += ["", "python -m toolkit <command> --help tells more."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(usage())
+        return 0
+    if argv[0] in ("-V", "--version"):
+        from toolkit import __version__
+        print(__version__)
+        return 0
+    name, rest = argv[0], argv[1:]
+    if name not in COMMANDS:
+        print(f"toolkit: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[name][0])
+    return int(module.main(rest) or 0)
