@@ -1,0 +1,175 @@
+"""The annotate contract: one JSON object per document, analyses included.
+
+``python -m toolkit annotate INPUT... [-o OUT.jsonl] [--published YYYY-MM-DD]``
+
+INPUT is a file, a folder, or ``-`` for JSON Lines on stdin. Input records are
+``{"id", "text", "published"?, "title"?, "source"?, "mentions"?: [{"start", "end"}]}``.
+Each output line is :meth:`Annotation.to_dict`::
+
+    {"id", "published", "title", "source", "url", "text", "n_words",
+     "paragraphs": [{"start", "end"}],
+     "sentences":  [{"start", "end", "paragraph"}],
+     "actors":     [{"start", "end", "text", "actor", "kind", "affiliation", "sentence"}],
+     ...analyses add "quotes", "timexes", "events", "stances"}
+
+All offsets are character offsets into ``text`` exactly as given.
+
+Example::
+
+    >>> from toolkit.corpus import Document
+    >>> ann = annotate_document(Document(id="a", text="Kim said the talks failed."))
+    >>> ann.to_dict()["sentences"]
+    [{'start': 0, 'end': 26, 'paragraph': 0}]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
+
+__all__ = ["Annotation", "annotate_document", "annotate_corpus", "write_jsonl", "read_annotations", "main"]
+
+
+@dataclass(slots=True)
+class Annotation:
+    """Everything the toolkit found in one document (the annotate contract)."""
+
+    document: Document
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int, int]]
+    actors: list = field(default_factory=list)
+    analyses: dict[str, list] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        doc = self.document
+        out = {
+            "id": doc.id,
+            "published": doc.published.isoformat() if doc.published else None,
+            "title": doc.title,
+            "source": doc.source,
+            "url": doc.url,
+            "text": doc.text,
+            "n_words": doc.n_words,
+            "paragraphs": [{"start": s, "end": e} for s, e in self.paragraphs],
+            "sentences": [{"start": s, "end": e, "paragraph": p} for s, e, p in self.sentences],
+            "actors": [m.to_dict() if hasattr(m, "to_dict") else m for m in self.actors],
+        }
+        for name, items in self.analyses.items():
+            out[name] = [x.to_dict() if hasattr(x, "to_dict") else x for x in items]
+        return out
+
+
+def annotate_document(doc: Document) -> Annotation:
+    """Annotate one document: sentences, tokens, actors, then the analyses.
+
+    Pure (no I/O), so it serves a loop, a process pool or a cluster map alike.
+    """
+    # Provisional: sentences only; tokens, actors and analyses are wired in as they land.
+    import nltk
+
+    paragraphs: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int, int]] = []
+    pos = 0
+    for line in doc.text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            start = pos + (len(body) - len(body.lstrip()))
+            end = pos + len(body.rstrip())
+            paragraphs.append((start, end))
+            for s, e in nltk.tokenize.PunktTokenizer().span_tokenize(doc.text[start:end]):
+                sentences.append((start + s, start + e, len(paragraphs) - 1))
+        pos += len(line)
+    return Annotation(doc, paragraphs, sentences)
+
+
+def annotate_corpus(items: Iterable[Document | LoadError], *, workers: int = 1) -> Iterator[Annotation | LoadError]:
+    """Annotate documents in order; load errors and per-document failures come back as LoadError.
+
+    One bad article never stops the run: its problem is yielded in its place.
+    """
+    for item in items:
+        if isinstance(item, LoadError):
+            yield item
+            continue
+        try:
+            yield annotate_document(item)
+        except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+            yield LoadError(item.path, item.line, item.id, f"annotation failed: {type(exc).__name__}: {exc}",
+                            "report this article with the toolkit version")
+
+
+def write_jsonl(path: str | os.PathLike, records: Iterable[dict]) -> int:
+    """Write records as JSON Lines atomically (temp file + rename); return how many."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    count = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def read_annotations(path: str | os.PathLike) -> list[dict]:
+    """Read an ``annotations.jsonl`` written by :func:`write_jsonl`."""
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise CorpusError(path, f"not valid JSON ({exc.msg})", line=number) from None
+    return records
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m toolkit annotate",
+                                     description="Annotate articles; print the annotate contract as JSON Lines.")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for JSON Lines on stdin")
+    parser.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
+    parser.add_argument("--published", help="publication date (YYYY-MM-DD) for articles that carry none")
+    parser.add_argument("--encoding", default="utf-8", help="text encoding of input files (default utf-8)")
+    args = parser.parse_args(argv)
+
+    def documents() -> Iterator[Document | LoadError]:
+        files = [p for p in args.inputs if p != "-"]
+        if "-" in args.inputs:
+            yield from read_jsonl_stream(sys.stdin, published=args.published)
+        if files:
+            yield from iter_documents(files, encoding=args.encoding, published=args.published)
+
+    errors = 0
+
+    def records() -> Iterator[dict]:
+        nonlocal errors
+        for item in annotate_corpus(documents()):
+            if isinstance(item, LoadError):
+                errors += 1
+                print(f"skipped: {item}", file=sys.stderr)
+            else:
+                yield item.to_dict()
+
+    try:
+        if args.output:
+            write_jsonl(args.output, records())
+        else:
+            for record in records():
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 1 if errors else 0
