@@ -8,8 +8,8 @@ Each output line is :meth:`Annotation.to_dict`::
 
     {"id", "published", "title", "source", "url", "text", "n_words",
      "paragraphs": [{"start", "end"}],
-     "sentences":  [{"start", "end", "paragraph"}],
-     "actors":     [{"start", "end", "text", "actor", "kind", "affiliation", "sentence"}],
+     "sentences":  [{"start", "end", "paragraph", "boilerplate"}],
+     "actors":     [{"start", "end", "text", "actor", "kind", "affiliation", "sentence", "via", "title"}],
      ...analyses add "quotes", "timexes", "events", "stances"}
 
 All offsets are character offsets into ``text`` exactly as given.
@@ -19,7 +19,7 @@ Example::
     >>> from toolkit.corpus import Document
     >>> ann = annotate_document(Document(id="a", text="Kim said the talks failed."))
     >>> ann.to_dict()["sentences"]
-    [{'start': 0, 'end': 26, 'paragraph': 0}]
+    [{'start': 0, 'end': 26, 'paragraph': 0, 'boilerplate': False}]
 """
 from __future__ import annotations
 
@@ -32,7 +32,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
+from toolkit.tagging import process
+from toolkit.tokens import Doc
 
 __all__ = ["Annotation", "annotate_document", "annotate_corpus", "write_jsonl", "read_annotations", "main"]
 
@@ -46,6 +49,8 @@ class Annotation:
     sentences: list[tuple[int, int, int]]
     actors: list = field(default_factory=list)
     analyses: dict[str, list] = field(default_factory=dict)
+    boilerplate: set[int] = field(default_factory=set)
+    doc: Doc | None = field(default=None, repr=False)  # the tagged text, for in-process readers
 
     def to_dict(self) -> dict:
         doc = self.document
@@ -58,7 +63,8 @@ class Annotation:
             "text": doc.text,
             "n_words": doc.n_words,
             "paragraphs": [{"start": s, "end": e} for s, e in self.paragraphs],
-            "sentences": [{"start": s, "end": e, "paragraph": p} for s, e, p in self.sentences],
+            "sentences": [{"start": s, "end": e, "paragraph": p, "boilerplate": i in self.boilerplate}
+                          for i, (s, e, p) in enumerate(self.sentences)],
             "actors": [m.to_dict() if hasattr(m, "to_dict") else m for m in self.actors],
         }
         for name, items in self.analyses.items():
@@ -66,27 +72,24 @@ class Annotation:
         return out
 
 
-def annotate_document(doc: Document) -> Annotation:
-    """Annotate one document: sentences, tokens, actors, then the analyses.
+def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotation:
+    """Annotate one document: paragraphs, sentences, tokens and tags, actors, then the analyses.
 
     Pure (no I/O), so it serves a loop, a process pool or a cluster map alike.
+    ``aliases`` is a user's own actor alias table (columns of ``data/actor_aliases.tsv``).
     """
-    # Provisional: sentences only; tokens, actors and analyses are wired in as they land.
-    import nltk
-
-    paragraphs: list[tuple[int, int]] = []
-    sentences: list[tuple[int, int, int]] = []
-    pos = 0
-    for line in doc.text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            start = pos + (len(body) - len(body.lstrip()))
-            end = pos + len(body.rstrip())
-            paragraphs.append((start, end))
-            for s, e in nltk.tokenize.PunktTokenizer().span_tokenize(doc.text[start:end]):
-                sentences.append((start + s, start + e, len(paragraphs) - 1))
-        pos += len(line)
-    return Annotation(doc, paragraphs, sentences)
+    tagged = process(doc.text)
+    lex = lexicon(aliases)
+    skip = boilerplate_sentences(tagged, lex=lex)
+    mentions = find_mentions(tagged, lex=lex, given=doc.mentions, skip_sentences=skip)
+    return Annotation(
+        document=doc,
+        paragraphs=tagged.paragraphs,
+        sentences=[(s.start, s.end, s.paragraph) for s in tagged.sentences],
+        actors=mentions,
+        boilerplate=skip,
+        doc=tagged,
+    )
 
 
 def annotate_corpus(items: Iterable[Document | LoadError], *, workers: int = 1) -> Iterator[Annotation | LoadError]:
