@@ -1,0 +1,178 @@
+"""Throughput benchmark: the toolkit's stages beside bare NLTK, on the same texts, in one run.
+
+``python -m toolkit bench [CORPUS] [--limit N] [--report]`` (``make bench``)
+
+The baseline is what a researcher would otherwise write: NLTK's ``sent_tokenize``,
+``word_tokenize`` and ``pos_tag`` over every sentence. Each toolkit stage is timed on
+the same texts in the same process, one core, models loaded before the clock
+starts. Throughput is in words per second, words being whitespace-separated
+tokens of the input (the same count for every row), and each row gives its ratio
+to the baseline. ``--report`` also times ``python -m toolkit report`` on the seed
+in a subprocess (wall clock, set-up excluded).
+
+Example::
+
+    $ python -m toolkit bench ../shared/eval/polnear/train/text
+    stage                          seconds    words/s   vs NLTK
+    bare NLTK (sent+word+pos_tag)    17.10     36,528    100.0%
+    tokens + tags                     5.21    119,890    328.2%
+    ...
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from toolkit.corpus import CorpusError, Document, LoadError, iter_documents
+
+__all__ = ["StageResult", "run_benchmark", "main"]
+
+DEFAULT_CORPORA = ("../shared/eval/polnear/train/text", "seeds")
+
+
+@dataclass(slots=True)
+class StageResult:
+    stage: str
+    seconds: float
+    words: int
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else float("inf")
+
+
+def _baseline(texts: Sequence[str]) -> None:
+    from nltk import pos_tag, sent_tokenize, word_tokenize
+
+    for text in texts:
+        for sentence in sent_tokenize(text):
+            pos_tag(word_tokenize(sentence))
+
+
+def _stages() -> list[tuple[str, Callable[[Sequence[Document]], None]]]:
+    """The stages to time, each a function over the documents (only those installed)."""
+    from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
+    from toolkit.annotate import annotate_document
+    from toolkit.tagging import process
+
+    def tokens_tags(docs):
+        for doc in docs:
+            process(doc.text)
+
+    def with_actors(docs):
+        lex = lexicon()
+        for doc in docs:
+            tagged = process(doc.text)
+            find_mentions(tagged, lex=lex, skip_sentences=boilerplate_sentences(tagged, lex=lex))
+
+    stages = [("tokens + tags", tokens_tags), ("tokens + tags + actors", with_actors)]
+    try:
+        from toolkit.timex import tag_timexes
+
+        def timexes(docs):
+            for doc in docs:
+                tag_timexes(doc.text, dct=doc.published)
+
+        stages.append(("timexes alone (tag + normalise)", timexes))
+    except ImportError:
+        pass
+
+    def annotate_all(docs):
+        for doc in docs:
+            annotate_document(doc)
+
+    stages.append(("annotate (all analyses)", annotate_all))
+    return stages
+
+
+def _warm_up() -> None:
+    from nltk import pos_tag, word_tokenize
+
+    from toolkit.annotate import annotate_document
+
+    pos_tag(word_tokenize("Warm up the tagger."))
+    annotate_document(Document(id="warm-up", text="Kim said on Monday that Seoul “condemns” it."))
+
+
+def _time(fn: Callable, arg) -> float:
+    start = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - start
+
+
+def run_benchmark(documents: Sequence[Document], *, repeat: int = 1) -> list[StageResult]:
+    """Time the baseline and every stage on ``documents``; best of ``repeat`` runs each."""
+    texts = [d.text for d in documents]
+    words = sum(d.n_words for d in documents)
+    _warm_up()
+    results = [StageResult("bare NLTK (sent + word + pos_tag)", min(_time(_baseline, texts) for _ in range(repeat)),
+                           words)]
+    for name, fn in _stages():
+        results.append(StageResult(name, min(_time(fn, documents) for _ in range(repeat)), words))
+    return results
+
+
+def time_report(*, corpus: str = "seeds") -> float:
+    """Wall-clock seconds of ``python -m toolkit report CORPUS`` into a temporary folder."""
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "toolkit", "report", corpus, "--out", out],
+                              capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise RuntimeError(f"report failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return seconds
+
+
+def format_table(results: Sequence[StageResult]) -> str:
+    base = results[0].words_per_second
+    lines = [f"{'stage':<36} {'seconds':>8} {'words/s':>10} {'vs NLTK':>8}"]
+    for r in results:
+        lines.append(f"{r.stage:<36} {r.seconds:>8.2f} {r.words_per_second:>10,.0f} "
+                     f"{100 * r.words_per_second / base:>7.1f}%")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m toolkit bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", help="folder or file of articles (default: PolNeAR train texts "
+                                                  "if ../shared/eval is there, else seeds/)")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--repeat", type=int, default=1, help="best of N timings per stage (default 1)")
+    parser.add_argument("--report", action="store_true", help="also time `toolkit report` on seeds/")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    corpus = args.corpus or next((c for c in DEFAULT_CORPORA if Path(c).exists()), "seeds")
+    try:
+        items = list(iter_documents([corpus]))
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    docs = [d for d in items if not isinstance(d, LoadError)][: args.limit]
+    if not docs:
+        print(f"error: no readable articles in {corpus}", file=sys.stderr)
+        return 2
+    words = sum(d.n_words for d in docs)
+    print(f"corpus: {corpus} ({len(docs)} articles, {words:,} words); one core, models loaded before timing")
+    results = run_benchmark(docs, repeat=args.repeat)
+    print(format_table(results))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS): {peak_mb:,.0f} MB")
+    figures = {"corpus": corpus, "articles": len(docs), "words": words, "peak_rss_mb": round(peak_mb),
+               "stages": [{**asdict(r), "words_per_second": round(r.words_per_second)} for r in results]}
+    if args.report:
+        seconds = time_report()
+        print(f"report on seeds/ (wall, after set-up): {seconds:.1f} s")
+        figures["report_seconds"] = round(seconds, 1)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
