@@ -117,9 +117,9 @@ class Lexicon:
 
     aliases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     adjective: dict[str, str] = field(default_factory=dict)  # country -> "South Korean"
-    titles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    titles: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     modifiers: frozenset[str] = frozenset()
-    bodies: frozenset[tuple[str, ...]] = frozenset()
+    bodies: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
     english: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
@@ -127,8 +127,6 @@ class Lexicon:
     org_words: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     boilerplate: tuple[re.Pattern, ...] = ()
-    max_title: int = 1
-    max_body: int = 1
 
     def add_alias(self, alias: str, entry: Entry) -> None:
         text = alias.strip()
@@ -159,11 +157,19 @@ class Lexicon:
                 return n, entry
         return None
 
-    def match_phrase(self, table, longest: int, tokens: Sequence[Token], i: int) -> int:
-        """Length of the longest lower-case phrase from ``table`` starting at ``i`` (0 if none)."""
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            key = tuple(t.text.lower() for t in tokens[i:i + n])
-            if key in table:
+    def match_phrase(self, table: dict[str, list[tuple[str, ...]]], tokens: Sequence[Token], i: int) -> int:
+        """Length of the longest lower-case phrase from ``table`` starting at ``i`` (0 if none).
+
+        ``table`` maps a phrase's first word to its phrases, longest first.
+        """
+        phrases = table.get(tokens[i].text.lower())
+        if not phrases:
+            return 0
+        for phrase in phrases:
+            n = len(phrase)
+            if n == 1:
+                return 1
+            if i + n <= len(tokens) and all(tokens[i + k].text.lower() == phrase[k] for k in range(1, n)):
                 return n
         return 0
 
@@ -198,6 +204,16 @@ def _gazetteer_places() -> frozenset[str]:
         return frozenset()
 
 
+def _phrase_table(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in set(phrases):
+        if phrase:
+            table.setdefault(phrase[0], []).append(phrase)
+    for bucket in table.values():
+        bucket.sort(key=len, reverse=True)
+    return table
+
+
 def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
     """Read the shipped tables (and a user's alias file with the columns of ``actor_aliases.tsv``)."""
     lex = Lexicon()
@@ -222,12 +238,10 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
         lex.add_alias(row["alias"], Entry(row["canonical"], kind, row.get("affiliation") or None, "alias",
                                           row.get("requires") or None))
     # Tokenize the capitalised form so "Sen." stays one token, as it does in running text.
-    lex.titles = {tuple(t.lower() for t in _alias_tokens(r["title"].capitalize())): r["category"]
-                  for r in read_table("titles.tsv")}
-    lex.max_title = max(len(k) for k in lex.titles)
+    lex.titles = _phrase_table(tuple(t.lower() for t in _alias_tokens(r["title"].capitalize()))
+                               for r in read_table("titles.tsv"))
     lex.modifiers = frozenset(data_lines("title_modifiers.txt"))
-    lex.bodies = frozenset(_alias_tokens(r["body"].lower()) for r in read_table("bodies.tsv"))
-    lex.max_body = max(len(k) for k in lex.bodies)
+    lex.bodies = _phrase_table(_alias_tokens(r["body"].lower()) for r in read_table("bodies.tsv"))
     lex.non_names = frozenset(w.lower() for w in data_lines("non_names.txt"))
     words = read_table("name_words.tsv")
     lex.org_words = frozenset(r["word"] for r in words if r["class"] == "organisation")
@@ -325,12 +339,12 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[
             prev = tokens[i - 1] if i else None
             inside_name = single_place and not title_case and (
                 (nxt is not None and _is_name_token(nxt, lex) and not lex.match_alias(tokens, i + length)
-                 and not lex.match_phrase(lex.titles, lex.max_title, tokens, i + length)
+                 and not lex.match_phrase(lex.titles, tokens, i + length)
                  and nxt.text.lower() not in lex.modifiers)
                 or (prev is not None and prev.tag in NAME_TAGS and prev.text[:1].isupper()
                     and not lex.match_alias(tokens, i - 1) and i - 1 > 0
                     and prev.text.lower() not in lex.modifiers
-                    and not lex.match_phrase(lex.titles, lex.max_title, tokens, i - 1)))
+                    and not lex.match_phrase(lex.titles, tokens, i - 1)))
             if not inside_name:
                 chunks.append(_Chunk("ALIAS", tok.i, tok.i + length, entry))
                 i += length
@@ -340,12 +354,12 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[
             chunks.append(_Chunk("POSS", tok.i, tok.i + 1))
             i += 1
             continue
-        length = lex.match_phrase(lex.titles, lex.max_title, tokens, i)
+        length = lex.match_phrase(lex.titles, tokens, i)
         if length and (tok.tag.startswith("NN") or tok.tag in ("JJ", "VB", "VBP")):
             chunks.append(_Chunk("TITLE", tok.i, tok.i + length))
             i += length
             continue
-        length = lex.match_phrase(lex.bodies, lex.max_body, tokens, i)
+        length = lex.match_phrase(lex.bodies, tokens, i)
         if length and tokens[i + length - 1].tag.startswith("NN"):
             chunks.append(_Chunk("BODY", tok.i, tok.i + length))
             i += length
@@ -357,7 +371,7 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[
         if not title_case and (_is_name_token(tok, lex) or match):
             j = i + 1
             while j < n and _is_name_token(tokens[j], lex) and not lex.match_alias(tokens, j) \
-                    and not lex.match_phrase(lex.titles, lex.max_title, tokens, j):
+                    and not lex.match_phrase(lex.titles, tokens, j):
                 j += 1
             chunks.append(_Chunk("NAME", tok.i, tokens[j - 1].i + 1))
             i = j
