@@ -735,6 +735,32 @@ def _given(doc: Doc, spans: Iterable, lex: Lexicon) -> list[_Raw]:
     return out
 
 
+def _known_name_tokens(raws: list[_Raw], doc: Doc, skip: set[int]) -> list[_Raw]:
+    """Capitalised tokens outside any mention that repeat a part of a person's name in the document."""
+    parts: set[str] = set()
+    for raw in raws:
+        if raw.kind == "person" and raw.actor:
+            parts.update(p for p in raw.actor.split() if len(p) > 2 and p[0].isupper() and not p.endswith("."))
+    if not parts:
+        return []
+    covered = bytearray(len(doc.tokens))
+    for raw in raws:
+        covered[raw.first:raw.last] = b"\x01" * (raw.last - raw.first)
+    extra: list[_Raw] = []
+    i, n = 0, len(doc.tokens)
+    while i < n:
+        tok = doc.tokens[i]
+        if not covered[i] and tok.text in parts and tok.sent not in skip:
+            j = i + 1
+            while j < n and not covered[j] and doc.tokens[j].text in parts and doc.tokens[j].sent == tok.sent:
+                j += 1
+            extra.append(_Raw(i, j, tok.sent, "name"))
+            i = j
+        else:
+            i += 1
+    return extra
+
+
 def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
                   skip_sentences: set[int] | None = None) -> list[Mention]:
     """All actor mentions of a tagged document, resolved to canonical actors, in text order.
@@ -757,6 +783,14 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
         raws.extend(given_raws)
         raws.sort(key=lambda r: (r.first, r.last))
     _resolve(raws, doc, lex)
+    extra = _known_name_tokens(raws, doc, skip)
+    if extra:
+        # Names the tagger missed where they recur ("Sanders said" tagged NNS): resolve again with them.
+        for raw in raws:
+            raw.actor = raw.kind = raw.affiliation = None
+            raw.context_owner = None
+        raws = sorted(raws + extra, key=lambda r: (r.first, r.last))
+        _resolve(raws, doc, lex)
     mentions: list[Mention] = []
     seen: set[tuple[int, int]] = set()
     for raw in raws:
