@@ -14,6 +14,8 @@ VENV     ?= .venv
 CORPUS   ?= seeds/
 EVAL_DIR ?= ../shared/eval
 KERNEL   ?= news-analysis-toolkit
+# Extra options for `jupyter lab` (e.g. LAB_ARGS=--no-browser); root (containers) needs --allow-root.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 BIN := $(VENV)/bin
 PY  := $(BIN)/python
@@ -55,7 +57,7 @@ test: $(VENV)/.stamp-dev setup
 
 lab: $(VENV)/.stamp-lab setup
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/
 
 bench: $(VENV)/.stamp-base setup
 	$(PY) -m toolkit bench

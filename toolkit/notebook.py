@@ -133,9 +133,12 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] =
     styles = [{"selector": "td, th", "props": "text-align:left;vertical-align:top;padding:2px 8px"}]
     styler = styler.set_table_styles(styles)
     wrapped = [c for c in wrap if c in shown.columns]
+    unwrapped = [c for c in shown.columns if c not in wrapped]
     if wrapped:
         styler = styler.set_properties(subset=wrapped, **{"white-space": "normal", "min-width": "16em",
                                                           "max-width": "36em"})
+    if unwrapped:  # short values (ids, dates, counts) stay on one line
+        styler = styler.set_properties(subset=unwrapped, **{"white-space": "nowrap"})
     display(styler)
     left_out = len(df) - len(shown)
     if left_out > 0 or note:

@@ -327,7 +327,10 @@ def _run_notebook(task: _Task) -> NotebookResult:
                 papermill.execute_notebook(
                     str(source), str(tmp), parameters=task.parameters, kernel_name=KERNEL_NAME, language="python",
                     cwd=str(source.parent), progress_bar=False, log_output=False,
-                    extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                    # The kernel's own log is noise here (jupyter_client interrupts every kernel
+                    # it shuts down, which ipykernel may log as an error); cell errors still
+                    # reach the notebook and this result.
+                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
                 )
             except Exception as exc:  # noqa: BLE001 - a failing notebook is a result, not a crash
                 error = _short_error(exc)
