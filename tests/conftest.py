@@ -1,13 +1,26 @@
-"""Shared fixtures: the seed story, tagged once per test session."""
+"""Shared test set-up and fixtures.
+
+NLTK data: ``.ci/run`` and the Makefile export ``NLTK_DATA``; when it is unset (a bare
+``pytest``), the offline copy in ``../shared/nltk_data`` beside the repository is used
+if it exists, so a plain ``python -m pytest`` behaves like CI.
+
+The seed story is tagged once per session and shared by the tests that read it.
+"""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_FILE = SEEDS / "000_55edb76f28711d65.txt"
+
+if not os.environ.get("NLTK_DATA"):
+    _shared = ROOT.parent / "shared" / "nltk_data"
+    if _shared.is_dir():
+        os.environ["NLTK_DATA"] = str(_shared)
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,9 @@ Accepted inputs (a folder is searched recursively, files in sorted order):
 
 A folder may hold a ``metadata.csv`` sidecar (columns ``file`` or ``id`` plus any of
 the metadata fields) that fills in what the article files themselves do not say.
+Precedence: what a file states (front matter, JSON fields, CSV columns) > the sidecar >
+what is guessed from a one-article file (its name as id, a ``.txt`` file's first line
+as title).
 
 Errors are :class:`CorpusError` with the file, line, the problem and how to fix it.
 :func:`load_corpus` collects them per article instead of stopping, so one bad
@@ -241,6 +244,25 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str, int
     return meta, text[match.end():], match.group(0).count("\n")
 
 
+_SINGLE_SUFFIXES = (".txt", ".md", "")
+
+
+def _single_article(text: str, path: Path) -> tuple[dict, dict]:
+    """Split a one-article file into (what the file states, what is guessed from it).
+
+    The front matter and body are stated; the id (the file name) and, for ``.txt``,
+    the title (the first line) are guesses that a metadata sidecar may override.
+    """
+    meta, body, skipped = _split_front_matter(text, path)
+    if not body.strip():
+        raise CorpusError(path, "no article text after the front matter", line=skipped + 1)
+    guesses: dict = {"id": path.stem}
+    if path.suffix.lower() != ".md":
+        first = body.lstrip("\r\n").split("\n", 1)[0].strip()
+        guesses["title"] = first or None
+    return {**meta, "text": body}, guesses
+
+
 def read_records(path: str | os.PathLike, *, encoding: str = "utf-8",
                  text_column: str = "text") -> Iterator[tuple[int | None, dict]]:
     """Yield ``(line, record)`` pairs from one article file, before validation.
@@ -252,15 +274,9 @@ def read_records(path: str | os.PathLike, *, encoding: str = "utf-8",
     path = Path(path)
     suffix = path.suffix.lower()
     text = _read_text(path, encoding)
-    if suffix in (".txt", ".md", ""):
-        meta, body, skipped = _split_front_matter(text, path)
-        if not body.strip():
-            raise CorpusError(path, "no article text after the front matter", line=skipped + 1)
-        record: dict = {"id": path.stem, **meta, "text": body}
-        if "title" not in meta and suffix != ".md":
-            first = body.lstrip("\r\n").split("\n", 1)[0].strip()
-            record["title"] = first or None
-        yield 1, record
+    if suffix in _SINGLE_SUFFIXES:
+        record, guesses = _single_article(text, path)
+        yield 1, {**guesses, **record}
     elif suffix == ".jsonl":
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -407,19 +423,24 @@ def iter_documents(paths: Sequence[str | os.PathLike] | str | os.PathLike, *, en
                 yield LoadError.from_exception(exc)
                 sidecars[folder] = {}
         side = sidecars[folder]
+        multi = path.suffix.lower() not in _SINGLE_SUFFIXES
         try:
-            for line, record in read_records(path, encoding=encoding, text_column=text_column):
+            if multi:
+                items = ((line, record, {}) for line, record in
+                         read_records(path, encoding=encoding, text_column=text_column))
+            else:
+                items = iter([(1, *_single_article(_read_text(path, encoding), path))])
+            for line, record, guesses in items:
                 if isinstance(record, CorpusError):
                     yield LoadError.from_exception(record)
                     continue
-                multi = path.suffix.lower() in (".jsonl", ".csv")
                 default_id = f"{path.stem}:{line}" if multi else path.stem
                 extra = side.get(path.name) if not multi else None
                 extra = extra or side.get(str(record.get("id") or default_id)) or {}
-                merged = {k: v for k, v in extra.items() if not k.startswith("_") and k != "file"}
+                # Precedence: what the file states > the sidecar > what is guessed (file name, first line).
+                merged = {k: v for k, v in guesses.items() if v not in (None, "")}
+                merged.update({k: v for k, v in extra.items() if not k.startswith("_") and k != "file"})
                 merged.update({k: v for k, v in record.items() if v not in (None, "")})
-                if "id" not in record and "id" in extra:
-                    merged["id"] = extra["id"]
                 try:
                     doc = document_from_record(merged, path=str(path), line=line if multi else None,
                                                default_id=default_id, published=fallback)

@@ -1,0 +1,117 @@
+"""toolkit.frames: annotation records in, tables with fixed columns out (also when empty)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit import frames
+
+TEXT = "Kim met Putin. Kim left.\n\nPeskov said no."
+
+
+def record(id_, *, published="2024-10-21", source="Reuters", actors=(), text=TEXT):
+    return {
+        "id": id_, "title": f"Title {id_}", "source": source, "published": published, "url": None,
+        "text": text, "n_words": len(text.split()),
+        "paragraphs": [{"start": 0, "end": 24}, {"start": 26, "end": 41}],
+        "sentences": [{"start": 0, "end": 14, "paragraph": 0}, {"start": 15, "end": 24, "paragraph": 0},
+                      {"start": 26, "end": 41, "paragraph": 1}],
+        "actors": list(actors),
+    }
+
+
+def mention(start, end, actor, kind, affiliation=None, sentence=0):
+    return {"start": start, "end": end, "text": TEXT[start:end], "actor": actor, "kind": kind,
+            "affiliation": affiliation, "sentence": sentence}
+
+
+KIM0 = mention(0, 3, "Kim Hong-kyun", "person", "South Korea", 0)
+PUTIN = mention(8, 13, "Vladimir Putin", "person", "Russia", 0)
+KIM1 = mention(15, 18, "Kim Hong-kyun", "person", "South Korea", 1)
+PESKOV = mention(26, 32, "Dmitry Peskov", "person", "Russia", 2)
+
+
+def rows(df: pd.DataFrame) -> list[dict]:
+    return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
+@pytest.mark.parametrize("records, expected", [
+    pytest.param([], [], id="empty"),
+    pytest.param(
+        [record("a"), record("b", published="2024-10-22T23:30:00+09:00", source=None)],
+        [{"id": "a", "title": "Title a", "source": "Reuters", "published": pd.Timestamp("2024-10-21"),
+          "paragraphs": 2, "sentences": 3, "words": 8},
+         {"id": "b", "title": "Title b", "source": None, "published": pd.Timestamp("2024-10-22"),
+          "paragraphs": 2, "sentences": 3, "words": 8}],
+        id="two-documents-day-kept-as-published"),
+    pytest.param(
+        [record("c", published=None)],
+        [{"id": "c", "title": "Title c", "source": "Reuters", "published": None,
+          "paragraphs": 2, "sentences": 3, "words": 8}],
+        id="undated"),
+])
+def test_documents_frame(records, expected):
+    df = frames.documents_frame(records)
+    assert list(df.columns) == list(frames.DOCUMENT_COLUMNS)
+    assert rows(df) == expected
+    assert str(df["words"].dtype) == "int64"
+    assert pd.api.types.is_datetime64_any_dtype(df["published"])
+
+
+@pytest.mark.parametrize("records, expected", [
+    pytest.param([], [], id="no-records"),
+    pytest.param([record("a")], [], id="no-actors-yet"),
+    pytest.param(
+        [record("a", actors=[KIM0, PUTIN]), record("b", actors=[PESKOV])],
+        [("a", 0, 3, "Kim", "Kim Hong-kyun", "person", "South Korea", 0, "Kim met Putin."),
+         ("a", 8, 13, "Putin", "Vladimir Putin", "person", "Russia", 0, "Kim met Putin."),
+         ("b", 26, 32, "Peskov", "Dmitry Peskov", "person", "Russia", 2, "Peskov said no.")],
+        id="mentions-with-sentences"),
+    pytest.param(
+        [record("a", actors=[{"start": 15, "end": 18, "actor": None, "kind": None, "affiliation": None,
+                              "sentence": None}])],
+        [("a", 15, 18, "Kim", "Kim", None, None, None, None)],
+        id="unresolved-mention-outside-sentences"),
+])
+def test_actors_frame(records, expected):
+    df = frames.actors_frame(records)
+    assert list(df.columns) == list(frames.ACTOR_COLUMNS)
+    assert [tuple(r.values()) for r in rows(df)] == expected
+    assert str(df["start"].dtype) == "int64"
+
+
+@pytest.mark.parametrize("records, expected", [
+    pytest.param([], [], id="empty"),
+    pytest.param([record("a"), record("b")], [], id="no-actors"),
+    pytest.param(
+        [record("a", actors=[KIM0, PUTIN, KIM1]), record("b", actors=[KIM0, PESKOV]),
+         record("c", actors=[mention(26, 32, "Peskov", "person", None, 2)])],
+        [("Kim Hong-kyun", "person", "South Korea", 3, 2),
+         ("Dmitry Peskov", "person", "Russia", 1, 1),
+         ("Peskov", "person", None, 1, 1),
+         ("Vladimir Putin", "person", "Russia", 1, 1)],
+        id="ranked-by-mentions-then-documents-then-name"),
+])
+def test_actor_counts(records, expected):
+    df = frames.actor_counts(records)
+    assert list(df.columns) == list(frames.ACTOR_COUNT_COLUMNS)
+    assert [tuple(r.values()) for r in rows(df)] == expected
+    assert list(df.index) == list(range(len(expected)))
+
+
+@pytest.mark.parametrize("records, expected", [
+    pytest.param([], {"articles": 0, "dated": 0, "first": None, "last": None, "days": 0, "sources": {},
+                      "sentences": 0, "words": 0}, id="empty"),
+    pytest.param([record("a", source="AP"), record("b", published="2024-10-23"), record("c", published=None),
+                  record("d", published="2024-10-23")],
+                 {"articles": 4, "dated": 3, "first": "2024-10-21", "last": "2024-10-23", "days": 2,
+                  "sources": {"Reuters": 3, "AP": 1}, "sentences": 12, "words": 32}, id="mixed"),
+])
+def test_corpus_summary(records, expected):
+    assert frames.corpus_summary(frames.documents_frame(records)) == expected
+
+
+@pytest.mark.parametrize("index, expected", [(0, "Kim met Putin."), (2, "Peskov said no."), (3, None),
+                                             (None, None), (-1, None)])
+def test_sentence_text(index, expected):
+    assert frames.sentence_text(record("a"), index) == expected

@@ -1,0 +1,198 @@
+"""toolkit.report: one real run of the notebooks on the seed (papermill + nbconvert), shared by the tests.
+
+The run uses a temporary notebooks folder holding the project's notebooks plus a
+deliberately broken one, so a single run shows both that the real notebooks
+render and that a failing notebook is reported while the others still run.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from toolkit import report
+from toolkit.corpus import CorpusError
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+NOTEBOOKS = ROOT / "notebooks"
+BROKEN = "zz_broken"
+
+
+def broken_notebook() -> nbformat.NotebookNode:
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Broken on purpose"),
+        new_code_cell('corpus = ""\nannotations = ""\noutput_dir = ""', metadata={"tags": ["parameters"]}),
+        new_code_cell('raise RuntimeError("deliberately broken <notebook>")'),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    return nb
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    notebooks = tmp_path_factory.mktemp("notebooks")
+    for nb in NOTEBOOKS.glob("*.ipynb"):
+        shutil.copy(nb, notebooks / nb.name)
+    nbformat.write(broken_notebook(), str(notebooks / f"{BROKEN}.ipynb"))
+    out = tmp_path_factory.mktemp("run")
+    lines: list[str] = []
+    result = report.run_report([SEEDS], out_dir=out, notebooks_dir=notebooks,
+                               parameters={"overview.top_n_actors": "7"}, log=lines.append)
+    return result, lines
+
+
+def project_notebooks() -> list[str]:
+    return [p.stem for p in report.find_notebooks(NOTEBOOKS)]
+
+
+def test_every_project_notebook_runs_and_renders(run):
+    result, _ = run
+    by_name = {r.name: r for r in result.reports}
+    for name in project_notebooks():
+        assert by_name[name].ok, f"{name}: {by_name[name].error}"
+        assert (result.run_dir / f"{name}.html").is_file()
+        assert (result.run_dir / f"{name}.ipynb").is_file()
+
+
+def test_overview_runs_first_then_alphabetical(run):
+    result, _ = run
+    names = [r.name for r in result.reports]
+    assert names[0] == "overview"
+    assert names[1:] == sorted(names[1:])
+
+
+def test_run_folder_holds_the_annotations_and_tables(run):
+    result, _ = run
+    records = [json.loads(line) for line in result.annotations.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["000_55edb76f28711d65"]
+    assert result.documents == 1
+    for name in ("documents.csv", "actors.csv", "index.html", "overview.html"):
+        assert (result.run_dir / name).is_file(), name
+    with open(result.run_dir / "documents.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["id"], r["source"], r["published"]) for r in rows] == [
+        ("000_55edb76f28711d65", "Reuters", "2024-10-21")]
+    assert not list(result.run_dir.glob(".*")), "temporary files left behind"
+
+
+def test_errors_csv_has_its_header_even_when_empty(run):
+    result, _ = run
+    assert result.errors_csv.read_text(encoding="utf-8") == "path,line,id,problem,hint\n"
+
+
+def test_parameters_reach_only_the_notebook_that_declares_them(run):
+    result, _ = run
+    executed = nbformat.read(str(result.run_dir / "overview.ipynb"), as_version=4)
+    injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1
+    source = injected[0].source
+    assert "top_n_actors = 7" in source
+    assert f"annotations = {str(result.annotations)!r}" in source.replace('"', "'")
+
+
+def test_html_has_no_code_and_loads_nothing_from_the_network(run):
+    result, _ = run
+    page = (result.run_dir / "overview.html").read_text(encoding="utf-8")
+    assert "Corpus overview" in page
+    assert "load_records(" not in page and "import " not in page  # no code cell inputs
+    assert 'class="jp-InputPrompt' not in page and 'class="jp-OutputPrompt' not in page
+    assert "hl-ipython3" not in page  # highlighted code blocks
+    assert "Reuters" in page  # the outputs are there
+    external = re.findall(r"<(?:script|link|img|iframe)\b[^>]*(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page, re.I)
+    assert external == []
+    assert not re.search(r"@import\s+(?:url\()?[\"']?(?:https?:)?//", page)
+
+
+def test_broken_notebook_is_reported_and_the_others_still_render(run):
+    result, lines = run
+    failed = [r for r in result.reports if not r.ok]
+    assert [r.name for r in failed] == [BROKEN]
+    assert "RuntimeError: deliberately broken <notebook>" in failed[0].error
+    assert result.failures == failed and not result.ok
+    assert any(BROKEN in line and "FAILED" in line for line in lines)
+    index = (result.run_dir / "index.html").read_text(encoding="utf-8")
+    assert "deliberately broken &lt;notebook&gt;" in index  # escaped
+    assert "<notebook>" not in index
+    assert 'class="failed"' in index
+    assert (result.run_dir / f"{BROKEN}.html").is_file()  # the error is visible in its page too
+
+
+def test_index_links_reports_files_and_input_hashes(run):
+    result, _ = run
+    index = (result.run_dir / "index.html").read_text(encoding="utf-8")
+    for name in ("overview.html", "overview.ipynb", "documents.csv", "actors.csv", "errors.csv"):
+        assert f'href="{name}"' in index, name
+    from toolkit import __version__
+    from toolkit.files import sha256
+
+    assert __version__ in index
+    for path in SEEDS.iterdir():
+        assert sha256(path) in index
+    assert "Skipped articles" in index
+
+
+def test_bad_articles_go_to_errors_csv_and_index(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Headline\nKim said the talks failed.\n", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x00binary")
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    # a tiny notebook keeps this test fast; the real ones are covered by the shared run
+    nbformat.write(new_notebook(cells=[new_code_cell('corpus = ""\nannotations = ""\noutput_dir = ""',
+                                                     metadata={"tags": ["parameters"]})],
+                                metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}}),
+                   str(notebooks / "tiny.ipynb"))
+    result = report.run_report([corpus], out_dir=tmp_path / "run", notebooks_dir=notebooks, log=lambda _: None)
+    assert result.ok and result.documents == 1
+    with open(result.errors_csv, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(Path(r["path"]).name, r["line"], r["id"]) for r in rows] == [("bad.txt", "", "")]
+    assert "binary file" in rows[0]["problem"] and rows[0]["hint"]
+    index = (result.run_dir / "index.html").read_text(encoding="utf-8")
+    assert "bad.txt" in index and "binary file" in index
+
+
+@pytest.mark.parametrize("parameters, message", [
+    ({"top_n_actor": "3"}, "no notebook declares a parameter 'top_n_actor'"),
+    ({"nosuch.top_n_actors": "3"}, "no notebook named 'nosuch'"),
+    ({"top_n_actors": "many"}, "wants a int, got 'many'"),
+    ({"output_dir": "/tmp/x"}, "set by the report itself"),
+])
+def test_bad_parameters_stop_before_anything_runs(tmp_path, parameters, message):
+    with pytest.raises(report.ReportError, match=re.escape(message)):
+        report.run_report([SEEDS], out_dir=tmp_path / "run", parameters=parameters, notebooks_dir=NOTEBOOKS)
+    assert not (tmp_path / "run").exists()
+
+
+def test_missing_corpus_is_one_clear_line(tmp_path, capsys):
+    assert report.main([str(tmp_path / "nope"), "--out", str(tmp_path / "run")]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().count("\n") == 0
+    assert err.startswith("error: ") and "nope: no such file or folder" in err
+    with pytest.raises(CorpusError):
+        report.run_report([tmp_path / "nope"])
+
+
+def test_run_folder_is_named_for_time_and_corpus(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    from datetime import datetime
+
+    first = report._new_run_dir(Path("outputs"), report._corpus_name([SEEDS]), datetime(2024, 10, 21, 10, 15))
+    second = report._new_run_dir(Path("outputs"), "seeds", datetime(2024, 10, 21, 10, 15))
+    assert first.as_posix() == "outputs/2024-10-21T101500-seeds"
+    assert second.as_posix() == "outputs/2024-10-21T101500-seeds-2"
+
+
+@pytest.mark.parametrize("value, type_name, expected", [
+    ("5", "int", 5), ("0.5", "float", 0.5), ("yes", "bool", True), ("false", "bool", False),
+    ("[1, 2]", "list", [1, 2]), ("abc", "str", "abc"), ("3", "None", 3), ("a b", "None", "a b"), (7, "int", 7),
+])
+def test_command_line_values_take_the_declared_type(value, type_name, expected):
+    assert report._coerce(value, type_name, where="p") == expected

@@ -1,0 +1,172 @@
+"""pandas DataFrames from annotation records (the dicts of ``Annotation.to_dict()``).
+
+Notebooks read ``annotations.jsonl`` (see :func:`toolkit.annotate.read_annotations`)
+and turn the records into tables here; they never re-implement analysis.
+Every frame has fixed columns, in a fixed order, even when there are no rows,
+so a notebook's table and chart code works on an empty corpus too.
+
+To add a frame (e.g. ``quotes_frame``): declare its columns as a tuple, build a
+list of row dicts from the records, and return ``_frame(rows, COLUMNS)``;
+sort with ``_sorted`` for a deterministic order.
+
+Example::
+
+    >>> rec = {"id": "a", "title": "T", "source": "S", "published": "2024-10-21",
+    ...        "text": "Kim spoke.", "n_words": 2, "paragraphs": [{"start": 0, "end": 10}],
+    ...        "sentences": [{"start": 0, "end": 10, "paragraph": 0}],
+    ...        "actors": [{"start": 0, "end": 3, "text": "Kim", "actor": "Kim Hong-kyun",
+    ...                    "kind": "person", "affiliation": "South Korea", "sentence": 0}]}
+    >>> documents_frame([rec])[["id", "sentences", "words"]].to_dict("records")
+    [{'id': 'a', 'sentences': 1, 'words': 2}]
+    >>> actor_counts([rec]).to_dict("records")
+    [{'actor': 'Kim Hong-kyun', 'kind': 'person', 'affiliation': 'South Korea', 'mentions': 1, 'documents': 1}]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+__all__ = [
+    "DOCUMENT_COLUMNS",
+    "ACTOR_COLUMNS",
+    "ACTOR_COUNT_COLUMNS",
+    "documents_frame",
+    "actors_frame",
+    "actor_counts",
+    "sentence_text",
+    "corpus_summary",
+]
+
+DOCUMENT_COLUMNS = ("id", "title", "source", "published", "paragraphs", "sentences", "words")
+ACTOR_COLUMNS = ("document", "start", "end", "text", "actor", "kind", "affiliation", "sentence", "sentence_text")
+ACTOR_COUNT_COLUMNS = ("actor", "kind", "affiliation", "mentions", "documents")
+
+#: Columns that hold counts or offsets: integers, also in an empty frame.
+_INT_COLUMNS = {"paragraphs", "sentences", "words", "start", "end", "mentions", "documents"}
+
+
+def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
+    """A DataFrame with exactly ``columns`` (in order), typed even when ``rows`` is empty."""
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for column in columns:
+        if column in _INT_COLUMNS:
+            frame[column] = frame[column].astype("int64")
+        elif column == "sentence":
+            frame[column] = frame[column].astype("Int64")  # a mention may lie outside any sentence
+        elif column == "published":
+            frame[column] = pd.to_datetime(frame[column], errors="coerce")
+        else:
+            frame[column] = frame[column].astype("object")
+    return frame
+
+
+def _sorted(frame: pd.DataFrame, by: Sequence[str], *, ascending: Sequence[bool] | bool = True) -> pd.DataFrame:
+    """Sort stably and renumber the index 0..n-1."""
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    return frame.sort_values(list(by), ascending=ascending, kind="mergesort", na_position="last").reset_index(drop=True)
+
+
+def sentence_text(record: dict, index: int | None) -> str | None:
+    """The text of sentence ``index`` of a record, or None when there is no such sentence.
+
+    >>> sentence_text({"text": "A b. C d.", "sentences": [{"start": 0, "end": 4}, {"start": 5, "end": 9}]}, 1)
+    'C d.'
+    """
+    sentences = record.get("sentences") or []
+    if index is None or not 0 <= index < len(sentences):
+        return None
+    span = sentences[index]
+    return record.get("text", "")[span["start"]:span["end"]]
+
+
+def _day(value: object) -> str | None:
+    """The calendar day of an ISO date or timestamp (time of day dropped)."""
+    if not value:
+        return None
+    return str(value)[:10]
+
+
+def documents_frame(records: Iterable[dict]) -> pd.DataFrame:
+    """One row per document: id, title, source, published (the day), paragraphs, sentences, words.
+
+    ``published`` is a pandas datetime of the publication *day* (NaT when unknown);
+    the full timestamp stays in the annotations.
+    """
+    rows = [
+        {
+            "id": rec.get("id"),
+            "title": rec.get("title"),
+            "source": rec.get("source"),
+            "published": _day(rec.get("published")),
+            "paragraphs": len(rec.get("paragraphs") or ()),
+            "sentences": len(rec.get("sentences") or ()),
+            "words": rec.get("n_words", len((rec.get("text") or "").split())),
+        }
+        for rec in records
+    ]
+    return _frame(rows, DOCUMENT_COLUMNS)
+
+
+def actors_frame(records: Iterable[dict]) -> pd.DataFrame:
+    """One row per actor mention, in document order.
+
+    Columns: document, start, end, text (as written), actor (canonical name), kind,
+    affiliation, sentence (index), sentence_text.
+    """
+    rows = []
+    for rec in records:
+        for mention in rec.get("actors") or ():
+            index = mention.get("sentence")
+            said = mention.get("text") or (rec.get("text") or "")[mention["start"]:mention["end"]]
+            rows.append({
+                "document": rec.get("id"),
+                "start": mention["start"],
+                "end": mention["end"],
+                "text": said,
+                "actor": mention.get("actor") or said,  # an unresolved mention stands for itself
+                "kind": mention.get("kind"),
+                "affiliation": mention.get("affiliation"),
+                "sentence": index,
+                "sentence_text": sentence_text(rec, index),
+            })
+    return _frame(rows, ACTOR_COLUMNS)
+
+
+def actor_counts(records: Iterable[dict]) -> pd.DataFrame:
+    """Actors by how often they are mentioned: actor, kind, affiliation, mentions, documents.
+
+    Sorted by mentions, then documents (both descending), then actor name.
+    """
+    mentions = actors_frame(records)
+    if mentions.empty:
+        return _frame([], ACTOR_COUNT_COLUMNS)
+    keys = ["actor", "kind", "affiliation"]
+    grouped = (mentions.groupby(keys, dropna=False, sort=False)
+               .agg(mentions=("document", "size"), documents=("document", "nunique"))
+               .reset_index())
+    rows = grouped.astype(object).where(grouped.notna(), None).to_dict("records")
+    return _sorted(_frame(rows, ACTOR_COUNT_COLUMNS), ["mentions", "documents", "actor"],
+                   ascending=[False, False, True])
+
+
+def corpus_summary(documents: pd.DataFrame) -> dict:
+    """Headline numbers of a :func:`documents_frame`: articles, dated, first/last day, days,
+    sources (name -> articles, most first), sentences, words.
+
+    >>> corpus_summary(documents_frame([]))["articles"]
+    0
+    """
+    dates = documents["published"].dropna()
+    sources = documents["source"].dropna().value_counts()
+    return {
+        "articles": int(len(documents)),
+        "dated": int(len(dates)),
+        "first": dates.min().date().isoformat() if len(dates) else None,
+        "last": dates.max().date().isoformat() if len(dates) else None,
+        "days": int(dates.dt.normalize().nunique()),
+        "sources": {str(k): int(v) for k, v in sources.items()},
+        "sentences": int(documents["sentences"].sum()),
+        "words": int(documents["words"].sum()),
+    }

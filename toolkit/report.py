@@ -1,0 +1,638 @@
+"""The report pipeline: annotate a corpus once, run every notebook, write an HTML report.
+
+``python -m toolkit report [CORPUS ...] [--out DIR] [--notebooks DIR] [--published YYYY-MM-DD]
+[-p NAME=VALUE ...]``
+
+A run folder (``outputs/<YYYY-MM-DDTHHMMSS>-<corpus name>/`` unless ``--out``) receives:
+
+``annotations.jsonl``  the annotate contract, one document a line (written once, read by every notebook)
+``errors.csv``         articles skipped and why (path, line, id, problem, hint; header only when none)
+``<name>.ipynb``       each executed notebook, and ``<name>.html`` rendered without code
+``*.csv``, ``*.png``   the tables and charts the notebooks save
+``index.html``         run parameters, toolkit version, corpus counts, input hashes, links, errors
+
+Notebooks run with papermill (``overview`` first, the rest alphabetically, two at a
+time), each with ``corpus``, ``annotations`` and ``output_dir`` plus the ``-p``
+parameters its parameters cell declares (``-p top_n_actors=5`` goes to every notebook
+declaring ``top_n_actors``; ``-p overview.top_n_actors=5`` to that one only). A failing
+notebook is reported and the others still run. Every file is written atomically.
+
+Example::
+
+    >>> result = run_report(["seeds"], out_dir="/tmp/run")    # doctest: +SKIP
+    >>> result.ok, result.index.name                         # doctest: +SKIP
+    (True, 'index.html')
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import csv
+import html
+import io
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from toolkit.corpus import ARTICLE_SUFFIXES, CorpusError, LoadError, iter_documents, parse_published
+from toolkit.files import FILE_MODE, atomic_path, sha256, write_text
+
+__all__ = [
+    "ReportError",
+    "NotebookResult",
+    "RunResult",
+    "run_report",
+    "find_notebooks",
+    "notebook_parameters",
+    "render_html",
+    "main",
+]
+
+#: Parameters every notebook receives from the report itself (not settable with -p).
+RUN_PARAMETERS = ("corpus", "annotations", "output_dir")
+#: The notebook that runs first; the others follow alphabetically.
+FIRST_NOTEBOOK = "overview"
+ERROR_COLUMNS = ("path", "line", "id", "problem", "hint")
+#: Kernel used for every notebook, whatever kernel a notebook was last saved with in JupyterLab:
+#: ipykernel's own spec, which runs the Python that runs the report.
+KERNEL_NAME = "python3"
+
+# The lab template with everything that would load from the network removed:
+# require.js, MathJax, mermaid and the widget manager all come from a CDN.
+_OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{% block html_head_js %}{% endblock html_head_js %}
+{% block jupyter_widgets %}{% endblock jupyter_widgets %}
+{% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}
+{% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}
+"""
+_EXTERNAL = [  # safety net for anything a template or an output still points outside with
+    re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//[^>]*>\s*</script>", re.I),
+    re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.I),
+    re.compile(r"@import\s+(?:url\()?[\"']?(?:https?:)?//[^;]*;", re.I),
+]
+
+
+class ReportError(ValueError):
+    """A problem with the report's own inputs (notebooks, parameters): nothing was run."""
+
+
+@dataclass(slots=True)
+class NotebookResult:
+    """How one notebook went."""
+
+    name: str
+    status: str  # "ok" or "failed"
+    notebook: Path | None = None
+    html: Path | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(slots=True)
+class RunResult:
+    """What a report run produced."""
+
+    run_dir: Path
+    index: Path
+    annotations: Path
+    errors_csv: Path
+    documents: int
+    load_errors: list[LoadError] = field(default_factory=list)
+    reports: list[NotebookResult] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[NotebookResult]:
+        return [r for r in self.reports if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+# --------------------------------------------------------------------------- notebooks and parameters
+
+
+def find_notebooks(notebooks_dir: str | os.PathLike | None = None) -> list[Path]:
+    """The notebooks to run: ``overview.ipynb`` first, then the others alphabetically.
+
+    ``notebooks_dir`` defaults to ``notebooks/`` in the current folder, else the one
+    beside the installed package (the repository's).
+    """
+    if notebooks_dir is None:
+        candidates = [Path.cwd() / "notebooks", Path(__file__).resolve().parent.parent / "notebooks"]
+        folder = next((c for c in candidates if c.is_dir()), candidates[0])
+    else:
+        folder = Path(notebooks_dir)
+    if not folder.is_dir():
+        raise ReportError(f"{folder}: no such notebooks folder (pass --notebooks DIR)")
+    found = [p for p in folder.glob("*.ipynb") if not p.name.startswith(".")]
+    if not found:
+        raise ReportError(f"{folder}: no .ipynb notebooks in it")
+    return sorted(found, key=lambda p: (p.stem != FIRST_NOTEBOOK, p.name))
+
+
+def _coerce(value: object, type_name: str, *, where: str) -> object:
+    """Turn a command-line string into the type the notebook's parameters cell declares."""
+    if not isinstance(value, str):
+        return value
+    try:
+        if type_name == "int":
+            return int(value)
+        if type_name == "float":
+            return float(value)
+        if type_name == "bool":
+            lowered = value.strip().lower()
+            if lowered in ("true", "yes", "1", "on"):
+                return True
+            if lowered in ("false", "no", "0", "off"):
+                return False
+            raise ValueError(value)
+        if type_name in ("str", "string"):
+            return value
+        if type_name in ("list", "dict", "tuple"):
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError:
+                return ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        raise ReportError(f"{where} wants a {type_name}, got {value!r}") from None
+    try:  # unknown or untyped: a Python literal if it is one, else the string
+        return ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        return value
+
+
+def _declared_parameters(path: Path) -> dict[str, dict]:
+    """What a notebook's parameters cell declares (papermill's inspection), read as Python."""
+    import tempfile
+
+    import nbformat
+    import papermill
+
+    try:
+        notebook = nbformat.read(str(path), as_version=4)
+    except Exception as exc:  # noqa: BLE001 - any unreadable notebook is the same problem to the user
+        raise ReportError(f"{path}: not a readable notebook ({type(exc).__name__}: {exc})") from None
+    if notebook.metadata.get("language_info", {}).get("name"):
+        return papermill.inspect_notebook(str(path))
+    # Papermill needs the language; a notebook saved without it is taken to be Python.
+    notebook.metadata["language_info"] = {"name": "python"}
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        nbformat.write(notebook, str(copy))
+        return papermill.inspect_notebook(str(copy))
+
+
+def notebook_parameters(notebooks: Sequence[Path], parameters: Mapping[str, object] | None) -> dict[Path, dict]:
+    """The extra parameters for each notebook: only those its parameters cell declares.
+
+    A key ``name`` goes to every notebook declaring ``name``; ``notebook.name`` to that
+    notebook only. A parameter no notebook declares is a :class:`ReportError` (a typo
+    must not silently produce a default report).
+    """
+    import papermill
+
+    declared = {nb: _declared_parameters(nb) for nb in notebooks}
+    extras: dict[Path, dict] = {nb: {} for nb in notebooks}
+    for key, value in (parameters or {}).items():
+        target, _, name = key.rpartition(".")
+        if name in RUN_PARAMETERS:
+            raise ReportError(f"parameter {name!r} is set by the report itself; use the report's options")
+        chosen = [nb for nb in notebooks if not target or nb.stem == target]
+        if target and not chosen:
+            raise ReportError(f"-p {key}: no notebook named {target!r} "
+                              f"(notebooks: {', '.join(nb.stem for nb in notebooks)})")
+        hits = [nb for nb in chosen if name in declared[nb]]
+        if not hits:
+            known = sorted({p for nb in chosen for p in declared[nb]} - set(RUN_PARAMETERS))
+            raise ReportError(f"-p {key}: no notebook declares a parameter {name!r} "
+                              f"(declared: {', '.join(known) or 'none'})")
+        for nb in hits:
+            type_name = declared[nb][name].get("inferred_type_name") or "None"
+            extras[nb][name] = _coerce(value, type_name, where=f"parameter {name!r} of {nb.name}")
+    return extras
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render_html(notebook, html_path: str | os.PathLike, *, title: str | None = None) -> Path:
+    """Render an executed notebook (node or path) to a self-contained HTML page, atomically.
+
+    No code: inputs and prompts are left out, only text, tables and charts remain.
+    Images are embedded and nothing is loaded from the network (no CDN scripts), so
+    the page works offline and can be mailed as one file. Cells tagged
+    ``remove_cell`` are dropped; ``remove_output`` keeps the cell but not its output.
+    """
+    import nbformat
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    if not isinstance(notebook, nbformat.NotebookNode):
+        notebook = nbformat.read(str(notebook), as_version=4)
+    html_path = Path(html_path)
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove_cell", "remove-cell"}
+    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove_output", "remove-output"}
+    exporter = HTMLExporter(
+        config=config,
+        template_name="lab",
+        extra_loaders=[DictLoader({"toolkit_offline.html.j2": _OFFLINE_TEMPLATE})],
+        template_file="toolkit_offline.html.j2",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    name = title or notebook.metadata.get("title") or html_path.stem
+    body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": name}})
+    for pattern in _EXTERNAL:
+        body = pattern.sub("", body)
+    return write_text(html_path, body)
+
+
+# --------------------------------------------------------------------------- one notebook (runs in a worker)
+
+
+@dataclass(slots=True)
+class _Task:
+    notebook: str
+    run_dir: str
+    parameters: dict
+
+
+def _short_error(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", None)
+    if ename:  # papermill's PapermillExecutionError
+        evalue = " ".join(str(getattr(exc, "evalue", "")).split())
+        count = getattr(exc, "exec_count", None)
+        where = f" (in cell [{count}])" if count else ""
+        return f"{ename}: {evalue}{where}"[:500]
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"[:500]
+
+
+@contextlib.contextmanager
+def _kernel_environment() -> Iterator[None]:
+    """Environment for the notebook kernels, restored afterwards.
+
+    The kernel imports the same ``toolkit`` as the report (its folder leads
+    ``PYTHONPATH``) and draws charts inline whatever ``MPLBACKEND`` the shell sets.
+    """
+    root = str(Path(__file__).resolve().parent.parent)
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "MPLBACKEND", "JUPYTER_PLATFORM_DIRS")}
+    os.environ["PYTHONPATH"] = os.pathsep.join([root] + ([saved["PYTHONPATH"]] if saved["PYTHONPATH"] else []))
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _run_notebook(task: _Task) -> NotebookResult:
+    """Execute one notebook with papermill and render it; never raises."""
+    import logging
+
+    import papermill
+
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    started = time.perf_counter()
+    source = Path(task.notebook)
+    run_dir = Path(task.run_dir)
+    out_nb = run_dir / source.name
+    out_html = run_dir / f"{source.stem}.html"
+    error = None
+    try:
+        with atomic_path(out_nb) as tmp, _kernel_environment():
+            try:
+                papermill.execute_notebook(
+                    str(source), str(tmp), parameters=task.parameters, kernel_name=KERNEL_NAME, language="python",
+                    cwd=str(source.parent), progress_bar=False, log_output=False,
+                    # The kernel's own log is noise here (jupyter_client interrupts every kernel
+                    # it shuts down, which ipykernel may log as an error); cell errors still
+                    # reach the notebook and this result.
+                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+                )
+            except Exception as exc:  # noqa: BLE001 - a failing notebook is a result, not a crash
+                error = _short_error(exc)
+                if tmp.stat().st_size == 0:  # nothing executed (e.g. the kernel did not start)
+                    raise
+        render_html(out_nb, out_html)
+    except Exception as exc:  # noqa: BLE001
+        error = error or _short_error(exc)
+        return NotebookResult(source.stem, "failed", out_nb if out_nb.exists() else None,
+                              out_html if out_html.exists() else None, error, time.perf_counter() - started)
+    status = "failed" if error else "ok"
+    return NotebookResult(source.stem, status, out_nb, out_html, error, time.perf_counter() - started)
+
+
+def _run_all(tasks: list[_Task], *, workers: int, log: Callable[[str], None]) -> list[NotebookResult]:
+    """Run notebooks, ``workers`` at a time in separate processes; results in task order."""
+    def report(result: NotebookResult) -> None:
+        status = "ok" if result.ok else "FAILED"
+        detail = result.html.name if result.ok and result.html else (result.error or "")
+        log(f"  {result.name:<20} {status:<6} {result.seconds:5.1f} s  {detail}")
+
+    results: dict[str, NotebookResult] = {}
+    if workers <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            results[task.notebook] = _run_notebook(task)
+            report(results[task.notebook])
+    else:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")  # no forking of a process that holds threads
+        with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context) as pool:
+            futures = {pool.submit(_run_notebook, task): task for task in tasks}
+            for future in as_completed(futures):
+                task = futures[future]
+                try:
+                    result = future.result()
+                except Exception as exc:  # noqa: BLE001 - e.g. a worker process died
+                    result = NotebookResult(Path(task.notebook).stem, "failed", error=_short_error(exc))
+                results[task.notebook] = result
+                report(result)
+    return [results[task.notebook] for task in tasks]
+
+
+# --------------------------------------------------------------------------- the run folder
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "corpus"
+
+
+def _corpus_name(paths: Sequence[Path]) -> str:
+    first = paths[0].resolve()
+    name = first.name if first.is_dir() else first.stem
+    if len(paths) > 1:
+        name += f"+{len(paths) - 1}"
+    return _slug(name)
+
+
+def _new_run_dir(base: Path, name: str, now: datetime) -> Path:
+    stem = f"{now:%Y-%m-%dT%H%M%S}-{name}"
+    for attempt in range(1, 1000):
+        candidate = base / (stem if attempt == 1 else f"{stem}-{attempt}")
+        try:
+            candidate.mkdir(parents=True)
+            return candidate
+        except FileExistsError:
+            continue
+    raise ReportError(f"{base}: cannot create a new run folder for {stem}")
+
+
+def _input_files(paths: Sequence[Path]) -> list[Path]:
+    """Every file the corpus loader reads (articles and metadata sidecars), for hashing."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.is_file():
+            files.append(path)
+    return files
+
+
+def _errors_csv(path: Path, errors: Sequence[LoadError]) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(ERROR_COLUMNS)
+    for e in errors:
+        writer.writerow([e.path or "", "" if e.line is None else e.line, e.id or "", e.problem, e.hint or ""])
+    return write_text(path, buffer.getvalue())
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from toolkit import __version__
+
+    out = {"toolkit": __version__, "python": sys.version.split()[0]}
+    for package in ("nltk", "pandas", "matplotlib", "papermill", "nbconvert"):
+        try:
+            out[package] = version(package)
+        except PackageNotFoundError:
+            out[package] = "not installed"
+    return out
+
+
+_INDEX_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;
+color:#222;line-height:1.45}
+h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;margin:.5em 0}th,td{text-align:left;vertical-align:top;padding:3px 10px;
+border-bottom:1px solid #eee}th{background:#f6f6f6}code{font-size:.9em}
+.ok{color:#1a7f37;font-weight:600}.failed{color:#c62828;font-weight:600}.muted{color:#666}
+"""
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], *, raw: bool = False) -> str:
+    """An HTML table; cells are escaped unless ``raw`` (then the caller escaped them)."""
+    cell = (lambda v: v) if raw else (lambda v: html.escape(str(v)))
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _link(name: str) -> str:
+    return f'<a href="{html.escape(quote(name))}">{html.escape(name)}</a>'
+
+
+def _write_index(result: RunResult, *, title: str, run_rows: list[tuple[str, str]], counts: dict,
+                 inputs: list[tuple[str, str, int]]) -> Path:
+    esc = html.escape
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(title)}</title><style>{_INDEX_CSS}</style></head><body>",
+        f"<h1>{esc(title)}</h1>",
+    ]
+    failed = len(result.failures)
+    summary = (f"{len(result.reports)} report(s), " + (f'<span class="failed">{failed} failed</span>' if failed
+                                                         else '<span class="ok">all ok</span>'))
+    parts.append(f"<p>{summary}; {counts['articles']} article(s) annotated, {len(result.load_errors)} skipped.</p>")
+
+    parts.append("<h2>Reports</h2>")
+    rows = []
+    for r in result.reports:
+        status = f'<span class="{"ok" if r.ok else "failed"}">{"ok" if r.ok else "failed"}</span>'
+        rows.append([
+            _link(r.html.name) if r.html else esc(r.name),
+            status,
+            _link(r.notebook.name) if r.notebook else "",
+            f"{r.seconds:.1f} s",
+            esc(r.error or ""),
+        ])
+    parts.append(_table(["report", "status", "notebook", "time", "error"], rows, raw=True))
+
+    parts.append("<h2>Corpus</h2>")
+    sources = ", ".join(f"{k} ({v})" for k, v in counts["sources"].items()) or "none given"
+    parts.append(_table(["measure", "value"], [
+        ["articles annotated", counts["articles"]], ["articles skipped", len(result.load_errors)],
+        ["dated articles", counts["dated"]],
+        ["first day", counts["first"] or ""], ["last day", counts["last"] or ""],
+        ["sources", sources], ["sentences", counts["sentences"]], ["words", counts["words"]],
+    ]))
+
+    parts.append("<h2>Files</h2>")
+    files = sorted(p.name for p in result.run_dir.iterdir()
+                   if p.is_file() and p.suffix.lower() in (".csv", ".png", ".jsonl") and not p.name.startswith("."))
+    parts.append("<ul>" + "".join(f"<li>{_link(n)}</li>" for n in files) + "</ul>" if files
+                 else '<p class="muted">No CSV or PNG files.</p>')
+
+    parts.append("<h2>Skipped articles</h2>")
+    if result.load_errors:
+        parts.append(_table(list(ERROR_COLUMNS), [[e.path or "", "" if e.line is None else e.line, e.id or "",
+                                                   e.problem, e.hint or ""] for e in result.load_errors]))
+    else:
+        parts.append('<p class="muted">None: every article loaded and was annotated.</p>')
+
+    parts.append("<h2>Run</h2>")
+    parts.append(_table(["parameter", "value"], run_rows))
+    parts.append("<h2>Inputs</h2>")
+    parts.append(_table(["file", "bytes", "sha256"], [[p, size, digest] for p, digest, size in inputs]))
+    parts.append("</body></html>\n")
+    return write_text(result.run_dir / "index.html", "\n".join(parts))
+
+
+def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLike | None = None,
+               notebooks_dir: str | os.PathLike | None = None, published: str | None = None,
+               parameters: Mapping[str, object] | None = None, name: str | None = None, workers: int = 2,
+               log: Callable[[str], None] = print) -> RunResult:
+    """Annotate ``corpus`` once and run every notebook on it; return what was produced.
+
+    Raises :class:`~toolkit.corpus.CorpusError` for a corpus path that does not exist,
+    :class:`ReportError` for bad notebooks or parameters and
+    :class:`~toolkit.nltkdata.MissingNLTKData` when NLTK data is missing, all before
+    anything is written. Bad articles and failing notebooks do not raise: they are
+    in ``RunResult.load_errors`` and ``RunResult.failures``.
+    """
+    from toolkit import frames, nltkdata
+    from toolkit.annotate import annotate_corpus, write_jsonl
+
+    started_at = datetime.now()
+    clock = time.perf_counter()
+    if isinstance(corpus, (str, os.PathLike)):
+        corpus = [corpus]
+    paths = [Path(p) for p in corpus]
+    if not paths:
+        raise ReportError("no corpus given")
+    for path in paths:
+        if not path.exists():
+            raise CorpusError(path, "no such file or folder", hint="check the corpus path")
+    if published is not None:
+        parse_published(published, field_name="--published")
+    notebooks = find_notebooks(notebooks_dir)
+    extras = notebook_parameters(notebooks, parameters)
+    nltkdata.ensure(download=False)
+
+    corpus_name = _slug(name) if name else _corpus_name(paths)
+    if out_dir is None:
+        run_dir = _new_run_dir(Path("outputs"), corpus_name, started_at)
+    else:
+        run_dir = Path(out_dir)
+        run_dir.mkdir(parents=True, exist_ok=True)
+    run_dir = run_dir.resolve()
+    log(f"run folder: {run_dir}")
+
+    records: list[dict] = []
+    load_errors: list[LoadError] = []
+    for item in annotate_corpus(iter_documents(paths, published=published)):
+        if isinstance(item, LoadError):
+            load_errors.append(item)
+            log(f"  skipped: {item}")
+        else:
+            records.append(item.to_dict())
+    annotations = run_dir / "annotations.jsonl"
+    write_jsonl(annotations, records)
+    os.chmod(annotations, FILE_MODE)  # mkstemp made it private; outputs are ordinary files
+    errors_csv = _errors_csv(run_dir / "errors.csv", load_errors)
+    log(f"annotated {len(records)} article(s), skipped {len(load_errors)} "
+        f"({time.perf_counter() - clock:.1f} s); running {len(notebooks)} notebook(s)")
+
+    corpus_param = os.pathsep.join(str(p.resolve()) for p in paths)
+    tasks = [_Task(str(nb.resolve()), str(run_dir),
+                   {"corpus": corpus_param, "annotations": str(annotations), "output_dir": str(run_dir),
+                    **extras[nb]})
+             for nb in notebooks]
+    reports = _run_all(tasks, workers=workers, log=log)
+
+    result = RunResult(run_dir, run_dir / "index.html", annotations, errors_csv, len(records), load_errors, reports)
+    versions = _versions()
+    run_rows = [
+        ("corpus", ", ".join(str(p) for p in paths)),
+        ("published (fallback date)", published or ""),
+        ("parameters", ", ".join(f"{k}={v}" for k, v in (parameters or {}).items()) or "defaults"),
+        ("notebooks", str(notebooks[0].parent.resolve())),
+        ("started", started_at.isoformat(timespec="seconds")),
+        ("wall time", f"{time.perf_counter() - clock:.1f} s"),
+        *((f"{k} version", v) for k, v in versions.items()),
+    ]
+    inputs = [(str(p), sha256(p), p.stat().st_size) for p in _input_files(paths)]
+    counts = frames.corpus_summary(frames.documents_frame(records))
+    title = f"News analysis report: {corpus_name}"
+    _write_index(result, title=title, run_rows=run_rows, counts=counts, inputs=inputs)
+    for failure in result.failures:
+        log(f"error: notebook {failure.name} failed: {failure.error}")
+    return result
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def _parse_assignment(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not NAME=VALUE")
+    return name.strip(), value
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m toolkit report``: exit 0 when every notebook ran, 1 if one failed, 2 on bad input."""
+    parser = argparse.ArgumentParser(
+        prog="python -m toolkit report",
+        description="Annotate a corpus once, run every notebook on it with papermill, and write an HTML report.")
+    parser.add_argument("corpus", nargs="*", default=["seeds"], metavar="CORPUS",
+                        help="article files or folders (default: seeds/)")
+    parser.add_argument("--out", metavar="DIR", help="run folder (default: outputs/<timestamp>-<corpus name>/)")
+    parser.add_argument("--notebooks", metavar="DIR", help="folder of notebooks to run (default: notebooks/)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for articles that carry none")
+    parser.add_argument("-p", "--parameter", action="append", default=[], type=_parse_assignment,
+                        metavar="NAME=VALUE", help="notebook parameter (NAME or NOTEBOOK.NAME); repeatable")
+    parser.add_argument("--name", help="corpus name used in the run folder's name")
+    parser.add_argument("--workers", type=int, default=2, help="notebooks run at the same time (default 2)")
+    args = parser.parse_args(argv)
+
+    from toolkit.nltkdata import MissingNLTKData
+
+    try:
+        result = run_report(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks, published=args.published,
+                            parameters=dict(args.parameter), name=args.name, workers=args.workers)
+    except (CorpusError, ReportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except MissingNLTKData as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(result.index)
+    return 0 if result.ok else 1
