@@ -21,7 +21,8 @@ matplotlib.rcParams.setdefault("figure.dpi", 100)
 import matplotlib.pyplot as plt  # noqa: E402 - after the rcParams default
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 __all__ = ["per_day", "ranked_bars", "PALETTE"]
 
@@ -74,6 +75,8 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, color_by: str | 
     ax.bar_label(bars, padding=3)
     ax.set_title(title)
     ax.set_xlabel(xlabel or value)
+    if pd.api.types.is_integer_dtype(rows[value]):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.12)
     ax.spines[["top", "right"]].set_visible(False)
     if handles:

@@ -44,7 +44,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from toolkit.corpus import ARTICLE_SUFFIXES, CorpusError, LoadError, iter_documents, parse_published
-from toolkit.files import FILE_MODE, atomic_path, sha256, write_text
+from toolkit.files import atomic_path, sha256, write_text
 
 __all__ = [
     "ReportError",
@@ -203,7 +203,6 @@ def notebook_parameters(notebooks: Sequence[Path], parameters: Mapping[str, obje
     notebook only. A parameter no notebook declares is a :class:`ReportError` (a typo
     must not silently produce a default report).
     """
-    import papermill
 
     declared = {nb: _declared_parameters(nb) for nb in notebooks}
     extras: dict[Path, dict] = {nb: {} for nb in notebooks}
@@ -528,7 +527,7 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     in ``RunResult.load_errors`` and ``RunResult.failures``.
     """
     from toolkit import frames, nltkdata
-    from toolkit.annotate import annotate_corpus, write_jsonl
+    from toolkit.annotate import annotate_records, write_jsonl
 
     started_at = datetime.now()
     clock = time.perf_counter()
@@ -557,15 +556,17 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
 
     records: list[dict] = []
     load_errors: list[LoadError] = []
-    for item in annotate_corpus(iter_documents(paths, published=published)):
+    documents = list(iter_documents(paths, published=published))
+    # A process pool pays off only when there is enough text to share out.
+    pool = workers if len(documents) >= 20 * max(workers, 1) else 1
+    for item in annotate_records(documents, workers=pool):
         if isinstance(item, LoadError):
             load_errors.append(item)
             log(f"  skipped: {item}")
         else:
-            records.append(item.to_dict())
+            records.append(item)
     annotations = run_dir / "annotations.jsonl"
     write_jsonl(annotations, records)
-    os.chmod(annotations, FILE_MODE)  # mkstemp made it private; outputs are ordinary files
     errors_csv = _errors_csv(run_dir / "errors.csv", load_errors)
     log(f"annotated {len(records)} article(s), skipped {len(load_errors)} "
         f"({time.perf_counter() - clock:.1f} s); running {len(notebooks)} notebook(s)")

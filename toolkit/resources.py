@@ -87,26 +87,14 @@ def _parse_table(path: Path) -> list[dict[str, str]]:
 
 
 def require_nltk(package: str) -> None:
-    """Make sure an NLTK data package is findable, or raise a clear error saying how to get it."""
+    """Make sure an NLTK data package is findable, or raise a clear error saying how to get it.
+
+    (:class:`toolkit.nltkdata.MissingNLTKData` names the package and how to provide it.)"""
     _require_nltk_cached(package)
 
 
 @lru_cache(maxsize=None)
 def _require_nltk_cached(package: str) -> None:
-    try:
-        from toolkit.nltkdata import require
-    except ImportError:  # pragma: no cover - nltkdata ships with the toolkit
-        require = None
-    if require is not None:
-        require(package)
-        return
-    import nltk
+    from toolkit.nltkdata import require
 
-    paths = {"punkt_tab": "tokenizers/punkt_tab/english/",
-             "averaged_perceptron_tagger_eng": "taggers/averaged_perceptron_tagger_eng/",
-             "vader_lexicon": "sentiment/vader_lexicon.zip"}
-    try:
-        nltk.data.find(paths.get(package, f"corpora/{package}"))
-    except LookupError:
-        raise MissingData(f"NLTK data package {package!r} not found: run `python -m toolkit setup`, "
-                          "or point NLTK_DATA at a folder that holds it") from None
+    require(package)

@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from toolkit.resources import read_table, require_nltk
-from toolkit.tokens import Doc, Token, tokenize
+from toolkit.tokens import Doc, tokenize
 
 __all__ = ["tag", "process", "PerceptronModel", "model", "lemmatize"]
 
