@@ -87,8 +87,7 @@ def test_actors_frame(records, expected):
         [record("a", actors=[KIM0, PUTIN, KIM1]), record("b", actors=[KIM0, PESKOV]),
          record("c", actors=[mention(26, 32, "Peskov", "person", None, 2)])],
         [("Kim Hong-kyun", "person", "South Korea", 3, 2),
-         ("Dmitry Peskov", "person", "Russia", 1, 1),
-         ("Peskov", "person", None, 1, 1),
+         ("Dmitry Peskov", "person", "Russia", 2, 2),  # "Peskov" alone in c is merged with the full name
          ("Vladimir Putin", "person", "Russia", 1, 1)],
         id="ranked-by-mentions-then-documents-then-name"),
 ])

@@ -34,6 +34,7 @@ __all__ = [
     "documents_frame",
     "actors_frame",
     "actor_counts",
+    "corpus_names",
     "sentence_text",
     "corpus_summary",
 ]
@@ -109,25 +110,64 @@ def documents_frame(records: Iterable[dict]) -> pd.DataFrame:
     return _frame(rows, DOCUMENT_COLUMNS)
 
 
-def actors_frame(records: Iterable[dict]) -> pd.DataFrame:
+def corpus_names(records: Iterable[dict]) -> dict[str, str]:
+    """Person names to merge across documents: a name used alone → the one full name it is part of.
+
+    Within a document the toolkit already resolves "Obama" to "Barack Obama" when both
+    appear; across a corpus, an article that only says "Obama" is merged here, but only
+    when exactly one full name in the corpus contains that name.
+
+    >>> recs = [{"actors": [{"actor": "Barack Obama", "kind": "person"}]},
+    ...         {"actors": [{"actor": "Obama", "kind": "person"}]}]
+    >>> corpus_names(recs)
+    {'Obama': 'Barack Obama'}
+    """
+    full: dict[str, set[str]] = {}
+    single: set[str] = set()
+    for rec in records:
+        for mention in rec.get("actors") or ():
+            name = mention.get("actor")
+            if mention.get("kind") != "person" or not name:
+                continue
+            parts = name.split()
+            if len(parts) == 1:
+                single.add(name)
+            else:
+                for part in parts:
+                    if len(part) > 2 and not part.endswith("."):
+                        full.setdefault(part, set()).add(name)
+    return {name: next(iter(full[name])) for name in sorted(single) if len(full.get(name, ())) == 1}
+
+
+def actors_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.DataFrame:
     """One row per actor mention, in document order.
 
     Columns: document, start, end, text (as written), actor (canonical name), kind,
-    affiliation, sentence (index), sentence_text.
+    affiliation, sentence (index), sentence_text. With ``merge_names``, a person named
+    by one name only is merged with the corpus's full name (:func:`corpus_names`).
     """
+    records = list(records)
+    merged = corpus_names(records) if merge_names else {}
+    affiliation_of: dict[str, str] = {}
+    for rec in records:
+        for mention in rec.get("actors") or ():
+            if mention.get("actor") in merged.values() and mention.get("affiliation"):
+                affiliation_of.setdefault(mention["actor"], mention["affiliation"])
     rows = []
     for rec in records:
         for mention in rec.get("actors") or ():
             index = mention.get("sentence")
             said = mention.get("text") or (rec.get("text") or "")[mention["start"]:mention["end"]]
+            actor = merged.get(mention.get("actor"), mention.get("actor") or said)  # unresolved: itself
+            affiliation = mention.get("affiliation") or affiliation_of.get(actor)
             rows.append({
                 "document": rec.get("id"),
                 "start": mention["start"],
                 "end": mention["end"],
                 "text": said,
-                "actor": mention.get("actor") or said,  # an unresolved mention stands for itself
+                "actor": actor,
                 "kind": mention.get("kind"),
-                "affiliation": mention.get("affiliation"),
+                "affiliation": affiliation,
                 "sentence": index,
                 "sentence_text": sentence_text(rec, index),
             })
