@@ -534,6 +534,17 @@ def _mod(word: str | None) -> str | None:
                                              "later in": "END"}.get(w)
 
 
+#: How far back (characters) a mentioned day is still the day a bare clock time refers to.
+ANCHOR_REACH = 300
+
+#: How far (characters) a quarter mention colours "a year ago/earlier" as "the same quarter a year before".
+QUARTER_CONTEXT = 400
+
+
+def _in_quarter_context(ctx: _Ctx, pos: int) -> bool:
+    return ctx.quarter is not None and 0 <= pos - ctx.quarter_pos < QUARTER_CONTEXT
+
+
 def _remember(ctx: _Ctx, p: _Point, pos: int) -> None:
     ctx.anchor = p
     ctx.anchor_pos = pos
@@ -598,8 +609,11 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Result | None:
 
 
 def _day_of_rest(rest: str | None, m: re.Match, ctx: _Ctx) -> str | None:
-    """The day a clock time or part of day is attached to (default: the DCT)."""
+    """The day a clock time or part of day is attached to (default: the day last mentioned
+    in the same stretch of text, else the DCT)."""
     if not rest:
+        if ctx.anchor is not None and ctx.anchor.gran == "D" and 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH:
+            return ctx.anchor.value()
         return ctx.dct.isoformat() if ctx.dct else None
     r = rest.lower()
     if r in ("today", "tonight"):
@@ -714,30 +728,35 @@ def _today(m: re.Match, ctx: _Ctx) -> _Result | None:
 
 
 @rule("holiday", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>{_HOLIDAY})"
-                 rf"(?:,?\s+(?P<y>{_YEAR4})(?![\d\w]))?")
+                 rf"(?:(?P<week>\s+week)(?![\w-])|,?\s+(?P<y>{_YEAR4})(?![\d\w]))?")
 def _holiday(m: re.Match, ctx: _Ctx) -> _Result | None:
     spec = HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower())]
-    rel = (m.group("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    gran = "W" if m.group("week") else "D"
     if m.group("y"):
-        year = int(m.group("y"))
+        d = _holiday_date(spec, int(m.group("y")))
     elif ctx.dct:
         tense = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(
             rel, ctx.tense(m.start(), m.end()))
-        this = _holiday_date(spec, ctx.dct.year)
-        year = ctx.dct.year
-        if this and tense == "past" and this > ctx.dct:
-            year -= 1
-        elif this and tense == "future" and this < ctx.dct:
-            year += 1
+        candidates = [c for c in (_holiday_date(spec, ctx.dct.year + k) for k in (-1, 0, 1)) if c]
+        d = min(candidates, key=lambda c: _date_cost(c, ctx.dct, tense, strict=rel != ""), default=None)
     else:
-        d = _holiday_date(spec, 2001)
-        return ("DATE", f"XXXX-{d.month:02d}-{d.day:02d}" if d and "-" in spec[:3] and ">" not in spec else "XXXX-XX-XX",
-                None)
-    d = _holiday_date(spec, year)
+        fixed = re.fullmatch(r"(\d\d)-(\d\d)", spec)
+        value = f"XXXX-{fixed.group(1)}-{fixed.group(2)}" if fixed else "XXXX-XX-XX"
+        return ("DATE", "XXXX-WXX" if gran == "W" else value, None)
     if d is None:
         return None
-    _remember(ctx, _Point("D", d), m.start())
-    return ("DATE", d.isoformat(), None)
+    p = _point(d, gran)
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), None)
+
+
+def _date_cost(d: date, ref: date, tense: str | None, *, strict: bool = False) -> float:
+    """Distance of a candidate date from the DCT, plus a penalty if it lies on the side the tense
+    of the clause argues against (see :data:`TENSE_PENALTY_DAYS`)."""
+    delta = (d - ref).days
+    wrong = (tense == "past" and delta > 0) or (tense == "future" and delta < 0)
+    return abs(delta) + ((10 * 366 if strict else TENSE_PENALTY_DAYS) if wrong else 0)
 
 
 def _easter(y: int) -> date:
@@ -1042,7 +1061,7 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
             return ("DATE", "XXXX", "END", start, m.end())
         since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
         return ("DATE", str(ctx.dct.year - (1 if since else 0)), "END", start, m.end())
-    if ctx.quarter is not None and 0 <= m.start() - ctx.quarter_pos < 400:
+    if _in_quarter_context(ctx, m.start()):
         return ("DATE", _Point("Q", _shift(ctx.quarter.day, "Y", -1)).value(), None, start, m.end())
     if ctx.dct is None:
         return ("DATE", "XXXX", None, start, m.end())
@@ -1082,6 +1101,8 @@ _ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "
              rf"|(?P<adv>{_alt(_ADVERB_SETS)})")
 def _set(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("adv"):
+        if re.search(r"\baverage\s+$", ctx.text[max(0, m.start() - 9):m.start()], re.I):
+            return None
         return ("SET", _ADVERB_SETS[m.group("adv").lower()], None)
     x = m.group("x").lower()
     q = re.sub(r"\s+", " ", m.group("q").lower())
@@ -1147,7 +1168,8 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
     out_gran = gran
     if ref.gran == "Q" and gran == "Y":
         out_gran = "Q"
-    elif direction == "earlier" and _FINER.index(ref.gran) < _FINER.index(gran) and gran != "Y":
+    elif direction == "earlier" and _FINER.index(ref.gran) < _FINER.index(gran) and \
+            (gran != "Y" or 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH):
         out_gran = ref.gran
     shift_unit, k = ("Y", int(count) * (10 if gran == "E" else 100)) if gran in ("E", "C") else (gran, int(count))
     try:
@@ -1160,7 +1182,7 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
 def _ago_reference(m: re.Match, ctx: _Ctx, gran: str, direction: str) -> _Point | None:
     """'N units ago' counts from the DCT, 'N units earlier' from the last date mentioned; in
     quarterly-results prose 'a year ago/earlier' means the same quarter a year before."""
-    if gran == "Y" and ctx.quarter is not None and 0 <= m.start() - ctx.quarter_pos < 400:
+    if gran == "Y" and _in_quarter_context(ctx, m.start()):
         return ctx.quarter
     if direction in ("ago", "from now", "hence"):
         return _Point("D", ctx.dct) if ctx.dct else None
@@ -1218,6 +1240,18 @@ def _duration_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DURATION", value, mod, start, m.end())
 
 
+@rule("long", rf"(?P<v>{_UNIT_PL}|(?P<n>{_NUM})[-\s]+{_UNIT_SG}|{_UNIT_SG})-long(?![\w-])")
+def _long(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """'decades-long', 'day-long', 'two-week-long': a duration used as an adjective."""
+    word = re.split(r"[-\s]+", m.group("v"))[-1]
+    if m.group("n"):
+        n = _number(m.group("n"))
+        if m.group("n").lower() in ("a", "an"):
+            return ("DURATION", _duration(1, word), None, m.end("n") + 1, m.end())
+        return ("DURATION", _duration(n, word), None) if n is not None else None
+    return ("DURATION", _duration(None if word.lower().endswith("s") else 1, word), None)
+
+
 @rule("vague_duration",
       rf"(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>past|last|next|coming|recent|previous|following|ensuing"
       rf"|intervening|subsequent|early|first|final|remaining|ensuing)\s+)?(?:(?P<v>{_VAGUE})\s+)?"
@@ -1259,9 +1293,11 @@ _GRAN = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E",
 @rule("relunit", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_RU_REL})\s+)"
                  r"(?:(?P<fy>fiscal|calendar)\s+)?(?P<u>weekend|week|month|year|decade|century|quarter|day"
                  r"|morning|afternoon|evening|night)(?![\w-])"
-                 r"(?!\s+(?:earlier|ago)\b)")
+                 r"(?!\s+(?:earlier|ago)\b)(?:\s+(?P<side>before|after|earlier|later)(?=\s*(?:[,.;:!?)'\"]|$)))?")
 def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    if m.group("side"):
+        return _day_before(m, ctx, rel)
     u = m.group("u").lower()
     mod = _mod(m.group("mod"))
     after = ctx.text[m.end():m.end() + 20]
@@ -1298,8 +1334,8 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
     if gran == "WE":
         return _weekend(m, ctx, rel, mod)
     if rel == "the" and not mod:
-        if u == "year" and not m.group("fy") or re.match(r"\s+(?:ended|ending)\b", after):
-            return ("DURATION", "P1Y", mod)
+        if u == "year" and re.match(r"\s+(?:ended|ending)\b", after):
+            return ("DURATION", "P1Y", mod)  # "the year ended March 31": a fiscal year as a span
         if u in ("week", "month") and ctx.anchor is not None and ctx.anchor.gran == gran:
             return ("DATE", ctx.anchor.value(), mod)
         if gran in ("E", "C"):
@@ -1308,6 +1344,24 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
     if gran not in ("E", "C"):
         _remember(ctx, p, m.start())
     return ("DATE", p.value(), mod)
+
+
+def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
+    """'the day before', 'the week after' standing alone: one unit from the last date mentioned."""
+    if rel not in ("the", "a"):
+        return None
+    u = m.group("u").lower()
+    pod = PARTS_OF_DAY.get(u)
+    gran = "D" if pod else _GRAN.get(u)
+    if gran not in ("D", "W", "M", "Y"):
+        return None
+    sign = -1 if m.group("side").lower() in ("before", "earlier") else 1
+    ref = _anchor(ctx)
+    if ref is None:
+        return ("TIME", "XXXX-XX-XXT" + pod, None) if pod else ("DATE", _unresolved(gran), None)
+    p = _point(_shift(ref.day, gran, sign), gran)
+    _remember(ctx, p, m.start())
+    return ("TIME", f"{p.value()}T{pod}", None) if pod else ("DATE", p.value(), None)
 
 
 def _is_title(m: re.Match, ctx: _Ctx) -> bool:
@@ -1435,10 +1489,15 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
     before = ctx.text[max(0, m.start() - 24):m.start()]
     if r == "current" and re.match(r"\s+(?:accounts?|events|affairs|and\s+former|or\s+former|flows?)\b", after, re.I):
         return None
-    if r == "previously" and (re.search(r"(?:\b(?:a|an|the|its|his|her|their)|['’]s)\s+$", before, re.I)
-                              or re.search(r"\bas\s+(?:was\s+)?$", before, re.I)):
-        return None  # "a previously announced plan", "as previously reported"
-    if r == "future" and not re.match(r"\s+[a-z]", after):
+    if r == "previously" and not re.search(r"\b(?:has|have|had|was|were|is|are|been)(?:\s+not|n['’]t)?\s+$",
+                                           before, re.I):
+        return None  # "has previously dismissed" is a time reference; "a previously announced plan" is not
+    if r == "previously" and re.search(r"\bas\s+(?:was|is|had been|has been)\s+$", before, re.I):
+        return None  # "as was previously reported"
+    if r == "future" and not re.match(r"\s+(?:quarters?|years?|months?|periods?|generations?|dates?)\b", after, re.I):
+        return None
+    if r == "recent" and not re.match(r"\s+(?:days?|weeks?|months?|years?|decades?|times|history|past|sessions?"
+                                      r"|quarters?|periods?|trading|weeks|memory)\b", after, re.I):
         return None
     return ("DATE", REFS[r], None)
 
@@ -1510,15 +1569,6 @@ def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Resul
     return None
 
 
-_DATELINE_AFTER = re.compile(r"\s*\([A-Z][\w .&-]{1,30}\)\s*(?:--|—|–|_|-|:)")
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,40},[ \t]*$")
-
-
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """'WASHINGTON, August 11 (Xinhua) --': the wire-service dateline, which TimeBank leaves untagged."""
-    return bool(_DATELINE_AFTER.match(text, end) and _DATELINE_BEFORE.search(text, max(0, start - 60), start))
-
-
 def _sentence_starts(sentences: Sequence[tuple[int, int]] | None) -> list[int]:
     return [s for s, _ in sentences] if sentences else []
 
@@ -1548,7 +1598,6 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
         sub, res = got
         typ, value, mod = res[:3]
         start, end = (res[3], res[4]) if len(res) > 3 else (sub.start(), sub.end())
-        if not _is_dateline(text, start, end):
-            out.append(Timex(start, end, text[start:end], typ, value, mod))
+        out.append(Timex(start, end, text[start:end], typ, value, mod))
         pos = max(end, m.start() + 1)
     return out
