@@ -76,7 +76,7 @@ CASES = [
     ("Rebels attacked the base Monday evening.", date(2024, 10, 23), "Monday evening", "TIME",
      "2024-10-21TEV"),
     ("Markets opened lower this morning.", MON, "this morning", "TIME", "2024-10-21TMO"),
-    ("Shelling continued until midnight Friday.", MON, "midnight Friday", "TIME", "2024-10-18T24:00"),
+    ("Shelling stopped at midnight Friday.", MON, "midnight Friday", "TIME", "2024-10-18T24:00"),
     # --- durations
     ("The project took three months to finish.", MON, "three months", "DURATION", "P3M"),
     ("The flight lasted two hours.", MON, "two hours", "DURATION", "PT2H"),

@@ -441,25 +441,38 @@ class _Ctx:
         return s0, (m.start() + 1 if m else min(len(self.text), end + 300))
 
     def tense(self, start: int, end: int) -> str | None:
-        """'past', 'future', 'present' or None from the nearest tense cue in the clause."""
+        """'past', 'future', 'present' or None from the nearest tense cue in the clause.
+
+        Cues to the left count by distance; to the right only up to a quotation mark, and a bare
+        -ed word only when it follows closely ("and on Sunday called for ...")."""
         s0, s1 = self.sentence(start, end)
         best: tuple[float, str] | None = None
         for m in _CUE_RX.finditer(self.text, max(s0, start - 150), start):
-            kind = _cue_kind(m.group())
+            kind = _cue_kind(m.group(), self.text, m.start())
             if kind:
                 best = (start - m.end(), kind)
         stop = _QUOTE.search(self.text, end, min(s1, end + 120))
         for m in _CUE_RX.finditer(self.text, end, stop.start() if stop else min(s1, end + 120)):
-            kind = _cue_kind(m.group())
+            kind = _cue_kind(m.group(), self.text, m.start())
             if kind:
-                dist = (m.start() - end) * 1.2 + 2
+                gap = m.start() - end
+                if m.group().lower() not in _KNOWN_CUES and gap > RIGHT_ED_REACH:
+                    continue
+                dist = gap * 1.2 + 2
                 if best is None or dist < best[0]:
                     best = (dist, kind)
                 break
         return best[1] if best else None
 
 
-def _cue_kind(word: str) -> str | None:
+#: A bare -ed word after an expression is read as its verb only this close (characters).
+RIGHT_ED_REACH = 30
+_KNOWN_CUES = FUTURE_CUES | PRESENT_CUES | PAST_CUES
+_PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|get|gets|got|'s|'re)\s+(?:\w+ly\s+)?$",
+                          re.I)
+
+
+def _cue_kind(word: str, text: str = "", pos: int = 0) -> str | None:
     w = re.sub(r"\s+", " ", word.lower())
     if w in FUTURE_CUES:
         return "future"
@@ -467,7 +480,9 @@ def _cue_kind(word: str) -> str | None:
         return "past"
     if w in PRESENT_CUES:
         return "present"
-    if w.endswith("ed") and w not in NOT_PAST_ED and not w.endswith("eed"):
+    if w.endswith("ed") and w not in NOT_PAST_ED and not w.endswith("eed") and not w.startswith("un"):
+        if text and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
+            return None  # a participle after an auxiliary: the auxiliary carries the tense
         return "past"
     return None
 
@@ -602,10 +617,17 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Result | None:
         elif not pm and h == 12 and m.group("ap"):
             h = 0
         hhmm = f"{h:02d}:{mi:02d}"
-    day = _day_of_rest(m.group("rest"), m, ctx)
+    rest = m.group("rest")
+    if not rest:  # "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis still counts
+        later = _PAREN_DAY.match(ctx.text, m.end())
+        rest = later.group(1) if later else None
+    day = _day_of_rest(rest, m, ctx)
     value = (day or "XXXX-XX-XX") + "T" + hhmm
     q = m.group("q")
     return ("TIME", value, "APPROX" if q and q.lower() in ("about", "around", "approximately", "roughly") else None)
+
+
+_PAREN_DAY = re.compile(rf"\s*\([^()\n]{{1,30}}\)\s*(?:on\s+)?({_WEEKDAY}|today|yesterday|tomorrow)(?![\w])", re.I)
 
 
 def _day_of_rest(rest: str | None, m: re.Match, ctx: _Ctx) -> str | None:
@@ -1066,6 +1088,17 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
     if ctx.dct is None:
         return ("DATE", "XXXX", None, start, m.end())
     return ("DATE", str(ctx.dct.year - 1), None, start, m.end())
+
+
+@rule("nth_day", rf"(?P<det>the|its|his|her|their)\s+(?P<o>{_ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+                 r"(?:(?:straight|consecutive|full)\s+)?day(?![\w-])")
+def _nth_day(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """'It's the second day of the offensive': a day counted within an event; in the present
+    tense it is the DCT, otherwise an unresolved day."""
+    start = m.start() if m.group("det").lower() == "the" else m.start("o")
+    if ctx.dct is not None and ctx.tense(m.start(), m.end()) == "present":
+        return ("DATE", ctx.dct.isoformat(), None, start, m.end())
+    return ("DATE", "XXXX-XX-XX", None, start, m.end())
 
 
 @rule("half", rf"(?:the\s+)?(?P<o>first|second|last|latter|back)[-\s]+half(?![\w])"
