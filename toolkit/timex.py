@@ -560,6 +560,18 @@ def _in_quarter_context(ctx: _Ctx, pos: int) -> bool:
     return ctx.quarter is not None and 0 <= pos - ctx.quarter_pos < QUARTER_CONTEXT
 
 
+#: A year-less date this close after another date, in the same clause, shares its year
+#: ("the year-ago quarter, the second quarter ended Oct. 31").
+APPOSITION_REACH = 60
+
+
+def _apposed(ctx: _Ctx, pos: int) -> bool:
+    if ctx.anchor is None or ctx.anchor.gran in ("D", "W", "WE") or not 0 < pos - ctx.anchor_pos < APPOSITION_REACH:
+        return False
+    between = ctx.text[ctx.anchor_pos:pos]
+    return not re.search(r"[.;:!?]\s|\band\b|\bor\b|\bfrom\b|\bto\b|\bthan\b|\bwith\b", between)
+
+
 def _remember(ctx: _Ctx, p: _Point, pos: int) -> None:
     ctx.anchor = p
     ctx.anchor_pos = pos
@@ -667,6 +679,8 @@ def _month_day_value(mon: str, day: str, year: str | None, m: re.Match, ctx: _Ct
         return None
     if year:
         y = int(year)
+    elif _apposed(ctx, m.start()):
+        y = ctx.anchor.day.year
     elif ctx.dct:
         y = _year_for(ctx.dct, month, d, ctx.tense(m.start(), m.end()))
     else:
@@ -973,13 +987,10 @@ def _century(m: re.Match, ctx: _Ctx) -> _Result | None:
               rf"(?:(?P<fy>(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?|the\s+year|FY)[-\s]*)?"
               rf"(?:(?P<y>{_YEAR4})(?![\d\w'’]|['’]s|\s*(?:%|percent))|(?P<yw>{_YEARW})|(?-i:FY)['’]?(?P<yy>\d\d)(?![\d\w]))")
 def _year_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
-    before = ctx.text[max(0, m.start() - 2):m.start()]
-    if m.group("y") and re.search(r"[$#€£,.]\s?$|\d\s$", before):
-        return None
-    if m.group("y") and re.match(r"[-–]\d|[,.]\d|\s+(?:to|and|-)\s+\d{1,3}\b(?!\s*(?:B\.?C|A\.?D))",
-                                 ctx.text[m.end():m.end() + 8]) and not re.match(r"[-–](?:\d\d)(?!\d)", ctx.text[m.end():m.end() + 4]):
-        if re.match(r"[,.]\d", ctx.text[m.end():m.end() + 2]):
-            return None
+    if m.group("y"):
+        before = ctx.text[max(0, m.start() - 2):m.start()]
+        if re.search(r"[$#€£,.]$|\d\s$", before) or re.match(r"[,.]\d", ctx.text[m.end():m.end() + 2]):
+            return None  # an amount ("$1990", "1,990") or a decimal, not a year
     if m.group("yy"):
         yy = int(m.group("yy"))
         y = yy + (1900 if yy >= 50 else 2000)
@@ -1017,6 +1028,8 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
         (m.group("adj") or "").lower() in ("year-earlier", "year-ago")
     if y:
         year = int(y)
+    elif _apposed(ctx, m.start()) and not back:
+        year = ctx.anchor.day.year
     elif ctx.dct is None:
         return ("DATE", f"XXXX-Q{q}", None, start, m.end())
     else:
@@ -1060,6 +1073,8 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
         return ("DATE", "XXXX-QX", None)
     if ("current" in words or det == "this") and ctx.dct:
         base = _point(ctx.dct, "Q")
+    elif det == "that" and ctx.anchor is not None and ctx.anchor.gran == "Q":
+        base = ctx.anchor
     elif ("latest" in words or ctx.quarter is None) and ctx.dct:
         base = _point(_shift(ctx.dct, "Q", -1), "Q")
     else:
@@ -1079,10 +1094,11 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
     w = m.group("w").lower()
     start = m.start("w")
     if "end" in w:
-        if ctx.dct is None:
-            return ("DATE", "XXXX", "END", start, m.end())
         since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
-        return ("DATE", str(ctx.dct.year - (1 if since else 0)), "END", start, m.end())
+        year = str(ctx.dct.year - (1 if since else 0)) if ctx.dct else "XXXX"
+        if w == "year-end":  # the closing day of the (fiscal) year, as a date
+            return ("DATE", f"{year}-12-31", None, start, m.end())
+        return ("DATE", year, "END", start, m.end())
     if _in_quarter_context(ctx, m.start()):
         return ("DATE", _Point("Q", _shift(ctx.quarter.day, "Y", -1)).value(), None, start, m.end())
     if ctx.dct is None:
@@ -1096,7 +1112,8 @@ def _nth_day(m: re.Match, ctx: _Ctx) -> _Result | None:
     """'It's the second day of the offensive': a day counted within an event; in the present
     tense it is the DCT, otherwise an unresolved day."""
     start = m.start() if m.group("det").lower() == "the" else m.start("o")
-    if ctx.dct is not None and ctx.tense(m.start(), m.end()) == "present":
+    present = re.search(r"(?:\b(?:is|are)|['’]s)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
+    if ctx.dct is not None and (present or ctx.tense(m.start(), m.end()) == "present"):
         return ("DATE", ctx.dct.isoformat(), None, start, m.end())
     return ("DATE", "XXXX-XX-XX", None, start, m.end())
 
@@ -1134,8 +1151,6 @@ _ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "
              rf"|(?P<adv>{_alt(_ADVERB_SETS)})")
 def _set(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("adv"):
-        if re.search(r"\baverage\s+$", ctx.text[max(0, m.start() - 9):m.start()], re.I):
-            return None
         return ("SET", _ADVERB_SETS[m.group("adv").lower()], None)
     x = m.group("x").lower()
     q = re.sub(r"\s+", " ", m.group("q").lower())
@@ -1527,6 +1542,8 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None  # "has previously dismissed" is a time reference; "a previously announced plan" is not
     if r == "previously" and re.search(r"\bas\s+(?:was|is|had been|has been)\s+$", before, re.I):
         return None  # "as was previously reported"
+    if r == "the past" and re.match(rf"\s+(?:{_NUM}|{_VAGUE})[-\s]+\w+", after, re.I):
+        return None  # "the past three summers": a span this tagger has no unit for
     if r == "future" and not re.match(r"\s+(?:quarters?|years?|months?|periods?|generations?|dates?)\b", after, re.I):
         return None
     if r == "recent" and not re.match(r"\s+(?:days?|weeks?|months?|years?|decades?|times|history|past|sessions?"
