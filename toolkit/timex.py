@@ -11,12 +11,14 @@ TimeML/TIMEX3 conventions of TimeBank and TempEval-3.
 Example::
 
     >>> from datetime import date
-    >>> [t.to_dict() for t in tag_timexes("The United States said on Friday it will act next week.",
-    ...                                   dct=date(2024, 10, 21))]
-    [{'start': 29, 'end': 35, 'text': 'Friday', 'type': 'DATE', 'value': '2024-10-18'}, \
-{'start': 49, 'end': 58, 'text': 'next week', 'type': 'DATE', 'value': '2024-W44'}]
+    >>> text = "The United States said on Friday it will act next week."
+    >>> [(t.text, t.type, t.value) for t in tag_timexes(text, dct=date(2024, 10, 21))]
+    [('Friday', 'DATE', '2024-10-18'), ('next week', 'DATE', '2024-W44')]
+    >>> tag_timexes("It happened on Friday.")[0].value
+    'XXXX-WXX-5'
 
-Without a DCT, relative expressions keep an unresolved value (``XXXX-10-21``, ``XXXX-WXX-1``).
+Without a DCT, relative expressions keep an unresolved value (``XXXX-10-21``, ``XXXX-WXX-1``);
+today's date is never consulted.
 """
 from __future__ import annotations
 
@@ -491,10 +493,6 @@ def _cue_kind(word: str, text: str = "", pos: int = 0) -> str | None:
 _Result = tuple  # (type, value, mod) or (type, value, mod, start, end)
 
 
-def _dct_day(ctx: _Ctx) -> date | None:
-    return ctx.dct
-
-
 def _anchor(ctx: _Ctx) -> _Point | None:
     if ctx.anchor is not None:
         return ctx.anchor
@@ -588,7 +586,7 @@ class _Rule:
 _RULES: list[_Rule] = []
 
 
-def rule(name: str, pattern: str) -> Callable:
+def _rule(name: str, pattern: str) -> Callable:
     def register(fn: Callable) -> Callable:
         _RULES.append(_Rule(name, re.compile(pattern, re.I), fn))
         return fn
@@ -600,7 +598,7 @@ _CLOCK_DAY = (rf"(?:(?:,\s*|\s+)(?P<rest>{_WEEKDAY}(?:,?\s+{_MONTH}\s+{_DAYNUM}(
               rf"|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?))?")
 
 
-@rule("clock", rf"(?:(?P<q>around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+@_rule("clock", rf"(?:(?P<q>around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
                rf"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM})"
                rf"|(?P<hw>{_SMALL})\s+(?:o['’]clock|(?P<ap2>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
                rf"|(?P<h2>\d{{1,2}})\s+o['’]clock"
@@ -691,7 +689,7 @@ def _month_day_value(mon: str, day: str, year: str | None, m: re.Match, ctx: _Ct
         return None
 
 
-@rule("weekday_date", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
+@_rule("weekday_date", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
                       rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4})(?![\d\w]))?(?!\s*(?:%|percent))")
 def _month_day(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("mon").lower() == "may" and not m.group("y") and not m.group("wd") \
@@ -705,7 +703,7 @@ def _month_day(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", value, None)
 
 
-@rule("day_month", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORDW})"
+@_rule("day_month", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORDW})"
                    rf"(?:\s+of)?\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?![\d\w]))?")
 def _day_month(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("mon").lower().rstrip(".") in ("may", "march") and not m.group("y"):
@@ -718,7 +716,7 @@ def _day_month(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", value, None)
 
 
-@rule("iso", r"(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+@_rule("iso", r"(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
              r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])")
 def _iso(m: re.Match, ctx: _Ctx) -> _Result | None:
     try:
@@ -731,7 +729,7 @@ def _iso(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", d.isoformat(), None)
 
 
-@rule("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
+@_rule("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
 def _slash(m: re.Match, ctx: _Ctx) -> _Result | None:
     y = int(m.group("y"))
     if y < 100:
@@ -745,7 +743,7 @@ def _slash(m: re.Match, ctx: _Ctx) -> _Result | None:
 
 
 # --------------------------------------------------------------------------- clock/part of day words
-@rule("today", rf"(?:(?P<mod>early|earlier|late|later|mid)(?:\s+|-))?"
+@_rule("today", rf"(?:(?P<mod>early|earlier|late|later|mid)(?:\s+|-))?"
                r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)"
                rf"(?:(?:\s+|-)(?P<pod>{_POD}))?")
 def _today(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -763,7 +761,7 @@ def _today(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", d.isoformat(), mod)
 
 
-@rule("holiday", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>{_HOLIDAY})"
+@_rule("holiday", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>{_HOLIDAY})"
                  rf"(?:(?P<week>\s+week)(?![\w-])|,?\s+(?P<y>{_YEAR4})(?![\d\w]))?")
 def _holiday(m: re.Match, ctx: _Ctx) -> _Result | None:
     spec = HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower())]
@@ -825,7 +823,7 @@ def _holiday_date(spec: str, year: int) -> date | None:
 _WD_REL = r"this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|this|next|that|coming|past|previous"
 
 
-@rule("weekday", rf"(?:(?P<rel>{_WD_REL})\s+)?"
+@_rule("weekday", rf"(?:(?P<rel>{_WD_REL})\s+)?"
                  rf"(?P<wd>{_WEEKDAY})(?P<pl>s)?(?![\w])(?:(?:\s+|-)(?P<pod>{_POD_NB})(?P<pl2>s)?(?![\w]))?"
                  rf"(?:,?\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEAR4})(?![\d\w]))?)?")
 def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -874,7 +872,7 @@ def _weekday_direction(tense: str | None) -> str:
 _REL = r"this\s+past|this\s+coming|the\s+previous|the\s+following|last|this|next|that|coming|past|previous"
 
 
-@rule("month_year", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?P<mon>{_MONTH_FULL}|{_MONTH})(?:\s+of)?,?\s+"
+@_rule("month_year", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?P<mon>{_MONTH_FULL}|{_MONTH})(?:\s+of)?,?\s+"
                     rf"(?:(?P<y>{_YEAR4})(?![\d\w])|(?P<yw>{_YEARW}))")
 def _month_year(m: re.Match, ctx: _Ctx) -> _Result | None:
     y = _year(m.group("y") or m.group("yw"))
@@ -889,7 +887,7 @@ _MAY_OK = re.compile(r"(?:in|of|since|until|till|by|during|from|through|to|early
                      r"|this|before|after|that|for|the|on|around|about|,)\s*$", re.I)
 
 
-@rule("month", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL})\s+)?(?P<mon>{_MONTH_FULL})"
+@_rule("month", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL})\s+)?(?P<mon>{_MONTH_FULL})"
                rf"(?:\s+(?P<yrel>this|last|next)\s+year)?(?![\w-])")
 def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
     mon = m.group("mon")
@@ -921,7 +919,7 @@ def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", p.value(), mod)
 
 
-@rule("season", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL}|the)\s+)?(?:(?P<mod2>early|late|mid)(?:\s+|-))?"
+@_rule("season", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL}|the)\s+)?(?:(?P<mod2>early|late|mid)(?:\s+|-))?"
                 rf"(?P<s>{_SEASON})(?:\s+of\s+(?P<y>{_YEAR4}|{_YEARW})|,?\s+(?P<y2>{_YEAR4})(?![\d\w]))?")
 def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
     code = SEASONS[m.group("s").lower()]
@@ -961,7 +959,7 @@ def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", p.value(), mod)
 
 
-@rule("decade", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:the\s+)?(?:(?P<mod2>early|mid|late)(?:\s+|-))?"
+@_rule("decade", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:the\s+)?(?:(?P<mod2>early|mid|late)(?:\s+|-))?"
                 r"(?:(?P<c>1\d|20)(?P<d>\d)0['’]?s|['’](?P<d2>\d)0['’]?s"
                 r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])")
 def _decade(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -974,7 +972,7 @@ def _decade(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", v, _mod(m.group("mod") or m.group("mod2")))
 
 
-@rule("century", rf"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s+|-))?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ORDW})[-\s]+"
+@_rule("century", rf"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s+|-))?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ORDW})[-\s]+"
                  r"century(?![\w])")
 def _century(m: re.Match, ctx: _Ctx) -> _Result | None:
     n = _day_number(m.group("n"))
@@ -983,7 +981,7 @@ def _century(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", f"{n - 1:02d}", _mod(m.group("mod")))
 
 
-@rule("year", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<pre>post|pre|mid)-)?"
+@_rule("year", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<pre>post|pre|mid)-)?"
               rf"(?:(?P<fy>(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?|the\s+year|FY)[-\s]*)?"
               rf"(?:(?P<y>{_YEAR4})(?![\d\w'’]|['’]s|\s*(?:%|percent))|(?P<yw>{_YEARW})|(?-i:FY)['’]?(?P<yy>\d\d)(?![\d\w]))")
 def _year_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -1009,7 +1007,7 @@ def _year_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
 _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 
-@rule("quarter", rf"(?:(?P<det>the|a|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s"
+@_rule("quarter", rf"(?:(?P<det>the|a|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s"
                  rf"|(?:the\s+)?year-(?:earlier|ago)|the\s+(?P<y1>{_YEAR4})|(?P<y0>{_YEAR4})['’]s)[-\s]+)?"
                  r"(?:(?P<adj>fiscal|calendar|comparable|year-earlier|year-ago|same)[-\s]+)?"
                  r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+(?:fiscal[-\s]+)?quarter(?![\w])"
@@ -1054,7 +1052,7 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", p.value(), None, start, m.end())
 
 
-@rule("the_quarter", r"(?P<det>the|this|that|its|last\s+year['’]s|this\s+year['’]s)\s+"
+@_rule("the_quarter", r"(?P<det>the|this|that|its|last\s+year['’]s|this\s+year['’]s)\s+"
                      r"(?:(?P<adj>latest|current|recent|most\s+recent|comparable|corresponding|year-earlier|year-ago"
                      r"|just-ended|just\s+ended|previous|preceding|prior|same|fiscal|(?P<y>(?:1[6-9]|20)\d\d))[-\s]+){0,2}"
                      r"(?P<u>quarter|period)(?![\w-])"
@@ -1089,7 +1087,7 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", base.value(), None)
 
 
-@rule("year_ago_adj", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-end|year\s+end|year['’]s\s+end)(?![\w-])")
+@_rule("year_ago_adj", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-end|year\s+end|year['’]s\s+end)(?![\w-])")
 def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
     w = m.group("w").lower()
     start = m.start("w")
@@ -1106,7 +1104,7 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", str(ctx.dct.year - 1), None, start, m.end())
 
 
-@rule("nth_day", rf"(?P<det>the|its|his|her|their)\s+(?P<o>{_ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+@_rule("nth_day", rf"(?P<det>the|its|his|her|their)\s+(?P<o>{_ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+"
                  r"(?:(?:straight|consecutive|full)\s+)?day(?![\w-])")
 def _nth_day(m: re.Match, ctx: _Ctx) -> _Result | None:
     """'It's the second day of the offensive': a day counted within an event; in the present
@@ -1118,7 +1116,7 @@ def _nth_day(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", "XXXX-XX-XX", None, start, m.end())
 
 
-@rule("half", rf"(?:the\s+)?(?P<o>first|second|last|latter|back)[-\s]+half(?![\w])"
+@_rule("half", rf"(?:the\s+)?(?P<o>first|second|last|latter|back)[-\s]+half(?![\w])"
               rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{_YEAR4})(?![\d\w])|(?P<rel>this|last|next|the)\s+year))?")
 def _half(m: re.Match, ctx: _Ctx) -> _Result | None:
     if not (m.group("y") or m.group("rel")) and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
@@ -1145,7 +1143,7 @@ _ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "
                 "semiannually": "P6M", "biannually": "P6M"}
 
 
-@rule("set", rf"(?P<q>every\s+other|every|each|once\s+(?:a|an|per|every)|twice\s+(?:a|an|per|every)"
+@_rule("set", rf"(?P<q>every\s+other|every|each|once\s+(?:a|an|per|every)|twice\s+(?:a|an|per|every)"
              rf"|(?:{_NUM})\s+times\s+(?:a|an|per|every|each))\s+"
              rf"(?:(?P<n>{_NUM})\s+)?(?P<x>{_UNIT}|{_WEEKDAY}|{_MONTH_FULL}|{_SEASON}|{_POD}|weekend)(?![\w])"
              rf"|(?P<adv>{_alt(_ADVERB_SETS)})")
@@ -1174,7 +1172,7 @@ def _set(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("SET", _duration(n, x), None)
 
 
-@rule("per_unit", r"(?P<a>a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)(?![\w-])"
+@_rule("per_unit", r"(?P<a>a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)(?![\w-])"
                   r"(?!\s+(?:ago|earlier|later|before|after|or|and|from|of|in|to|on)\b)")
 def _per_unit(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("a").lower() != "per":
@@ -1189,7 +1187,7 @@ def _per_unit(m: re.Match, ctx: _Ctx) -> _Result | None:
 _AGO = r"ago|earlier|from\s+now|hence"
 
 
-@rule("ago", rf"(?:(?P<q>{_QUANT})\s+)?(?:(?P<n>{_NUM})|(?P<v>{_VAGUE}))?[-\s]+(?P<u>{_UNIT})"
+@_rule("ago", rf"(?:(?P<q>{_QUANT})\s+)?(?:(?P<n>{_NUM})|(?P<v>{_VAGUE}))?[-\s]+(?P<u>{_UNIT})"
              rf"(?:\s+or\s+so)?\s+(?P<dir>{_AGO})(?![\w])"
              rf"|(?P<u2>{_UNIT_PL})\s+(?P<dir2>ago)(?![\w])")
 def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -1242,7 +1240,7 @@ _DUR_REL = (r"past|last|next|first|coming|previous|preceding|final|remaining|fol
             r"|entire|ensuing|succeeding|subsequent|additional|same|further|other")
 
 
-@rule("duration", rf"(?:(?P<q>{_QUANT})\s+)?(?:(?P<det>the|another|an\s+additional|all|a(?=\s+[\w.,/]+-))\s+)?"
+@_rule("duration", rf"(?:(?P<q>{_QUANT})\s+)?(?:(?P<det>the|another|an\s+additional|all|a(?=\s+[\w.,/]+-))\s+)?"
                   rf"(?:(?P<rel>{_DUR_REL})\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|or)\s*(?P<n2>{_NUM}))?"
                   r"(?:[-\s]+(?P<adj>more|additional|further|straight|consecutive|full|trading|business|working"
                   r"|calendar))?"
@@ -1288,7 +1286,7 @@ def _duration_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DURATION", value, mod, start, m.end())
 
 
-@rule("long", rf"(?P<v>{_UNIT_PL}|(?P<n>{_NUM})[-\s]+{_UNIT_SG}|{_UNIT_SG})-long(?![\w-])")
+@_rule("long", rf"(?P<v>{_UNIT_PL}|(?P<n>{_NUM})[-\s]+{_UNIT_SG}|{_UNIT_SG})-long(?![\w-])")
 def _long(m: re.Match, ctx: _Ctx) -> _Result | None:
     """'decades-long', 'day-long', 'two-week-long': a duration used as an adjective."""
     word = re.split(r"[-\s]+", m.group("v"))[-1]
@@ -1300,7 +1298,7 @@ def _long(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DURATION", _duration(None if word.lower().endswith("s") else 1, word), None)
 
 
-@rule("vague_duration",
+@_rule("vague_duration",
       rf"(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>past|last|next|coming|recent|previous|following|ensuing"
       rf"|intervening|subsequent|early|first|final|remaining|ensuing)\s+)?(?:(?P<v>{_VAGUE})\s+)?"
       rf"(?P<u>{_UNIT_PL})(?:\s+(?P<post>ahead|to\s+come))?(?![\w-])")
@@ -1338,7 +1336,7 @@ _GRAN = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E",
          "quarter": "Q", "day": "D"}
 
 
-@rule("relunit", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_RU_REL})\s+)"
+@_rule("relunit", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_RU_REL})\s+)"
                  r"(?:(?P<fy>fiscal|calendar)\s+)?(?P<u>weekend|week|month|year|decade|century|quarter|day"
                  r"|morning|afternoon|evening|night)(?![\w-])"
                  r"(?!\s+(?:earlier|ago)\b)(?:\s+(?P<side>before|after|earlier|later)(?=\s*(?:[,.;:!?)'\"]|$)))?")
@@ -1513,7 +1511,7 @@ def _relative_pod(m: re.Match, ctx: _Ctx, rel: str, u: str, mod: str | None) -> 
 
 
 # --------------------------------------------------------------------------- parts of day alone
-@rule("pod", rf"(?:(?P<mod>early|late|mid)(?:\s+|-))(?P<pod>{_POD})(?:\s+(?P<rest>today|yesterday|tomorrow))?"
+@_rule("pod", rf"(?:(?P<mod>early|late|mid)(?:\s+|-))(?P<pod>{_POD})(?:\s+(?P<rest>today|yesterday|tomorrow))?"
              r"|(?P<w>tonight|overnight)")
 def _pod(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("w"):
@@ -1530,7 +1528,7 @@ def _pod(m: re.Match, ctx: _Ctx) -> _Result | None:
 
 
 # --------------------------------------------------------------------------- present/past/future references
-@rule("ref", rf"(?P<r>{_REF})")
+@_rule("ref", rf"(?P<r>{_REF})")
 def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
     r = re.sub(r"\s+", " ", m.group("r").lower())
     after = ctx.text[m.end():m.end() + 24]
