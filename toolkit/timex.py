@@ -493,8 +493,10 @@ def _cue_kind(word: str, text: str = "", pos: int = 0) -> str | None:
 _Result = tuple  # (type, value, mod) or (type, value, mod, start, end)
 
 
-def _anchor(ctx: _Ctx) -> _Point | None:
-    if ctx.anchor is not None:
+def _anchor(ctx: _Ctx, gran: str = "D") -> _Point | None:
+    """The date anaphora count from: the last date mentioned if it is at least as fine as
+    ``gran`` (a year cannot anchor "two days earlier"), else the DCT."""
+    if ctx.anchor is not None and _FINER.index(ctx.anchor.gran) <= _FINER.index(gran):
         return ctx.anchor
     return _Point("D", ctx.dct) if ctx.dct else None
 
@@ -603,7 +605,8 @@ _CLOCK_DAY = (rf"(?:(?:,\s*|\s+)(?P<rest>{_WEEKDAY}(?:,?\s+{_MONTH}\s+{_DAYNUM}(
                rf"|(?P<hw>{_SMALL})\s+(?:o['’]clock|(?P<ap2>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
                rf"|(?P<h2>\d{{1,2}})\s+o['’]clock"
                rf"|(?P<cw>{_alt(CLOCK_WORDS)})"
-               rf"|(?<=at\s)(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:]))"
+               rf"|(?<=at\s)(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+               rf"|(?P<h24z>[01]?\d|2[0-3]):(?P<mi24z>[0-5]\d)(?=\s+{_TZ}))"
                rf"(?:\s+(?P<tz>{_TZ})|\s+\((?P<tz2>{_TZ})\))?" + _CLOCK_DAY)
 def _clock(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("cw"):
@@ -618,6 +621,8 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Result | None:
             pm = "afternoon" in tail or "evening" in tail or "night" in tail
         elif m.group("h2"):
             h, mi, pm = int(m.group("h2")), 0, False
+        elif m.group("h24z"):
+            h, mi, pm = int(m.group("h24z")), int(m.group("mi24z")), False
         else:
             h, mi, pm = int(m.group("h24")), int(m.group("mi24")), False
         if h > 12 and (m.group("ap") or m.group("hw")):
@@ -1052,6 +1057,32 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", p.value(), None, start, m.end())
 
 
+@_rule("period_code", rf"(?-i:(?P<k>Q|H)(?P<n>[1-4])|(?P<n2>[1-4])(?P<k2>Q|H))"
+                      rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR4})(?![\d\w])|\s*['’]?(?P<yy>\d\d)(?![\d\w]))?(?![\w])")
+def _period_code(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """Analyst shorthand: 'Q3 2024', '3Q98', 'H1 2025'."""
+    kind = m.group("k") or m.group("k2")
+    n = int(m.group("n") or m.group("n2"))
+    if kind == "H" and n > 2:
+        return None
+    if m.group("y"):
+        year: int | None = int(m.group("y"))
+    elif m.group("yy"):
+        yy = int(m.group("yy"))
+        year = yy + (1900 if yy >= 50 else 2000)
+    elif kind == "Q" or re.search(r"\b(?:in|for|the|first|second)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I):
+        year = ctx.dct.year if ctx.dct else None
+    else:
+        return None  # a bare "H1" is more often a name (a virus, a visa) than a half year
+    if year is None:
+        return ("DATE", f"XXXX-{kind}{n}", None)
+    p = _Point(kind, date(year, 3 * n - 2 if kind == "Q" else 6 * n - 5, 1))
+    _remember(ctx, p, m.start())
+    if kind == "Q":
+        ctx.quarter, ctx.quarter_pos = p, m.start()
+    return ("DATE", p.value(), None)
+
+
 @_rule("the_quarter", r"(?P<det>the|this|that|its|last\s+year['’]s|this\s+year['’]s)\s+"
                      r"(?:(?P<adj>latest|current|recent|most\s+recent|comparable|corresponding|year-earlier|year-ago"
                      r"|just-ended|just\s+ended|previous|preceding|prior|same|fiscal|(?P<y>(?:1[6-9]|20)\d\d))[-\s]+){0,2}"
@@ -1232,7 +1263,7 @@ def _ago_reference(m: re.Match, ctx: _Ctx, gran: str, direction: str) -> _Point 
         return ctx.quarter
     if direction in ("ago", "from now", "hence"):
         return _Point("D", ctx.dct) if ctx.dct else None
-    return _anchor(ctx)
+    return _anchor(ctx, gran)
 
 
 # --------------------------------------------------------------------------- durations
@@ -1368,7 +1399,7 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
     if gran == "D":
         return _relative_day(m, ctx, rel, mod)
     if rel in _ANAPHORIC:
-        ref = _anchor(ctx)
+        ref = _anchor(ctx, gran)
         if ref is None:
             return ("DATE", _unresolved(gran), mod)
         p = _point(_shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel]), gran)
@@ -1402,7 +1433,7 @@ def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
     if gran not in ("D", "W", "M", "Y"):
         return None
     sign = -1 if m.group("side").lower() in ("before", "earlier") else 1
-    ref = _anchor(ctx)
+    ref = _anchor(ctx, gran)
     if ref is None:
         return ("TIME", "XXXX-XX-XXT" + pod, None) if pod else ("DATE", _unresolved(gran), None)
     p = _point(_shift(ref.day, gran, sign), gran)
@@ -1528,6 +1559,16 @@ def _pod(m: re.Match, ctx: _Ctx) -> _Result | None:
 
 
 # --------------------------------------------------------------------------- present/past/future references
+_ADJECTIVE_USE = re.compile(
+    r"\s+(?!(?:of|and|or|to|in|on|at|for|with|is|was|are|were|has|had|have|will|would|could|can|may|might"
+    r"|must|should|shall|did|does|do|that|when|as|but|than|because|if|so|we|i|you|they|he|she|it|there"
+    r"|looks|holds|lies|remains)\b)[a-z]")
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|into|for|to|from|about|with|on|at|by|toward|towards|than|over"
+                                r"|through|until|since|like)\s+$", re.I)
+
+
 @_rule("ref", rf"(?P<r>{_REF})")
 def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
     r = re.sub(r"\s+", " ", m.group("r").lower())
@@ -1540,6 +1581,9 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None  # "has previously dismissed" is a time reference; "a previously announced plan" is not
     if r == "previously" and re.search(r"\bas\s+(?:was|is|had been|has been)\s+$", before, re.I):
         return None  # "as was previously reported"
+    if r in ("the past", "the present", "the future") and _ADJECTIVE_USE.match(after) \
+            and not _AFTER_PREPOSITION.search(before):
+        return None  # "the past minister", "the present government": an adjective, not a time
     if r == "the past" and re.match(rf"\s+(?:{_NUM}|{_VAGUE})[-\s]+\w+", after, re.I):
         return None  # "the past three summers": a span this tagger has no unit for
     if r == "future" and not re.match(r"\s+(?:quarters?|years?|months?|periods?|generations?|dates?)\b", after, re.I):
@@ -1580,7 +1624,7 @@ _PREFIX_WORDS = """the a an this that these those its last next past coming prev
 early earlier late later mid each every other once twice per at more less fewer nearly almost just up no under
 around approximately roughly shortly all another few several many some numerous fiscal calendar model post pre
 fy final latest year year-earlier year-ago half right most as first second third fourth 1st 2nd 3rd 4th
-couple dozen""".split()
+couple dozen q1 q2 q3 q4 h1 h2""".split()
 
 
 def _first_words() -> list[str]:
