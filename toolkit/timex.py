@@ -1356,7 +1356,7 @@ def _vague_duration(m: re.Match, ctx: _Ctx) -> _Result | None:
 # --------------------------------------------------------------------------- this/last/next unit
 _RU_REL = (r"this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+following|the\s+next|the\s+coming"
            r"|the\s+current|the\s+same|the\s+latest|the\s+last|the\s+prior|the\s+preceding|the\s+full"
-           r"|the\s+entire|the\s+whole|the\s+first|last|this|next|that|coming|past|previous|following|current|the")
+           r"|the\s+entire|the\s+whole|the\s+first|that\s+same|last|this|next|that|coming|past|previous|following|current|the")
 
 
 _STEP = {"last": -1, "past": -1, "the past": -1, "the last": -1, "this past": -1, "the latest": -1,
@@ -1452,10 +1452,10 @@ def _is_title(m: re.Match, ctx: _Ctx) -> bool:
 
 def _relative_day(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
     """'the day' (the day last mentioned), 'the previous day', 'the next day'."""
-    if rel == "the":
+    if rel in ("the", "that", "that same"):
         if ctx.anchor is not None and ctx.anchor.gran == "D" and m.start() - ctx.anchor_pos < 600:
             return ("DATE", ctx.anchor.value(), mod)
-        return None
+        return ("DATE", "XXXX-XX-XX", mod) if rel != "the" else None
     step = {"the previous": -1, "the prior": -1, "the preceding": -1, "previous": -1,
             "the following": 1, "following": 1, "the next": 1, "next": 1, "the same": 0}.get(rel)
     if step is None:
