@@ -449,10 +449,14 @@ class _Ctx:
         -ed word only when it follows closely ("and on Sunday called for ...")."""
         s0, s1 = self.sentence(start, end)
         best: tuple[float, str] | None = None
-        for m in _CUE_RX.finditer(self.text, max(s0, start - 150), start):
+        for m in reversed(list(_CUE_RX.finditer(self.text, max(s0, start - 150), start))):
             kind = _cue_kind(m.group(), self.text, m.start())
+            if kind and m.group().lower().endswith(" to") and re.search(r"[,;(]|\s[-–—]+\s",
+                                                                          self.text[m.end():start]):
+                continue  # "pledged to boost ties, signing a treaty in June": the infinitive ended
             if kind:
                 best = (start - m.end(), kind)
+                break
         stop = _QUOTE.search(self.text, end, min(s1, end + 120))
         for m in _CUE_RX.finditer(self.text, end, stop.start() if stop else min(s1, end + 120)):
             kind = _cue_kind(m.group(), self.text, m.start())
@@ -474,11 +478,19 @@ _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|get|
                           re.I)
 
 
+_PAST_AUX = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _cue_kind(word: str, text: str = "", pos: int = 0) -> str | None:
     w = re.sub(r"\s+", " ", word.lower())
     if w in FUTURE_CUES:
+        if " " in w and text and _PAST_PLAN.search(text, max(0, pos - 24), pos):
+            return "past"  # "had been due to expire Friday": a plan reported in the past tense
         return "future"
     if w in PAST_CUES:
+        if w not in _PAST_AUX and text and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
+            return None  # "would be paid", "has held": the auxiliary carries the tense
         return "past"
     if w in PRESENT_CUES:
         return "present"
