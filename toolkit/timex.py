@@ -1,0 +1,1707 @@
+"""Rule-based TimeML TIMEX3 tagger: find and normalise temporal expressions in news text.
+
+One compiled regular expression (built at import from the vocabulary files in
+``toolkit/data/timex_*.tsv``) finds candidate expressions in the raw text; only the
+matches are then normalised, relative to the document creation time (DCT). Under-specified
+dates ("Monday", "in June", "Oct. 23") take their direction from the tense of the clause
+(a few cue words around the match); anaphoric ones ("a year earlier", "the day before",
+"the quarter") from the last date the text mentioned. Extents and values follow the
+TimeML/TIMEX3 conventions of TimeBank and TempEval-3.
+
+Example::
+
+    >>> from datetime import date
+    >>> text = "The United States said on Friday it will act next week."
+    >>> [(t.text, t.type, t.value) for t in tag_timexes(text, dct=date(2024, 10, 21))]
+    [('Friday', 'DATE', '2024-10-18'), ('next week', 'DATE', '2024-W44')]
+    >>> tag_timexes("It happened on Friday.")[0].value
+    'XXXX-WXX-5'
+
+Without a DCT, relative expressions keep an unresolved value (``XXXX-10-21``, ``XXXX-WXX-1``);
+today's date is never consulted.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from importlib import resources
+from typing import Callable, Sequence
+
+__all__ = ["Timex", "tag_timexes"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One TIMEX3: ``text == document_text[start:end]``; type DATE, TIME, DURATION or SET."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+
+    def to_dict(self) -> dict:
+        out = {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+        if self.mod:
+            out["mod"] = self.mod
+        return out
+
+
+# =========================================================================== vocabulary
+def _rows(name: str) -> list[list[str]]:
+    raw = resources.files("toolkit").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.rstrip("\r").split("\t") for line in raw.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _by_kind(rows: list[list[str]], kind: str) -> dict[str, str]:
+    return {r[1].lower(): (r[2] if len(r) > 2 else "") for r in rows if r[0] == kind}
+
+
+_CAL = _rows("timex_calendar.tsv")
+_NUMS = _rows("timex_numbers.tsv")
+_CUES = _rows("timex_cues.tsv")
+_UNIT_ROWS = _rows("timex_units.tsv")
+
+MONTHS = {k: int(v) for k, v in _by_kind(_CAL, "month").items()}
+WEEKDAYS = {k: int(v) for k, v in _by_kind(_CAL, "weekday").items()}
+SEASONS = _by_kind(_CAL, "season")
+PARTS_OF_DAY = _by_kind(_CAL, "partofday")
+CLOCK_WORDS = _by_kind(_CAL, "clockword")
+TIMEZONES = [r[1] for r in _CAL if r[0] == "timezone"]
+HOLIDAYS = _by_kind(_CAL, "holiday")
+CARDINALS = {k: float(v) for k, v in _by_kind(_NUMS, "cardinal").items()}
+ORDINALS = {k: int(v) for k, v in _by_kind(_NUMS, "ordinal").items()}
+VAGUE = _by_kind(_NUMS, "vague")
+REFS = _by_kind(_CUES, "ref")
+MODS = _by_kind(_CUES, "mod")
+QUANTS = _by_kind(_CUES, "quantity")
+FUTURE_CUES = set(_by_kind(_CUES, "future"))
+PRESENT_CUES = set(_by_kind(_CUES, "present"))
+PAST_CUES = set(_by_kind(_CUES, "past"))
+NOT_PAST_ED = set(_by_kind(_CUES, "not_past"))
+UNITS = {r[0].lower(): (r[1], int(r[2])) for r in _UNIT_ROWS}
+
+_TENS = {k: int(v) for k, v in CARDINALS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
+_ONES = {k: int(v) for k, v in CARDINALS.items() if 1 <= v <= 9 and k not in ("a", "an")}
+
+
+# =========================================================================== regex pieces
+def _alt(words, *, boundary: bool = True) -> str:
+    """Alternation of phrases, longest first; spaces match any whitespace."""
+    parts = []
+    for w in sorted(set(words), key=lambda s: (-len(s), s)):
+        p = re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+")
+        parts.append(p)
+    body = "(?:" + "|".join(parts) + ")"
+    return body + r"(?![\w])" if boundary else body
+
+
+def _month_alt(full_only: bool = False) -> str:
+    full = {}
+    for row in _CAL:
+        if row[0] == "month":
+            n = int(row[2])
+            if len(row[1]) > len(full.get(n, "")):
+                full[n] = row[1]
+    alts = []
+    for row in sorted((r for r in _CAL if r[0] == "month"), key=lambda r: -len(r[1])):
+        word = row[1]
+        is_full = word == full[int(row[2])]
+        if full_only and not is_full:
+            continue
+        for form in dict.fromkeys((word, word.upper())):
+            alts.append(re.escape(form) + (r"(?![A-Za-z])" if is_full else r"(?:\.|(?![A-Za-z.]))"))
+    return "(?-i:" + "|".join(alts) + ")"
+
+
+def _weekday_alt(full_only: bool = True) -> str:
+    full: dict[int, str] = {}
+    for row in _CAL:
+        if row[0] == "weekday" and len(row[1]) > len(full.get(int(row[2]), "")):
+            full[int(row[2])] = row[1]
+    if full_only:
+        return "(?:" + "|".join(full.values()) + ")"
+    abbr = [r[1] for r in _CAL if r[0] == "weekday" and r[1] not in full.values()]
+    return "(?:" + "|".join(full.values()) + "|" + "|".join(f"{a}\\." for a in abbr) + ")"
+
+
+_MONTH = _month_alt()
+_MONTH_FULL = _month_alt(full_only=True)
+_WEEKDAY = _weekday_alt()
+_WEEKDAY_ANY = _weekday_alt(full_only=False)
+_ONES_RX = _alt(_ONES, boundary=False)
+_TENS_RX = _alt(_TENS, boundary=False)
+_SMALL = _alt([k for k, v in CARDINALS.items() if v < 20 and v == int(v) and " " not in k
+               and k not in ("a", "an", "dozen")], boundary=False)
+_NUMW = (rf"(?:(?:{_TENS_RX}(?:[-\s]{_ONES_RX})?|{_SMALL})(?:\s+(?:hundred|thousand))?|"
+         + _alt([k for k in CARDINALS if k not in ("a", "an") and (CARDINALS[k] >= 100 or " " in k)],
+                boundary=False)
+         + r")(?![\w])")
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_FRAC = r"(?:\s+\d/\d|\s+and\s+a\s+half|-and-a-half|\s*½)"
+_NUM = rf"(?:(?:{_DIGITS}){_FRAC}?|{_NUMW}{_FRAC}?|an?(?![\w]))"
+_VAGUE = _alt(VAGUE)
+_ORDW = _alt(ORDINALS)
+_DAYNUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|{_ORDW})"
+_YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+_YEARW = rf"(?:nineteen[-\s]+(?:{_TENS_RX}(?:[-\s]+{_ONES_RX})?|hundred(?:\s+and\s+{_ONES_RX})?|{_SMALL})" \
+         rf"|two\s+thousand(?:\s+and\s+{_SMALL}|\s+{_SMALL})?)(?![\w-])(?!\s+(?:years|days|months|people|troops|of)\b)"
+
+
+def _unit_alt(plural: str = "opt") -> str:
+    alts = []
+    for word in UNITS:
+        if word.endswith("y") and word != "day":
+            stem = word[:-1]
+            alts.append({"opt": f"{stem}(?:y|ies)", "sg": f"{word}", "pl": f"{stem}ies"}[plural])
+        elif word.endswith("um"):
+            stem = word[:-2]
+            alts.append({"opt": f"{stem}(?:um|a|ums)", "sg": word, "pl": f"{stem}(?:a|ums)"}[plural])
+        else:
+            alts.append({"opt": f"{word}s?", "sg": word, "pl": f"{word}s"}[plural])
+    return "(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])"
+
+
+_UNIT = _unit_alt("opt")
+_UNIT_SG = _unit_alt("sg")
+_UNIT_PL = _unit_alt("pl")
+_SEASON = _alt(SEASONS)
+_POD = _alt(PARTS_OF_DAY)
+_POD_NB = _alt(PARTS_OF_DAY, boundary=False)
+_TZ = "(?-i:" + _alt(TIMEZONES) + ")"
+_HOLIDAY = _alt(HOLIDAYS)
+_QUANT = _alt(QUANTS)
+_MODP = rf"(?:{_alt(MODS, boundary=False)}|(?:early|late|earlier|later)\s+in)"
+_REF = _alt(REFS)
+_AMPM = r"(?:[ap]\.\s?m\.|[ap]\.m(?![\w])|[ap]m(?![\w]))"
+
+
+# =========================================================================== calendar arithmetic
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """A calendar period: granularity D/W/WE/M/Q/H/S/Y/E(decade)/C(century) and its first day."""
+
+    gran: str
+    day: date
+    part: str | None = None  # season code for gran "S", part-of-day code for times
+
+    def value(self) -> str:
+        d = self.day
+        g = self.gran
+        if g == "D":
+            v = d.isoformat()
+            return v + "T" + self.part if self.part else v
+        if g in ("W", "WE"):
+            iy, iw, _ = d.isocalendar()
+            return f"{iy:04d}-W{iw:02d}" + ("-WE" if g == "WE" else "")
+        if g == "M":
+            return f"{d.year:04d}-{d.month:02d}"
+        if g == "Q":
+            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+        if g == "H":
+            return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
+        if g == "S":
+            return f"{d.year:04d}-{self.part}"
+        if g == "Y":
+            return f"{d.year:04d}"
+        if g == "E":
+            return f"{d.year // 10:03d}"
+        if g == "C":
+            return f"{d.year // 100:02d}"
+        raise ValueError(g)
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    if not 1 <= y <= 9999:
+        raise ValueError("year out of range")
+    last = (date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - timedelta(days=1)).day
+    return date(y, m + 1, min(d.day, last))
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    """Move ``d`` by ``n`` units (D, W, M, Q, Y; decade/century as Y multiples)."""
+    if unit == "D":
+        return d + timedelta(days=n)
+    if unit in ("W", "WE"):
+        return d + timedelta(weeks=n)
+    if unit == "M":
+        return _add_months(d, n)
+    if unit == "Q":
+        return _add_months(d, 3 * n)
+    if unit == "H":
+        return _add_months(d, 6 * n)
+    if unit in ("Y", "S"):
+        return _add_months(d, 12 * n)
+    if unit == "E":
+        return _add_months(d, 120 * n)
+    if unit == "C":
+        return _add_months(d, 1200 * n)
+    raise ValueError(unit)
+
+
+def _truncate(d: date, gran: str) -> date:
+    if gran in ("W", "WE"):
+        return d - timedelta(days=d.weekday())
+    if gran == "M":
+        return d.replace(day=1)
+    if gran == "Q":
+        return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+    if gran == "H":
+        return date(d.year, 1 if d.month <= 6 else 7, 1)
+    if gran in ("Y", "S"):
+        return date(d.year, 1, 1)
+    if gran == "E":
+        return date(d.year - d.year % 10, 1, 1)
+    if gran == "C":
+        return date(d.year - d.year % 100, 1, 1)
+    return d
+
+
+_FINER = "D WE W M S Q H Y E C".split()
+
+
+def _point(d: date, gran: str, part: str | None = None) -> _Point:
+    return _Point(gran, _truncate(d, gran), part)
+
+
+def _parse_value(value: str) -> _Point | None:
+    """The inverse of :meth:`_Point.value` for the values this module produces."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(-WE)?|-Q(\d)|-H(\d)|-(SP|SU|FA|WI))?(?:T.*)?", value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    try:
+        if m.group(3):
+            return _Point("D", date(y, int(m.group(2)), int(m.group(3))))
+        if m.group(2):
+            return _Point("M", date(y, int(m.group(2)), 1))
+        if m.group(4):
+            return _Point("WE" if m.group(5) else "W", date.fromisocalendar(y, int(m.group(4)), 1))
+        if m.group(6):
+            return _Point("Q", date(y, 3 * int(m.group(6)) - 2, 1))
+        if m.group(7):
+            return _Point("H", date(y, 1 if m.group(7) == "1" else 7, 1))
+        if m.group(8):
+            return _Point("S", date(y, 1, 1), m.group(8))
+        return _Point("Y", date(y, 1, 1))
+    except ValueError:
+        return None
+
+
+def _unresolved(gran: str, part: str | None = None) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+            "H": "XXXX-HX", "S": f"XXXX-{part}", "Y": "XXXX", "E": "XXX", "C": "XX"}[gran]
+
+
+# =========================================================================== numbers
+def _number(s: str) -> float | None:
+    """Parse '3', '1,000', 'twenty-four', 'a couple of', '2 1/2', 'two and a half'."""
+    s = s.lower().strip()
+    extra = 0.0
+    for frac in (" and a half", "-and-a-half", "½"):
+        if s.endswith(frac):
+            s, extra = s[: -len(frac)].strip(), 0.5
+    m = re.fullmatch(r"(.+?)\s+(\d)/(\d)", s)
+    if m:
+        s, extra = m.group(1), int(m.group(2)) / int(m.group(3))
+    s = re.sub(r"\s+", " ", s)
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        return float(s.replace(",", "")) + extra
+    if s in CARDINALS:
+        return CARDINALS[s] + extra
+    m = re.fullmatch(r"(.+?)\s+(hundred|thousand)", s)
+    if m and m.group(1) not in ("a", "one"):
+        head = _number(m.group(1))
+        return None if head is None else head * (100 if m.group(2) == "hundred" else 1000) + extra
+    parts = re.split(r"[-\s]+", s)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _ONES:
+        return _TENS[parts[0]] + _ONES[parts[1]] + extra
+    return None
+
+
+def _year_words(s: str) -> int | None:
+    s = re.sub(r"[-\s]+", " ", s.lower().strip())
+    if s.startswith("nineteen "):
+        rest = s[len("nineteen "):]
+        if rest.startswith("hundred"):
+            rest = rest[len("hundred"):].replace(" and ", " ").strip()
+            n = _number(rest) if rest else 0
+        else:
+            n = _number(rest)
+        return 1900 + int(n) if n is not None and n < 100 else None
+    if s.startswith("two thousand"):
+        rest = s[len("two thousand"):].replace(" and ", " ").strip()
+        n = _number(rest) if rest else 0
+        return 2000 + int(n) if n is not None else None
+    return None
+
+
+def _year(s: str) -> int | None:
+    return int(s) if s.isdigit() else _year_words(s)
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _duration(n: float | None, unit_word: str) -> str:
+    """ISO 8601 / TIMEX3 duration value for ``n`` units (``None`` = vague: PXY)."""
+    code, mult = UNITS[_unit_key(unit_word)]
+    timey = code.startswith("T")
+    letter = code[-1]
+    if n is None:
+        return ("PTX" if timey else "PX") + letter
+    n = n * mult
+    if n != int(n):
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60),
+                   "TM": ("S", 60)}
+        key = code if timey else letter
+        if key in smaller:
+            whole, rest = int(n), n - int(n)
+            sub, k = smaller[key]
+            r = _fmt_num(round(rest * k, 3))
+            if key == "D":
+                return f"P{whole}DT{r}H" if whole else f"PT{r}H"
+            if timey:
+                return f"PT{whole}{letter}{r}{sub}" if whole else f"PT{r}{sub}"
+            if sub == "D" and not whole:
+                return f"P{r}D"
+            return f"P{whole}{letter}{r}{sub}" if whole else f"P{r}{sub}"
+    return ("PT" if timey else "P") + _fmt_num(n) + letter
+
+
+def _unit_key(word: str) -> str:
+    w = word.lower()
+    if w in UNITS:
+        return w
+    for cand in (w[:-1], w[:-3] + "y", w[:-1] + "um" if w.endswith("a") else "", w[:-3] + "um"):
+        if cand in UNITS:
+            return cand
+    raise KeyError(word)
+
+
+def _gran(unit_word: str) -> str:
+    """Calendar granularity of a unit word: day -> D, decade -> E ..."""
+    key = _unit_key(unit_word)
+    code, mult = UNITS[key]
+    if code == "Y" and mult == 10:
+        return "E"
+    if code == "Y" and mult >= 100:
+        return "C"
+    return {"TS": "D", "TM": "D", "TH": "D"}.get(code, code)
+
+
+def _unit_count(unit_word: str) -> int:
+    """How many base units (of :func:`_gran`) one unit word is (a fortnight = 2 weeks)."""
+    code, mult = UNITS[_unit_key(unit_word)]
+    return 1 if code == "Y" and mult in (10, 100) else mult
+
+
+# =========================================================================== context
+_ABBREVIATIONS = "Mr Ms Dr St Mrs Gen Sen Rep Gov Col Lt Sgt Capt Prof No vs Inc Corp Co Jr Sr Mt Ft".split()
+_BOUNDARY = re.compile(
+    r"[.!?]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
+    r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z])|\n[ \t]*\n")
+
+_CUE_WORDS = sorted(FUTURE_CUES | PRESENT_CUES | PAST_CUES, key=len, reverse=True)
+_CUE_RX = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _CUE_WORDS)
+                     + r"|[a-z]{2,}ed)(?![\w'])", re.I)
+
+
+_QUOTE = re.compile(r"[\"“”]|''|``")
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    dct: date | None
+    sentences: Sequence[tuple[int, int]] | None
+    starts: list[int] = field(default_factory=list)
+    anchor: _Point | None = None          # last date the text mentioned (for anaphora)
+    anchor_pos: int = -1
+    quarter: _Point | None = None         # last quarter the text mentioned
+    quarter_pos: int = -1
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        if self.sentences:
+            i = bisect.bisect_right(self.starts, start) - 1
+            if i >= 0:
+                s0, s1 = self.sentences[i]
+                if s0 <= start and end <= s1:
+                    return s0, s1
+        lo = max(0, start - 300)
+        s0 = lo
+        for m in _BOUNDARY.finditer(self.text, lo, start):
+            s0 = m.end()
+        m = _BOUNDARY.search(self.text, end, min(len(self.text), end + 300))
+        return s0, (m.start() + 1 if m else min(len(self.text), end + 300))
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'past', 'future', 'present' or None from the nearest tense cue in the clause.
+
+        Cues to the left count by distance; to the right only up to a quotation mark, and a bare
+        -ed word only when it follows closely ("and on Sunday called for ...")."""
+        s0, s1 = self.sentence(start, end)
+        best: tuple[float, str] | None = None
+        for m in reversed(list(_CUE_RX.finditer(self.text, max(s0, start - 150), start))):
+            kind = _cue_kind(m.group(), self.text, m.start())
+            if kind and m.group().lower().endswith(" to") and re.search(r"[,;(]|\s[-–—]+\s",
+                                                                          self.text[m.end():start]):
+                continue  # "pledged to boost ties, signing a treaty in June": the infinitive ended
+            if kind:
+                best = (start - m.end(), kind)
+                break
+        stop = _QUOTE.search(self.text, end, min(s1, end + 120))
+        for m in _CUE_RX.finditer(self.text, end, stop.start() if stop else min(s1, end + 120)):
+            kind = _cue_kind(m.group(), self.text, m.start())
+            if kind:
+                gap = m.start() - end
+                if m.group().lower() not in _KNOWN_CUES and gap > RIGHT_ED_REACH:
+                    continue
+                dist = gap * 1.2 + 2
+                if best is None or dist < best[0]:
+                    best = (dist, kind)
+                break
+        return best[1] if best else None
+
+
+#: A bare -ed word after an expression is read as its verb only this close (characters).
+RIGHT_ED_REACH = 30
+_KNOWN_CUES = FUTURE_CUES | PRESENT_CUES | PAST_CUES
+_PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|get|gets|got|'s|'re)\s+(?:\w+ly\s+)?$",
+                          re.I)
+
+
+_PAST_AUX = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _cue_kind(word: str, text: str = "", pos: int = 0) -> str | None:
+    w = re.sub(r"\s+", " ", word.lower())
+    if w in FUTURE_CUES:
+        if " " in w and text and _PAST_PLAN.search(text, max(0, pos - 24), pos):
+            return "past"  # "had been due to expire Friday": a plan reported in the past tense
+        return "future"
+    if w in PAST_CUES:
+        if w not in _PAST_AUX and text and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
+            return None  # "would be paid", "has held": the auxiliary carries the tense
+        return "past"
+    if w in PRESENT_CUES:
+        return "present"
+    if w.endswith("ed") and w not in NOT_PAST_ED and not w.endswith("eed") and not w.startswith("un"):
+        if text and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
+            return None  # a participle after an auxiliary: the auxiliary carries the tense
+        return "past"
+    return None
+
+
+# =========================================================================== resolution helpers
+_Result = tuple  # (type, value, mod) or (type, value, mod, start, end)
+
+
+def _anchor(ctx: _Ctx, gran: str = "D") -> _Point | None:
+    """The date anaphora count from: the last date mentioned if it is at least as fine as
+    ``gran`` (a year cannot anchor "two days earlier"), else the DCT."""
+    if ctx.anchor is not None and _FINER.index(ctx.anchor.gran) <= _FINER.index(gran):
+        return ctx.anchor
+    return _Point("D", ctx.dct) if ctx.dct else None
+
+
+def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
+    """The date of ISO ``weekday`` near ``ref``: 'past' = on or before, 'future' = on or after."""
+    delta = weekday - ref.isoweekday()
+    if delta == 0:
+        return ref
+    if direction == "future":
+        return ref + timedelta(days=delta % 7)
+    if direction == "past":
+        return ref - timedelta(days=(-delta) % 7)
+    return ref + timedelta(days=delta if abs(delta) <= 3 else (delta - 7 if delta > 0 else delta + 7))
+
+
+def _direction(tense: str | None) -> str | None:
+    return {"past": "past", "future": "future"}.get(tense or "")
+
+
+#: How strongly the tense of the clause outweighs closeness to the DCT when a year is missing:
+#: a date on the "wrong" side of the DCT costs this much extra (days; months for a bare month).
+TENSE_PENALTY_DAYS = 180
+TENSE_PENALTY_MONTHS = 6
+
+
+def _year_for(ref: date, month: int, day: int | None, tense: str | None) -> int:
+    """Year of an under-specified month (and day): the candidate year nearest the DCT, with the
+    clause tense (past: before the DCT, future: after) weighing in as a penalty."""
+    best: tuple[float, int] | None = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        if day is None:
+            delta = (y * 12 + month) - (ref.year * 12 + ref.month)
+            penalty = TENSE_PENALTY_MONTHS
+        else:
+            delta = (date(y, month, min(day, 28)) - ref).days
+            penalty = TENSE_PENALTY_DAYS
+        cost = abs(delta) + (penalty if (tense == "past" and delta > 0) or (tense == "future" and delta < 0)
+                             else 0)
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    return best[1]
+
+
+def _mod(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = re.sub(r"[\s-]+", " ", word.lower()).strip()
+    return MODS.get(w) or QUANTS.get(w) or {"early in": "START", "earlier in": "START", "late in": "END",
+                                             "later in": "END"}.get(w)
+
+
+#: How far back (characters) a mentioned day is still the day a bare clock time refers to.
+ANCHOR_REACH = 300
+
+#: How far (characters) a quarter mention colours "a year ago/earlier" as "the same quarter a year before".
+QUARTER_CONTEXT = 400
+
+
+def _in_quarter_context(ctx: _Ctx, pos: int) -> bool:
+    return ctx.quarter is not None and 0 <= pos - ctx.quarter_pos < QUARTER_CONTEXT
+
+
+#: A year-less date this close after another date, in the same clause, shares its year
+#: ("the year-ago quarter, the second quarter ended Oct. 31").
+APPOSITION_REACH = 60
+
+
+def _apposed(ctx: _Ctx, pos: int) -> bool:
+    if ctx.anchor is None or ctx.anchor.gran in ("D", "W", "WE") or not 0 < pos - ctx.anchor_pos < APPOSITION_REACH:
+        return False
+    between = ctx.text[ctx.anchor_pos:pos]
+    return not re.search(r"[.;:!?]\s|\band\b|\bor\b|\bfrom\b|\bto\b|\bthan\b|\bwith\b", between)
+
+
+def _remember(ctx: _Ctx, p: _Point, pos: int) -> None:
+    ctx.anchor = p
+    ctx.anchor_pos = pos
+
+
+# =========================================================================== rules
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    regex: re.Pattern
+    handler: Callable[[re.Match, _Ctx], _Result | None]
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(name: str, pattern: str) -> Callable:
+    def register(fn: Callable) -> Callable:
+        _RULES.append(_Rule(name, re.compile(pattern, re.I), fn))
+        return fn
+    return register
+
+
+# --------------------------------------------------------------------------- clock times
+_CLOCK_DAY = (rf"(?:(?:,\s*|\s+)(?P<rest>{_WEEKDAY}(?:,?\s+{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?)?|today|tonight"
+              rf"|yesterday|tomorrow|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?))?")
+
+
+@_rule("clock", rf"(?:(?P<q>around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+               rf"(?:(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM})"
+               rf"|(?P<hw>{_SMALL})\s+(?:o['’]clock|(?P<ap2>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))"
+               rf"|(?P<h2>\d{{1,2}})\s+o['’]clock"
+               rf"|(?P<cw>{_alt(CLOCK_WORDS)})"
+               rf"|(?<=at\s)(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])"
+               rf"|(?P<h24z>[01]?\d|2[0-3]):(?P<mi24z>[0-5]\d)(?=\s+{_TZ}))"
+               rf"(?:\s+(?P<tz>{_TZ})|\s+\((?P<tz2>{_TZ})\))?" + _CLOCK_DAY)
+def _clock(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("cw"):
+        hhmm = CLOCK_WORDS[re.sub(r"\s+", " ", m.group("cw").lower())]
+    else:
+        if m.group("h") is not None:
+            h, mi = int(m.group("h")), int(m.group("mi") or 0)
+            pm = m.group("ap").lower().startswith("p")
+        elif m.group("hw"):
+            h, mi = int(_number(m.group("hw")) or 0), 0
+            tail = (m.group("ap2") or "").lower()
+            pm = "afternoon" in tail or "evening" in tail or "night" in tail
+        elif m.group("h2"):
+            h, mi, pm = int(m.group("h2")), 0, False
+        elif m.group("h24z"):
+            h, mi, pm = int(m.group("h24z")), int(m.group("mi24z")), False
+        else:
+            h, mi, pm = int(m.group("h24")), int(m.group("mi24")), False
+        if h > 12 and (m.group("ap") or m.group("hw")):
+            return None
+        if pm and h < 12:
+            h += 12
+        elif not pm and h == 12 and m.group("ap"):
+            h = 0
+        hhmm = f"{h:02d}:{mi:02d}"
+    rest = m.group("rest")
+    if not rest:  # "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis still counts
+        later = _PAREN_DAY.match(ctx.text, m.end())
+        rest = later.group(1) if later else None
+    day = _day_of_rest(rest, m, ctx)
+    value = (day or "XXXX-XX-XX") + "T" + hhmm
+    q = m.group("q")
+    return ("TIME", value, "APPROX" if q and q.lower() in ("about", "around", "approximately", "roughly") else None)
+
+
+_PAREN_DAY = re.compile(rf"\s*\([^()\n]{{1,30}}\)\s*(?:on\s+)?({_WEEKDAY}|today|yesterday|tomorrow)(?![\w])", re.I)
+
+
+def _day_of_rest(rest: str | None, m: re.Match, ctx: _Ctx) -> str | None:
+    """The day a clock time or part of day is attached to (default: the day last mentioned
+    in the same stretch of text, else the DCT)."""
+    if not rest:
+        if ctx.anchor is not None and ctx.anchor.gran == "D" and 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH:
+            return ctx.anchor.value()
+        return ctx.dct.isoformat() if ctx.dct else None
+    r = rest.lower()
+    if r in ("today", "tonight"):
+        return ctx.dct.isoformat() if ctx.dct else None
+    if r in ("yesterday", "tomorrow"):
+        return (ctx.dct + timedelta(days=-1 if r == "yesterday" else 1)).isoformat() if ctx.dct else None
+    dm = re.search(rf"({_MONTH})\s+({_DAYNUM})(?:,?\s+({_YEAR4}))?", rest)
+    if dm:
+        return _month_day_value(dm.group(1), dm.group(2), dm.group(3), m, ctx)
+    wd = WEEKDAYS.get(r.rstrip("."))
+    if wd and ctx.dct:
+        return _weekday_date(ctx.dct, wd, _direction(ctx.tense(m.start(), m.end())) or "past").isoformat()
+    return None
+
+
+# --------------------------------------------------------------------------- dates with a day
+def _day_number(s: str) -> int | None:
+    s = s.lower()
+    if s in ORDINALS:
+        return ORDINALS[s]
+    d = re.match(r"\d+", s)
+    return int(d.group()) if d else None
+
+
+def _month_day_value(mon: str, day: str, year: str | None, m: re.Match, ctx: _Ctx) -> str | None:
+    month = MONTHS[mon.lower().rstrip(".")]
+    d = _day_number(day)
+    if d is None or not 1 <= d <= 31:
+        return None
+    if year:
+        y = int(year)
+    elif _apposed(ctx, m.start()):
+        y = ctx.anchor.day.year
+    elif ctx.dct:
+        y = _year_for(ctx.dct, month, d, ctx.tense(m.start(), m.end()))
+    else:
+        return f"XXXX-{month:02d}-{d:02d}"
+    try:
+        return date(y, month, d).isoformat()
+    except ValueError:
+        return None
+
+
+@_rule("weekday_date", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
+                      rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4})(?![\d\w]))?(?!\s*(?:%|percent))")
+def _month_day(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("mon").lower() == "may" and not m.group("y") and not m.group("wd") \
+            and re.match(r"\s*\d+(?:st|nd|rd|th)?\s+(?:be|have|not)\b", ctx.text[m.end("mon"):m.end() + 12]):
+        return None
+    value = _month_day_value(m.group("mon"), m.group("d"), m.group("y"), m, ctx)
+    if value is None:
+        return None
+    if value[0].isdigit():
+        _remember(ctx, _parse_value(value), m.start())
+    return ("DATE", value, None)
+
+
+@_rule("day_month", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORDW})"
+                   rf"(?:\s+of)?\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?![\d\w]))?")
+def _day_month(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("mon").lower().rstrip(".") in ("may", "march") and not m.group("y"):
+        return None
+    value = _month_day_value(m.group("mon"), m.group("d"), m.group("y"), m, ctx)
+    if value is None:
+        return None
+    if value[0].isdigit():
+        _remember(ctx, _parse_value(value), m.start())
+    return ("DATE", value, None)
+
+
+@_rule("iso", r"(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+             r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::[0-5]\d)?)?(?![\d-])")
+def _iso(m: re.Match, ctx: _Ctx) -> _Result | None:
+    try:
+        d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    _remember(ctx, _Point("D", d), m.start())
+    if m.group("hh"):
+        return ("TIME", f"{d.isoformat()}T{m.group('hh')}:{m.group('mm')}", None)
+    return ("DATE", d.isoformat(), None)
+
+
+@_rule("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
+def _slash(m: re.Match, ctx: _Ctx) -> _Result | None:
+    y = int(m.group("y"))
+    if y < 100:
+        y += 1900 if y >= 50 else 2000
+    try:
+        d = date(y, int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    _remember(ctx, _Point("D", d), m.start())
+    return ("DATE", d.isoformat(), None)
+
+
+# --------------------------------------------------------------------------- clock/part of day words
+@_rule("today", rf"(?:(?P<mod>early|earlier|late|later|mid)(?:\s+|-))?"
+               r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow)"
+               rf"(?:(?:\s+|-)(?P<pod>{_POD}))?")
+def _today(m: re.Match, ctx: _Ctx) -> _Result | None:
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+    pod = PARTS_OF_DAY.get(m.group("pod").lower()) if m.group("pod") else ("NI" if w == "tonight" else None)
+    mod = _mod(m.group("mod"))
+    if ctx.dct is None:
+        return ("TIME", "XXXX-XX-XXT" + pod, mod) if pod else ("DATE", "XXXX-XX-XX", mod)
+    d = ctx.dct + timedelta(days=offset)
+    _remember(ctx, _Point("D", d), m.start())
+    if pod:
+        return ("TIME", f"{d.isoformat()}T{pod}", mod)
+    return ("DATE", d.isoformat(), mod)
+
+
+@_rule("holiday", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>{_HOLIDAY})"
+                 rf"(?:(?P<week>\s+week)(?![\w-])|,?\s+(?P<y>{_YEAR4})(?![\d\w]))?")
+def _holiday(m: re.Match, ctx: _Ctx) -> _Result | None:
+    spec = HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower())]
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    gran = "W" if m.group("week") else "D"
+    if m.group("y"):
+        d = _holiday_date(spec, int(m.group("y")))
+    elif ctx.dct:
+        tense = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(
+            rel, ctx.tense(m.start(), m.end()))
+        candidates = [c for c in (_holiday_date(spec, ctx.dct.year + k) for k in (-1, 0, 1)) if c]
+        d = min(candidates, key=lambda c: _date_cost(c, ctx.dct, tense, strict=rel != ""), default=None)
+    else:
+        fixed = re.fullmatch(r"(\d\d)-(\d\d)", spec)
+        value = f"XXXX-{fixed.group(1)}-{fixed.group(2)}" if fixed else "XXXX-XX-XX"
+        return ("DATE", "XXXX-WXX" if gran == "W" else value, None)
+    if d is None:
+        return None
+    p = _point(d, gran)
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), None)
+
+
+def _date_cost(d: date, ref: date, tense: str | None, *, strict: bool = False) -> float:
+    """Distance of a candidate date from the DCT, plus a penalty if it lies on the side the tense
+    of the clause argues against (see :data:`TENSE_PENALTY_DAYS`)."""
+    delta = (d - ref).days
+    wrong = (tense == "past" and delta > 0) or (tense == "future" and delta < 0)
+    return abs(delta) + ((10 * 366 if strict else TENSE_PENALTY_DAYS) if wrong else 0)
+
+
+def _easter(y: int) -> date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * mm + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _holiday_date(spec: str, year: int) -> date | None:
+    """'12-25' fixed; '11-22>4' first ISO weekday 4 on or after Nov 22; 'easter-2'."""
+    try:
+        if spec.startswith("easter"):
+            return _easter(year) + timedelta(days=int(spec[6:] or 0))
+        if ">" in spec:
+            md, wd = spec.split(">")
+            start = date(year, int(md[:2]), int(md[3:5]))
+            return start + timedelta(days=(int(wd) - start.isoweekday()) % 7)
+        return date(year, int(spec[:2]), int(spec[3:5]))
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- weekdays
+_WD_REL = r"this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|this|next|that|coming|past|previous"
+
+
+@_rule("weekday", rf"(?:(?P<rel>{_WD_REL})\s+)?"
+                 rf"(?P<wd>{_WEEKDAY})(?P<pl>s)?(?![\w])(?:(?:\s+|-)(?P<pod>{_POD_NB})(?P<pl2>s)?(?![\w]))?"
+                 rf"(?:,?\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEAR4})(?![\d\w]))?)?")
+def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
+    wd = WEEKDAYS[m.group("wd").lower()]
+    pod = PARTS_OF_DAY.get(m.group("pod").lower()) if m.group("pod") else None
+    if m.group("pl") or m.group("pl2"):
+        return ("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None)
+    mod = None
+    if m.group("mon"):
+        value = _month_day_value(m.group("mon"), m.group("d"), m.group("y"), m, ctx)
+        if value is None:
+            return None
+        if value[0].isdigit():
+            _remember(ctx, _parse_value(value), m.start())
+        return ("DATE", value, mod)
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if rel in ("the previous", "the following", "the next", "that"):
+        ref = _anchor(ctx)
+        if ref is None:
+            return ("DATE", f"XXXX-WXX-{wd}", mod)
+        direction = {"the previous": "past", "that": None}.get(rel, "future")
+        base = ref.day + timedelta(days=-1 if direction == "past" else 1 if direction == "future" else 0)
+        d = _weekday_date(base, wd, direction)
+    elif ctx.dct is None:
+        return ("TIME", f"XXXX-WXX-{wd}T{pod}", mod) if pod else ("DATE", f"XXXX-WXX-{wd}", mod)
+    elif rel in ("last", "this past", "past", "previous"):
+        d = _weekday_date(ctx.dct - timedelta(days=1), wd, "past")
+    elif rel in ("next", "this coming", "coming"):
+        d = _weekday_date(ctx.dct + timedelta(days=1), wd, "future")
+    elif rel == "this":
+        d = _weekday_date(ctx.dct, wd, _direction(ctx.tense(m.start(), m.end())) or "future")
+    else:
+        tense = ctx.tense(m.start(), m.end())
+        d = _weekday_date(ctx.dct, wd, _weekday_direction(tense))
+    _remember(ctx, _Point("D", d), m.start())
+    if pod:
+        return ("TIME", f"{d.isoformat()}T{pod}", mod)
+    return ("DATE", d.isoformat(), mod)
+
+
+def _weekday_direction(tense: str | None) -> str:
+    return "future" if tense == "future" else "past"
+
+
+# --------------------------------------------------------------------------- months, seasons, years
+_REL = r"this\s+past|this\s+coming|the\s+previous|the\s+following|last|this|next|that|coming|past|previous"
+
+
+@_rule("month_year", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?P<mon>{_MONTH_FULL}|{_MONTH})(?:\s+of)?,?\s+"
+                    rf"(?:(?P<y>{_YEAR4})(?![\d\w])|(?P<yw>{_YEARW}))")
+def _month_year(m: re.Match, ctx: _Ctx) -> _Result | None:
+    y = _year(m.group("y") or m.group("yw"))
+    if y is None:
+        return None
+    p = _Point("M", date(y, MONTHS[m.group("mon").lower().rstrip(".")], 1))
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), _mod(m.group("mod")))
+
+
+_MAY_OK = re.compile(r"(?:in|of|since|until|till|by|during|from|through|to|early|late|mid|and|or|between|last|next"
+                     r"|this|before|after|that|for|the|on|around|about|,)\s*$", re.I)
+
+
+@_rule("month", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL})\s+)?(?P<mon>{_MONTH_FULL})"
+               rf"(?:\s+(?P<yrel>this|last|next)\s+year)?(?![\w-])")
+def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
+    mon = m.group("mon")
+    month = MONTHS[mon.lower()]
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    if mon.lower() in ("may", "march") and not (rel or m.group("mod") or m.group("yrel")):
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if not _MAY_OK.search(before):
+            return None
+    mod = _mod(m.group("mod"))
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-{month:02d}", mod)
+    y = ctx.dct.year
+    yrel = (m.group("yrel") or "").lower()
+    if yrel:
+        y += {"this": 0, "last": -1, "next": 1}[yrel]
+    elif rel in ("last", "this past", "past", "previous"):
+        y = y - 1 if month >= ctx.dct.month else y
+    elif rel in ("next", "this coming", "coming"):
+        y = y + 1 if month <= ctx.dct.month else y
+    elif rel == "this":
+        pass
+    elif rel in ("that", "the previous", "the following") and ctx.anchor is not None:
+        y = ctx.anchor.day.year
+    else:
+        y = _year_for(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
+    p = _Point("M", date(y, month, 1))
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), mod)
+
+
+@_rule("season", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL}|the)\s+)?(?:(?P<mod2>early|late|mid)(?:\s+|-))?"
+                rf"(?P<s>{_SEASON})(?:\s+of\s+(?P<y>{_YEAR4}|{_YEARW})|,?\s+(?P<y2>{_YEAR4})(?![\d\w]))?")
+def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
+    code = SEASONS[m.group("s").lower()]
+    rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+    ys = m.group("y") or m.group("y2")
+    if not (rel or ys or m.group("mod") or m.group("mod2")):
+        before = ctx.text[max(0, m.start() - 10):m.start()]
+        if not re.search(r"\b(?:in|during|since|until|by|through|over)\s*$", before, re.I):
+            return None
+    if rel == "the" and not ys and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None
+    mod = _mod(m.group("mod") or m.group("mod2"))
+    if ys:
+        y = _year(ys)
+    elif ctx.dct is None:
+        return ("DATE", f"XXXX-{code}", mod)
+    else:
+        y = ctx.dct.year
+        order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        now = ctx.dct.month
+        if rel in ("last", "this past", "past", "previous"):
+            y = y - 1 if order >= now - 1 else y
+        elif rel in ("next", "this coming", "coming"):
+            y = y + 1 if order <= now else y
+        elif rel == "this":
+            pass
+        else:
+            tense = ctx.tense(m.start(), m.end())
+            if tense == "past" and order > now:
+                y -= 1
+            elif tense == "future" and order + 2 < now:
+                y += 1
+    if y is None:
+        return None
+    p = _Point("S", date(y, 1, 1), code)
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), mod)
+
+
+@_rule("decade", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:the\s+)?(?:(?P<mod2>early|mid|late)(?:\s+|-))?"
+                r"(?:(?P<c>1\d|20)(?P<d>\d)0['’]?s|['’](?P<d2>\d)0['’]?s"
+                r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])")
+def _decade(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("c"):
+        v = m.group("c") + m.group("d")
+    else:
+        d = m.group("d2") or str({"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                                  "seventies": 7, "eighties": 8, "nineties": 9}[m.group("w").lower()])
+        v = "19" + d
+    return ("DATE", v, _mod(m.group("mod") or m.group("mod2")))
+
+
+@_rule("century", rf"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s+|-))?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ORDW})[-\s]+"
+                 r"century(?![\w])")
+def _century(m: re.Match, ctx: _Ctx) -> _Result | None:
+    n = _day_number(m.group("n"))
+    if not n:
+        return None
+    return ("DATE", f"{n - 1:02d}", _mod(m.group("mod")))
+
+
+@_rule("year", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<pre>post|pre|mid)-)?"
+              rf"(?:(?P<fy>(?:the\s+)?(?:fiscal|calendar|model)(?:\s+year)?|the\s+year|FY)[-\s]*)?"
+              rf"(?:(?P<y>{_YEAR4})(?![\d\w'’]|['’]s|\s*(?:%|percent))|(?P<yw>{_YEARW})|(?-i:FY)['’]?(?P<yy>\d\d)(?![\d\w]))")
+def _year_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("y"):
+        before = ctx.text[max(0, m.start() - 2):m.start()]
+        if re.search(r"[$#€£,.]$|\d\s$", before) or re.match(r"[,.]\d", ctx.text[m.end():m.end() + 2]):
+            return None  # an amount ("$1990", "1,990") or a decimal, not a year
+    if m.group("yy"):
+        yy = int(m.group("yy"))
+        y = yy + (1900 if yy >= 50 else 2000)
+    else:
+        y = _year(m.group("y") or m.group("yw"))
+    if y is None:
+        return None
+    pre = (m.group("pre") or "").lower()
+    mod = {"post": "AFTER", "pre": "BEFORE", "mid": "MID"}.get(pre) or _mod(m.group("mod"))
+    p = _Point("Y", date(y, 1, 1))
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), mod)
+
+
+# --------------------------------------------------------------------------- quarters and halves
+_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+
+
+@_rule("quarter", rf"(?:(?P<det>the|a|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s"
+                 rf"|(?:the\s+)?year-(?:earlier|ago)|the\s+(?P<y1>{_YEAR4})|(?P<y0>{_YEAR4})['’]s)[-\s]+)?"
+                 r"(?:(?P<adj>fiscal|calendar|comparable|year-earlier|year-ago|same)[-\s]+)?"
+                 r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+(?:fiscal[-\s]+)?quarter(?![\w])"
+                 rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR4})(?![\d\w]))?")
+def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if re.match(r"s?\s+of\s+(?:a|an|the|its|his|her|their)\b(?!\s+(?:year|fiscal))",
+                ctx.text[m.end():m.end() + 12], re.I):
+        return None
+    q = _QORD[m.group("ord").lower()]
+    det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
+    start = m.start()
+    if det in ("a", "the") and ("-" in ctx.text[m.end("ord"):m.end("ord") + 1] or det == "a"):
+        start = m.start("adj") if m.group("adj") else m.start("ord")
+    y = m.group("y") or m.group("y1") or m.group("y0")
+    back = "year-earlier" in det or "year-ago" in det or det.startswith("last year") or \
+        (m.group("adj") or "").lower() in ("year-earlier", "year-ago")
+    if y:
+        year = int(y)
+    elif _apposed(ctx, m.start()) and not back:
+        year = ctx.anchor.day.year
+    elif ctx.dct is None:
+        return ("DATE", f"XXXX-Q{q}", None, start, m.end())
+    else:
+        year = ctx.dct.year
+        if det.startswith("next year"):
+            year += 1
+        elif det.startswith("this year"):
+            pass
+        else:
+            current = (ctx.dct.month - 1) // 3 + 1
+            tense = ctx.tense(m.start(), m.end())
+            if q > current and tense != "future":
+                year -= 1
+            elif q < current and tense == "future" and q <= current - 2:
+                year += 1
+        if back:
+            year -= 1
+    p = _Point("Q", date(year, 3 * q - 2, 1))
+    if not back:
+        ctx.quarter, ctx.quarter_pos = p, m.start()
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), None, start, m.end())
+
+
+@_rule("period_code", rf"(?-i:(?P<k>Q|H)(?P<n>[1-4])|(?P<n2>[1-4])(?P<k2>Q|H))"
+                      rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{_YEAR4})(?![\d\w])|\s*['’]?(?P<yy>\d\d)(?![\d\w]))?(?![\w])")
+def _period_code(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """Analyst shorthand: 'Q3 2024', '3Q98', 'H1 2025'."""
+    kind = m.group("k") or m.group("k2")
+    n = int(m.group("n") or m.group("n2"))
+    if kind == "H" and n > 2:
+        return None
+    if m.group("y"):
+        year: int | None = int(m.group("y"))
+    elif m.group("yy"):
+        yy = int(m.group("yy"))
+        year = yy + (1900 if yy >= 50 else 2000)
+    elif kind == "Q" or re.search(r"\b(?:in|for|the|first|second)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I):
+        year = ctx.dct.year if ctx.dct else None
+    else:
+        return None  # a bare "H1" is more often a name (a virus, a visa) than a half year
+    if year is None:
+        return ("DATE", f"XXXX-{kind}{n}", None)
+    p = _Point(kind, date(year, 3 * n - 2 if kind == "Q" else 6 * n - 5, 1))
+    _remember(ctx, p, m.start())
+    if kind == "Q":
+        ctx.quarter, ctx.quarter_pos = p, m.start()
+    return ("DATE", p.value(), None)
+
+
+@_rule("the_quarter", r"(?P<det>the|this|that|its|last\s+year['’]s|this\s+year['’]s)\s+"
+                     r"(?:(?P<adj>latest|current|recent|most\s+recent|comparable|corresponding|year-earlier|year-ago"
+                     r"|just-ended|just\s+ended|previous|preceding|prior|same|fiscal|(?P<y>(?:1[6-9]|20)\d\d))[-\s]+){0,2}"
+                     r"(?P<u>quarter|period)(?![\w-])"
+                     r"(?P<ago>\s+a\s+year\s+(?:ago|earlier)|\s+(?:of\s+)?last\s+year|\s+(?:of\s+)?the\s+previous\s+year)?")
+def _the_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
+    det = re.sub(r"\s+", " ", m.group("det").lower())
+    words = m.group().lower()
+    if m.group("u").lower() == "period":
+        if not re.search(r"latest|year-earlier|year-ago|comparable|corresponding|same|\d{4}", words):
+            return None
+        if re.search(r"same|comparable|corresponding", words) and not re.search(r"year|\d{4}", words):
+            return None
+    back = bool(re.search(r"year-earlier|year-ago|comparable|corresponding|last year|previous year", words)
+                or m.group("ago"))
+    if ctx.dct is None and ctx.quarter is None:
+        return ("DATE", "XXXX-QX", None)
+    if ("current" in words or det == "this") and ctx.dct:
+        base = _point(ctx.dct, "Q")
+    elif det == "that" and ctx.anchor is not None and ctx.anchor.gran == "Q":
+        base = ctx.anchor
+    elif ("latest" in words or ctx.quarter is None) and ctx.dct:
+        base = _point(_shift(ctx.dct, "Q", -1), "Q")
+    else:
+        base = ctx.quarter
+    if m.group("y"):
+        base = _Point("Q", date(int(m.group("y")), base.day.month, 1))
+    elif back:
+        base = _Point("Q", _shift(base.day, "Y", -1))
+    _remember(ctx, base, m.start())
+    if ctx.quarter is None and not back:
+        ctx.quarter, ctx.quarter_pos = base, m.start()
+    return ("DATE", base.value(), None)
+
+
+@_rule("year_ago_adj", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-end|year\s+end|year['’]s\s+end)(?![\w-])")
+def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
+    w = m.group("w").lower()
+    start = m.start("w")
+    if "end" in w:
+        since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
+        year = str(ctx.dct.year - (1 if since else 0)) if ctx.dct else "XXXX"
+        if w == "year-end":  # the closing day of the (fiscal) year, as a date
+            return ("DATE", f"{year}-12-31", None, start, m.end())
+        return ("DATE", year, "END", start, m.end())
+    if _in_quarter_context(ctx, m.start()):
+        return ("DATE", _Point("Q", _shift(ctx.quarter.day, "Y", -1)).value(), None, start, m.end())
+    if ctx.dct is None:
+        return ("DATE", "XXXX", None, start, m.end())
+    return ("DATE", str(ctx.dct.year - 1), None, start, m.end())
+
+
+@_rule("nth_day", rf"(?P<det>the|its|his|her|their)\s+(?P<o>{_ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+                 r"(?:(?:straight|consecutive|full)\s+)?day(?![\w-])")
+def _nth_day(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """'It's the second day of the offensive': a day counted within an event; in the present
+    tense it is the DCT, otherwise an unresolved day."""
+    start = m.start() if m.group("det").lower() == "the" else m.start("o")
+    present = re.search(r"(?:\b(?:is|are)|['’]s)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
+    if ctx.dct is not None and (present or ctx.tense(m.start(), m.end()) == "present"):
+        return ("DATE", ctx.dct.isoformat(), None, start, m.end())
+    return ("DATE", "XXXX-XX-XX", None, start, m.end())
+
+
+@_rule("half", rf"(?:the\s+)?(?P<o>first|second|last|latter|back)[-\s]+half(?![\w])"
+              rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{_YEAR4})(?![\d\w])|(?P<rel>this|last|next|the)\s+year))?")
+def _half(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if not (m.group("y") or m.group("rel")) and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None
+    h = 1 if m.group("o").lower() == "first" else 2
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif ctx.dct is None:
+        return ("DATE", f"XXXX-H{h}", None)
+    else:
+        y = ctx.dct.year + {"last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
+        if not m.group("rel"):
+            current = 1 if ctx.dct.month <= 6 else 2
+            if h > current and ctx.tense(m.start(), m.end()) != "future":
+                y -= 1
+    p = _Point("H", date(y, 1 if h == 1 else 7, 1))
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), None)
+
+
+# --------------------------------------------------------------------------- sets
+_ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+                "bimonthly": "P2M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+                "semiannually": "P6M", "biannually": "P6M"}
+
+
+@_rule("set", rf"(?P<q>every\s+other|every|each|once\s+(?:a|an|per|every)|twice\s+(?:a|an|per|every)"
+             rf"|(?:{_NUM})\s+times\s+(?:a|an|per|every|each))\s+"
+             rf"(?:(?P<n>{_NUM})\s+)?(?P<x>{_UNIT}|{_WEEKDAY}|{_MONTH_FULL}|{_SEASON}|{_POD}|weekend)(?![\w])"
+             rf"|(?P<adv>{_alt(_ADVERB_SETS)})")
+def _set(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("adv"):
+        return ("SET", _ADVERB_SETS[m.group("adv").lower()], None)
+    x = m.group("x").lower()
+    q = re.sub(r"\s+", " ", m.group("q").lower())
+    n = _number(m.group("n")) if m.group("n") else 1.0
+    if q.startswith("every other"):
+        n = 2.0
+    if x in WEEKDAYS:
+        return ("SET", f"XXXX-WXX-{WEEKDAYS[x]}", None)
+    if x in MONTHS:
+        return ("SET", f"XXXX-{MONTHS[x]:02d}", None)
+    if x in SEASONS:
+        return ("SET", f"XXXX-{SEASONS[x]}", None)
+    if x in PARTS_OF_DAY:
+        return ("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[x]}", None)
+    if x == "weekend":
+        return ("SET", "XXXX-WXX-WE", None)
+    if n is None:
+        return None
+    if q.startswith(("every", "each")) and x.endswith("s") and m.group("n") is None:
+        return None
+    return ("SET", _duration(n, x), None)
+
+
+@_rule("per_unit", r"(?P<a>a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)(?![\w-])"
+                  r"(?!\s+(?:ago|earlier|later|before|after|or|and|from|of|in|to|on)\b)")
+def _per_unit(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("a").lower() != "per":
+        before = ctx.text[max(0, m.start() - 30):m.start()]
+        if not re.search(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bcents?|\bdollars?|\btimes"
+                         r"|\bonce|\btwice|\bpounds|\byen|\bmarks|\btons|\bbarrels|\bshares)\W{0,3}$", before, re.I):
+            return None
+    return ("SET", _duration(1, m.group("u")), None)
+
+
+# --------------------------------------------------------------------------- N units ago / earlier
+_AGO = r"ago|earlier|from\s+now|hence"
+
+
+@_rule("ago", rf"(?:(?P<q>{_QUANT})\s+)?(?:(?P<n>{_NUM})|(?P<v>{_VAGUE}))?[-\s]+(?P<u>{_UNIT})"
+             rf"(?:\s+or\s+so)?\s+(?P<dir>{_AGO})(?![\w])"
+             rf"|(?P<u2>{_UNIT_PL})\s+(?P<dir2>ago)(?![\w])")
+def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("u2"):
+        return ("DATE", "PAST_REF", None)
+    unit = m.group("u")
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    sign = -1 if direction in ("ago", "earlier") else 1
+    mod = _mod(m.group("q"))
+    if m.group("v") or m.group("n") is None:
+        if m.group("n") is None and m.group("v") is None and not unit.lower().endswith("s"):
+            return None
+        return ("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    n = _number(m.group("n"))
+    if n is None:
+        return None
+    if UNITS[_unit_key(unit)][0].startswith("T"):
+        return ("DURATION", _duration(n, unit), mod)
+    gran = _gran(unit)
+    count = n * _unit_count(unit)
+    ref = _ago_reference(m, ctx, gran, direction)
+    if ref is None or count != int(count):
+        return ("DATE", _unresolved(gran), mod)
+    out_gran = gran
+    if ref.gran == "Q" and gran == "Y":
+        out_gran = "Q"
+    elif direction == "earlier" and _FINER.index(ref.gran) < _FINER.index(gran) and \
+            (gran != "Y" or 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH):
+        out_gran = ref.gran
+    shift_unit, k = ("Y", int(count) * (10 if gran == "E" else 100)) if gran in ("E", "C") else (gran, int(count))
+    try:
+        d = _shift(ref.day, shift_unit, sign * k)
+    except ValueError:
+        return None
+    return ("DATE", _point(d, "Y" if out_gran == "E" else out_gran).value(), mod)
+
+
+def _ago_reference(m: re.Match, ctx: _Ctx, gran: str, direction: str) -> _Point | None:
+    """'N units ago' counts from the DCT, 'N units earlier' from the last date mentioned; in
+    quarterly-results prose 'a year ago/earlier' means the same quarter a year before."""
+    if gran == "Y" and _in_quarter_context(ctx, m.start()):
+        return ctx.quarter
+    if direction in ("ago", "from now", "hence"):
+        return _Point("D", ctx.dct) if ctx.dct else None
+    return _anchor(ctx, gran)
+
+
+# --------------------------------------------------------------------------- durations
+_DUR_REL = (r"past|last|next|first|coming|previous|preceding|final|remaining|following|latest|initial|recent|full"
+            r"|entire|ensuing|succeeding|subsequent|additional|same|further|other")
+
+
+@_rule("duration", rf"(?:(?P<q>{_QUANT})\s+)?(?:(?P<det>the|another|an\s+additional|all|a(?=\s+[\w.,/]+-))\s+)?"
+                  rf"(?:(?P<rel>{_DUR_REL})\s+)?(?P<n>{_NUM})(?:\s*(?:to|-|or)\s*(?P<n2>{_NUM}))?"
+                  r"(?:[-\s]+(?P<adj>more|additional|further|straight|consecutive|full|trading|business|working"
+                  r"|calendar))?"
+                  rf"[-\s]+(?P<u>{_UNIT})(?!-(?:earlier|ago|end|long)\b)(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
+                  r"(?:[-\s]+(?P<per>period|span|stretch|term|stint|interval|window))?"
+                  r"(?![-\w]*-old)(?!\s+old\b)")
+def _duration_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
+    unit = m.group("u")
+    n_text = m.group("n")
+    n = _number(n_text)
+    if n is None:
+        return None
+    ul = unit.lower()
+    nl = n_text.lower()
+    if nl in ("a", "an") and ul.startswith("second"):
+        return None
+    if ul.startswith("quarter") and (nl in ("a", "an") or (re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])
+                                                          and not m.group("rel"))):
+        return None
+    if not m.group("rel") and not m.group("det") and re.match(r"\s*(?:%|percent)", ctx.text[m.end():m.end() + 9]):
+        return None
+    if unit[0].isupper() and not unit.isupper() and not ctx.text[m.start()].isalpha():
+        return None  # a title: "60 Minutes"
+    start = m.start()
+    det = (m.group("det") or "").lower()
+    hyphenated = "-" in ctx.text[m.end("n"):m.start("u")]
+    if det in ("a", "the") and hyphenated and not m.group("per"):
+        start = m.start("rel") if m.group("rel") else m.start("n")
+        if m.group("q"):
+            start = m.start()
+    if m.group("half"):
+        n += 0.5
+    if ul.endswith("s") is False and n > 1 and "-" not in ctx.text[m.start("n"):m.end("u")] \
+            and not m.group("per") and not re.match(r"[-\s]", ctx.text[m.end("n"):m.end("n") + 1]):
+        return None
+    value = _duration(n, unit)
+    mod = _mod(m.group("q"))
+    if m.group("orso"):
+        mod = "APPROX"
+    rel = (m.group("rel") or "").lower()
+    if rel in ("past", "last") and det == "the" and n == 1 and not m.group("per") and nl in ("a", "an", "one"):
+        pass
+    return ("DURATION", value, mod, start, m.end())
+
+
+@_rule("long", rf"(?P<v>{_UNIT_PL}|(?P<n>{_NUM})[-\s]+{_UNIT_SG}|{_UNIT_SG})-long(?![\w-])")
+def _long(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """'decades-long', 'day-long', 'two-week-long': a duration used as an adjective."""
+    word = re.split(r"[-\s]+", m.group("v"))[-1]
+    if m.group("n"):
+        n = _number(m.group("n"))
+        if m.group("n").lower() in ("a", "an"):
+            return ("DURATION", _duration(1, word), None, m.end("n") + 1, m.end())
+        return ("DURATION", _duration(n, word), None) if n is not None else None
+    return ("DURATION", _duration(None if word.lower().endswith("s") else 1, word), None)
+
+
+@_rule("vague_duration",
+      rf"(?:(?P<det>the|these|those)\s+)?(?:(?P<rel>past|last|next|coming|recent|previous|following|ensuing"
+      rf"|intervening|subsequent|early|first|final|remaining|ensuing)\s+)?(?:(?P<v>{_VAGUE})\s+)?"
+      rf"(?P<u>{_UNIT_PL})(?:\s+(?P<post>ahead|to\s+come))?(?![\w-])")
+def _vague_duration(m: re.Match, ctx: _Ctx) -> _Result | None:
+    u = m.group("u").lower()
+    rel = (m.group("rel") or "").lower()
+    if u.startswith("quarter") and not rel and not m.group("v"):
+        return None
+    if not (rel or m.group("v") or m.group("post")):
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if not re.search(r"\b(?:for|over|within|in|during|of|the)\s*$", before, re.I) or \
+                re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+            return None
+    if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None
+    if rel == "coming" and u.startswith("quarter"):
+        return ("DATE", "FUTURE_REF", None)
+    start = m.start()
+    if m.group("det") and not m.group("v") and rel in ("", "coming") and not m.group("post"):
+        start = m.start("rel") if rel else m.start("u")
+    return ("DURATION", _duration(None, u), None, start, m.end())
+
+
+# --------------------------------------------------------------------------- this/last/next unit
+_RU_REL = (r"this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+following|the\s+next|the\s+coming"
+           r"|the\s+current|the\s+same|the\s+latest|the\s+last|the\s+prior|the\s+preceding|the\s+full"
+           r"|the\s+entire|the\s+whole|the\s+first|that\s+same|last|this|next|that|coming|past|previous|following|current|the")
+
+
+_STEP = {"last": -1, "past": -1, "the past": -1, "the last": -1, "this past": -1, "the latest": -1,
+         "previous": -1, "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the next": 1}
+_ANAPHORIC = {"the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1, "following": 1,
+              "that": 0, "the same": 0}
+_GRAN = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E", "century": "C",
+         "quarter": "Q", "day": "D"}
+
+
+@_rule("relunit", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_RU_REL})\s+)"
+                 r"(?:(?P<fy>fiscal|calendar)\s+)?(?P<u>weekend|week|month|year|decade|century|quarter|day"
+                 r"|morning|afternoon|evening|night)(?![\w-])"
+                 r"(?!\s+(?:earlier|ago)\b)(?:\s+(?P<side>before|after|earlier|later)(?=\s*(?:[,.;:!?)'\"]|$)))?")
+def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    if m.group("side"):
+        return _day_before(m, ctx, rel)
+    u = m.group("u").lower()
+    mod = _mod(m.group("mod"))
+    after = ctx.text[m.end():m.end() + 20]
+    if _is_title(m, ctx):
+        return None
+    if u in ("morning", "afternoon", "evening", "night"):
+        return _relative_pod(m, ctx, rel, u, mod)
+    if rel == "the" and u == "week" and re.match(r"\s+of\s+", after):
+        return _week_of(m, ctx)
+    if rel in ("the", "the first", "the whole", "the entire", "the full") and \
+            re.match(r"\s+(?:of|in|that|when)\b", after):
+        return None
+    gran = _GRAN[u]
+    if rel in ("the first", "the whole", "the entire") or (rel == "the full" and u != "year"):
+        if rel == "the first" and u != "year":
+            return None
+        return ("DURATION", _duration(1, u) if u != "weekend" else "P2D", mod)
+    if gran == "C" and rel in ("the past", "the last"):
+        return ("DURATION", "P100Y", mod)
+    if gran == "E" and rel in ("the past", "the last", "past", "last"):
+        return ("DURATION", "P10Y", mod)
+    if gran == "D":
+        return _relative_day(m, ctx, rel, mod)
+    if rel in _ANAPHORIC:
+        ref = _anchor(ctx, gran)
+        if ref is None:
+            return ("DATE", _unresolved(gran), mod)
+        p = _point(_shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel]), gran)
+        return ("DATE", p.value(), mod)
+    if ctx.dct is None:
+        return ("DATE", _unresolved(gran), mod)
+    if gran == "Q":
+        return _relative_quarter(m, ctx, rel, mod)
+    if gran == "WE":
+        return _weekend(m, ctx, rel, mod)
+    if rel == "the" and not mod:
+        if u == "year" and re.match(r"\s+(?:ended|ending)\b", after):
+            return ("DURATION", "P1Y", mod)  # "the year ended March 31": a fiscal year as a span
+        if u in ("week", "month") and ctx.anchor is not None and ctx.anchor.gran == gran:
+            return ("DATE", ctx.anchor.value(), mod)
+        if gran in ("E", "C"):
+            return ("DURATION", _duration(1, u), mod)
+    p = _point(_shift(ctx.dct, gran, _STEP.get(rel, 0)), gran)
+    if gran not in ("E", "C"):
+        _remember(ctx, p, m.start())
+    return ("DATE", p.value(), mod)
+
+
+def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
+    """'the day before', 'the week after' standing alone: one unit from the last date mentioned."""
+    if rel not in ("the", "a"):
+        return None
+    u = m.group("u").lower()
+    pod = PARTS_OF_DAY.get(u)
+    gran = "D" if pod else _GRAN.get(u)
+    if gran not in ("D", "W", "M", "Y"):
+        return None
+    sign = -1 if m.group("side").lower() in ("before", "earlier") else 1
+    ref = _anchor(ctx, gran)
+    if ref is None:
+        return ("TIME", "XXXX-XX-XXT" + pod, None) if pod else ("DATE", _unresolved(gran), None)
+    p = _point(_shift(ref.day, gran, sign), gran)
+    _remember(ctx, p, m.start())
+    return ("TIME", f"{p.value()}T{pod}", None) if pod else ("DATE", p.value(), None)
+
+
+def _is_title(m: re.Match, ctx: _Ctx) -> bool:
+    """'This Week', "60 Minutes": capitalised words inside a sentence name a programme, not a time."""
+    words = m.group().split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or m.group().isupper():
+        return False
+    before = ctx.text[max(0, m.start() - 3):m.start()]
+    return bool(re.search(r"[a-z,\"“'‘]\s*$", before))
+
+
+def _relative_day(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
+    """'the day' (the day last mentioned), 'the previous day', 'the next day'."""
+    if rel in ("the", "that", "that same"):
+        if ctx.anchor is not None and ctx.anchor.gran == "D" and m.start() - ctx.anchor_pos < 600:
+            return ("DATE", ctx.anchor.value(), mod)
+        return ("DATE", "XXXX-XX-XX", mod) if rel != "the" else None
+    step = {"the previous": -1, "the prior": -1, "the preceding": -1, "previous": -1,
+            "the following": 1, "following": 1, "the next": 1, "next": 1, "the same": 0}.get(rel)
+    if step is None:
+        return None
+    ref = _anchor(ctx)
+    if ref is None:
+        return ("DATE", "XXXX-XX-XX", mod)
+    p = _Point("D", ref.day + timedelta(days=step))
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), mod)
+
+
+def _week_of(m: re.Match, ctx: _Ctx) -> _Result | None:
+    dm = re.match(rf"\s+of\s+(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,?\s+(?P<y>{_YEAR4}))?",
+                  ctx.text[m.end():m.end() + 40], re.I)
+    if not dm:
+        return None
+    value = _month_day_value(dm.group("mon"), dm.group("d"), dm.group("y"), m, ctx)
+    if not value or not value[0].isdigit():
+        return None
+    p = _point(date.fromisoformat(value), "W")
+    return ("DATE", p.value(), None, m.start(), m.end() + dm.end())
+
+
+def _relative_quarter(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
+    dct = ctx.dct
+    if rel in ("the", "the latest") and ctx.quarter is not None:
+        return ("DATE", ctx.quarter.value(), mod)
+    step = {"last": -1, "the last": -1, "past": -1, "the past": -1, "the latest": -1, "this past": -1,
+            "next": 1, "the next": 1, "coming": 1, "the coming": 1}.get(rel, 0)
+    if rel == "the":
+        step = -1
+    p = _point(_shift(dct, "Q", step), "Q")
+    _remember(ctx, p, m.start())
+    if rel in ("the", "the latest", "the current", "this", "current"):
+        ctx.quarter, ctx.quarter_pos = p, m.start()
+    return ("DATE", p.value(), mod)
+
+
+def _weekend(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
+    dct = ctx.dct
+    if rel in ("last", "the past", "past", "this past"):
+        sat = _weekday_date(dct - timedelta(days=1), 6, "past")
+    elif rel in ("next", "the coming", "coming", "this coming"):
+        sat = _weekday_date(dct + timedelta(days=1), 6, "future")
+    elif rel == "this":
+        sat = _weekday_date(dct, 6, "future") if dct.isoweekday() < 6 else _weekday_date(dct, 6, "past")
+    else:
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "future":
+            sat = _weekday_date(dct, 6, "future")
+        else:
+            sat = _weekday_date(dct, 6, "past") if dct.isoweekday() != 6 else dct
+    p = _point(sat, "WE")
+    _remember(ctx, p, m.start())
+    return ("DATE", p.value(), mod)
+
+
+def _relative_pod(m: re.Match, ctx: _Ctx, rel: str, u: str, mod: str | None) -> _Result | None:
+    pod = PARTS_OF_DAY[u]
+    if rel in ("this", "last") or (rel == "the" and u != "night"):
+        if rel == "the":
+            if ctx.anchor is None or ctx.anchor.gran != "D":
+                return None
+            before = ctx.text[max(0, m.start() - 12):m.start()]
+            if re.search(r"\b(?:in|at)\s*$", before, re.I) and ctx.anchor_pos < m.start() - 200:
+                return None
+            d = ctx.anchor.day
+        elif ctx.dct is None:
+            return ("TIME", f"XXXX-XX-XXT{pod}", mod)
+        else:
+            d = ctx.dct - timedelta(days=1 if rel == "last" and u in ("night", "evening") else 0)
+            if rel == "last" and u in ("morning", "afternoon"):
+                d = ctx.dct - timedelta(days=1)
+        return ("TIME", f"{d.isoformat()}T{pod}", mod)
+    if rel in ("the next", "the following", "the previous", "that"):
+        ref = _anchor(ctx)
+        if ref is None:
+            return ("TIME", f"XXXX-XX-XXT{pod}", mod)
+        step = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+        d = ref.day + timedelta(days=step)
+        return ("TIME", f"{d.isoformat()}T{pod}", mod)
+    return None
+
+
+# --------------------------------------------------------------------------- parts of day alone
+@_rule("pod", rf"(?:(?P<mod>early|late|mid)(?:\s+|-))(?P<pod>{_POD})(?:\s+(?P<rest>today|yesterday|tomorrow))?"
+             r"|(?P<w>tonight|overnight)")
+def _pod(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("w"):
+        if m.group("w").lower() == "overnight":
+            before = ctx.text[max(0, m.start() - 20):m.start()]
+            if not re.search(r"\b(?:was|were|had|fell|rose|[a-z]+ed)\s*$", before, re.I):
+                return None
+        if ctx.dct is None:
+            return ("TIME", "XXXX-XX-XXTNI", None)
+        return ("TIME", f"{ctx.dct.isoformat()}TNI", None)
+    pod = PARTS_OF_DAY[m.group("pod").lower()]
+    day = _day_of_rest(m.group("rest"), m, ctx)
+    return ("TIME", f"{day or 'XXXX-XX-XX'}T{pod}", _mod(m.group("mod")))
+
+
+# --------------------------------------------------------------------------- present/past/future references
+_ADJECTIVE_USE = re.compile(
+    r"\s+(?!(?:of|and|or|to|in|on|at|for|with|is|was|are|were|has|had|have|will|would|could|can|may|might"
+    r"|must|should|shall|did|does|do|that|when|as|but|than|because|if|so|we|i|you|they|he|she|it|there"
+    r"|looks|holds|lies|remains)\b)[a-z]")
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|into|for|to|from|about|with|on|at|by|toward|towards|than|over"
+                                r"|through|until|since|like)\s+$", re.I)
+
+
+@_rule("ref", rf"(?P<r>{_REF})")
+def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
+    r = re.sub(r"\s+", " ", m.group("r").lower())
+    after = ctx.text[m.end():m.end() + 24]
+    before = ctx.text[max(0, m.start() - 24):m.start()]
+    if r == "current" and re.match(r"\s+(?:accounts?|events|affairs|and\s+former|or\s+former|flows?)\b", after, re.I):
+        return None
+    if r == "previously" and not re.search(r"\b(?:has|have|had|was|were|is|are|been)(?:\s+not|n['’]t)?\s+$",
+                                           before, re.I):
+        return None  # "has previously dismissed" is a time reference; "a previously announced plan" is not
+    if r == "previously" and re.search(r"\bas\s+(?:was|is|had been|has been)\s+$", before, re.I):
+        return None  # "as was previously reported"
+    if r in ("the past", "the present", "the future") and _ADJECTIVE_USE.match(after) \
+            and not _AFTER_PREPOSITION.search(before):
+        return None  # "the past minister", "the present government": an adjective, not a time
+    if r == "the past" and re.match(rf"\s+(?:{_NUM}|{_VAGUE})[-\s]+\w+", after, re.I):
+        return None  # "the past three summers": a span this tagger has no unit for
+    if r == "future" and not re.match(r"\s+(?:quarters?|years?|months?|periods?|generations?|dates?)\b", after, re.I):
+        return None
+    if r == "recent" and not re.match(r"\s+(?:days?|weeks?|months?|years?|decades?|times|history|past|sessions?"
+                                      r"|quarters?|periods?|trading|weeks|memory)\b", after, re.I):
+        return None
+    return ("DATE", REFS[r], None)
+
+
+# =========================================================================== matcher
+def _strip_names(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _trie(words) -> str:
+    """A regular expression for a set of words, factored as a trie (fast to reject a non-match)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return emit(root)
+
+
+#: Words that can begin an expression besides the calendar vocabulary: determiners, modifiers,
+#: quantifiers. A match must start with one of these, a vocabulary word or a digit; checking that
+#: first (one trie) lets the scanner skip most words without trying every rule.
+_PREFIX_WORDS = """the a an this that these those its last next past coming previous following current recent
+early earlier late later mid each every other once twice per at more less fewer nearly almost just up no under
+around approximately roughly shortly all another few several many some numerous fiscal calendar model post pre
+fy final latest year year-earlier year-ago half right most as first second third fourth 1st 2nd 3rd 4th
+couple dozen q1 q2 q3 q4 h1 h2""".split()
+
+
+def _first_words() -> list[str]:
+    words = set(_PREFIX_WORDS)
+    for table in (MONTHS, WEEKDAYS, SEASONS, PARTS_OF_DAY, CLOCK_WORDS, HOLIDAYS, REFS, MODS, QUANTS, CARDINALS,
+                  ORDINALS, VAGUE, UNITS, _ADVERB_SETS):
+        for phrase in table:
+            first = re.split(r"[\s-]+", phrase.lower())[0]
+            words.add(first.rstrip("."))
+    words |= {u + "s" for u in UNITS} | {"centuries", "millennia", "weekend", "weekends", "today", "tonight",
+                                          "yesterday", "tomorrow", "overnight", "nineteen", "thousand", "period",
+                                          "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                          "eighties", "nineties"}
+    words |= {w + "s" for w in WEEKDAYS}
+    return sorted(w for w in words if w)
+
+
+_MASTER = re.compile(
+    r"(?<![\w$£€])(?=\d|['’]\d|fy\d|(?:" + _trie(_first_words()) + r")(?![\w]))(?:"
+    + "|".join(f"(?P<{r.name}>{_strip_names(r.regex.pattern)})" for r in _RULES) + ")",
+    re.I)
+_RULE_INDEX = {r.name: i for i, r in enumerate(_RULES)}
+
+
+def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Result] | None:
+    """Try the rules from index ``first`` on at ``pos``; the first one that matches and is accepted wins."""
+    for rl in _RULES[first:]:
+        sub = rl.regex.match(text, pos)
+        if sub is None or sub.end() == pos:
+            continue
+        res = rl.handler(sub, ctx)
+        if res is not None:
+            return sub, res
+    return None
+
+
+def _sentence_starts(sentences: Sequence[tuple[int, int]] | None) -> list[int]:
+    return [s for s, _ in sentences] if sentences else []
+
+
+def tag_timexes(text: str, *, dct: date | datetime | None = None,
+                sentences: Sequence[tuple[int, int]] | None = None) -> list[Timex]:
+    """Find and normalise temporal expressions relative to the document creation time (dct).
+
+    ``sentences`` (character spans) are used, if given, to bound the tense context; otherwise
+    sentence boundaries are found with a cheap regular expression around each match.
+    """
+    if isinstance(dct, datetime):
+        dct = dct.date()
+    spans = sorted(sentences) if sentences else None
+    ctx = _Ctx(text, dct, spans, _sentence_starts(spans))
+    out: list[Timex] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _MASTER.search(text, pos)
+        if m is None:
+            break
+        got = _apply(text, m.start(), _RULE_INDEX[m.lastgroup], ctx)
+        if got is None:
+            pos = m.start() + 1
+            continue
+        sub, res = got
+        typ, value, mod = res[:3]
+        start, end = (res[3], res[4]) if len(res) > 3 else (sub.start(), sub.end())
+        out.append(Timex(start, end, text[start:end], typ, value, mod))
+        pos = max(end, m.start() + 1)
+    return out
