@@ -33,7 +33,10 @@ from dataclasses import dataclass, field
 from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
 from toolkit.files import atomic_path
+from toolkit.nltkdata import MissingNLTKData, ensure
+from toolkit.resources import MissingData
 from toolkit.tagging import process
+from toolkit.timex import tag_timexes
 from toolkit.tokens import Doc
 
 __all__ = ["Annotation", "annotate_document", "annotate_corpus", "annotate_records", "write_jsonl",
@@ -82,11 +85,16 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
     lex = lexicon(aliases)
     skip = boilerplate_sentences(tagged, lex=lex)
     mentions = find_mentions(tagged, lex=lex, given=doc.mentions, skip_sentences=skip)
+    sentence_spans = [(s.start, s.end) for s in tagged.sentences if s.i not in skip]
+    analyses: dict[str, list] = {
+        "timexes": tag_timexes(doc.text, dct=doc.published, sentences=sentence_spans),
+    }
     return Annotation(
         document=doc,
         paragraphs=tagged.paragraphs,
         sentences=[(s.start, s.end, s.paragraph) for s in tagged.sentences],
         actors=mentions,
+        analyses=analyses,
         boilerplate=skip,
         doc=tagged,
     )
@@ -107,6 +115,8 @@ def _annotate_or_error(item: Document | LoadError, *, aliases: str | None = None
         return item
     try:
         return annotate_document(item, aliases=aliases)
+    except (MissingNLTKData, MissingData):
+        raise  # the set-up is incomplete: no article can be annotated, so stop with the message
     except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
         return LoadError(item.path, item.line, item.id, f"annotation failed: {type(exc).__name__}: {exc}",
                          "report this article with the toolkit version")
@@ -198,6 +208,11 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 yield item
 
+    try:
+        ensure(download=False)
+    except MissingNLTKData as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.output:
             write_jsonl(args.output, records())
