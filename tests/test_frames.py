@@ -114,3 +114,53 @@ def test_corpus_summary(records, expected):
                                              (None, None), (-1, None)])
 def test_sentence_text(index, expected):
     assert frames.sentence_text(record("a"), index) == expected
+
+
+# --------------------------------------------------------------------------- quotes
+
+QUOTE_TEXT = '"We condemn it," Kim said. Officials said talks failed. Peskov denied it.'
+
+
+def quote(kind, content, speaker=None, actor=None, affiliation=None, sentence=0, cue=None):
+    return {"kind": kind, "content": [{"start": s, "end": e} for s, e in content],
+            "cue": cue, "speaker": speaker, "actor": actor, "affiliation": affiliation, "sentence": sentence}
+
+
+QUOTE_RECORD = {
+    "id": "q", "text": QUOTE_TEXT,
+    "sentences": [{"start": 0, "end": 26}, {"start": 27, "end": 55}, {"start": 56, "end": 74}],
+    "quotes": [
+        quote("direct", [(0, 16)], {"start": 17, "end": 20, "text": "Kim"}, "Kim Hong-kyun", "South Korea", 0,
+              {"start": 21, "end": 25, "text": "said"}),
+        quote("indirect", [(42, 55)], {"start": 27, "end": 36, "text": "Officials"}, None, None, 1),
+        quote("indirect", [(70, 72)], {"start": 56, "end": 62, "text": "Peskov"}, "Dmitry Peskov", "Russia", 2),
+    ],
+}
+
+
+@pytest.mark.parametrize(("min_words", "expected"), [
+    (0, [("direct", "Kim", "South Korea", '"We condemn it,"', 3),
+         ("indirect", "Officials", "(unattributed)", "talks failed.", 2),
+         ("indirect", "Peskov", "Russia", "it", 1)]),
+    (2, [("direct", "Kim", "South Korea", '"We condemn it,"', 3),
+         ("indirect", "Officials", "(unattributed)", "talks failed.", 2)]),
+])
+def test_quotes_frame(min_words, expected):
+    df = frames.quotes_frame([QUOTE_RECORD], min_words=min_words)
+    assert list(df.columns) == list(frames.QUOTE_COLUMNS)
+    assert [tuple(r) for r in df[["kind", "speaker", "party", "quote", "words"]].itertuples(index=False)] == expected
+    assert df["sentence_text"].iloc[0] == '"We condemn it," Kim said.'
+
+
+def test_split_quote_fragments_are_joined():
+    rec = dict(QUOTE_RECORD, quotes=[quote("direct", [(0, 16), (42, 55)])])
+    assert frames.quotes_frame([rec])["quote"].tolist() == ['"We condemn it," … talks failed.']
+
+
+def test_quote_shares():
+    df = frames.quote_shares(frames.quotes_frame([QUOTE_RECORD]), by="party")
+    assert list(df.columns) == list(frames.QUOTE_SHARE_COLUMNS)
+    got = [(r.name, r.quotes, round(r.share_quotes, 3), r.words, r.direct, r.indirect) for r in df.itertuples()]
+    assert got == [("South Korea", 1, 0.333, 3, 1, 0), ("(unattributed)", 1, 0.333, 2, 0, 1),
+                   ("Russia", 1, 0.333, 1, 0, 1)]
+    assert frames.quote_shares(frames.quotes_frame([]), by="party").empty

@@ -14,17 +14,20 @@ Example::
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib
 
 matplotlib.rcParams.setdefault("figure.dpi", 100)
 
 import matplotlib.pyplot as plt  # noqa: E402 - after the rcParams default
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-__all__ = ["per_day", "ranked_bars", "PALETTE"]
+__all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "PALETTE"]
 
 #: Colour-blind-safe palette (Okabe & Ito), used in order for categories.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -81,5 +84,92 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, color_by: str | 
     ax.spines[["top", "right"]].set_visible(False)
     if handles:
         ax.legend(handles=handles, title=color_by, loc="lower right", frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def share_bars(frame: pd.DataFrame, *, label: str, shares: Sequence[tuple[str, str]],
+               title: str = "") -> Figure | None:
+    """Side-by-side horizontal bar panels of shares (0..1) per ``label``, largest first.
+
+    ``shares`` pairs a column with its panel title, e.g. ``[("share_quotes", "of quotes"),
+    ("share_words", "of quoted words")]``. Each bar is labelled with its percentage.
+    """
+    if frame.empty:
+        return None
+    rows = frame.iloc[::-1]
+    labels = [str(x) for x in rows[label]]
+    fig, axes = plt.subplots(1, len(shares), sharey=True,
+                             figsize=(4.2 * len(shares) + 2.2, max(1.6, 0.36 * len(rows) + 1.2)))
+    axes = list(axes) if len(shares) > 1 else [axes]
+    for i, (ax, (column, panel)) in enumerate(zip(axes, shares)):
+        values = rows[column].to_numpy(dtype=float) * 100
+        bars = ax.barh(labels, values, color=PALETTE[i % len(PALETTE)])
+        ax.bar_label(bars, labels=[f"{v:.0f}%" for v in values], padding=3)
+        ax.set_title(panel)
+        ax.set_xlabel("percent")
+        ax.margins(x=0.18)
+        ax.spines[["top", "right"]].set_visible(False)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def stacked_bars(frame: pd.DataFrame, *, label: str, columns: Sequence[str], title: str = "",
+                 xlabel: str = "count") -> Figure | None:
+    """Horizontal stacked bars: one bar per ``label``, one segment per column (legend on top)."""
+    if frame.empty:
+        return None
+    rows = frame.iloc[::-1]
+    labels = [str(x) for x in rows[label]]
+    fig, ax = plt.subplots(figsize=(8, max(2.0, 0.36 * len(rows) + 1.6)), layout="constrained")
+    left = np.zeros(len(rows))
+    for i, column in enumerate(columns):
+        values = rows[column].to_numpy(dtype=float)
+        ax.barh(labels, values, left=left, color=PALETTE[i % len(PALETTE)], label=column)
+        left += values
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.legend(ncols=len(columns), loc="outside lower center", frameon=False)
+    return fig
+
+
+def heatmap(matrix: pd.DataFrame, *, title: str = "", xlabel: str = "", ylabel: str = "",
+            values: pd.DataFrame | None = None, diverging: bool = False, colorbar: str = "") -> Figure | None:
+    """A labelled heatmap of ``matrix`` (rows × columns), the number of each cell written in it.
+
+    ``values`` (same shape) are the numbers written in the cells when they differ from the
+    colours (e.g. counts in a stance matrix coloured by mean polarity). ``diverging``
+    centres the colour scale on zero (red negative, blue positive).
+    """
+    if matrix.empty:
+        return None
+    data = matrix.to_numpy(dtype=float)
+    shown = (values if values is not None else matrix).reindex(index=matrix.index, columns=matrix.columns)
+    fig, ax = plt.subplots(figsize=(max(4.5, 0.75 * matrix.shape[1] + 3), max(2.5, 0.5 * matrix.shape[0] + 1.8)))
+    if diverging:
+        bound = float(np.nanmax(np.abs(data))) or 1.0
+        image = ax.imshow(data, cmap="RdBu", vmin=-bound, vmax=bound, aspect="auto")
+    else:
+        image = ax.imshow(data, cmap="Blues", vmin=0, aspect="auto")
+    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=35, ha="right")
+    ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    limit = np.nanmax(np.abs(data)) if data.size else 0
+    for r in range(matrix.shape[0]):
+        for c in range(matrix.shape[1]):
+            cell = shown.iat[r, c]
+            if pd.isna(cell) or cell == 0:
+                continue
+            strong = limit and abs(data[r, c]) > 0.6 * limit
+            ax.text(c, r, f"{cell:g}" if isinstance(cell, (int, float, np.integer, np.floating)) else str(cell),
+                    ha="center", va="center", fontsize=9, color="white" if strong else "black")
+    if colorbar:
+        fig.colorbar(image, ax=ax, label=colorbar, shrink=0.8)
     fig.tight_layout()
     return fig

@@ -35,6 +35,10 @@ __all__ = [
     "actors_frame",
     "actor_counts",
     "corpus_names",
+    "QUOTE_COLUMNS",
+    "QUOTE_SHARE_COLUMNS",
+    "quotes_frame",
+    "quote_shares",
     "sentence_text",
     "corpus_summary",
 ]
@@ -42,9 +46,16 @@ __all__ = [
 DOCUMENT_COLUMNS = ("id", "title", "source", "published", "paragraphs", "sentences", "words")
 ACTOR_COLUMNS = ("document", "start", "end", "text", "actor", "kind", "affiliation", "sentence", "sentence_text")
 ACTOR_COUNT_COLUMNS = ("actor", "kind", "affiliation", "mentions", "documents")
+QUOTE_COLUMNS = ("document", "kind", "speaker", "actor", "affiliation", "party", "cue", "quote", "words", "start",
+                 "end", "sentence", "sentence_text")
+QUOTE_SHARE_COLUMNS = ("name", "quotes", "share_quotes", "words", "share_words", "direct", "mixed", "indirect")
+#: What a quote with no resolved speaker is filed under in tables and charts.
+UNATTRIBUTED = "(unattributed)"
 
 #: Columns that hold counts or offsets: integers, also in an empty frame.
-_INT_COLUMNS = {"paragraphs", "sentences", "words", "start", "end", "mentions", "documents"}
+_INT_COLUMNS = {"paragraphs", "sentences", "words", "start", "end", "mentions", "documents", "quotes",
+                "direct", "mixed", "indirect"}
+_FLOAT_COLUMNS = {"share_quotes", "share_words", "score"}
 
 
 def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
@@ -53,6 +64,8 @@ def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
     for column in columns:
         if column in _INT_COLUMNS:
             frame[column] = frame[column].astype("int64")
+        elif column in _FLOAT_COLUMNS:
+            frame[column] = frame[column].astype("float64")
         elif column == "sentence":
             frame[column] = frame[column].astype("Int64")  # a mention may lie outside any sentence
         elif column == "published":
@@ -210,3 +223,75 @@ def corpus_summary(documents: pd.DataFrame) -> dict:
         "sentences": int(documents["sentences"].sum()),
         "words": int(documents["words"].sum()),
     }
+
+
+def quotes_frame(records: Iterable[dict], *, min_words: int = 0, merge_names: bool = True) -> pd.DataFrame:
+    """One row per quote (attribution), in document order.
+
+    Columns: document, kind (direct / mixed / indirect), speaker (as written), actor
+    (the canonical speaker, person or body), affiliation (whom they speak for), party
+    (affiliation, else actor, else "(unattributed)"), cue, quote (the content; fragments
+    of a split quote joined with " … "), words (in the content), start/end (of the
+    content), sentence (index) and sentence_text. Quotes shorter than ``min_words``
+    are left out.
+
+    >>> rec = {"id": "a", "text": '"We condemn it," Kim said.', "sentences": [{"start": 0, "end": 26}],
+    ...        "quotes": [{"kind": "direct", "content": [{"start": 0, "end": 16}],
+    ...                    "cue": {"start": 21, "end": 25, "text": "said"},
+    ...                    "speaker": {"start": 17, "end": 20, "text": "Kim"},
+    ...                    "actor": "Kim Hong-kyun", "affiliation": "South Korea", "sentence": 0}]}
+    >>> quotes_frame([rec])[["speaker", "party", "quote", "words"]].to_dict("records")
+    [{'speaker': 'Kim', 'party': 'South Korea', 'quote': '"We condemn it,"', 'words': 3}]
+    """
+    records = list(records)
+    merged = corpus_names(records) if merge_names else {}
+    rows = []
+    for rec in records:
+        text = rec.get("text") or ""
+        for quote in rec.get("quotes") or ():
+            spans = quote.get("content") or []
+            content = " … ".join(text[c["start"]:c["end"]] for c in spans)
+            words = len(content.replace("…", " ").split())
+            if words < min_words:
+                continue
+            actor = merged.get(quote.get("actor"), quote.get("actor"))
+            speaker = quote.get("speaker") or {}
+            cue = quote.get("cue") or {}
+            index = quote.get("sentence")
+            rows.append({
+                "document": rec.get("id"),
+                "kind": quote.get("kind"),
+                "speaker": speaker.get("text"),
+                "actor": actor,
+                "affiliation": quote.get("affiliation"),
+                "party": quote.get("affiliation") or actor or UNATTRIBUTED,
+                "cue": cue.get("text"),
+                "quote": content,
+                "words": words,
+                "start": spans[0]["start"] if spans else 0,
+                "end": spans[-1]["end"] if spans else 0,
+                "sentence": index,
+                "sentence_text": sentence_text(rec, index),
+            })
+    return _frame(rows, QUOTE_COLUMNS)
+
+
+def quote_shares(quotes: pd.DataFrame, *, by: str = "party") -> pd.DataFrame:
+    """Who gets quoted: per ``by`` value (``party`` or ``actor``), quotes and quoted words, with shares.
+
+    Columns: name, quotes, share_quotes (of all quotes), words, share_words (of all quoted
+    words), direct, mixed, indirect (counts by kind). Sorted by quotes, then words.
+    """
+    if quotes.empty:
+        return _frame([], QUOTE_SHARE_COLUMNS)
+    keys = quotes[by].where(quotes[by].notna(), UNATTRIBUTED)
+    grouped = quotes.assign(name=keys).groupby("name", sort=False)
+    table = grouped.agg(quotes=("kind", "size"), words=("words", "sum")).reset_index()
+    kinds = pd.crosstab(keys.rename("name"), quotes["kind"])
+    for kind in ("direct", "mixed", "indirect"):
+        table[kind] = table["name"].map(kinds[kind] if kind in kinds else {}).fillna(0).astype("int64")
+    table["share_quotes"] = table["quotes"] / table["quotes"].sum()
+    total_words = table["words"].sum()
+    table["share_words"] = table["words"] / total_words if total_words else 0.0
+    return _sorted(_frame(table.to_dict("records"), QUOTE_SHARE_COLUMNS), ["quotes", "words", "name"],
+                   ascending=[False, False, True])
