@@ -50,3 +50,20 @@ def test_heatmap_writes_counts_and_centres_diverging_scale():
 def test_nothing_to_draw(fn, kwargs):
     empty = pd.DataFrame(columns=["name", "share_quotes", "direct"])
     assert fn(empty, **kwargs) is None
+
+
+def test_stance_network_colours_by_sign():
+    pairs = pd.DataFrame({"holder": ["A", "B", "A"], "target": ["B", "A", "C"], "stances": [3, 1, 1],
+                          "score": [-0.7, 0.5, 0.0]})
+    fig = charts.stance_network(pairs, title="Stance")
+    arrows = [p for p in fig.axes[0].patches if p.__class__.__name__ == "FancyArrowPatch"]
+    colours = sorted(matplotlib_colors(a.get_edgecolor()) for a in arrows)
+    assert colours == sorted([charts.STANCE_COLOURS["negative"], charts.STANCE_COLOURS["positive"],
+                              charts.STANCE_COLOURS["neutral"]])
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["1", "1", "3", "A", "B", "C"]  # counts, names
+
+
+def matplotlib_colors(rgba) -> str:
+    from matplotlib.colors import to_hex
+
+    return to_hex(rgba).upper()

@@ -27,7 +27,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-__all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "PALETTE"]
+__all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "stance_network", "PALETTE"]
 
 #: Colour-blind-safe palette (Okabe & Ito), used in order for categories.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -171,5 +171,62 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", xlabel: str = "", ylabel: 
                     ha="center", va="center", fontsize=9, color="white" if strong else "black")
     if colorbar:
         fig.colorbar(image, ax=ax, label=colorbar, shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+#: Colours of a stance edge by sign of its mean score (negative, neutral, positive).
+STANCE_COLOURS = {"negative": "#C0392B", "neutral": "#999999", "positive": "#2166AC"}
+
+
+def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14,
+                   neutral_band: float = 0.05) -> Figure | None:
+    """Who is positive or negative toward whom: actors on a circle, an arrow per directed pair.
+
+    ``pairs`` has holder, target, stances (count) and score (mean polarity, -1..1), as from
+    :func:`toolkit.frames.stance_matrix`. Arrow colour gives the sign (red negative, blue
+    positive, grey neutral within ±``neutral_band``), width the number of stances; the count
+    is written on each arrow. Only the ``max_nodes`` actors in most pairs are drawn.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    if pairs.empty:
+        return None
+    degree = pd.concat([pairs.groupby("holder")["stances"].sum(), pairs.groupby("target")["stances"].sum()])
+    nodes = degree.groupby(level=0).sum().sort_values(ascending=False).index[:max_nodes].tolist()
+    edges = pairs[pairs["holder"].isin(nodes) & pairs["target"].isin(nodes)]
+    if edges.empty:
+        return None
+    angle = np.linspace(np.pi / 2, np.pi / 2 - 2 * np.pi, len(nodes), endpoint=False)
+    pos = {n: (np.cos(a), np.sin(a)) for n, a in zip(nodes, angle)}
+    fig, ax = plt.subplots(figsize=(8, 7))
+    widest = max(edges["stances"].max(), 1)
+    for row in edges.itertuples(index=False):
+        sign = "neutral" if abs(row.score) <= neutral_band else ("positive" if row.score > 0 else "negative")
+        both_ways = ((edges["holder"] == row.target) & (edges["target"] == row.holder)).any()
+        arrow = FancyArrowPatch(pos[row.holder], pos[row.target], arrowstyle="-|>", mutation_scale=16,
+                                connectionstyle=f"arc3,rad={0.18 if both_ways else 0.0}",
+                                color=STANCE_COLOURS[sign], lw=1.2 + 3.5 * row.stances / widest,
+                                shrinkA=24, shrinkB=24, alpha=0.85)
+        ax.add_patch(arrow)
+        (x0, y0), (x1, y1) = pos[row.holder], pos[row.target]
+        off = 0.09 if both_ways else 0.0
+        mx, my = (x0 + x1) / 2 + off * (y1 - y0), (y0 + y1) / 2 - off * (x1 - x0)
+        ax.text(mx, my, str(row.stances), fontsize=8, ha="center", va="center",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+    for node, (x, y) in pos.items():
+        ax.scatter([x], [y], s=260, color="#333333", zorder=3)
+        ha = "left" if x > 0.3 else "right" if x < -0.3 else "center"
+        dx = 0.1 if ha == "left" else -0.1 if ha == "right" else 0.0
+        dy = 0.0 if ha != "center" else (0.12 if y > 0 else -0.12)
+        ax.annotate(node, (x, y), xytext=(x + dx, y + dy), ha=ha, va="center", fontsize=9, zorder=4)
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.35, 1.35)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title)
+    legend = [Line2D([0], [0], color=c, lw=3, label=k) for k, c in STANCE_COLOURS.items()]
+    ax.legend(handles=legend, loc="lower right", frameon=False, title="mean stance")
     fig.tight_layout()
     return fig

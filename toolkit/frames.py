@@ -39,6 +39,9 @@ __all__ = [
     "QUOTE_SHARE_COLUMNS",
     "quotes_frame",
     "quote_shares",
+    "STANCE_COLUMNS",
+    "stances_frame",
+    "stance_matrix",
     "sentence_text",
     "corpus_summary",
 ]
@@ -49,12 +52,16 @@ ACTOR_COUNT_COLUMNS = ("actor", "kind", "affiliation", "mentions", "documents")
 QUOTE_COLUMNS = ("document", "kind", "speaker", "actor", "affiliation", "party", "cue", "quote", "words", "start",
                  "end", "sentence", "sentence_text")
 QUOTE_SHARE_COLUMNS = ("name", "quotes", "share_quotes", "words", "share_words", "direct", "mixed", "indirect")
+STANCE_COLUMNS = ("document", "holder", "holder_actor", "holder_party", "target", "target_actor", "target_party",
+                  "topic", "polarity", "score", "cue", "sentence", "sentence_text")
+#: The holder of a stance that no one in the article holds: the article's own portrayal.
+ARTICLE = "(the article)"
 #: What a quote with no resolved speaker is filed under in tables and charts.
 UNATTRIBUTED = "(unattributed)"
 
 #: Columns that hold counts or offsets: integers, also in an empty frame.
 _INT_COLUMNS = {"paragraphs", "sentences", "words", "start", "end", "mentions", "documents", "quotes",
-                "direct", "mixed", "indirect"}
+                "direct", "mixed", "indirect", "positive", "negative", "neutral", "stances"}
 _FLOAT_COLUMNS = {"share_quotes", "share_words", "score"}
 
 
@@ -295,3 +302,78 @@ def quote_shares(quotes: pd.DataFrame, *, by: str = "party") -> pd.DataFrame:
     table["share_words"] = table["words"] / total_words if total_words else 0.0
     return _sorted(_frame(table.to_dict("records"), QUOTE_SHARE_COLUMNS), ["quotes", "words", "name"],
                    ascending=[False, False, True])
+
+
+def _party(side: dict | None) -> str | None:
+    if not side:
+        return None
+    return side.get("affiliation") or side.get("actor") or side.get("text")
+
+
+def stances_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.DataFrame:
+    """One row per stance relation, in document order.
+
+    Columns: document; holder (as written), holder_actor, holder_party (whom the holder
+    speaks for; "(the article)" when no one in the article holds the stance); target,
+    target_actor, target_party (empty for a stance toward a topic), topic; polarity
+    (positive / negative / neutral), score (-1..1), cue, sentence (index), sentence_text.
+
+    >>> rec = {"id": "a", "text": "Seoul condemned Pyongyang.", "sentences": [{"start": 0, "end": 26}],
+    ...        "stances": [{"source": {"start": 0, "end": 5, "text": "Seoul", "actor": "South Korea",
+    ...                                "affiliation": None},
+    ...                     "target": {"start": 16, "end": 25, "text": "Pyongyang", "actor": "North Korea",
+    ...                                "affiliation": None},
+    ...                     "topic": None, "polarity": "negative", "score": -0.8,
+    ...                     "cue": {"start": 6, "end": 15, "text": "condemned"}, "sentence": 0}]}
+    >>> stances_frame([rec])[["holder_party", "target_party", "polarity", "cue"]].to_dict("records")
+    [{'holder_party': 'South Korea', 'target_party': 'North Korea', 'polarity': 'negative', 'cue': 'condemned'}]
+    """
+    records = list(records)
+    merged = corpus_names(records) if merge_names else {}
+    rows = []
+    for rec in records:
+        for stance in rec.get("stances") or ():
+            source, target, cue = stance.get("source"), stance.get("target"), stance.get("cue") or {}
+            index = stance.get("sentence")
+            holder_actor = merged.get((source or {}).get("actor"), (source or {}).get("actor"))
+            target_actor = merged.get((target or {}).get("actor"), (target or {}).get("actor"))
+            rows.append({
+                "document": rec.get("id"),
+                "holder": (source or {}).get("text"),
+                "holder_actor": holder_actor,
+                "holder_party": _party(source) if source else ARTICLE,
+                "target": (target or {}).get("text"),
+                "target_actor": target_actor,
+                "target_party": _party(target),
+                "topic": stance.get("topic"),
+                "polarity": stance.get("polarity"),
+                "score": float(stance.get("score") or 0.0),
+                "cue": cue.get("text"),
+                "sentence": index,
+                "sentence_text": sentence_text(rec, index),
+            })
+    return _frame(rows, STANCE_COLUMNS)
+
+
+def stance_matrix(stances: pd.DataFrame, *, holder: str = "holder_party", target: str = "target_party",
+                  actors: Sequence[str] = ()) -> pd.DataFrame:
+    """Directed stance between actors: one row per (holder, target) pair.
+
+    Columns: holder, target, stances (count), positive, negative, neutral (counts), score
+    (mean score), evidence (the sentence of the strongest stance). Pairs whose holder and
+    target are the same actor are left out; ``actors`` keeps only pairs among them.
+    """
+    columns = ("holder", "target", "stances", "positive", "negative", "neutral", "score", "evidence")
+    pairs = stances[stances[target].notna() & (stances[holder] != stances[target])]
+    if actors:
+        pairs = pairs[pairs[holder].isin(actors) & pairs[target].isin(actors)]
+    if pairs.empty:
+        return _frame([], columns)
+    rows = []
+    for (h, t), group in pairs.groupby([holder, target], sort=False):
+        counts = group["polarity"].value_counts()
+        strongest = group.loc[group["score"].abs().idxmax()]
+        rows.append({"holder": h, "target": t, "stances": len(group), "positive": int(counts.get("positive", 0)),
+                     "negative": int(counts.get("negative", 0)), "neutral": int(counts.get("neutral", 0)),
+                     "score": float(group["score"].mean()), "evidence": strongest["sentence_text"]})
+    return _sorted(_frame(rows, columns), ["stances", "holder", "target"], ascending=[False, True, True])
