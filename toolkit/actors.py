@@ -44,7 +44,7 @@ from toolkit.resources import data_lines, read_table, require_nltk
 from toolkit.tokens import Doc, Sentence, Token, word_spans
 
 __all__ = ["Mention", "Entry", "Lexicon", "lexicon", "find_mentions", "antecedent", "boilerplate_sentences",
-           "PRONOUNS"]
+           "name_key", "PRONOUNS"]
 
 KINDS = ("person", "organisation", "country", "place")
 NAME_TAGS = frozenset({"NNP", "NNPS"})
@@ -214,6 +214,17 @@ def _phrase_table(phrases: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[st
     return table
 
 
+def _us_states() -> list[str]:
+    """US state names from NLTK's gazetteers (places affiliated with the United States)."""
+    try:
+        require_nltk("gazetteers")
+        from nltk.corpus import gazetteers
+
+        return [s for s in gazetteers.words("usstates.txt") if s != "Washington"]  # the capital wins
+    except Exception:  # noqa: BLE001 - without the gazetteer, states are read as names
+        return []
+
+
 def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
     """Read the shipped tables (and a user's alias file with the columns of ``actor_aliases.tsv``)."""
     lex = Lexicon()
@@ -231,6 +242,8 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
             lex.add_alias(capital, Entry(country, "country", None, "capital"))
         for seat in _split(row["seats"]):
             lex.add_alias(seat, Entry(country, "country", None, "seat"))
+    for state in _us_states():
+        lex.add_alias(state, Entry(state, "place", "United States", "alias"))
     for row in read_table("actor_aliases.tsv", extra=aliases):
         kind = row.get("kind") or "organisation"
         if kind not in KINDS:
@@ -238,7 +251,7 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
         lex.add_alias(row["alias"], Entry(row["canonical"], kind, row.get("affiliation") or None, "alias",
                                           row.get("requires") or None))
     # Tokenize the capitalised form so "Sen." stays one token, as it does in running text.
-    lex.titles = _phrase_table(tuple(t.lower() for t in _alias_tokens(r["title"].capitalize()))
+    lex.titles = _phrase_table(tuple(t.lower() for t in _alias_tokens(r["title"].title()))
                                for r in read_table("titles.tsv"))
     lex.modifiers = frozenset(data_lines("title_modifiers.txt"))
     lex.bodies = _phrase_table(_alias_tokens(r["body"].lower()) for r in read_table("bodies.tsv"))
@@ -612,8 +625,9 @@ def _resolve(raws: list[_Raw], doc: Doc, lex: Lexicon) -> None:
                     return canonical
             # A later full name ("Kim ... Kim Hong-kyun" in a headline) is checked after the pass.
             return text
+        key = name_key(text)
         for _, canonical, name_parts in reversed(persons):
-            if lows == name_parts:
+            if lows == name_parts or name_key(canonical) == key:
                 return canonical
         return text
 
@@ -717,6 +731,24 @@ def _resolve(raws: list[_Raw], doc: Doc, lex: Lexicon) -> None:
     for raw in raws:
         if raw.entry is not None and raw.entry.requires and raw.entry.requires not in named:
             raw.kind = None
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """First and last name, lower case, without initials, middle names or suffixes.
+
+    "Donald J. Trump", "Donald John Trump" and "Donald Trump" share a key, so one
+    article (or one corpus, see :func:`toolkit.frames.corpus_names`) can use all three.
+
+    >>> name_key("Donald J. Trump"), name_key("Hillary Rodham Clinton"), name_key("Martin Luther King Jr.")
+    (('donald', 'trump'), ('hillary', 'clinton'), ('martin', 'king'))
+    """
+    parts = [p for p in name.lower().split() if not (len(p.rstrip(".")) == 1 or p in _NAME_SUFFIXES)]
+    if not parts:
+        return ("", "")
+    return (parts[0], parts[-1])
+
+
+_NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
 def _given(doc: Doc, spans: Iterable, lex: Lexicon) -> list[_Raw]:

@@ -131,32 +131,48 @@ def documents_frame(records: Iterable[dict]) -> pd.DataFrame:
 
 
 def corpus_names(records: Iterable[dict]) -> dict[str, str]:
-    """Person names to merge across documents: a name used alone → the one full name it is part of.
+    """Person names to merge across documents, each mapped to the corpus's usual form.
 
     Within a document the toolkit already resolves "Obama" to "Barack Obama" when both
-    appear; across a corpus, an article that only says "Obama" is merged here, but only
-    when exactly one full name in the corpus contains that name.
+    appear. Across a corpus, two merges are made here: full names with the same first
+    and last name ("Donald J. Trump", "Donald Trump") go to the form used most; a name
+    used alone ("Obama") goes to the one full name that contains it, if exactly one does.
 
     >>> recs = [{"actors": [{"actor": "Barack Obama", "kind": "person"}]},
-    ...         {"actors": [{"actor": "Obama", "kind": "person"}]}]
+    ...         {"actors": [{"actor": "Obama", "kind": "person"}, {"actor": "Barack H. Obama", "kind": "person"}]}]
     >>> corpus_names(recs)
-    {'Obama': 'Barack Obama'}
+    {'Barack H. Obama': 'Barack Obama', 'Obama': 'Barack Obama'}
     """
-    full: dict[str, set[str]] = {}
-    single: set[str] = set()
+    from collections import Counter
+
+    from toolkit.actors import name_key
+
+    uses: Counter[str] = Counter()
     for rec in records:
         for mention in rec.get("actors") or ():
-            name = mention.get("actor")
-            if mention.get("kind") != "person" or not name:
-                continue
-            parts = name.split()
-            if len(parts) == 1:
-                single.add(name)
-            else:
-                for part in parts:
-                    if len(part) > 2 and not part.endswith("."):
-                        full.setdefault(part, set()).add(name)
-    return {name: next(iter(full[name])) for name in sorted(single) if len(full.get(name, ())) == 1}
+            if mention.get("kind") == "person" and mention.get("actor"):
+                uses[mention["actor"]] += 1
+    by_key: dict[tuple[str, str], list[str]] = {}
+    for name in uses:
+        if len(name.split()) > 1:
+            by_key.setdefault(name_key(name), []).append(name)
+    merged: dict[str, str] = {}
+    usual: dict[str, str] = {}
+    for names in by_key.values():
+        best = max(names, key=lambda n: (uses[n], -len(n)))
+        for name in names:
+            usual[name] = best
+            if name != best:
+                merged[name] = best
+    parts: dict[str, set[str]] = {}
+    for name, best in usual.items():
+        for part in name.split():
+            if len(part) > 2 and not part.endswith("."):
+                parts.setdefault(part, set()).add(best)
+    for name in uses:
+        if len(name.split()) == 1 and len(parts.get(name, ())) == 1:
+            merged[name] = next(iter(parts[name]))
+    return dict(sorted(merged.items()))
 
 
 def actors_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.DataFrame:
