@@ -284,7 +284,7 @@ def timeline_chart(items: pd.DataFrame, *, title: str = "Timeline", max_labels: 
         locator = mdates.AutoDateLocator(minticks=2, maxticks=max(3, int(9 * ratios[k] / sum(ratios)) + 1))
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
-        ax.set_xlabel(_period_label(x0, x1), fontsize=8, loc="right")
+        ax.set_xlabel(_period_label(a, b), fontsize=8, loc="right")
         ax.tick_params(axis="x", labelsize=8)
         ax.spines[["top", "right", "left"]].set_visible(False)
         ax.tick_params(axis="y", length=0)
