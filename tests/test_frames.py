@@ -164,3 +164,89 @@ def test_quote_shares():
     assert got == [("South Korea", 1, 0.333, 3, 1, 0), ("(unattributed)", 1, 0.333, 2, 0, 1),
                    ("Russia", 1, 0.333, 1, 0, 1)]
     assert frames.quote_shares(frames.quotes_frame([]), by="party").empty
+
+
+# --------------------------------------------------------------------------- time: expressions and the timeline
+TIME_TEXT = "Kim spoke on Monday. He met Putin last week. Talks lasted two days."
+
+
+def time_record(id_="a", published="2024-10-21", events=None):
+    rec = record(id_, published=published, text=TIME_TEXT)
+    rec["sentences"] = [{"start": 0, "end": 20, "paragraph": 0}, {"start": 21, "end": 44, "paragraph": 0},
+                        {"start": 45, "end": 67, "paragraph": 0}]
+    rec["timexes"] = [{"start": 12, "end": 18, "text": "Monday", "type": "DATE", "value": "2024-10-21"},
+                      {"start": 34, "end": 43, "text": "last week", "type": "DATE", "value": "2024-W42"},
+                      {"start": 58, "end": 66, "text": "two days", "type": "DURATION", "value": "P2D"}]
+    rec["events"] = events if events is not None else [
+        {"start": 4, "end": 9, "text": "spoke", "sentence": 0, "timex": 0, "value": "2024-10-21",
+         "interval_start": "2024-10-21", "interval_end": "2024-10-21", "actors": ["Kim Hong-kyun"],
+         "tense": "past", "anchor": "timex", "kind": "verb", "relative_to": None, "negated": False},
+        {"start": 24, "end": 27, "text": "met", "sentence": 1, "timex": 1, "value": "2024-W42",
+         "interval_start": "2024-10-14", "interval_end": "2024-10-20", "actors": ["Kim", "Vladimir Putin"],
+         "tense": "past", "anchor": "timex", "kind": "verb", "relative_to": None, "negated": False},
+        {"start": 51, "end": 57, "text": "lasted", "sentence": 2, "timex": 2, "value": "ON_OR_BEFORE_DCT",
+         "interval_start": None, "interval_end": "2024-10-21", "actors": [], "tense": "past", "anchor": "tense",
+         "kind": "verb", "relative_to": None, "negated": False},
+    ]
+    rec["actors"] = [{"start": 0, "end": 3, "actor": "Kim Hong-kyun", "kind": "person", "affiliation": None,
+                      "sentence": 0},
+                     {"start": 21, "end": 23, "actor": "Kim", "kind": "person", "affiliation": None, "sentence": 1}]
+    return rec
+
+
+def test_timexes_frame():
+    df = frames.timexes_frame([time_record()])
+    assert list(df.columns) == list(frames.TIMEX_COLUMNS)
+    got = [(r["text"], r["type"], r["value"], r["interval_start"], r["interval_end"], r["sentence"])
+           for r in rows(df)]
+    assert got == [("Monday", "DATE", "2024-10-21", pd.Timestamp("2024-10-21"), pd.Timestamp("2024-10-21"), 0),
+                   ("last week", "DATE", "2024-W42", pd.Timestamp("2024-10-14"), pd.Timestamp("2024-10-20"), 1),
+                   ("two days", "DURATION", "P2D", None, None, 2)]
+    assert df.loc[1, "sentence_text"] == "He met Putin last week."
+
+
+@pytest.mark.parametrize("make", [frames.timexes_frame, frames.timeline_frame], ids=["timexes", "timeline"])
+def test_time_frames_are_typed_when_empty(make):
+    for records in ([], [record("a")], [time_record(events=[])]):
+        df = make(records)
+        assert df.empty or make is frames.timexes_frame
+        assert pd.api.types.is_datetime64_any_dtype(df["interval_start"])
+        assert str(df["start"].dtype) == "int64"
+
+
+def test_timeline_frame_orders_and_merges_names():
+    df = frames.timeline_frame([time_record()])
+    assert list(df.columns) == list(frames.TIMELINE_COLUMNS)
+    assert df["event"].tolist() == ["met", "spoke", "lasted"]
+    assert df["position"].tolist() == [1, 2, 3]
+    assert df.loc[0, "actors"] == "Kim Hong-kyun; Vladimir Putin"  # "Kim" alone is the corpus's Kim Hong-kyun
+    assert df.loc[0, "when"] == "2024-10-14 to 2024-10-20" and df.loc[0, "timex"] == "last week"
+    assert df.loc[2, "when"] == "on or before 2024-10-21" and pd.isna(df.loc[2, "interval_start"])
+    assert df["negated"].dtype == bool
+
+
+def test_timex_type_counts_keeps_all_four_types():
+    counts = frames.timex_type_counts(frames.timexes_frame([time_record()]))
+    assert counts.to_dict("records") == [{"type": "DATE", "count": 2}, {"type": "TIME", "count": 0},
+                                         {"type": "DURATION", "count": 1}, {"type": "SET", "count": 0}]
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    ({}, ["met", "spoke", "lasted"]),
+    ({"date_from": "2024-10-21"}, ["spoke", "lasted"]),
+    ({"date_to": "2024-10-15"}, ["met"]),
+    ({"date_from": "2024-10-16", "date_to": "2024-10-19"}, ["met"]),  # overlaps last week
+    ({"date_from": "2024-10-22"}, []),
+    ({"actors": ["vladimir putin"]}, ["met"]),
+    ({"actors": ["Kim Hong-kyun"], "date_from": "2024-10-21"}, ["spoke"]),
+    ({"actors": []}, ["met", "spoke", "lasted"]),
+])
+def test_select_events(kwargs, expected):
+    df = frames.select_events(frames.timeline_frame([time_record()]), **kwargs)
+    assert df["event"].tolist() == expected
+    assert list(df.index) == list(range(len(expected)))
+
+
+def test_select_events_rejects_a_bad_day():
+    with pytest.raises(ValueError, match="not a date"):
+        frames.select_events(frames.timeline_frame([]), date_from="21/10/2024")

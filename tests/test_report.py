@@ -81,6 +81,36 @@ def test_run_folder_holds_the_annotations_and_tables(run):
     assert not list(result.run_dir.glob(".*")), "temporary files left behind"
 
 
+def test_timeline_notebook_writes_its_tables_chart_and_code_free_page(run):
+    result, _ = run
+    for name in ("timeline.html", "timeline.ipynb", "timeline.csv", "timexes.csv", "timeline.png", "timex_types.png"):
+        assert (result.run_dir / name).is_file(), name
+    with open(result.run_dir / "timeline.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    dated = [(r["event"], r["value"]) for r in rows if r["anchor"] == "timex"]
+    assert dated[:5] == [("summit", "2024-06"), ("said", "2024-W42"), ("said", "2024-10-18"),
+                         ("called", "2024-10-20"), ("summoned", "2024-10-21")]
+    with open(result.run_dir / "timexes.csv", encoding="utf-8") as handle:
+        assert [r["text"] for r in csv.DictReader(handle)][:3] == ["Monday", "previously", "last week"]
+    page = (result.run_dir / "timeline.html").read_text(encoding="utf-8")
+    assert "Timeline" in page and "a summit in June" in page  # the evidence sentences are there
+    assert "load_records(" not in page and "import " not in page  # no code cell inputs
+    assert 'class="jp-InputPrompt' not in page and "hl-ipython3" not in page
+    assert "<img" in page  # the charts are embedded
+    executed = nbformat.read(str(result.run_dir / "timeline.ipynb"), as_version=4)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert errors == []
+
+
+def test_notebooks_are_committed_without_outputs():
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        notebook = nbformat.read(str(path), as_version=4)
+        code = [c for c in notebook.cells if c.cell_type == "code"]
+        assert all(not c.get("outputs") and c.get("execution_count") is None for c in code), path.name
+        assert any("parameters" in c.metadata.get("tags", []) for c in code), path.name
+
+
 def test_errors_csv_has_its_header_even_when_empty(run):
     result, _ = run
     assert result.errors_csv.read_text(encoding="utf-8") == "path,line,id,problem,hint\n"

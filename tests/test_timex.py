@@ -68,7 +68,19 @@ CASES = [
      "a year earlier", "DATE", "1988-Q3"),
     ("The rebels took the town on March 3. The day before, they had shelled it.", date(1998, 3, 10),
      "The day before", "DATE", "1998-03-02"),
+    ("For the nine months, net rose to $9 million from $7 million a year earlier.", Q4_1989,
+     "a year earlier", "DATE", "1988"),  # after a multi-month period: the year, not the quarter
+    ("In the third quarter net rose. For the nine months, net was $9 million, against a year-earlier loss.",
+     Q4_1989, "year-earlier", "DATE", "1988"),
+    ("The stock converts until Nov. 30. Until then, holders may sell.", Q4_1989, "then", "DATE", "1989-11-30"),
+    ("Leaders will meet at the summit on April 24 and 25.", date(1999, 2, 10), "25", "DATE", "1999-04-25"),
+    ("The family will look for ways to get around Wednesday's ruling.", date(2000, 1, 7), "Wednesday",
+     "DATE", "2000-01-05"),  # a possessive day names its own, past event
+    ("The nations, invited in July 1997, will officially join on March 12.", date(1999, 2, 27), "March 12",
+     "DATE", "1999-03-12"),  # a modal between the dates: no shared year
     # --- present, past, future references
+    ("Prosecutors may soon seek an indictment.", Q4_1989, "soon", "DATE", "FUTURE_REF"),
+    ("It expects sales to soon grow to 25% of the total.", Q4_1989, "soon", "DATE", "FUTURE_REF"),
     ("Prices are now falling across the region.", MON, "now", "DATE", "PRESENT_REF"),
     ("The company currently employs 300 people.", MON, "currently", "DATE", "PRESENT_REF"),
     ("The Kremlin has previously dismissed such reports.", MON, "previously", "DATE", "PAST_REF"),
@@ -166,6 +178,18 @@ def test_no_false_alarms_on_plain_words():
     got = [t.text for t in tag_timexes(text, dct=MON)]
     for word in ("may", "march", "a second", "The present", "the past", "fall", "H1"):
         assert word not in got, word
+
+
+@pytest.mark.parametrize("text", [
+    "He was soon released from hospital.",
+    "The rebels fled soon after the attack.",
+    "They will return as soon as the talks end.",
+    "On April 24 and 25 people were hurt.",
+    "Since then, prices have fallen.",
+])
+def test_no_time_reference_of_its_own(text):
+    got = [t.text for t in tag_timexes(text, dct=MON)]
+    assert not {"soon", "25", "then"} & set(got), got
 
 
 def test_anaphora_needs_a_fine_enough_anchor():

@@ -36,6 +36,7 @@ from toolkit.files import atomic_path
 from toolkit.nltkdata import MissingNLTKData, ensure
 from toolkit.resources import MissingData
 from toolkit.tagging import process
+from toolkit.timeline import find_events
 from toolkit.timex import tag_timexes
 from toolkit.tokens import Doc
 
@@ -86,9 +87,11 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
     skip = boilerplate_sentences(tagged, lex=lex)
     mentions = find_mentions(tagged, lex=lex, given=doc.mentions, skip_sentences=skip)
     sentence_spans = [(s.start, s.end) for s in tagged.sentences if s.i not in skip]
+    timexes = tag_timexes(doc.text, dct=doc.published, sentences=sentence_spans)
     analyses: dict[str, list] = {
-        "timexes": tag_timexes(doc.text, dct=doc.published, sentences=sentence_spans),
+        "timexes": timexes,
     }
+    analyses["events"] = find_events(tagged, mentions, timexes, dct=doc.published, skip=skip)
     return Annotation(
         document=doc,
         paragraphs=tagged.paragraphs,

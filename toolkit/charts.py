@@ -2,7 +2,9 @@
 
 Each function takes a tidy DataFrame or Series and returns a ``Figure`` (or
 ``None`` when there is nothing worth drawing), so a notebook stays a list of
-calls and the charts can be tested without a kernel.
+calls and the charts can be tested without a kernel. The timeline chart takes
+:func:`timeline_items` (events placed on lanes) and draws them on a date axis
+that breaks between distant clusters and aggregates when dense.
 
 Example::
 
@@ -20,14 +22,18 @@ import matplotlib
 
 matplotlib.rcParams.setdefault("figure.dpi", 100)
 
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402 - after the rcParams default
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Patch
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-__all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "stance_network", "PALETTE"]
+__all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "stance_network", "timeline_items",
+           "timeline_chart", "timeline_panels", "timeline_bin", "dense_core", "PALETTE", "TIMELINE_ITEM_COLUMNS",
+           "DENSE_ABOVE"]
 
 #: Colour-blind-safe palette (Okabe & Ito), used in order for categories.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -188,7 +194,6 @@ def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14,
     positive, grey neutral within ±``neutral_band``), width the number of stances; the count
     is written on each arrow. Only the ``max_nodes`` actors in most pairs are drawn.
     """
-    from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
     if pairs.empty:
@@ -230,3 +235,289 @@ def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14,
     ax.legend(handles=legend, loc="lower right", frameon=False, title="mean stance")
     fig.tight_layout()
     return fig
+
+
+# --------------------------------------------------------------------------- the timeline
+
+#: Columns of :func:`timeline_items`: one row per event and lane.
+TIMELINE_ITEM_COLUMNS = ("lane", "lane_rank", "position", "event", "start", "end", "shape", "anchor", "document")
+_ANCHOR_COLOURS = {"timex": PALETTE[0], "order": PALETTE[1], "tense": PALETTE[7]}
+_ANCHOR_LABELS = {"timex": "dated by an expression", "order": "placed before/after another event",
+                  "tense": "placed by tense"}
+_NO_ACTOR = "(no actor named)"
+#: A timeline chart with more items than this aggregates them (circles counting events per period).
+DENSE_ABOVE = 80
+
+
+def timeline_items(events: pd.DataFrame, *, lanes: str = "actor", max_lanes: int = 10) -> pd.DataFrame:
+    """The events of a :func:`toolkit.frames.timeline_frame` that a date axis can show, one row per lane.
+
+    Drawn: events with both ends of their interval known (``shape`` "point" for one day, "span"
+    for a week, month ...), and events placed on or before/after another event (``shape``
+    "before"/"after", at the known end). Events placed only by tense against the publication
+    date, and open references such as PAST_REF, have no place on a date axis and are left out.
+
+    ``lanes="actor"``: an event appears in the lane of each of its actors; ``"document"``: in
+    its article's lane. The ``max_lanes - 1`` busiest lanes are kept (``lane_rank`` 0 = busiest),
+    the rest are merged into one "other ..." lane at the bottom.
+    """
+    if lanes not in ("actor", "document"):
+        raise ValueError(f"lanes must be 'actor' or 'document', not {lanes!r}")
+    rows = []
+    for ev in events.itertuples(index=False):
+        first, last = ev.interval_start, ev.interval_end
+        if pd.notna(first) and pd.notna(last):
+            shape = "point" if first == last else "span"
+        elif ev.anchor == "order" and (pd.notna(first) or pd.notna(last)):
+            shape = "before" if pd.isna(first) else "after"
+            first = last = last if pd.isna(first) else first
+        else:
+            continue
+        if lanes == "actor":
+            names = [n.strip() for n in str(ev.actors or "").split(";") if n.strip()] or [_NO_ACTOR]
+        else:
+            names = [str(ev.document)]
+        for name in names:
+            rows.append({"lane": name, "position": ev.position, "event": ev.event, "start": first, "end": last,
+                         "shape": shape, "anchor": ev.anchor, "document": ev.document})
+    items = pd.DataFrame(rows, columns=[c for c in TIMELINE_ITEM_COLUMNS if c != "lane_rank"])
+    if items.empty:
+        items["lane_rank"] = pd.Series(dtype="int64")
+        return items[list(TIMELINE_ITEM_COLUMNS)]
+    counts = items.groupby("lane", sort=False).size()
+    first_seen = {lane: i for i, lane in enumerate(dict.fromkeys(items["lane"]))}
+    ranked = sorted(counts.index, key=lambda lane: (lane == _NO_ACTOR, -counts[lane], first_seen[lane]))
+    keep = ranked if len(ranked) <= max_lanes else ranked[:max(1, max_lanes - 1)]
+    rank = {lane: i for i, lane in enumerate(keep)}
+    if len(keep) < len(ranked):
+        other = f"other {'actors' if lanes == 'actor' else 'articles'} ({len(ranked) - len(keep)})"
+        items["lane"] = items["lane"].where(items["lane"].isin(keep), other)
+        rank[other] = len(keep)
+        items = items.drop_duplicates(subset=["lane", "position"])
+    items["lane_rank"] = items["lane"].map(rank).astype("int64")
+    items["start"] = pd.to_datetime(items["start"])
+    items["end"] = pd.to_datetime(items["end"])
+    return items.sort_values(["lane_rank", "start", "position"], kind="mergesort").reset_index(drop=True)[
+        list(TIMELINE_ITEM_COLUMNS)]
+
+
+def dense_core(items: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """What a dense (aggregated) timeline shows: events dated to a year or finer whose middle day lies
+    in the central 90% of the corpus's dates (widened by a tenth); returns them and how many were left
+    out. A few references to 1898 or the 11th century must not squeeze a decade of news into a corner."""
+    if items.empty:
+        return items, 0
+    precise = items[(items["end"] - items["start"]).dt.days <= 366]
+    if len(precise) >= 20:
+        mid = precise["start"] + (precise["end"] - precise["start"]) / 2
+        lo, hi = mid.quantile(0.05), mid.quantile(0.95)
+        margin = max(pd.Timedelta(days=7), (hi - lo) * 0.1)
+        precise = precise[(mid >= lo - margin) & (mid <= hi + margin)]
+    return precise, int(items["position"].nunique() - precise["position"].nunique())
+
+
+def timeline_bin(items: pd.DataFrame) -> str:
+    """The period a dense :func:`timeline_chart` counts events by: 'day', 'week', 'month' or 'year'."""
+    if items is None or items.empty:
+        return "day"
+    return _bin_unit(items["start"].min(), items["end"].max())[1]
+
+
+def _bin_unit(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str]:
+    days = (last - first).days
+    if days <= 62:
+        return "D", "day"
+    if days <= 550:
+        return "W", "week"
+    if days <= 3650:
+        return "M", "month"
+    return "Y", "year"
+
+
+def timeline_panels(items: pd.DataFrame, *, published: object = None, max_panels: int = 3
+                    ) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The date ranges a :func:`timeline_chart` shows side by side (a broken axis).
+
+    Events cluster in time — a summit in June, a week of statements in October — and one
+    linear axis would squeeze each cluster to a sliver. A gap longer than 15% of the whole
+    span (and than a week) breaks the axis; at most ``max_panels`` ranges remain (the smallest
+    gaps are closed first).
+    """
+    if items is None or items.empty:
+        return []
+    spans = sorted(zip(items["start"], items["end"]))
+    for day in _published_days(published):
+        spans.append((day, day))
+        spans.sort()
+    lo, hi = spans[0][0], max(e for _, e in spans)
+    threshold = max(pd.Timedelta(days=7), (hi - lo) * 0.15)
+    clusters: list[list[pd.Timestamp]] = []
+    for first, last in spans:
+        if clusters and first - clusters[-1][1] <= threshold:
+            clusters[-1][1] = max(clusters[-1][1], last)
+        else:
+            clusters.append([first, last])
+    while len(clusters) > max_panels:
+        gaps = [clusters[i + 1][0] - clusters[i][1] for i in range(len(clusters) - 1)]
+        i = gaps.index(min(gaps))
+        clusters[i:i + 2] = [[clusters[i][0], max(clusters[i][1], clusters[i + 1][1])]]
+    return [(a, b) for a, b in clusters]
+
+
+def _published_days(published: object) -> list[pd.Timestamp]:
+    if published is None:
+        return []
+    values = pd.to_datetime(pd.Series(list(published) if not isinstance(published, str) else [published],
+                                      dtype="object"), errors="coerce").dropna()
+    days = sorted({pd.Timestamp(d).normalize() for d in values})
+    return days if len(days) == 1 else []
+
+
+def timeline_chart(items: pd.DataFrame, *, title: str = "Timeline", max_labels: int = 40,
+                   dense_above: int = DENSE_ABOVE, published: object = None, max_panels: int = 3) -> Figure | None:
+    """Events on a date axis, one lane per actor (or article); None when there is nothing to draw.
+
+    ``items`` come from :func:`timeline_items`. A day is a dot, a longer interval (a week, a
+    month) a bar over its days, an event known to lie on or before (after) another one a
+    triangle pointing that way at the known day; colour says how the event was placed. Up to
+    ``max_labels`` events are labelled with their word, the most precisely dated first, staggered
+    so labels do not overlap (the rest stay unlabelled). Above ``dense_above`` items the chart
+    aggregates: each lane shows circles sized by how many events fall in each day, week, month or
+    year (:func:`timeline_bin`), the largest labelled with their count. Clusters far apart in
+    time get their own stretch of axis (:func:`timeline_panels`, marked with // breaks).
+    ``published``: the publication day(s); one distinct day is marked with a dashed line.
+    """
+    if items is None or items.empty:
+        return None
+    n_lanes = int(items["lane_rank"].max()) + 1
+    lane_names = items.drop_duplicates("lane_rank").set_index("lane_rank")["lane"].to_dict()
+    y_of = {rank: n_lanes - 1 - rank for rank in range(n_lanes)}
+    dense = len(items) > dense_above
+    left_out = 0
+    if dense:
+        items, left_out = dense_core(items)
+    panels = timeline_panels(items, published=published, max_panels=max_panels)
+    counts = [int(((items["end"] >= a) & (items["start"] <= b)).sum()) for a, b in panels]
+    total_days = sum(max(1, (b - a).days) for a, b in panels)
+    ratios = [0.5 * max(1, (b - a).days) / total_days + 0.5 * n / max(1, sum(counts)) + 0.08
+              for (a, b), n in zip(panels, counts)]
+    width, height = 11.0, max(2.6, 0.62 * n_lanes + 1.6)
+    names = [_short(lane_names[r], 28) for r in range(n_lanes)]
+    left = min(0.35, (0.25 + 0.075 * max(len(n) for n in names)) / width)
+    fig, axes = plt.subplots(1, len(panels), figsize=(width, height), sharey=True, squeeze=False,
+                             gridspec_kw={"width_ratios": ratios, "wspace": 0.06})
+    fig.subplots_adjust(left=left, right=0.98, bottom=0.95 / height, top=1 - 0.55 / height)
+    axes = list(axes[0])
+    days = _published_days(published)
+    bins = _bin_unit(items["start"].min(), items["end"].max())[0] if dense else None
+    budget = max_labels
+    for k, (ax, (a, b)) in enumerate(zip(axes, panels)):
+        pad = pd.Timedelta(days=max(1.0, (b - a).days * 0.06))
+        x0, x1 = a - pad, b + pad + pd.Timedelta(days=1)
+        inside = items[(items["end"] >= a) & (items["start"] <= b)]
+        for rank in range(n_lanes):
+            ax.axhline(y_of[rank], color="#dddddd", lw=0.8, zorder=0)
+        if dense:
+            _draw_dense(ax, inside, y_of, budget, bins)
+        else:
+            panel_width = width * (0.98 - left) * ratios[k] / sum(ratios)
+            budget -= _draw_sparse(ax, inside, y_of, budget, x0, x1, panel_width)
+        for day in days:
+            if a - pad <= day <= x1:
+                ax.axvline(day, color="#555555", ls="--", lw=1, zorder=1)
+                ax.annotate("published", (day, n_lanes - 0.45), xytext=(3, 0), textcoords="offset points",
+                            fontsize=8, color="#555555", va="bottom")
+        ax.set_xlim(x0, x1)
+        locator = mdates.AutoDateLocator(minticks=2, maxticks=max(3, int(9 * ratios[k] / sum(ratios)) + 1))
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+        ax.set_xlabel(_period_label(a, b), fontsize=8, loc="right")
+        ax.tick_params(axis="x", labelsize=8)
+        ax.spines[["top", "right", "left"]].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        if k > 0:  # the // marks of a broken axis
+            kw = dict(transform=ax.transAxes, color="#555555", clip_on=False, lw=1)
+            ax.plot((-0.012, 0.012), (-0.03, 0.03), **kw)
+            ax.plot((-0.032, -0.008), (-0.03, 0.03), **kw)
+    axes[0].set_ylim(-0.7, n_lanes - 0.2)
+    axes[0].set_yticks([y_of[r] for r in range(n_lanes)], names)
+    fig.suptitle(title)
+    anchors = [a for a in ("timex", "order") if (items["anchor"] == a).any()]
+    handles = [Line2D([], [], marker="o", ls="", color=_ANCHOR_COLOURS[a], label=_ANCHOR_LABELS[a]) for a in anchors]
+    if dense:
+        note = f"; {left_out} vaguer or outlying events not shown" if left_out else ""
+        handles = [Line2D([], [], marker="o", ls="", color=PALETTE[0], alpha=0.55,
+                          label=f"events per {timeline_bin(items)} (size; number when more than one){note}")]
+    if handles:
+        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(left, 0), ncol=len(handles), frameon=False,
+                   fontsize=8)
+    return fig
+
+
+def _period_label(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """'Oct 2024', 'Jun–Jul 2024' or '1998–2024': what the tick labels of a panel leave out."""
+    if first.year != last.year:
+        return f"{first.year}–{last.year}"
+    if first.month != last.month:
+        return f"{first:%b}–{last:%b %Y}"
+    return f"{first:%b %Y}"
+
+
+def _short(text: str, n: int) -> str:
+    text = str(text)
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _draw_sparse(ax, items: pd.DataFrame, y_of: dict, max_labels: int, x0: pd.Timestamp, x1: pd.Timestamp,
+                 width_in: float) -> int:
+    """Draw the items of one panel; label at most ``max_labels``; return how many were labelled."""
+    for it in items.itertuples(index=False):
+        y = y_of[it.lane_rank]
+        colour = _ANCHOR_COLOURS.get(it.anchor, PALETTE[0])
+        if it.shape == "span":
+            ax.broken_barh([(mdates.date2num(it.start), (it.end - it.start).days + 1)], (y - 0.13, 0.26),
+                           facecolors=colour, alpha=0.35, edgecolor=colour, lw=0.8, zorder=2)
+        else:
+            marker = {"point": "o", "before": "<", "after": ">"}[it.shape]
+            ax.plot([it.start], [y], marker=marker, ms=7, color=colour, ls="", zorder=3)
+    # labels: the most precisely dated first, staggered above and below the lane, never overlapping
+    span_days = max(1.0, (x1 - x0).days)
+    days_per_char = span_days / (width_in * 72 / 4.8)  # 8-point text: about 4.8 points a character
+    levels = (0.22, -0.34, 0.42)
+    placed: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    order = items.assign(_len=(items["end"] - items["start"]).dt.days).sort_values(["_len", "position"],
+                                                                                      kind="mergesort")
+    labelled = 0
+    for it in order.itertuples(index=False):
+        if labelled >= max_labels:
+            break
+        text = _short(it.event, 22)
+        centre = it.start + (it.end - it.start) / 2 + pd.Timedelta(hours=12 if it.shape == "span" else 0)
+        x = (centre - x0).days + (centre - x0).seconds / 86400
+        half = len(text) * days_per_char / 2
+        left, right = x - half - days_per_char / 2, x + half + days_per_char / 2
+        for k, dy in enumerate(levels):
+            taken = placed.setdefault((it.lane_rank, k), [])
+            if all(right <= a or b <= left for a, b in taken):
+                taken.append((left, right))
+                ax.text(centre, y_of[it.lane_rank] + dy, text, fontsize=8, ha="center", va="center",
+                        color="#222222", zorder=4)
+                labelled += 1
+                break
+    return labelled
+
+
+def _draw_dense(ax, items: pd.DataFrame, y_of: dict, max_labels: int, unit: str) -> None:
+    if items.empty:
+        return
+    mid = items["start"] + (items["end"] - items["start"]) / 2
+    bins = mid.dt.to_period(unit).dt.start_time
+    grouped = (items.assign(bin=bins).groupby(["lane_rank", "bin"]).size().rename("n").reset_index())
+    biggest = grouped["n"].max()
+    sizes = 30 + 400 * (grouped["n"] / biggest) ** 0.5
+    ax.scatter(grouped["bin"], grouped["lane_rank"].map(y_of), s=sizes, color=PALETTE[0], alpha=0.55,
+               edgecolor="white", lw=0.5, zorder=3)
+    for row in grouped.sort_values("n", ascending=False).head(max_labels).itertuples(index=False):
+        if row.n > 1:
+            ax.text(row.bin, y_of[row.lane_rank], str(row.n), fontsize=7, ha="center", va="center",
+                    color="#111111", zorder=4)

@@ -23,9 +23,13 @@ Example::
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 
 import pandas as pd
+
+from toolkit.timeline import interval, timeline
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -44,6 +48,13 @@ __all__ = [
     "stance_matrix",
     "sentence_text",
     "corpus_summary",
+    "TIMEX_COLUMNS",
+    "TIMELINE_COLUMNS",
+    "TIMEX_TYPES",
+    "timexes_frame",
+    "timex_type_counts",
+    "timeline_frame",
+    "select_events",
 ]
 
 DOCUMENT_COLUMNS = ("id", "title", "source", "published", "paragraphs", "sentences", "words")
@@ -54,6 +65,12 @@ QUOTE_COLUMNS = ("document", "kind", "speaker", "actor", "affiliation", "party",
 QUOTE_SHARE_COLUMNS = ("name", "quotes", "share_quotes", "words", "share_words", "direct", "mixed", "indirect")
 STANCE_COLUMNS = ("document", "holder", "holder_actor", "holder_party", "target", "target_actor", "target_party",
                   "topic", "polarity", "score", "cue", "sentence", "sentence_text")
+TIMEX_COLUMNS = ("document", "start", "end", "text", "type", "value", "mod", "interval_start", "interval_end",
+                 "sentence", "sentence_text")
+TIMELINE_COLUMNS = ("position", "document", "published", "when", "event", "actors", "value", "interval_start",
+                    "interval_end", "timex", "anchor", "tense", "negated", "sentence", "sentence_text", "start", "end")
+#: The TIMEX3 types, in the order charts and counts show them.
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 #: The holder of a stance that no one in the article holds: the article's own portrayal.
 ARTICLE = "(the article)"
 #: What a quote with no resolved speaker is filed under in tables and charts.
@@ -61,8 +78,10 @@ UNATTRIBUTED = "(unattributed)"
 
 #: Columns that hold counts or offsets: integers, also in an empty frame.
 _INT_COLUMNS = {"paragraphs", "sentences", "words", "start", "end", "mentions", "documents", "quotes",
-                "direct", "mixed", "indirect", "positive", "negative", "neutral", "stances"}
+                "direct", "mixed", "indirect", "positive", "negative", "neutral", "stances", "position", "count"}
 _FLOAT_COLUMNS = {"share_quotes", "share_words", "score"}
+#: Columns of calendar days: pandas datetimes (NaT when open or unknown).
+_DATE_COLUMNS = {"published", "interval_start", "interval_end"}
 
 
 def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
@@ -75,8 +94,10 @@ def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
             frame[column] = frame[column].astype("float64")
         elif column == "sentence":
             frame[column] = frame[column].astype("Int64")  # a mention may lie outside any sentence
-        elif column == "published":
+        elif column in _DATE_COLUMNS:
             frame[column] = pd.to_datetime(frame[column], errors="coerce")
+        elif column == "negated":
+            frame[column] = frame[column].fillna(False).astype(bool)
         else:
             frame[column] = frame[column].astype("object")
     return frame
@@ -393,3 +414,115 @@ def stance_matrix(stances: pd.DataFrame, *, holder: str = "holder_party", target
                      "negative": int(counts.get("negative", 0)), "neutral": int(counts.get("neutral", 0)),
                      "score": float(group["score"].mean()), "evidence": strongest["sentence_text"]})
     return _sorted(_frame(rows, columns), ["stances", "holder", "target"], ascending=[False, True, True])
+
+
+# --------------------------------------------------------------------------- time: expressions and the timeline
+
+
+def _sentence_index(record: dict, offset: int) -> int | None:
+    """Index of the record's sentence holding character ``offset`` (None outside every sentence)."""
+    sentences = record.get("sentences") or []
+    starts = [s["start"] for s in sentences]
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sentences[i]["end"]:
+        return i
+    return None
+
+
+def timexes_frame(records: Iterable[dict]) -> pd.DataFrame:
+    """One row per temporal expression, in document order.
+
+    Columns: document, start, end, text, type (DATE, TIME, DURATION, SET), value (TIMEX3),
+    mod, interval_start/interval_end (the calendar days the value stands for, relative to the
+    article's publication date; NaT when open or not a date), sentence (index), sentence_text.
+    """
+    rows = []
+    for rec in records:
+        dct = rec.get("published")
+        for tx in rec.get("timexes") or ():
+            first, last = interval(tx.get("value"), dct=dct, mod=tx.get("mod"))
+            index = _sentence_index(rec, tx["start"])
+            rows.append({
+                "document": rec.get("id"), "start": tx["start"], "end": tx["end"],
+                "text": tx.get("text") or (rec.get("text") or "")[tx["start"]:tx["end"]],
+                "type": tx.get("type"), "value": tx.get("value"), "mod": tx.get("mod"),
+                "interval_start": first, "interval_end": last,
+                "sentence": index, "sentence_text": sentence_text(rec, index),
+            })
+    return _frame(rows, TIMEX_COLUMNS)
+
+
+def timex_type_counts(timexes: pd.DataFrame) -> pd.DataFrame:
+    """How many expressions of each TIMEX3 type (all four, in :data:`TIMEX_TYPES` order, zeros kept).
+
+    >>> timex_type_counts(timexes_frame([]))["count"].tolist()
+    [0, 0, 0, 0]
+    """
+    counts = timexes["type"].value_counts()
+    rows = [{"type": t, "count": int(counts.get(t, 0))} for t in TIMEX_TYPES]
+    return _frame(rows, ("type", "count"))
+
+
+def timeline_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.DataFrame:
+    """One row per event, in timeline order (see :func:`toolkit.timeline.timeline`).
+
+    Columns: position (1, 2, ...), document, published, when (a reading of the interval),
+    event (the word or phrase), actors (canonical names joined by "; ", subject first), value
+    (TIMEX3 value or a relation such as ``ON_OR_BEFORE_DCT``), interval_start, interval_end
+    (NaT = open), timex (the expression that dates it, if any), anchor (timex, tense or order),
+    tense, negated, sentence, sentence_text (the evidence), start, end. With ``merge_names``, a
+    person named by one name only is merged with the corpus's full name (:func:`corpus_names`).
+    """
+    records = list(records)
+    merged = corpus_names(records) if merge_names else {}
+    rows = []
+    for row in timeline(records):
+        rows.append({column: row.get(column) for column in TIMELINE_COLUMNS})
+        names = list(dict.fromkeys(merged.get(a, a) for a in row.get("actors") or []))
+        rows[-1]["actors"] = "; ".join(names)
+    return _frame(rows, TIMELINE_COLUMNS)
+
+
+def _day_or_none(value: object) -> pd.Timestamp | None:
+    """An ISO day (YYYY-MM-DD, or a date/datetime/Timestamp) as a Timestamp; None for empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (pd.Timestamp, datetime, date)):
+        return pd.Timestamp(value).normalize()
+    try:
+        return pd.Timestamp(datetime.fromisoformat(str(value).strip())).normalize()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (give YYYY-MM-DD)") from None
+
+
+def select_events(events: pd.DataFrame, *, date_from: object = None, date_to: object = None,
+                  actors: Iterable[str] | None = None) -> pd.DataFrame:
+    """The events of a :func:`timeline_frame` that may fall between two days and involve given actors.
+
+    ``date_from``/``date_to`` (ISO days, empty = no limit) keep an event whose interval overlaps
+    ``[date_from, date_to]`` when both its ends are known, and one whose single known end ("on or
+    before 2024-10-21") lies inside it; an event with no interval at all is dropped once a limit
+    is given. ``actors`` (case-insensitive canonical names; empty = all) keeps the events with at
+    least one of them. The timeline order is kept; the index is renumbered.
+
+    >>> select_events(timeline_frame([]), date_from="2024-10-01").empty
+    True
+    """
+    lo, hi = _day_or_none(date_from), _day_or_none(date_to)
+    keep = pd.Series(True, index=events.index)
+    if lo is not None or hi is not None:
+        first, last = events["interval_start"], events["interval_end"]
+        known = first.fillna(last)  # the single known end of a half-open interval
+        closed = first.notna() & last.notna()
+        lower = first.where(closed, known)
+        upper = last.where(closed, known)
+        keep &= known.notna()
+        if lo is not None:
+            keep &= upper >= lo
+        if hi is not None:
+            keep &= lower <= hi
+    wanted = {a.strip().lower() for a in (actors or ()) if a and a.strip()}
+    if wanted:
+        keep &= events["actors"].fillna("").map(
+            lambda names: any(n.strip().lower() in wanted for n in str(names).split(";")))
+    return events[keep].reset_index(drop=True)

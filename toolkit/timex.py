@@ -427,6 +427,7 @@ class _Ctx:
     anchor_pos: int = -1
     quarter: _Point | None = None         # last quarter the text mentioned
     quarter_pos: int = -1
+    period_pos: int = -1                  # last "the (first) nine months"-style period mentioned
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         if self.sentences:
@@ -442,14 +443,14 @@ class _Ctx:
         m = _BOUNDARY.search(self.text, end, min(len(self.text), end + 300))
         return s0, (m.start() + 1 if m else min(len(self.text), end + 300))
 
-    def tense(self, start: int, end: int) -> str | None:
+    def tense(self, start: int, end: int, *, left: bool = True) -> str | None:
         """'past', 'future', 'present' or None from the nearest tense cue in the clause.
 
-        Cues to the left count by distance; to the right only up to a quotation mark, and a bare
-        -ed word only when it follows closely ("and on Sunday called for ...")."""
+        Cues to the left count by distance (unless ``left`` is false); to the right only up to a
+        quotation mark, and a bare -ed word only when it follows closely ("and on Sunday called for ...")."""
         s0, s1 = self.sentence(start, end)
         best: tuple[float, str] | None = None
-        for m in reversed(list(_CUE_RX.finditer(self.text, max(s0, start - 150), start))):
+        for m in reversed(list(_CUE_RX.finditer(self.text, max(s0, start - 150), start) if left else ())):
             kind = _cue_kind(m.group(), self.text, m.start())
             if kind and m.group().lower().endswith(" to") and re.search(r"[,;(]|\s[-–—]+\s",
                                                                           self.text[m.end():start]):
@@ -569,7 +570,14 @@ QUARTER_CONTEXT = 400
 
 
 def _in_quarter_context(ctx: _Ctx, pos: int) -> bool:
-    return ctx.quarter is not None and 0 <= pos - ctx.quarter_pos < QUARTER_CONTEXT
+    return ctx.quarter is not None and 0 <= pos - ctx.quarter_pos < QUARTER_CONTEXT and \
+        not _after_period(ctx, pos)
+
+
+def _after_period(ctx: _Ctx, pos: int) -> bool:
+    """A multi-month period ("for the nine months") is the latest span the text talks about: "a year
+    earlier" then compares with that period a year before, which TIMEX3 can only give as the year."""
+    return ctx.period_pos > max(ctx.quarter_pos, ctx.anchor_pos) and 0 <= pos - ctx.period_pos < QUARTER_CONTEXT
 
 
 #: A year-less date this close after another date, in the same clause, shares its year
@@ -581,7 +589,8 @@ def _apposed(ctx: _Ctx, pos: int) -> bool:
     if ctx.anchor is None or ctx.anchor.gran in ("D", "W", "WE") or not 0 < pos - ctx.anchor_pos < APPOSITION_REACH:
         return False
     between = ctx.text[ctx.anchor_pos:pos]
-    return not re.search(r"[.;:!?]\s|\band\b|\bor\b|\bfrom\b|\bto\b|\bthan\b|\bwith\b", between)
+    return not re.search(r"[.;:!?]\s|\band\b|\bor\b|\bfrom\b|\bto\b|\bthan\b|\bwith\b"
+                         r"|\b(?:will|would|shall|could|should|might|may|can)\b", between)
 
 
 def _remember(ctx: _Ctx, p: _Point, pos: int) -> None:
@@ -873,7 +882,10 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
     elif rel == "this":
         d = _weekday_date(ctx.dct, wd, _direction(ctx.tense(m.start(), m.end())) or "future")
     else:
-        tense = ctx.tense(m.start(), m.end())
+        # "get around Wednesday's ruling": a possessive day names its own event; only its own verb
+        # (to the right) can move it into the future ("Sunday's vote will decide").
+        possessive = not pod and ctx.text.startswith(("'s", "’s"), m.end())
+        tense = ctx.tense(m.start(), m.end(), left=not possessive)
         d = _weekday_date(ctx.dct, wd, _weekday_direction(tense))
     _remember(ctx, _Point("D", d), m.start())
     if pod:
@@ -1255,7 +1267,9 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
     if ref is None or count != int(count):
         return ("DATE", _unresolved(gran), mod)
     out_gran = gran
-    if ref.gran == "Q" and gran == "Y":
+    if gran == "Y" and _after_period(ctx, m.start()):
+        pass  # "for the nine months ... a year earlier": the year
+    elif ref.gran == "Q" and gran == "Y":
         out_gran = "Q"
     elif direction == "earlier" and _FINER.index(ref.gran) < _FINER.index(gran) and \
             (gran != "Y" or 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH):
@@ -1324,8 +1338,9 @@ def _duration_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("orso"):
         mod = "APPROX"
     rel = (m.group("rel") or "").lower()
-    if rel in ("past", "last") and det == "the" and n == 1 and not m.group("per") and nl in ("a", "an", "one"):
-        pass
+    if value in ("P2M", "P4M", "P5M", "P6M", "P7M", "P8M", "P9M", "P10M", "P11M") and \
+            (det == "the" or rel in ("first", "latest")):
+        ctx.period_pos = m.start()  # "for the nine months": results for a span longer than a quarter
     return ("DURATION", value, mod, start, m.end())
 
 
@@ -1598,12 +1613,45 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None  # "the past minister", "the present government": an adjective, not a time
     if r == "the past" and re.match(rf"\s+(?:{_NUM}|{_VAGUE})[-\s]+\w+", after, re.I):
         return None  # "the past three summers": a span this tagger has no unit for
+    if r == "soon" and (re.search(r"\b(?:as|so|too|how|very)\s+$", before, re.I)
+                        or re.match(r"\s*(?:after|afterwards?|thereafter|as|than)\b", after, re.I)
+                        or (ctx.tense(m.start(), m.end()) == "past"
+                            and not re.search(r"\b(?:to|will|would|may|might|could|should|shall)\s+$", before, re.I))):
+        return None  # "soon after the attack", "as soon as", "was soon released": no reference of its own
     if r == "future" and not re.match(r"\s+(?:quarters?|years?|months?|periods?|generations?|dates?)\b", after, re.I):
         return None
     if r == "recent" and not re.match(r"\s+(?:days?|weeks?|months?|years?|decades?|times|history|past|sessions?"
                                       r"|quarters?|periods?|trading|weeks|memory)\b", after, re.I):
         return None
     return ("DATE", REFS[r], None)
+
+
+@_rule("then", r"(?:(?<=until\s)|(?<=till\s)|(?<=by\s))then(?![\w])")
+def _then(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """'until then', 'by then': the date last mentioned, when it is close by."""
+    if ctx.anchor is None or not 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH:
+        return None
+    return ("DATE", ctx.anchor.value(), None)
+
+
+_DAY_RANGE_HEAD = re.compile(rf"(?:{_MONTH})\s+{_DAYNUM}\s+(?:and|or|to|through)\s+$", re.I)
+
+
+@_rule("day_tail", r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w,:/-]|\.\d)"
+                  r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:in|at|on|when|during|for|of|respectively|at)\b)")
+def _day_tail(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """The second day of 'on April 24 and 25': the month (and year) of the day just before."""
+    anchor = ctx.anchor
+    if anchor is None or anchor.gran != "D" or not _DAY_RANGE_HEAD.fullmatch(ctx.text, ctx.anchor_pos, m.start()):
+        return None
+    d = int(m.group("d"))
+    if d <= anchor.day.day:
+        return None
+    try:
+        day = anchor.day.replace(day=d)
+    except ValueError:
+        return None
+    return ("DATE", day.isoformat(), None)
 
 
 # =========================================================================== matcher
@@ -1636,7 +1684,7 @@ _PREFIX_WORDS = """the a an this that these those its last next past coming prev
 early earlier late later mid each every other once twice per at more less fewer nearly almost just up no under
 around approximately roughly shortly all another few several many some numerous fiscal calendar model post pre
 fy final latest year year-earlier year-ago half right most as first second third fourth 1st 2nd 3rd 4th
-couple dozen q1 q2 q3 q4 h1 h2""".split()
+couple dozen q1 q2 q3 q4 h1 h2 then""".split()
 
 
 def _first_words() -> list[str]:
