@@ -7,8 +7,15 @@ import pytest
 
 from toolkit.annotate import annotate_document
 from toolkit.corpus import Document
-from toolkit.timeline import (ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, Event, describe_interval, find_events, interval,
-                              timeline)
+from toolkit.timeline import (
+    ON_OR_AFTER_DCT,
+    ON_OR_BEFORE_DCT,
+    Event,
+    describe_interval,
+    find_events,
+    interval,
+    timeline,
+)
 
 MON = date(2024, 10, 21)  # a Monday, the seed's publication day
 D = date.fromisoformat

@@ -457,8 +457,7 @@ def _sentence_raw(doc: Doc, sent: Sentence, lex: Lexicon) -> list[_Raw]:
         # Modifiers, then a title or a body.
         mods_start = c
         dem_owner = owner
-        while c < n and (chunks[c].kind == "MOD" or (chunks[c].kind == "ALIAS" and chunks[c].entry.via == "demonym")
-                         or (chunks[c].kind == "BODY" and c + 1 < n and chunks[c + 1].kind in ("TITLE", "MOD", "BODY"))):
+        while c < n and _modifies_title(chunks, c):
             if chunks[c].kind == "ALIAS":
                 dem = _Raw(chunks[c].first, chunks[c].last, sent.i, "demonym", chunks[c].entry)
                 raws.append(dem)
@@ -516,6 +515,14 @@ def _sentence_raw(doc: Doc, sent: Sentence, lex: Lexicon) -> list[_Raw]:
         if c == start_c:
             c += 1
     return raws
+
+
+def _modifies_title(chunks: list[_Chunk], c: int) -> bool:
+    """A chunk inside a title or body phrase: a modifier, a demonym, or a body before a title."""
+    ch = chunks[c]
+    if ch.kind == "MOD" or (ch.kind == "ALIAS" and ch.entry.via == "demonym"):
+        return True
+    return ch.kind == "BODY" and c + 1 < len(chunks) and chunks[c + 1].kind in ("TITLE", "MOD", "BODY")
 
 
 def _is_dateline(doc: Doc, sent: Sentence, chunks: list[_Chunk], c: int) -> bool:

@@ -729,7 +729,8 @@ def _month_day(m: re.Match, ctx: _Ctx) -> _Result | None:
     return ("DATE", value, None)
 
 
-@_rule("day_month", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORDW})"
+@_rule("day_month", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?"
+                   rf"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_ORDW})"
                    rf"(?:\s+of)?\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4})(?![\d\w]))?")
 def _day_month(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("mon").lower().rstrip(".") in ("may", "march") and not m.group("y"):
@@ -846,7 +847,8 @@ def _holiday_date(spec: str, year: int) -> date | None:
 
 
 # --------------------------------------------------------------------------- weekdays
-_WD_REL = r"this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|this|next|that|coming|past|previous"
+_WD_REL = (r"this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|"
+           r"last|this|next|that|coming|past|previous")
 
 
 @_rule("weekday", rf"(?:(?P<rel>{_WD_REL})\s+)?"
@@ -1094,7 +1096,8 @@ def _period_code(m: re.Match, ctx: _Ctx) -> _Result | None:
     elif m.group("yy"):
         yy = int(m.group("yy"))
         year = yy + (1900 if yy >= 50 else 2000)
-    elif kind == "Q" or re.search(r"\b(?:in|for|the|first|second)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I):
+    elif kind == "Q" or re.search(r"\b(?:in|for|the|first|second)\s+$",
+                                  ctx.text[max(0, m.start() - 8):m.start()], re.I):
         year = ctx.dct.year if ctx.dct else None
     else:
         return None  # a bare "H1" is more often a name (a virus, a visa) than a half year
