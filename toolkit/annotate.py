@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
+from toolkit.quotes import find_quotes
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
 from toolkit.tagging import process
 from toolkit.tokens import Doc
@@ -87,6 +88,7 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
         paragraphs=tagged.paragraphs,
         sentences=[(s.start, s.end, s.paragraph) for s in tagged.sentences],
         actors=mentions,
+        analyses={"quotes": find_quotes(tagged, mentions, skip_sentences=skip)},
         boilerplate=skip,
         doc=tagged,
     )

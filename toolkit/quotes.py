@@ -1,0 +1,1258 @@
+"""Who is quoted saying what: direct, mixed and indirect attributions with their speakers.
+
+An attribution ties *content* to a *source* through a *cue*. Three kinds:
+
+* **direct** — the words in quotation marks: ``"We condemn it," Kim said.``
+  A quote split around its cue (``"A," he said. "B."``) is one attribution with
+  two content fragments; a quote running over paragraphs (an opening mark at each
+  paragraph, a closing one at the end) is one; a quoted paragraph with no cue of
+  its own continues the speaker of the attributed quote just before it;
+* **mixed** — a reported clause that holds a quoted fragment:
+  ``Reid said that Sanders has energized "a lot of people".``;
+* **indirect** — reported speech, beliefs, intentions and evidence used as
+  attribution: ``X said (that) ...``, ``..., X said.``, ``X told Y ...``,
+  ``according to X, ...``, ``X: "..."``, ``X urged/accused/denied/believes/wants ...``,
+  ``the ministry quoted Kim as saying ...`` (the speaker is Kim).
+
+Cues come from data tables (``data/cue_verbs.tsv``, ``data/cue_phrases.tsv``);
+phrase boundaries from the tags (:mod:`toolkit.chunks`). The speaker is the local
+mention (a pronoun stays a pronoun, as annotators mark it) and is resolved to a
+canonical actor through the document's mentions: a pronoun to its antecedent, a
+description ("the ministry") to the actor the article names, a person to their
+affiliation. Attributions nested inside another one's content are kept only when
+they report what a different speaker said (``Zinoviev told Kim that ..., the
+embassy said``); a belief or intention inside reported speech (``Sexton said he
+thinks ...``) belongs to the outer attribution.
+
+Example::
+
+    >>> from toolkit.tagging import process
+    >>> from toolkit.actors import find_mentions
+    >>> doc = process('"We will respond," Kim Hong-kyun said. He called in the Russian envoy.')
+    >>> q = find_quotes(doc, find_mentions(doc))[0]
+    >>> q.kind, doc.text[slice(*q.content[0])], q.cue.text, q.speaker.text, q.actor
+    ('direct', '"We will respond,"', 'said', 'Kim Hong-kyun', 'Kim Hong-kyun')
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from toolkit.actors import PRONOUNS, Mention, antecedent
+from toolkit.chunks import (FINITE_TAGS, NOUN_TAGS, WH_WORDS, clause_starts, finite_verb_in, np_left,
+                            np_right)
+from toolkit.resources import read_table
+from toolkit.tagging import lemmatize
+from toolkit.tokens import Doc, Token
+
+__all__ = ["Span", "Quote", "QuoteSpan", "CueEntry", "CueLexicon", "cue_lexicon", "quotation_spans",
+           "find_quotes"]
+
+KINDS = ("direct", "mixed", "indirect")
+AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
+                         "must", "get"})
+_TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                       "yesterday", "tonight", "tomorrow", "earlier", "later", "recently", "previously", "again",
+                       "also", "repeatedly", "once", "then", "now", "publicly", "privately", "separately",
+                       "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
+                       "night", "weekend", "day"})
+_CLAUSE_END = frozenset({".", "!", "?", ";"})
+_DASHES = frozenset({"—", "–", "--", "-"})
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span of the document with its text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Quote:
+    """One attribution: what (``content``), through what (``cue``), by whom (``speaker``/``actor``)."""
+
+    kind: str  # direct | mixed | indirect
+    content: list[tuple[int, int]]  # character spans; direct quotes include their quotation marks
+    cue: Span | None
+    speaker: Span | None
+    actor: str | None
+    affiliation: str | None
+    sentence: int  # the sentence holding the cue (or the first content sentence)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "content": [{"start": s, "end": e} for s, e in self.content],
+                "cue": self.cue.to_dict() if self.cue else None,
+                "speaker": self.speaker.to_dict() if self.speaker else None,
+                "actor": self.actor, "affiliation": self.affiliation, "sentence": self.sentence}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """A cue verb (lemma plus fixed following words), its class and the complements that carry content."""
+
+    words: tuple[str, ...]
+    cls: str
+    frames: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseEntry:
+    words: tuple[str, ...]  # "..." marks the source's noun phrase
+    cls: str
+    role: str
+
+
+@dataclass
+class CueLexicon:
+    verbs: dict[str, list[CueEntry]] = field(default_factory=dict)
+    phrases: dict[str, list[PhraseEntry]] = field(default_factory=dict)
+
+    def verb_entries(self, lemma: str) -> list[CueEntry]:
+        return self.verbs.get(lemma, [])
+
+
+def build_cue_lexicon(*, verbs: str | None = None, phrases: str | None = None) -> CueLexicon:
+    """Read ``data/cue_verbs.tsv`` and ``data/cue_phrases.tsv`` (plus a user's tables with the same columns)."""
+    lex = CueLexicon()
+    for row in read_table("cue_verbs.tsv", extra=verbs):
+        words = tuple(row["cue"].lower().split())
+        if not words:
+            continue
+        frames = frozenset(f.strip() for f in row.get("frames", "").split(",") if f.strip())
+        entry = CueEntry(words, row.get("class") or "speech", frames)
+        bucket = lex.verbs.setdefault(words[0], [])
+        bucket.append(entry)
+        bucket.sort(key=lambda e: -len(e.words))
+    for row in read_table("cue_phrases.tsv", extra=phrases):
+        words = tuple(row["phrase"].lower().split())
+        if words:
+            lex.phrases.setdefault(words[0], []).append(PhraseEntry(words, row.get("class") or "speech",
+                                                                    row.get("role") or "source-after"))
+    return lex
+
+
+@lru_cache(maxsize=4)
+def cue_lexicon(verbs: str | None = None, phrases: str | None = None) -> CueLexicon:
+    """The cue lexicon, built once per process (and per user table)."""
+    return build_cue_lexicon(verbs=verbs, phrases=phrases)
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """A quotation: one piece per paragraph it runs over, each including its quotation marks."""
+
+    pieces: list[tuple[int, int]]
+    single: bool = False  # in single quotation marks
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+_MARK = re.compile(r"''|``|[\"“”„«»‘’']")
+_OPENING_CONTEXT = set("([{—–-/") | {"\u00a0"}
+
+
+def _mark_role(text: str, s: int, e: int, ps: int, pe: int) -> tuple[str, str] | None:
+    """(double|single, open|close|either) for a quotation mark at ``text[s:e]``, None for an apostrophe."""
+    mark = text[s:e]
+    prev = text[s - 1] if s > ps else " "
+    nxt = text[e] if e < pe else " "
+    opening_context = s == ps or prev.isspace() or prev in _OPENING_CONTEXT
+    closing_context = e == pe or nxt.isspace() or nxt in ".,;:!?)]}—–-/"
+    if mark in ("“", "„", "«", "``"):
+        return "double", "open"
+    if mark in ("”", "»"):
+        return "double", "close"
+    if mark == "''":
+        return "double", "open" if opening_context and not closing_context else "close"
+    if mark == '"':
+        if opening_context and not closing_context:
+            return "double", "open"
+        if closing_context and not opening_context:
+            return "double", "close"
+        return "double", "either"
+    if mark == "‘":
+        return ("single", "open") if not nxt.isspace() else None
+    # ’ and ' : an apostrophe inside or at the end of a word, or a single quotation mark.
+    if prev.isalnum() and nxt.isalnum():
+        return None
+    if opening_context and (nxt.isalpha() or nxt in "“\"‘"):
+        return "single", "open"
+    if not prev.isspace() and closing_context:
+        return "single", "close"
+    return None
+
+
+def quotation_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
+    """Quotations in ``text``, top level only (a quote nested in another stays part of it).
+
+    Straight and curly, double and single marks; ``''...''`` as some papers print
+    them. A double quote left open at a paragraph's end continues when the next
+    paragraph opens with a quotation mark (the convention for quotes running over
+    paragraphs); otherwise it ends with its paragraph. Single quotes count at the
+    top level only when they close within the paragraph (else they were apostrophes).
+
+    >>> t = '“A,” he said.\\n“B.\\n“C.”'
+    >>> [s.pieces for s in quotation_spans(t, [(0, 13), (14, 17), (18, 22)])]
+    [[(0, 4)], [(14, 17), (18, 22)]]
+    """
+    spans: list[QuoteSpan] = []
+    pending: QuoteSpan | None = None  # a quote open at the end of the previous paragraph
+    for ps, pe in paragraphs:
+        double_open: int | None = None
+        single_open: int | None = None
+        first_mark = True
+        for m in _MARK.finditer(text, ps, pe):
+            s, e = m.span()
+            role = _mark_role(text, s, e, ps, pe)
+            if role is None:
+                continue
+            kind, how = role
+            starts_paragraph = first_mark and text[ps:s].strip() == ""
+            first_mark = False
+            if kind == "double":
+                if double_open is None and how in ("open", "either"):
+                    double_open = s
+                    single_open = None
+                    if pending is not None and not (starts_paragraph and how in ("open", "either")):
+                        spans.append(pending)
+                        pending = None
+                elif double_open is not None and how in ("close", "either"):
+                    if pending is not None:
+                        pending.pieces.append((double_open, e))
+                        spans.append(pending)
+                        pending = None
+                    else:
+                        spans.append(QuoteSpan([(double_open, e)]))
+                    double_open = None
+                continue
+            if double_open is not None:
+                continue  # a single quote nested in a double one
+            if how == "open" and single_open is None:
+                single_open = s
+            elif how == "close" and single_open is not None:
+                if e - single_open > 2:
+                    spans.append(QuoteSpan([(single_open, e)], single=True))
+                single_open = None
+        if pending is not None and double_open is None:
+            spans.append(pending)  # the next paragraph did not continue it
+            pending = None
+        if double_open is not None:
+            if pending is None:
+                pending = QuoteSpan([(double_open, pe)])
+            else:
+                pending.pieces.append((double_open, pe))
+    if pending is not None:
+        spans.append(pending)
+    spans.sort(key=lambda q: q.start)
+    return spans
+
+
+# --------------------------------------------------------------------------- analysis context
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """An attribution being built: token ranges until it becomes a :class:`Quote`."""
+
+    cue: tuple[int, int]  # token range [first, last)
+    cls: str
+    content: list[tuple[int, int]]  # character spans
+    kind: str
+    sentence: int
+    speaker: tuple[int, int] | None = None  # token range
+    quotes: set[int] = field(default_factory=set)  # quotation indices it consumed
+    cue_span: tuple[int, int] | None = None  # character span when it is not simply the cue tokens
+    parenthetical: bool = False  # content before the cue ("..., X said")
+    speaker_hint: Mention | None = None
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    tokens: list[Token]
+    mentions: list[Mention]
+    lex: CueLexicon
+    quotes: list[QuoteSpan]
+    token_quote: list[int]  # top-level quotation index of each token, -1 outside quotes
+    quote_tokens: list[tuple[int, int]]  # token range of each quotation
+    skip: frozenset[int] | set[int]
+    mention_starts: list[int] = field(default_factory=list)
+
+    def in_quote(self, i: int) -> bool:
+        return self.token_quote[i] >= 0
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        sent = self.doc.sentences[self.tokens[i].sent]
+        return sent.first, sent.last
+
+
+def _context(doc: Doc, mentions: Sequence[Mention], lex: CueLexicon, skip) -> _Context:
+    quotes = quotation_spans(doc.text, doc.paragraphs)
+    token_quote = [-1] * len(doc.tokens)
+    quote_tokens: list[tuple[int, int]] = []
+    for q_index, q in enumerate(quotes):
+        first = last = None
+        for s, e in q.pieces:
+            for tok in doc.tokens_in(s, e):
+                token_quote[tok.i] = q_index
+                first = tok.i if first is None else first
+                last = tok.i + 1
+        quote_tokens.append((first if first is not None else 0, last if last is not None else 0))
+    ctx = _Context(doc, doc.tokens, sorted(mentions, key=lambda m: m.first), lex, quotes, token_quote,
+                   quote_tokens, skip)
+    ctx.mention_starts = [m.first for m in ctx.mentions]
+    return ctx
+
+
+# --------------------------------------------------------------------------- small token helpers
+
+
+def _is_mark(tok: Token) -> bool:
+    return tok.text in ('"', "“", "”", "'", "‘", "’", "''", "``", "«", "»")
+
+
+def _skip_marks_left(ctx: _Context, j: int, lo: int) -> int:
+    while j >= lo and _is_mark(ctx.tokens[j]):
+        j -= 1
+    return j
+
+
+def _is_aux_or_adverb(tok: Token) -> bool:
+    return (tok.tag in ("RB", "RBR", "MD") or tok.lower in ("not", "n't", "also", "never")
+            or (tok.tag.startswith("VB") and tok.lemma in AUXILIARIES))
+
+
+def _is_temporal(tok: Token) -> bool:
+    return tok.lower in _TEMPORAL or (tok.tag == "CD" and tok.text.isdigit())
+
+
+def _trim_end(ctx: _Context, start: int, end: int) -> int:
+    """Drop trailing sentence punctuation (not closing quotation marks) from the token range end."""
+    while end > start and ctx.tokens[end - 1].text in (".", ",", ";", ":", "—", "–", "--", "-") \
+            and not ctx.in_quote(end - 1):
+        end -= 1
+    return end
+
+
+def _chars(ctx: _Context, first: int, last: int) -> tuple[int, int]:
+    return ctx.tokens[first].start, ctx.tokens[last - 1].end
+
+
+# --------------------------------------------------------------------------- cue detection
+
+
+def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
+    """The cue entry of a verb at token ``i`` and the cue's token end (with its particle)."""
+    tok = ctx.tokens[i]
+    if tok.tag.startswith("VB"):
+        lemma = tok.lemma
+    elif tok.tag in ("NNS", "NN", "JJ") and tok.lower in ("says", "said", "told", "tells", "adds", "added"):
+        lemma = lemmatize(tok.text, "VBD" if tok.lower.endswith("d") else "VBZ")  # a mistagged reporting verb
+    else:
+        return None
+    entries = ctx.lex.verb_entries(lemma)
+    n = len(ctx.tokens)
+    for entry in entries:
+        extra = entry.words[1:]
+        if not extra:
+            return entry, i + 1
+        if i + len(extra) < n and all(ctx.tokens[i + 1 + k].lower == w for k, w in enumerate(extra)):
+            return entry, i + 1 + len(extra)
+    return None
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[int, int] | None:
+    """The subject noun phrase of the verb at ``i`` (token range), looking left no further than ``lo``."""
+    toks = ctx.tokens
+    j = i - 1
+    while j >= lo and _is_aux_or_adverb(toks[j]):
+        j -= 1
+    j = _skip_time_left(ctx, j, lo)
+    if j < lo:
+        return None
+    tok = toks[j]
+    if tok.text == "," and depth < 2:
+        # "Sanders, a Vermont senator, has supported" / "Rutte, after a call with Yoon, said"
+        k = j - 1
+        while k > lo and toks[k].text != "," and not ctx.in_quote(k) and j - k < 30:
+            if toks[k].tag in FINITE_TAGS and toks[k].lower not in ("who", "which"):
+                # a relative clause in the apposition is fine; a main verb is not
+                if not any(toks[m].lower in ("who", "which", "that") for m in range(k - 1, max(k - 8, lo), -1)):
+                    return None
+            k -= 1
+        if k <= lo or toks[k].text != ",":
+            return None
+        inner = toks[k + 1]
+        if inner.tag in ("CC",) or ctx.in_quote(k - 1):
+            return None
+        return _subject_left(ctx, k, lo, depth=depth + 1) if _np_ends_at(ctx, k, lo) else None
+    if tok.tag == "CC" and depth < 2:
+        # "... condemned X and urged Y": the subject of an earlier verb, a reporting one first
+        verb = _coordinated_verb(ctx, j, lo)
+        return _subject_left(ctx, verb, lo, depth=depth + 1) if verb is not None else None
+    if tok.lower in ("who", "that") and tok.tag in ("WP", "WDT", "IN"):
+        return j, j + 1
+    if ctx.in_quote(j):
+        return None
+    start = np_left(toks, j + 1, lo)
+    if start is None:
+        return None
+    # "Russia and North Korea", "a spokesman for the ministry": NP ((and|of|for|at|from) NP)*
+    while start - 2 >= lo and (toks[start - 1].lower in ("of", "for", "at", "from", "with", "in", "on")
+                               and toks[start - 1].tag == "IN" or toks[start - 1].lower in ("and", "or")):
+        prev = np_left(toks, start - 1, lo)
+        if prev is None or toks[start - 2].tag in ("PRP",):
+            break
+        start = prev
+    return start, j + 1
+
+
+def _skip_time_left(ctx: _Context, j: int, lo: int) -> int:
+    """Skip a time phrase before a verb, leftwards: "and on Sunday called", "Kim on Monday said"."""
+    toks = ctx.tokens
+    k = j
+    while k >= lo and (_is_temporal(toks[k]) and toks[k].tag in ("NNP", "NN", "RB", "CD", "JJ")):
+        k -= 1
+    if k < j:
+        while k >= lo and toks[k].tag in ("DT", "JJ", "CD"):
+            k -= 1
+        if k >= lo and toks[k].tag == "IN" and toks[k].lower in ("on", "in", "at", "during", "by", "since"):
+            k -= 1
+        while k >= lo and _is_aux_or_adverb(toks[k]):
+            k -= 1
+        return k
+    return j
+
+
+def _coordinated_verb(ctx: _Context, j: int, lo: int) -> int | None:
+    """The finite verb (or its auxiliary) a verb after the conjunction at ``j`` is coordinated with."""
+    toks = ctx.tokens
+    nearest = None
+    for k in range(j - 1, lo - 1, -1):
+        tok = toks[k]
+        if ctx.in_quote(k) or not (tok.tag in FINITE_TAGS or tok.tag == "VBN" and k > lo
+                                   and toks[k - 1].lemma in ("have", "be")):
+            continue
+        head = k - 1 if tok.tag == "VBN" else k
+        if nearest is None:
+            nearest = head
+        if _verb_entry(ctx, k) is not None:
+            return head
+    return nearest
+
+
+def _np_ends_at(ctx: _Context, k: int, lo: int) -> bool:
+    """A noun phrase ends just before token ``k``."""
+    j = k - 1
+    return j >= lo and not ctx.in_quote(j) and np_left(ctx.tokens, k, lo) is not None
+
+
+def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase after an inverted cue ("..., said Dr. Harold Varmus, the former director")."""
+    toks = ctx.tokens
+    if k >= hi or ctx.in_quote(k):
+        return None
+    if toks[k].tag == "PRP" and toks[k].lower in _SUBJECT_PRONOUNS:
+        return k, k + 1
+    end = np_right(toks, k, hi)
+    if end == k:
+        return None
+    while end + 1 < hi and toks[end].lower in ("of", "for", "at") and np_right(toks, end + 1, hi) > end + 1:
+        end = np_right(toks, end + 1, hi)
+    return k, end
+
+
+# --------------------------------------------------------------------------- content
+
+
+def _content_end(ctx: _Context, start: int, hi: int) -> int:
+    """Where a reported clause starting at ``start`` ends (exclusive), before trailing attribution or a new VP.
+
+    Stops at the end of the sentence, before ", according to ...", ", adding ...",
+    a parenthetical ", the embassy said", and before a second verb of the reporting
+    subject (", and condemned ...", "but said ...").
+    """
+    toks = ctx.tokens
+    m = start
+    while m < hi:
+        tok = toks[m]
+        if ctx.in_quote(m):
+            q_end = ctx.quote_tokens[ctx.token_quote[m]][1]
+            m = max(m + 1, min(q_end, hi))
+            continue
+        low = tok.lower
+        if tok.text == "," or tok.text in _DASHES or tok.text == "(":
+            nxt = m + 1
+            if nxt < hi:
+                t2 = toks[nxt]
+                if t2.lower == "according" or (t2.lower == "as" and nxt + 1 < hi and toks[nxt + 1].tag == "VBN"):
+                    return m
+                if t2.tag == "VBG" and _verb_entry(ctx, nxt) is not None:
+                    return m  # ", adding that ..." / ", citing ..."
+                if t2.tag == "CC" and _second_verb(ctx, nxt + 1, hi, start, m, strict=False):
+                    return m  # ", and condemned ...": a second verb of the reporting subject
+                if _parenthetical_attribution(ctx, nxt, hi):
+                    return m
+                if t2.tag == "CC" and _attribution_clause(ctx, nxt + 1, hi):
+                    return m
+        elif tok.tag == "CC" and low in ("and", "but") and m > start:
+            if _second_verb(ctx, m + 1, hi, start, m, strict=True):
+                return m  # "... but said that ..."
+            if _attribution_clause(ctx, m + 1, hi):
+                return m  # "... but spokesman Dmitry Peskov said ..."
+        elif tok.text in _CLAUSE_END:
+            return m
+        m += 1
+    return hi
+
+
+def _attribution_clause(ctx: _Context, k: int, hi: int) -> bool:
+    """A new clause with its own subject and a reporting verb starts at ``k``."""
+    toks = ctx.tokens
+    if k >= hi or ctx.in_quote(k):
+        return False
+    end = k + 1 if toks[k].tag == "PRP" else np_right(toks, k, hi)
+    if end == k:
+        return False
+    while end < hi and _is_aux_or_adverb(toks[end]):
+        end += 1
+    return end < hi and toks[end].tag in ("VBD", "VBZ", "VBP", "VBN") and _verb_entry(ctx, end) is not None \
+        and toks[end].lemma not in AUXILIARIES
+
+
+def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, strict: bool) -> bool:
+    """After a conjunction at ``k``: a finite verb with no subject of its own (time phrases skipped).
+
+    ``strict`` (no comma before the conjunction) asks for a reporting verb, or a
+    content with no finite verb of its own (an object: "denied the claims but ...").
+    """
+    toks = ctx.tokens
+    while k < hi and (toks[k].tag in ("RB", "RBR") or _is_temporal(toks[k])):
+        k += 1
+    if k + 1 < hi and toks[k].tag == "IN" and toks[k].lower in ("on", "in", "at", "last", "this"):
+        p = k + 1
+        while p < hi and p < k + 4 and (_is_temporal(toks[p]) or toks[p].tag in ("DT", "NNP", "CD", "JJ")):
+            p += 1
+        if p < hi and p > k + 1 and (toks[p].tag in FINITE_TAGS):
+            k = p
+    if k >= hi:
+        return False
+    tok = toks[k]
+    if tok.tag not in ("VBD", "VBZ", "VBP", "MD"):
+        return False
+    clause_content = finite_verb_in(toks, start, m) is not None
+    if not strict:
+        return clause_content or True
+    verb = k
+    if tok.lemma in AUXILIARIES and k + 1 < hi and toks[k + 1].tag.startswith("VB"):
+        verb = k + 1
+    return _verb_entry(ctx, verb) is not None or not clause_content
+
+
+def _parenthetical_attribution(ctx: _Context, k: int, hi: int) -> bool:
+    """", the embassy said." / ", said Kim." / ", he added, ...": an attribution clause at ``k``."""
+    toks = ctx.tokens
+    end = k
+    if toks[k].tag.startswith("VB") and _verb_entry(ctx, k) is not None:
+        end = k + 1  # inverted
+        sp = _speaker_right(ctx, end, hi)
+        if sp is None:
+            return False
+        end = sp[1]
+    else:
+        np_end = np_right(toks, k, min(hi, k + 12))
+        if np_end == k:
+            return False
+        end = np_end
+        while end < hi and _is_aux_or_adverb(toks[end]):
+            end += 1
+        if end >= hi or not (toks[end].tag in ("VBD", "VBZ", "VBP") and _verb_entry(ctx, end) is not None):
+            return False
+        entry = _verb_entry(ctx, end)
+        if entry is None or "paren" not in entry[0].frames:
+            return False
+        end += 1
+    # then only adjuncts up to the end of the clause
+    while end < hi and (_is_temporal(toks[end]) or toks[end].tag in ("IN", "DT", "NN", "NNP", "JJ", "CD", "PRP$",
+                                                                          "NNS")):
+        if toks[end].lower == "that":
+            return False
+        end += 1
+    return end >= hi or toks[end].text in (",", ".", "!", "?", ";") or _is_mark(toks[end])
+
+
+def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
+    """Skip time words and prepositional adjuncts before a complement ("said on Monday that ...",
+    "said in a statement on its website that ...", "told reporters Tuesday the ...")."""
+    toks = ctx.tokens
+    start = k
+    for _ in range(4):
+        while k < hi and (_is_temporal(toks[k]) or toks[k].tag in ("RB",)) and toks[k].lower != "not" \
+                and not ctx.in_quote(k):
+            k += 1
+        if k < hi and toks[k].tag == "IN" and toks[k].lower not in ("that", "if", "whether") and not ctx.in_quote(k):
+            np_end = np_right(toks, k + 1, hi)
+            if np_end == k + 1:
+                break
+            while np_end + 1 < hi and toks[np_end].lower in ("of", "with", "on", "in", "at", "for") \
+                    and np_right(toks, np_end + 1, hi) > np_end + 1:
+                np_end = np_right(toks, np_end + 1, hi)
+            k = np_end
+            continue
+        if k < hi and toks[k].text == "," and k > start:
+            k += 1
+            continue
+        break
+    if k < hi and k > start and (toks[k].lower == "that" or ctx.in_quote(k) or toks[k].text == ":"
+                                 or clause_starts(toks, k, hi)):
+        return k
+    # an adjunct the chunker could not read ("on social media platform X that ..."): jump to "that"
+    if start < hi and (toks[start].tag in ("IN", "RB") or _is_temporal(toks[start])):
+        for m in range(start + 1, min(hi, start + 14)):
+            t = toks[m]
+            if t.lower == "that" or ctx.in_quote(m) or t.text == ":":
+                return m
+            if (t.tag in FINITE_TAGS and t.text.islower()) or t.text in (";", ".", "!", "?", ","):
+                break
+    return start
+
+
+@dataclass(slots=True)
+class _Complement:
+    first: int  # token range of the content
+    last: int
+    kind: str  # direct | mixed | indirect
+    quote: int = -1  # the quotation, for direct content
+
+
+def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: int) -> _Complement | None:
+    """The content after a cue verb, by the frames its entry allows."""
+    toks = ctx.tokens
+    frames = entry.frames
+    k = cue_end
+    if k >= hi:
+        return None
+    if "recipient" in frames or "objto" in frames:
+        np_end = np_right(toks, k, hi) if not ctx.in_quote(k) else k
+        if np_end > k:
+            after = _skip_adjuncts(ctx, np_end, hi)
+            if "objto" in frames and after < hi and toks[after].tag == "TO":
+                end = _trim_end(ctx, k, _content_end(ctx, after, hi))
+                return _Complement(k, end, _kind_of(ctx, k, end)) if end > after + 1 else None
+            if "recipient" in frames and after < hi and (
+                    toks[after].lower == "that" or ctx.in_quote(after) or toks[after].text in (":", ",")
+                    or clause_starts(toks, after, hi)):
+                k = after
+    k = _skip_adjuncts(ctx, k, hi)
+    if k < hi and toks[k].text in (":", ",") and k + 1 < hi and ctx.in_quote(k + 1):
+        k += 1
+    if k >= hi:
+        return None
+    if ctx.in_quote(k) and ctx.quote_tokens[ctx.token_quote[k]][0] == k and "quote" in frames | {"quote"} \
+            and ({"clause", "quote"} & frames):
+        q = ctx.token_quote[k]
+        return _Complement(k, ctx.quote_tokens[q][1], "direct", q)
+    if "clause" in frames and (toks[k].lower == "that" or toks[k].lower in WH_WORDS or clause_starts(toks, k, hi)):
+        end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+        if end - k >= 2:
+            return _Complement(k, end, _kind_of(ctx, k, end))
+    if "to" in frames and toks[k].tag == "TO" and _infinitive_at(ctx, k, hi):
+        end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+        if end - k >= 2:
+            return _Complement(k, end, _kind_of(ctx, k, end))
+    if "object" in frames:
+        np_end = np_right(toks, k, hi)
+        if np_end > k or ctx.in_quote(k) or toks[k].lower in ("what", "how", "his", "her", "their", "its"):
+            end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+            if end > k:
+                return _Complement(k, end, _kind_of(ctx, k, end))
+    return None
+
+
+def _infinitive_at(ctx: _Context, k: int, hi: int) -> bool:
+    """"to act", "to directly answer": a to-infinitive starts at ``k``."""
+    m = k + 1
+    while m < hi and ctx.tokens[m].tag in ("RB", "RBR"):
+        m += 1
+    return m < hi and ctx.tokens[m].tag == "VB"
+
+
+def _kind_of(ctx: _Context, first: int, last: int) -> str:
+    """direct when the content is one quotation, mixed when it holds quoted words, indirect otherwise."""
+    qs = {ctx.token_quote[m] for m in range(first, last)}
+    if -1 not in qs and len(qs) == 1:
+        return "direct"
+    return "mixed" if len(qs) > 1 or (qs and -1 not in qs) else "indirect"
+
+
+def _content_before(ctx: _Context, clause_start: int, lo: int) -> _Complement | None:
+    """The content before a parenthetical attribution ("CONTENT, X said" / '"Q," said X')."""
+    toks = ctx.tokens
+    j = clause_start - 1
+    if j < lo:
+        return None
+    if _is_mark(toks[j]) and ctx.in_quote(j):
+        q = ctx.token_quote[j]
+        q_first, q_last = ctx.quote_tokens[q]
+        if q_last == clause_start:
+            return _Complement(q_first, q_last, "direct", q)
+        return None
+    if toks[j].text not in (",", "—", "–", "--"):
+        return None
+    if j - 1 >= lo and ctx.in_quote(j - 1):
+        q = ctx.token_quote[j - 1]
+        q_first, q_last = ctx.quote_tokens[q]
+        if q_last == j and q_first >= lo - 40:
+            return _Complement(q_first, q_last, "direct", q)
+    start = lo
+    while start < j and (toks[start].tag == "CC" or toks[start].text in (",",) or _is_mark(toks[start])
+                         and not ctx.in_quote(start)):
+        start += 1
+    if j - start < 2:
+        return None
+    return _Complement(start, j, _kind_of(ctx, start, j))
+
+
+def _content_resumed(ctx: _Context, k: int, hi: int) -> _Complement | None:
+    """', he said, "B."' / ', he said, was even more popular': the content resuming after the cue clause."""
+    toks = ctx.tokens
+    while k < hi and (_is_temporal(toks[k]) or toks[k].tag in ("RB",)):
+        k += 1
+    if k >= hi or toks[k].text != ",":
+        return None
+    k += 1
+    if k >= hi:
+        return None
+    if ctx.in_quote(k):
+        q = ctx.token_quote[k]
+        return _Complement(k, min(ctx.quote_tokens[q][1], max(hi, ctx.quote_tokens[q][1])), "direct", q)
+    if toks[k].tag in ("VBG", "IN", "WRB", "TO") or toks[k].lower in ("as", "while", "when", "after", "before",
+                                                                        "because", "although", "though", "but",
+                                                                        "and", "who", "which", "according"):
+        return None
+    end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+    if end - k >= 2 and finite_verb_in(toks, k, end) is not None:
+        return _Complement(k, end, _kind_of(ctx, k, end))
+    return None
+
+
+# --------------------------------------------------------------------------- attribution builders
+
+
+def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _Attribution | None:
+    """An attribution around the cue verb at token ``i``, or None when the verb carries no content."""
+    toks = ctx.tokens
+    lo, hi = ctx.sentence_bounds(i)
+    sent = toks[i].sent
+    tok = toks[i]
+    frames = entry.frames
+    # Passive and raising: "is expected to act", "appears to be slipping" (content, no source).
+    passive = tok.tag == "VBN" and _be_before(ctx, i, lo)
+    if "raise" in frames or (passive and "to" in frames):
+        return _raising(ctx, i, cue_end, entry, lo, hi)
+    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo):
+        return None  # "was asked", "a group called ...", reduced relatives
+    if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while", "after", "before", "by"):
+        return None
+    att = _Attribution((i, cue_end), entry.cls, [], "indirect", sent)
+    # 1. Inverted or parenthetical: '"Q," said Kim.' / 'Q, the ministry said.'
+    left = i - 1
+    while left >= lo and _is_aux_or_adverb(toks[left]):
+        left -= 1
+    inverted = left >= lo and (toks[left].text == "," or _is_mark(toks[left]) and ctx.in_quote(left)) \
+        and tok.tag in ("VBD", "VBZ", "VBP") and ("paren" in frames or "quote" in frames)
+    if inverted:
+        speaker = _speaker_right(ctx, cue_end, hi)
+        if speaker is not None and _ends_clause(ctx, speaker[1], hi):
+            before = _content_before(ctx, left + 1, lo)
+            if before is not None:
+                att.speaker = speaker
+                att.parenthetical = True
+                _add_complement(ctx, att, before)
+                resumed = _content_resumed(ctx, _after_speaker(ctx, speaker[1], hi), hi)
+                if resumed is not None:
+                    _add_complement(ctx, att, resumed)
+                return att
+    subject = _subject_left(ctx, i, lo)
+    if subject is None and tok.tag == "VBG" and i > lo and toks[i - 1].text == ",":
+        subject = _main_subject(ctx, i, lo)
+    att.speaker = subject
+    # 2. Content after the cue.
+    comp = _complement_after(ctx, i, cue_end, entry, hi)
+    if comp is not None:
+        _add_complement(ctx, att, comp)
+        return att if att.content else None
+    # 3. Parenthetical with the subject first: 'Q, Kim said.' / '"Q," he added.'
+    if subject is not None and ("paren" in frames or "quote" in frames) and tok.tag in ("VBD", "VBZ", "VBP"):
+        before = _content_before(ctx, subject[0], lo)
+        if before is not None:
+            att.parenthetical = True
+            _add_complement(ctx, att, before)
+            resumed = _content_resumed(ctx, cue_end, hi)
+            if resumed is not None:
+                _add_complement(ctx, att, resumed)
+            return att
+    # 4. A cue followed by a quotation in the next sentence: 'She said: "..."' split by the sentence splitter.
+    if ("clause" in frames or "quote" in frames) and cue_end < len(toks):
+        k = cue_end
+        while k < hi and toks[k].text in (":", ","):
+            k += 1
+        if k == hi and toks[hi - 1].text == ":" and hi < len(toks) and ctx.in_quote(hi):
+            q = ctx.token_quote[hi]
+            if ctx.quote_tokens[q][0] == hi:
+                _add_complement(ctx, att, _Complement(hi, ctx.quote_tokens[q][1], "direct", q))
+                return att
+    return None
+
+
+def _ends_clause(ctx: _Context, k: int, hi: int) -> bool:
+    """Nothing but adjuncts after an inverted speaker: '..., said Kim on Monday.' / '..., said Kim, the ...'."""
+    toks = ctx.tokens
+    if k >= hi or toks[k].text in (",", ".", "!", "?", ";", ":") or _is_mark(toks[k]) or toks[k].text in _DASHES:
+        return True
+    return toks[k].tag in ("IN", "TO", "WRB") or _is_temporal(toks[k]) or toks[k].tag == "RB"
+
+
+def _after_speaker(ctx: _Context, k: int, hi: int) -> int:
+    """Skip an apposition after an inverted speaker: ', said Klein, chairman of the institute, ...'."""
+    return k
+
+
+def _be_before(ctx: _Context, i: int, lo: int) -> bool:
+    j = i - 1
+    while j >= lo and ctx.tokens[j].tag in ("RB", "RBR"):
+        j -= 1
+    return j >= lo and ctx.tokens[j].lemma == "be" and ctx.tokens[j].tag.startswith("VB")
+
+
+def _has_aux_before(ctx: _Context, i: int, lo: int) -> bool:
+    j = i - 1
+    while j >= lo and ctx.tokens[j].tag in ("RB", "RBR"):
+        j -= 1
+    return j >= lo and ctx.tokens[j].lemma in ("have",) and ctx.tokens[j].tag.startswith("VB")
+
+
+def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
+    """For ", saying ..." — the subject of the main verb before it."""
+    toks = ctx.tokens
+    for k in range(i - 2, lo - 1, -1):
+        if toks[k].tag in ("VBD", "VBZ", "VBP") and not ctx.in_quote(k) and toks[k].lemma not in AUXILIARIES:
+            return _subject_left(ctx, k, lo)
+    return None
+
+
+def _raising(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: int) -> _Attribution | None:
+    """"X appears to be slipping" / "the bank is expected to act": subject + to-infinitive, no source."""
+    toks = ctx.tokens
+    k = cue_end
+    if k + 1 >= hi or toks[k].tag != "TO" or not toks[k + 1].tag.startswith("VB"):
+        return None
+    j = i - 1
+    while j >= lo and (_is_aux_or_adverb(toks[j])):
+        j -= 1
+    if j < lo or ctx.in_quote(j):
+        return None
+    start = np_left(toks, j + 1, lo)
+    if start is None or toks[j].lower in ("it", "there"):
+        return None
+    end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+    att = _Attribution((i, cue_end), entry.cls, [_chars(ctx, start, j + 1), _chars(ctx, k, end)], "indirect",
+                       toks[i].sent)
+    return att
+
+
+def _add_complement(ctx: _Context, att: _Attribution, comp: _Complement) -> None:
+    if comp.quote >= 0:
+        att.quotes.add(comp.quote)
+        att.content.extend(_quote_pieces(ctx, comp.quote))
+    else:
+        if comp.last <= comp.first:
+            return
+        att.content.append(_chars(ctx, comp.first, comp.last))
+        for m in range(comp.first, comp.last):
+            if ctx.token_quote[m] >= 0:
+                att.quotes.add(ctx.token_quote[m])
+    if att.kind == "indirect" or comp.kind == "direct" and att.kind != "mixed":
+        att.kind = comp.kind if comp.kind != "indirect" or att.kind == "indirect" else att.kind
+    if comp.kind == "mixed":
+        att.kind = "mixed"
+
+
+def _quote_pieces(ctx: _Context, q: int) -> list[tuple[int, int]]:
+    return list(ctx.quotes[q].pieces)
+
+
+def _phrase_attributions(ctx: _Context, i: int) -> _Attribution | None:
+    """"according to X", "quoted X as saying", "as X put it" starting at token ``i``."""
+    toks = ctx.tokens
+    entries = ctx.lex.phrases.get(toks[i].lower)
+    if not entries:
+        return None
+    lo, hi = ctx.sentence_bounds(i)
+    for entry in entries:
+        words = entry.words
+        if "..." not in words:
+            n = len(words)
+            if i + n <= hi and all(toks[i + k].lower == w for k, w in enumerate(words)):
+                return _source_after(ctx, i, i + n, entry, lo, hi)
+            continue
+        gap = words.index("...")
+        head, tail = words[:gap], words[gap + 1:]
+        if not all(i + k < hi and toks[i + k].lower == w for k, w in enumerate(head)):
+            continue
+        if entry.role == "quoted-as" and toks[i].tag not in ("VBD", "VBN", "VBZ"):
+            continue
+        np_start = i + len(head)
+        np_end = _speaker_right(ctx, np_start, hi)
+        if np_end is None:
+            continue
+        t0 = np_end[1]
+        if not all(t0 + k < hi and (toks[t0 + k].lower == w or toks[t0 + k].lemma == w)
+                   for k, w in enumerate(tail)):
+            continue
+        end = t0 + len(tail)
+        if entry.role == "quoted-as":
+            return _quoted_as(ctx, i, np_end, end, entry, lo, hi)
+        if entry.role == "as-put":
+            return _as_put(ctx, i, np_end, end, entry, lo, hi)
+    return None
+
+
+def _source_after(ctx: _Context, i: int, end: int, entry: PhraseEntry, lo: int, hi: int) -> _Attribution | None:
+    """"According to X, CONTENT." / "CONTENT, according to X.\""""
+    toks = ctx.tokens
+    speaker = _speaker_right(ctx, end, hi)
+    if speaker is None:
+        return None
+    sp_end = speaker[1]
+    # the source may run on ("the report released by the committee on Tuesday")
+    k = sp_end
+    while k < hi and toks[k].text not in (",", ".", ";", "!", "?") and not ctx.in_quote(k):
+        k += 1
+    att = _Attribution((i, end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker)
+    if i == lo or (i == lo + 1 and toks[lo].tag in ("CC", "RB")):
+        if k < hi and toks[k].text == ",":
+            c_end = _trim_end(ctx, k + 1, _content_end(ctx, k + 1, hi))
+            if c_end > k + 1:
+                _add_complement(ctx, att, _Complement(k + 1, c_end, _kind_of(ctx, k + 1, c_end)))
+                return att
+        return None
+    before = _content_before(ctx, i, lo)
+    if before is None and i > lo:
+        before = _Complement(lo, i, _kind_of(ctx, lo, i)) if i - lo >= 3 else None
+    if before is None:
+        return None
+    _add_complement(ctx, att, before)
+    if k < hi and toks[k].text == "," and k + 1 < hi:
+        resumed = _content_resumed(ctx, k, hi)
+        if resumed is not None:
+            _add_complement(ctx, att, resumed)
+    return att
+
+
+def _quoted_as(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry: PhraseEntry, lo: int,
+               hi: int) -> _Attribution | None:
+    """"The ministry quoted Kim as saying ..." — the speaker is Kim."""
+    att = _Attribution((i, end), entry.cls, [], "indirect", ctx.tokens[i].sent, speaker=speaker)
+    att.cue_span = (ctx.tokens[i].start, ctx.tokens[end - 1].end)
+    say = CueEntry(("say",), entry.cls, frozenset({"clause"}))
+    comp = _complement_after(ctx, end - 1, end, say, hi)
+    if comp is None:
+        reporter = _subject_left(ctx, i, lo)
+        comp = _content_before(ctx, reporter[0] if reporter else i, lo)
+    if comp is None:
+        return None
+    _add_complement(ctx, att, comp)
+    return att
+
+
+def _as_put(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry: PhraseEntry, lo: int,
+            hi: int) -> _Attribution | None:
+    """", as Clinton put it, ..." — content is the clause around the parenthetical."""
+    toks = ctx.tokens
+    if end < hi and toks[end].text not in (",", ".", ";"):
+        return None
+    att = _Attribution((i, end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker)
+    before = _content_before(ctx, i, lo)
+    if before is not None:
+        _add_complement(ctx, att, before)
+    resumed = _content_resumed(ctx, end, hi)
+    if resumed is not None:
+        _add_complement(ctx, att, resumed)
+    return att if att.content else None
+
+
+def _colon_attribution(ctx: _Context, lo: int, hi: int) -> _Attribution | None:
+    """Headline and interview style: 'Warren: Trump Is a "Proven Failure"' / 'Q: And the wall?'."""
+    toks = ctx.tokens
+    for k in range(lo + 1, min(hi - 1, lo + 7)):
+        if toks[k].text == ":":
+            break
+        if toks[k].tag.startswith("VB") or ctx.in_quote(k) or toks[k].text in (",", ".", "(", ";"):
+            return None
+    else:
+        return None
+    if not any(toks[m].tag in ("NNP", "NNPS", "PRP") for m in range(lo, k)):
+        return None
+    if np_left(toks, k, lo) != lo and not (toks[lo].tag == "NNP" and k - lo <= 4
+                                            and all(toks[m].tag in ("NNP", "NNPS", "POS", "NN") for m in range(lo, k))):
+        return None
+    start = k + 1
+    end = _trim_end(ctx, start, hi)
+    if end - start < 2:
+        return None
+    att = _Attribution((k, k + 1), "speech", [], "indirect", toks[k].sent, speaker=(lo, k))
+    if ctx.in_quote(start) and ctx.quote_tokens[ctx.token_quote[start]][0] == start:
+        _add_complement(ctx, att, _Complement(start, end, "direct", ctx.token_quote[start]))
+    else:
+        _add_complement(ctx, att, _Complement(start, end, _kind_of(ctx, start, end)))
+    return att
+
+
+# --------------------------------------------------------------------------- document pass
+
+
+def _sentence_attributions(ctx: _Context, sent_index: int) -> list[_Attribution]:
+    sent = ctx.doc.sentences[sent_index]
+    out: list[_Attribution] = []
+    toks = ctx.tokens
+    for i in range(sent.first, sent.last):
+        if ctx.in_quote(i):
+            continue
+        tok = toks[i]
+        att = None
+        if tok.lower in ctx.lex.phrases:
+            att = _phrase_attributions(ctx, i)
+        if att is None and (tok.tag.startswith("VB") or tok.tag in ("NNS", "NN", "JJ")):
+            found = _verb_entry(ctx, i)
+            if found is not None:
+                att = _verb_attribution(ctx, i, found[0], found[1])
+        if att is not None and att.content:
+            out.append(att)
+    if not out and sent.last - sent.first > 3:
+        att = _colon_attribution(ctx, sent.first, sent.last)
+        if att is not None:
+            out.append(att)
+    return out
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _drop_nested(ctx: _Context, atts: list[_Attribution]) -> list[_Attribution]:
+    """Keep an attribution inside another's content only when it reports a different speaker's words."""
+    keep = []
+    for att in atts:
+        cue_start, cue_end = _chars(ctx, *att.cue)
+        outer = [o for o in atts if o is not att and _overlaps(o.content, cue_start, cue_end)]
+        if not outer:
+            keep.append(att)
+            continue
+        if att.cls == "speech" and all(o.parenthetical for o in outer) and att.speaker is not None:
+            keep.append(att)
+    # the same cue claimed twice (a phrase and its verb): keep the first
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for att in keep:
+        key = _chars(ctx, *att.cue)
+        if any(s < key[1] and key[0] < e for s, e in seen):
+            continue
+        seen.add(key)
+        out.append(att)
+    return out
+
+
+def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, continuation: bool) -> list[_Attribution]:
+    """Quoted sentences with no cue of their own: the same paragraph's attributed quote, or the one before.
+
+    Returns new attributions for continuation paragraphs (same cue and speaker as the quote they continue).
+    """
+    doc = ctx.doc
+    consumed: set[int] = set()
+    for att in atts:
+        consumed |= att.quotes
+    direct_by_paragraph: dict[int, list[_Attribution]] = {}
+    for att in atts:
+        if att.kind == "direct":
+            para = doc.sentences[att.sentence].paragraph
+            direct_by_paragraph.setdefault(para, []).append(att)
+    added: list[_Attribution] = []
+    last_para_att: _Attribution | None = None
+    last_para = -2
+    for q_index, q in enumerate(ctx.quotes):
+        if q_index in consumed:
+            continue
+        first_tok, last_tok = ctx.quote_tokens[q_index]
+        if last_tok <= first_tok or ctx.tokens[first_tok].sent in ctx.skip:
+            continue
+        sent = doc.sentences[ctx.tokens[first_tok].sent]
+        para = sent.paragraph
+        if not _sentential(ctx, q_index):
+            continue
+        same = direct_by_paragraph.get(para, [])
+        if same:
+            before = [a for a in same if _chars(ctx, *a.cue)[0] < q.start]
+            target = before[-1] if before else same[0]
+            target.content.extend(q.pieces)
+            target.quotes.add(q_index)
+            consumed.add(q_index)
+            continue
+        if not continuation:
+            continue
+        prev = _previous_direct(ctx, direct_by_paragraph, added, para)
+        if prev is not None and _paragraph_starts_with(ctx, para, q_index):
+            new = _Attribution(prev.cue, prev.cls, list(q.pieces), "direct", sent.i, speaker=prev.speaker,
+                               quotes={q_index}, cue_span=prev.cue_span, speaker_hint=prev.speaker_hint)
+            added.append(new)
+            direct_by_paragraph.setdefault(para, []).append(new)
+            consumed.add(q_index)
+    return added
+
+
+def _sentential(ctx: _Context, q_index: int) -> bool:
+    """A quotation that is a sentence of its own (not a quoted phrase inside narrative)."""
+    first_tok, last_tok = ctx.quote_tokens[q_index]
+    toks = ctx.tokens
+    sent = ctx.doc.sentences[toks[first_tok].sent]
+    if first_tok != sent.first:
+        k = first_tok - 1
+        if not (toks[k].text in (".", "!", "?", ":") or toks[k].text in _DASHES):
+            return False
+    words = sum(1 for m in range(first_tok, last_tok) if toks[m].text[:1].isalnum())
+    return words >= 3
+
+
+def _paragraph_starts_with(ctx: _Context, para: int, q_index: int) -> bool:
+    ps, _ = ctx.doc.paragraphs[para]
+    return ctx.quotes[q_index].start <= ps + 1 or any(s == ps for s, _ in ctx.quotes[q_index].pieces)
+
+
+def _previous_direct(ctx: _Context, by_para: dict[int, list[_Attribution]], added, para: int) -> _Attribution | None:
+    """The attributed direct quote that ends the paragraph just before (or two before, across a short one)."""
+    for back in (1,):
+        prev = by_para.get(para - back)
+        if prev:
+            att = max(prev, key=lambda a: max(e for _, e in a.content))
+            _, pe = ctx.doc.paragraphs[para - back]
+            last_end = max(e for _, e in att.content)
+            if pe - last_end <= 60 or any(ctx.quotes[q].pieces[-1][1] >= pe - 2 for q in att.quotes):
+                return att
+    return None
+
+
+# --------------------------------------------------------------------------- speakers to actors
+
+
+def _mentions_in(ctx: _Context, first: int, last: int) -> list[Mention]:
+    k = bisect_right(ctx.mention_starts, last - 1)
+    out = []
+    for m in ctx.mentions[max(0, k - 20):k]:
+        if m.first < last and first < m.last:
+            out.append(m)
+    return out
+
+
+_KIND_RANK = {"person": 0, "organisation": 1, "country": 2, "place": 3}
+
+
+def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> Mention | None:
+    """The mention a speaker span stands for (a pronoun's or relative pronoun's antecedent)."""
+    first, last = speaker
+    toks = ctx.tokens
+    if last - first == 1:
+        tok = toks[first]
+        low = tok.lower
+        if low in PRONOUNS:
+            return antecedent(ctx.mentions, ctx.doc, first)
+        if low in ("who", "which", "that"):
+            j = first - 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            start = np_left(toks, j + 1, max(0, j - 12)) if j >= 0 else None
+            if start is not None:
+                found = _mentions_in(ctx, start, j + 1)
+                if found:
+                    return min(found, key=lambda m: (_KIND_RANK.get(m.kind, 9), -m.last))
+            return None
+    found = [m for m in _mentions_in(ctx, first, last) if m.kind != "place"]
+    if not found:
+        return None
+    head = [m for m in found if m.first <= last - 1 < m.last]
+    if head:
+        return max(head, key=lambda m: (m.last - m.first, -_KIND_RANK.get(m.kind, 9)))
+    persons = [m for m in found if m.kind == "person"]
+    if persons:
+        return persons[0]
+    return max(found, key=lambda m: (m.last, -_KIND_RANK.get(m.kind, 9)))
+
+
+def _to_quote(ctx: _Context, att: _Attribution) -> Quote:
+    toks = ctx.tokens
+    text = ctx.doc.text
+    cs, ce = att.cue_span or _chars(ctx, *att.cue)
+    cue = Span(cs, ce, text[cs:ce])
+    speaker = actor = affiliation = None
+    if att.speaker is not None:
+        ss, se = _chars(ctx, *att.speaker)
+        speaker = Span(ss, se, text[ss:se])
+        mention = att.speaker_hint or _resolve_speaker(ctx, att.speaker)
+        if mention is not None:
+            actor = mention.actor
+            affiliation = mention.affiliation
+    content = sorted(set(att.content))
+    return Quote(att.kind, content, cue, speaker, actor, affiliation, att.sentence)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_quotes(doc: Doc, mentions: Sequence[Mention], *, skip_sentences: Iterable[int] = frozenset(),
+                lex: CueLexicon | None = None, continuation: bool = True) -> list[Quote]:
+    """Every attribution in a tagged document: direct, mixed and indirect, with cue and speaker.
+
+    ``mentions`` are the document's actor mentions (:func:`toolkit.actors.find_mentions`);
+    ``skip_sentences`` are sentences to leave out (credit lines, boilerplate);
+    ``lex`` a cue lexicon (default: the shipped tables); ``continuation`` attributes
+    a quoted paragraph with no cue to the speaker of the attributed quote just before it.
+    """
+    lex = lex or cue_lexicon()
+    skip = set(skip_sentences)
+    ctx = _context(doc, mentions, lex, skip)
+    atts: list[_Attribution] = []
+    for sent in doc.sentences:
+        if sent.i in skip:
+            continue
+        atts.extend(_sentence_attributions(ctx, sent.i))
+    atts = _drop_nested(ctx, atts)
+    atts.extend(_attach_unattributed_quotes(ctx, atts, continuation=continuation))
+    quotes = [_to_quote(ctx, att) for att in atts if att.content]
+    quotes.sort(key=lambda q: (q.content[0][0], q.cue.start if q.cue else 0))
+    return quotes
