@@ -54,6 +54,12 @@ def _np_head_ok(tok: Token) -> bool:
         or tok.lower in ("who", "which", "that")
 
 
+def _possessor(prev: Token, pos: Token) -> bool:
+    """A possessive marker attached to the word before it ("Korea 's", "voters '"), not a quotation mark."""
+    return prev.end == pos.start and (prev.tag in NOUN_TAGS or prev.tag in ("CD", "PRP")) \
+        and (pos.text[-1:] in "sS" or prev.text[-1:] in "sSzZ")
+
+
 def np_left(tokens: Sequence[Token], end: int, lo: int) -> int | None:
     """Start of the noun phrase that ends just before ``end`` (None if ``tokens[end-1]`` ends none).
 
@@ -82,7 +88,9 @@ def np_left(tokens: Sequence[Token], end: int, lo: int) -> int | None:
         if t.tag in _NP_OPENERS:
             start = k
             break
-        if t.tag in _NP_INNER or (t.text in ("&", "-", "'") and k > lo) or (t.tag == "CC" and t.text == "&"):
+        if t.tag == "POS" and not (k > lo and _possessor(tokens[k - 1], t)):
+            break
+        if t.tag in _NP_INNER or (t.text in ("&", "-") and k > lo) or (t.tag == "CC" and t.text == "&"):
             if t.tag in ("VBN", "VBG") and not (k - 1 >= lo and tokens[k - 1].tag in _NP_INNER):
                 break
             start = k
@@ -120,7 +128,7 @@ def np_right(tokens: Sequence[Token], start: int, hi: int) -> int:
         if t.tag in ("JJ", "CD") and seen_head and i + 1 < hi and tokens[i + 1].tag in NOUN_TAGS:
             i += 1
             continue
-        if t.tag == "POS" and seen_head:
+        if t.tag == "POS" and seen_head and _possessor(tokens[i - 1], t):
             seen_head = False
             i += 1
             continue
@@ -149,27 +157,40 @@ def finite_verb_in(tokens: Sequence[Token], start: int, hi: int) -> int | None:
     return None
 
 
+_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                         "yesterday", "tonight", "last", "next", "earlier", "later"})
+
+
 def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int = 25) -> bool:
-    """True when a finite clause starts at ``start``: "that"/a wh-word, or a subject then a finite verb."""
+    """True when a finite clause starts at ``start``: "that"/a wh-word, or a subject then a finite verb.
+
+    The subject may carry prepositional phrases ("the participation of North Korean
+    troops in the war violated ..."); quotation marks are looked through; a comma
+    or a clause-ending mark before the verb means no clause starts here.
+    """
     if start >= hi:
         return False
     tok = tokens[start]
     low = tok.lower
-    if low == "that" or low in WH_WORDS:
+    if low == "that":
+        return start + 1 < hi and tokens[start + 1].tag not in FINITE_TAGS
+    if low in WH_WORDS:
         return True
+    if low in _TIME_WORDS:
+        return False
     if tok.tag in ("PRP", "EX") or low in SUBJECT_PRONOUNS:
         nxt = start + 1
-        while nxt < hi and tokens[nxt].tag in ("RB", "MD") and tokens[nxt].tag != "MD":
+        while nxt < hi and (tokens[nxt].tag in ("RB",) or tokens[nxt].text in _MARKS):
             nxt += 1
-        return nxt < hi and (tokens[nxt].tag in FINITE_TAGS or tokens[nxt].tag == "RB")
+        return nxt < hi and tokens[nxt].tag in FINITE_TAGS
     end = np_right(tokens, start, hi)
     if end == start:
         return False
-    # Allow a prepositional or relative tail on the subject ("the participation of North Korean troops").
     for k in range(end, min(hi, start + window)):
         t = tokens[k]
         if t.tag in FINITE_TAGS:
             return True
-        if t.text in (";", ":") or t.tag in ("VB",):
+        if t.text in (";", ":", ",", ".", "!", "?") or t.tag in ("VB",):
             return False
     return False

@@ -287,6 +287,7 @@ class _Attribution:
     quotes: set[int] = field(default_factory=set)  # quotation indices it consumed
     cue_span: tuple[int, int] | None = None  # character span when it is not simply the cue tokens
     parenthetical: bool = False  # content before the cue ("..., X said")
+    forward: bool = False  # content is a quotation after the cue's sentence
     speaker_hint: Mention | None = None
 
 
@@ -608,6 +609,12 @@ def _parenthetical_attribution(ctx: _Context, k: int, hi: int) -> bool:
     return end >= hi or toks[end].text in (",", ".", "!", "?", ";") or _is_mark(toks[end])
 
 
+def _complementizer(ctx: _Context, k: int, hi: int) -> bool:
+    """"that" introducing a clause (not a relative pronoun: "a crowd that spilled out")."""
+    toks = ctx.tokens
+    return toks[k].lower == "that" and k + 1 < hi and toks[k + 1].tag not in FINITE_TAGS
+
+
 def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
     """Skip time words and prepositional adjuncts before a complement ("said on Monday that ...",
     "said in a statement on its website that ...", "told reporters Tuesday the ...")."""
@@ -630,14 +637,14 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
             k += 1
             continue
         break
-    if k < hi and k > start and (toks[k].lower == "that" or ctx.in_quote(k) or toks[k].text == ":"
+    if k < hi and k > start and (_complementizer(ctx, k, hi) or ctx.in_quote(k) or toks[k].text == ":"
                                  or clause_starts(toks, k, hi)):
         return k
     # an adjunct the chunker could not read ("on social media platform X that ..."): jump to "that"
     if start < hi and (toks[start].tag in ("IN", "RB") or _is_temporal(toks[start])):
         for m in range(start + 1, min(hi, start + 14)):
             t = toks[m]
-            if t.lower == "that" or ctx.in_quote(m) or t.text == ":":
+            if _complementizer(ctx, m, hi) or ctx.in_quote(m) or t.text == ":":
                 return m
             if (t.tag in FINITE_TAGS and t.text.islower()) or t.text in (";", ".", "!", "?", ","):
                 break
@@ -667,7 +674,7 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
                 end = _trim_end(ctx, k, _content_end(ctx, after, hi))
                 return _Complement(k, end, _kind_of(ctx, k, end)) if end > after + 1 else None
             if "recipient" in frames and after < hi and (
-                    toks[after].lower == "that" or ctx.in_quote(after) or toks[after].text in (":", ",")
+                    _complementizer(ctx, after, hi) or ctx.in_quote(after) or toks[after].text in (":", ",")
                     or clause_starts(toks, after, hi)):
                 k = after
     k = _skip_adjuncts(ctx, k, hi)
@@ -687,6 +694,14 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
         end = _trim_end(ctx, k, _content_end(ctx, k, hi))
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
+    if "objcomp" in frames and not ctx.in_quote(k):
+        np_end = k + 1 if toks[k].tag == "PRP" else np_right(toks, k, hi)
+        if np_end > k and np_end < hi and (ctx.in_quote(np_end) or toks[np_end].tag in ("DT", "JJ", "JJS", "RBS")
+                                           or toks[np_end].tag == "RB" and np_end + 1 < hi
+                                           and toks[np_end + 1].tag == "JJ"):
+            end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+            if end > np_end:
+                return _Complement(k, end, _kind_of(ctx, k, end))
     if "object" in frames:
         np_end = np_right(toks, k, hi)
         if np_end > k or ctx.in_quote(k) or toks[k].lower in ("what", "how", "his", "her", "their", "its"):
@@ -713,10 +728,19 @@ def _kind_of(ctx: _Context, first: int, last: int) -> str:
 
 
 def _content_before(ctx: _Context, clause_start: int, lo: int) -> _Complement | None:
-    """The content before a parenthetical attribution ("CONTENT, X said" / '"Q," said X')."""
+    """The content before a parenthetical attribution ("CONTENT, X said" / '"Q," said X').
+
+    A quotation ending just before the attribution is the content even across a
+    sentence break ('"Who wants that?" she said.') or an apposition ('"Q," another
+    friend, Mariam Emara, told CNN').
+    """
     toks = ctx.tokens
     j = clause_start - 1
     if j < lo:
+        if j >= 0 and _is_mark(toks[j]) and ctx.in_quote(j) and _same_paragraph(ctx, j, clause_start):
+            q = ctx.token_quote[j]
+            if ctx.quote_tokens[q][1] == clause_start:
+                return _Complement(ctx.quote_tokens[q][0], clause_start, "direct", q)
         return None
     if _is_mark(toks[j]) and ctx.in_quote(j):
         q = ctx.token_quote[j]
@@ -729,8 +753,13 @@ def _content_before(ctx: _Context, clause_start: int, lo: int) -> _Complement | 
     if j - 1 >= lo and ctx.in_quote(j - 1):
         q = ctx.token_quote[j - 1]
         q_first, q_last = ctx.quote_tokens[q]
-        if q_last == j and q_first >= lo - 40:
+        if q_last == j:
             return _Complement(q_first, q_last, "direct", q)
+    apposed = np_left(toks, j, lo)
+    if apposed is not None and apposed - 1 >= 0 and _is_mark(toks[apposed - 1]) and ctx.in_quote(apposed - 1):
+        q = ctx.token_quote[apposed - 1]
+        if ctx.quote_tokens[q][1] == apposed:
+            return _Complement(ctx.quote_tokens[q][0], apposed, "direct", q)
     start = lo
     while start < j and (toks[start].tag == "CC" or toks[start].text in (",",) or _is_mark(toks[start])
                          and not ctx.in_quote(start)):
@@ -738,6 +767,11 @@ def _content_before(ctx: _Context, clause_start: int, lo: int) -> _Complement | 
     if j - start < 2:
         return None
     return _Complement(start, j, _kind_of(ctx, start, j))
+
+
+def _same_paragraph(ctx: _Context, a: int, b: int) -> bool:
+    sents = ctx.doc.sentences
+    return sents[ctx.tokens[a].sent].paragraph == sents[ctx.tokens[b].sent].paragraph
 
 
 def _content_resumed(ctx: _Context, k: int, hi: int) -> _Complement | None:
@@ -777,21 +811,26 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     passive = tok.tag == "VBN" and _be_before(ctx, i, lo)
     if "raise" in frames or (passive and "to" in frames):
         return _raising(ctx, i, cue_end, entry, lo, hi)
-    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo):
+    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo):
         return None  # "was asked", "a group called ...", reduced relatives
     if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while", "after", "before", "by"):
         return None
     att = _Attribution((i, cue_end), entry.cls, [], "indirect", sent)
-    # 1. Inverted or parenthetical: '"Q," said Kim.' / 'Q, the ministry said.'
+    subject = _subject_left(ctx, i, lo)
+    # 1. Inverted: '"Q," said Kim.' / 'Q, said Kim, a senator.'
     left = i - 1
     while left >= lo and _is_aux_or_adverb(toks[left]):
         left -= 1
-    inverted = left >= lo and (toks[left].text == "," or _is_mark(toks[left]) and ctx.in_quote(left)) \
-        and tok.tag in ("VBD", "VBZ", "VBP") and ("paren" in frames or "quote" in frames)
+    after_quote = left >= lo and _is_mark(toks[left]) and ctx.in_quote(left)
+    if left < lo and left >= 0 and _is_mark(toks[left]) and ctx.in_quote(left) and _same_paragraph(ctx, left, i):
+        after_quote = True  # '"Why?" asked Kim.' split after the question mark
+    inverted = (tok.tag in ("VBD", "VBZ", "VBP") or tok.tag == "VBN" and after_quote) \
+        and ("paren" in frames or "quote" in frames) \
+        and (after_quote or left >= lo and toks[left].text == "," and subject is None)
     if inverted:
         speaker = _speaker_right(ctx, cue_end, hi)
         if speaker is not None and _ends_clause(ctx, speaker[1], hi):
-            before = _content_before(ctx, left + 1, lo)
+            before = _content_before(ctx, left + 1, min(lo, left + 1))
             if before is not None:
                 att.speaker = speaker
                 att.parenthetical = True
@@ -800,7 +839,6 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
                 if resumed is not None:
                     _add_complement(ctx, att, resumed)
                 return att
-    subject = _subject_left(ctx, i, lo)
     if subject is None and tok.tag == "VBG" and i > lo and toks[i - 1].text == ",":
         subject = _main_subject(ctx, i, lo)
     att.speaker = subject
@@ -819,17 +857,36 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
             if resumed is not None:
                 _add_complement(ctx, att, resumed)
             return att
-    # 4. A cue followed by a quotation in the next sentence: 'She said: "..."' split by the sentence splitter.
-    if ("clause" in frames or "quote" in frames) and cue_end < len(toks):
-        k = cue_end
-        while k < hi and toks[k].text in (":", ","):
-            k += 1
-        if k == hi and toks[hi - 1].text == ":" and hi < len(toks) and ctx.in_quote(hi):
-            q = ctx.token_quote[hi]
-            if ctx.quote_tokens[q][0] == hi:
-                _add_complement(ctx, att, _Complement(hi, ctx.quote_tokens[q][1], "direct", q))
-                return att
+    # 4. A cue whose quotation follows in the next sentence or paragraph: 'Kim said in a statement. "..."'
+    if ("clause" in frames or "quote" in frames) and subject is not None:
+        q = _quotation_after(ctx, cue_end, hi)
+        if q >= 0:
+            att.forward = True
+            _add_complement(ctx, att, _Complement(*ctx.quote_tokens[q], "direct", q))
+            return att
     return None
+
+
+def _quotation_after(ctx: _Context, k: int, hi: int) -> int:
+    """The quotation opening the next sentence (or paragraph) when only adjuncts follow the cue, else -1."""
+    toks = ctx.tokens
+    while k < hi and not ctx.in_quote(k) and toks[k].tag not in FINITE_TAGS and toks[k].tag not in ("VB", "VBG"):
+        if toks[k].text in (".", ":") and k == hi - 1:
+            break
+        if toks[k].text in (".", "!", "?", ";"):
+            return -1
+        k += 1
+    if k != hi - 1 or toks[k].text not in (".", ":") or hi >= len(toks):
+        return -1
+    if not ctx.in_quote(hi):
+        return -1
+    q = ctx.token_quote[hi]
+    if ctx.quote_tokens[q][0] != hi:
+        return -1
+    sents = ctx.doc.sentences
+    if sents[toks[hi].sent].paragraph - sents[toks[k].sent].paragraph > 1:
+        return -1
+    return q
 
 
 def _ends_clause(ctx: _Context, k: int, hi: int) -> bool:
@@ -842,7 +899,20 @@ def _ends_clause(ctx: _Context, k: int, hi: int) -> bool:
 
 def _after_speaker(ctx: _Context, k: int, hi: int) -> int:
     """Skip an apposition after an inverted speaker: ', said Klein, chairman of the institute, ...'."""
+    toks = ctx.tokens
+    if k + 1 < hi and toks[k].text == "," and not ctx.in_quote(k + 1) and (
+            toks[k + 1].tag in ("DT", "JJ", "NN", "NNP", "CD", "PRP$", "NNS", "JJS") or toks[k + 1].lower == "who"):
+        m = k + 1
+        while m < hi and not ctx.in_quote(m) and toks[m].text not in (".", "!", "?", ";"):
+            m += 1
+        return m  # the apposition (and any relative clause) runs to the end of the sentence
     return k
+
+
+def _after_closing_mark(ctx: _Context, i: int, lo: int) -> bool:
+    """'"...," declared Kim': the tagger often reads an inverted cue as a participle."""
+    j = i - 1
+    return j >= 0 and _is_mark(ctx.tokens[j]) and ctx.in_quote(j) and ctx.quote_tokens[ctx.token_quote[j]][1] == i
 
 
 def _be_before(ctx: _Context, i: int, lo: int) -> bool:
@@ -1078,6 +1148,9 @@ def _drop_nested(ctx: _Context, atts: list[_Attribution]) -> list[_Attribution]:
             continue
         if att.cls == "speech" and all(o.parenthetical for o in outer) and att.speaker is not None:
             keep.append(att)
+    # a quotation claimed by its own cue and by a cue in the sentence before: its own wins
+    claimed = {q for att in keep if not att.forward for q in att.quotes}
+    keep = [att for att in keep if not (att.forward and att.quotes & claimed)]
     # the same cue claimed twice (a phrase and its verb): keep the first
     seen: set[tuple[int, int]] = set()
     out = []
@@ -1100,9 +1173,11 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
     for att in atts:
         consumed |= att.quotes
     direct_by_paragraph: dict[int, list[_Attribution]] = {}
+    by_paragraph: dict[int, list[_Attribution]] = {}
     for att in atts:
+        para = doc.sentences[att.sentence].paragraph
+        by_paragraph.setdefault(para, []).append(att)
         if att.kind == "direct":
-            para = doc.sentences[att.sentence].paragraph
             direct_by_paragraph.setdefault(para, []).append(att)
     added: list[_Attribution] = []
     last_para_att: _Attribution | None = None
@@ -1117,7 +1192,7 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
         para = sent.paragraph
         if not _sentential(ctx, q_index):
             continue
-        same = direct_by_paragraph.get(para, [])
+        same = direct_by_paragraph.get(para, []) or [a for a in by_paragraph.get(para, []) if a.speaker is not None]
         if same:
             before = [a for a in same if _chars(ctx, *a.cue)[0] < q.start]
             target = before[-1] if before else same[0]

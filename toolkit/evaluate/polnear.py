@@ -28,10 +28,12 @@ Scoring (the project's definition, see the evaluation README):
   when the prediction has no speaker either;
 * speaker accuracy is the share of matched relations with a gold Source whose
   predicted speaker overlaps it;
-* a gold relation is a *direct quote* when its content, stripped of white space,
-  starts with a quotation mark (``"`` ``“`` ``‘`` ``'``) or ends with a double one
-  (``"`` ``”``) — closing single marks are left out because they are also
-  apostrophes ("the candidates’"). Direct-quote recall is matched direct / direct.
+* a gold relation is a *direct quote* when its content is quoted words: it starts
+  with a quotation mark and ends with one (white space and a final ``.,;:!?`` after
+  the closing mark ignored; the fragments of a split quote taken together:
+  ``"A," … "B."``). Content that only holds quoted words (``Trump as a "caricature"``,
+  ``that "a hundred delegates ..."``) is a mixed quote, not a direct one.
+  Direct-quote recall is matched direct / direct.
 
 Example::
 
@@ -59,8 +61,8 @@ Spans = tuple[tuple[int, int], ...]
 REFERENCE = {"name": "textacy 0.13 direct_quotations", "content_p": 79.5, "content_r": 17.7, "content_f1": 28.9,
              "end_to_end_f1": 25.8, "words_per_second": 3300}
 
-OPENING_MARKS = "\"“‘'"
-CLOSING_MARKS = "\"”"
+OPENING_MARKS = "\"“‘'„«`"
+CLOSING_MARKS = "\"”’'»"
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _E_LINE = re.compile(r"^(E\d+)\t(.*)$")
 
@@ -237,12 +239,18 @@ def match_relations(text: str, gold: Sequence[GoldRelation], pred: Sequence[Pred
 
 
 def is_direct(text: str, relation: GoldRelation) -> bool:
-    """A direct quote: content starts with a quotation mark or ends with a double one."""
+    """A direct quote: the content starts with a quotation mark and ends with one.
+
+    >>> is_direct('He said "no." Then', GoldRelation(content=((8, 13),)))
+    True
+    >>> is_direct('He called it "bad."', GoldRelation(content=((10, 19),)))
+    False
+    """
     if not relation.content:
         return False
     first = text[relation.content[0][0]:relation.content[0][1]].strip()
-    last = text[relation.content[-1][0]:relation.content[-1][1]].strip()
-    return bool(first) and (first[0] in OPENING_MARKS or last[-1:] in CLOSING_MARKS)
+    last = text[relation.content[-1][0]:relation.content[-1][1]].strip().rstrip(".,;:!? ")
+    return bool(first) and bool(last) and first[0] in OPENING_MARKS and last[-1] in CLOSING_MARKS
 
 
 def speaker_correct(text: str, gold: GoldRelation, pred: PredRelation) -> bool:
