@@ -62,6 +62,7 @@ _TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _CLAUSE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset({"—", "–", "--", "-"})
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+_OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "reporters"})
 
 
 # --------------------------------------------------------------------------- results
@@ -161,6 +162,8 @@ class QuoteSpan:
 
     pieces: list[tuple[int, int]]
     single: bool = False  # in single quotation marks
+    prev: int = -1  # internal: the piece before, for a quotation running over paragraphs
+    next: int = -1
 
     @property
     def start(self) -> int:
@@ -297,7 +300,7 @@ class _Context:
     tokens: list[Token]
     mentions: list[Mention]
     lex: CueLexicon
-    quotes: list[QuoteSpan]
+    quotes: list[QuoteSpan]  # one per paragraph piece of a quotation (``prev``/``next`` link the pieces)
     token_quote: list[int]  # top-level quotation index of each token, -1 outside quotes
     quote_tokens: list[tuple[int, int]]  # token range of each quotation
     skip: frozenset[int] | set[int]
@@ -312,7 +315,13 @@ class _Context:
 
 
 def _context(doc: Doc, mentions: Sequence[Mention], lex: CueLexicon, skip) -> _Context:
-    quotes = quotation_spans(doc.text, doc.paragraphs)
+    quotes: list[QuoteSpan] = []
+    for span in quotation_spans(doc.text, doc.paragraphs):
+        for k, piece in enumerate(span.pieces):
+            unit = QuoteSpan([piece], span.single, prev=len(quotes) - 1 if k else -1)
+            if k:
+                quotes[-1].next = len(quotes)
+            quotes.append(unit)
     token_quote = [-1] * len(doc.tokens)
     quote_tokens: list[tuple[int, int]] = []
     for q_index, q in enumerate(quotes):
@@ -369,6 +378,9 @@ def _chars(ctx: _Context, first: int, last: int) -> tuple[int, int]:
 def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
     """The cue entry of a verb at token ``i`` and the cue's token end (with its particle)."""
     tok = ctx.tokens[i]
+    if i > 0 and ctx.tokens[i - 1].tag in ("DT", "PRP$", "POS") and tok.tag in ("VBZ", "VBP", "VB") \
+            and ctx.tokens[i - 1].lower not in ("that", "this", "which", "all", "both"):
+        return None  # a noun the tagger read as a verb: "These calls for ..."
     if tok.tag.startswith("VB"):
         lemma = tok.lemma
     elif tok.tag in ("NNS", "NN", "JJ") and tok.lower in ("says", "said", "told", "tells", "adds", "added"):
@@ -427,7 +439,8 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
         return None
     # "Russia and North Korea", "a spokesman for the ministry": NP ((and|of|for|at|from) NP)*
     while start - 2 >= lo and (toks[start - 1].lower in ("of", "for", "at", "from", "with", "in", "on")
-                               and toks[start - 1].tag == "IN" or toks[start - 1].lower in ("and", "or")):
+                               and toks[start - 1].tag == "IN" or toks[start - 1].lower in ("and", "or")
+                               and toks[start].tag in NOUN_TAGS and toks[start - 2].tag in NOUN_TAGS):
         prev = np_left(toks, start - 1, lo)
         if prev is None or toks[start - 2].tag in ("PRP",):
             break
@@ -493,12 +506,19 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- content
 
 
-def _content_end(ctx: _Context, start: int, hi: int) -> int:
+_SUBORDINATORS = frozenset({"while", "whereas", "although", "though", "because", "as", "since", "if", "when",
+                            "unless", "but", "and", "yet", "so"})
+
+
+def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> int:
     """Where a reported clause starting at ``start`` ends (exclusive), before trailing attribution or a new VP.
 
-    Stops at the end of the sentence, before ", according to ...", ", adding ...",
-    a parenthetical ", the embassy said", and before a second verb of the reporting
-    subject (", and condemned ...", "but said ...").
+    Stops at the end of the sentence (or of a quotation that runs past it), before
+    ", according to ...", ", adding ...", a parenthetical ", the embassy said", a new
+    clause with its own reporting verb (", while Bush said ...", "but Peskov said"), a
+    second reporting verb of the same subject (", and condemned ...", ", said ..."),
+    and a non-restrictive relative clause after a complete clause. ``clause`` is
+    False for an object or infinitive, which any coordinated verb ends.
     """
     toks = ctx.tokens
     m = start
@@ -506,25 +526,18 @@ def _content_end(ctx: _Context, start: int, hi: int) -> int:
         tok = toks[m]
         if ctx.in_quote(m):
             q_end = ctx.quote_tokens[ctx.token_quote[m]][1]
-            m = max(m + 1, min(q_end, hi))
+            if q_end >= hi:
+                return max(q_end, m + 1)
+            m = max(m + 1, q_end)
+            if m - 2 >= start and toks[m - 2].text == "," and _ends_here(ctx, m, hi, start, clause):
+                return m  # '... happening,'' adding ...' — the comma is inside the quotation
             continue
         low = tok.lower
         if tok.text == "," or tok.text in _DASHES or tok.text == "(":
-            nxt = m + 1
-            if nxt < hi:
-                t2 = toks[nxt]
-                if t2.lower == "according" or (t2.lower == "as" and nxt + 1 < hi and toks[nxt + 1].tag == "VBN"):
-                    return m
-                if t2.tag == "VBG" and _verb_entry(ctx, nxt) is not None:
-                    return m  # ", adding that ..." / ", citing ..."
-                if t2.tag == "CC" and _second_verb(ctx, nxt + 1, hi, start, m, strict=False):
-                    return m  # ", and condemned ...": a second verb of the reporting subject
-                if _parenthetical_attribution(ctx, nxt, hi):
-                    return m
-                if t2.tag == "CC" and _attribution_clause(ctx, nxt + 1, hi):
-                    return m
+            if _ends_here(ctx, m + 1, hi, start, clause, dash=tok.text in _DASHES):
+                return m
         elif tok.tag == "CC" and low in ("and", "but") and m > start:
-            if _second_verb(ctx, m + 1, hi, start, m, strict=True):
+            if _second_verb(ctx, m + 1, hi, start, m, strict=True, clause=clause):
                 return m  # "... but said that ..."
             if _attribution_clause(ctx, m + 1, hi):
                 return m  # "... but spokesman Dmitry Peskov said ..."
@@ -532,6 +545,36 @@ def _content_end(ctx: _Context, start: int, hi: int) -> int:
             return m
         m += 1
     return hi
+
+
+def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, dash: bool = False) -> bool:
+    """After a comma (or dash) at ``nxt - 1``: does the reported content stop here?"""
+    toks = ctx.tokens
+    if nxt >= hi:
+        return False
+    t2 = toks[nxt]
+    if t2.lower == "according" or (t2.lower == "as" and nxt + 1 < hi and toks[nxt + 1].tag == "VBN"):
+        return True
+    if t2.tag == "VBG":
+        found = _verb_entry(ctx, nxt)
+        return found is not None and found[0].cls in ("speech", "request")  # ", adding that ..."
+    if t2.tag in ("VBD", "VBZ") and _verb_entry(ctx, nxt) is not None and not ctx.in_quote(nxt):
+        return True  # "Cruz, who says ..., said ..."
+    if t2.tag == "CC" and _second_verb(ctx, nxt + 1, hi, start, nxt - 1, strict=True, clause=clause):
+        return True  # ", and condemned ..."
+    if _parenthetical_attribution(ctx, nxt, hi):
+        return True
+    k = nxt
+    while k < hi and toks[k].lower in _SUBORDINATORS:
+        k += 1
+    if _attribution_clause(ctx, k, hi):
+        return True  # ", while Jeb Bush said ..."
+    has_verb = finite_verb_in(toks, start, nxt - 1) is not None
+    if has_verb and t2.lower in ("who", "which") and not dash:
+        return True
+    if has_verb and dash and clause_starts(toks, nxt, hi):
+        return True
+    return False
 
 
 def _attribution_clause(ctx: _Context, k: int, hi: int) -> bool:
@@ -548,11 +591,11 @@ def _attribution_clause(ctx: _Context, k: int, hi: int) -> bool:
         and toks[end].lemma not in AUXILIARIES
 
 
-def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, strict: bool) -> bool:
+def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, strict: bool, clause: bool = True) -> bool:
     """After a conjunction at ``k``: a finite verb with no subject of its own (time phrases skipped).
 
-    ``strict`` (no comma before the conjunction) asks for a reporting verb, or a
-    content with no finite verb of its own (an object: "denied the claims but ...").
+    It ends the content when it is a reporting verb, or when the content has no
+    finite verb of its own (an object: "denied the claims but pledged ...").
     """
     toks = ctx.tokens
     while k < hi and (toks[k].tag in ("RB", "RBR") or _is_temporal(toks[k])):
@@ -568,13 +611,12 @@ def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, strict: 
     tok = toks[k]
     if tok.tag not in ("VBD", "VBZ", "VBP", "MD"):
         return False
-    clause_content = finite_verb_in(toks, start, m) is not None
-    if not strict:
-        return clause_content or True
+    if not clause or finite_verb_in(toks, start, m) is None:
+        return True
     verb = k
     if tok.lemma in AUXILIARIES and k + 1 < hi and toks[k + 1].tag.startswith("VB"):
         verb = k + 1
-    return _verb_entry(ctx, verb) is not None or not clause_content
+    return _verb_entry(ctx, verb) is not None
 
 
 def _parenthetical_attribution(ctx: _Context, k: int, hi: int) -> bool:
@@ -641,7 +683,8 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
                                  or clause_starts(toks, k, hi)):
         return k
     # an adjunct the chunker could not read ("on social media platform X that ..."): jump to "that"
-    if start < hi and (toks[start].tag in ("IN", "RB") or _is_temporal(toks[start])):
+    if start < hi and (toks[start].tag in ("IN", "RB") or _is_temporal(toks[start])) \
+            and toks[start].lower not in ("that", "if", "whether"):
         for m in range(start + 1, min(hi, start + 14)):
             t = toks[m]
             if _complementizer(ctx, m, hi) or ctx.in_quote(m) or t.text == ":":
@@ -667,11 +710,11 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
     if k >= hi:
         return None
     if "recipient" in frames or "objto" in frames:
-        np_end = np_right(toks, k, hi) if not ctx.in_quote(k) else k
+        np_end = k if ctx.in_quote(k) else k + 1 if toks[k].lower in _OBJECT_PRONOUNS else np_right(toks, k, hi)
         if np_end > k:
             after = _skip_adjuncts(ctx, np_end, hi)
             if "objto" in frames and after < hi and toks[after].tag == "TO":
-                end = _trim_end(ctx, k, _content_end(ctx, after, hi))
+                end = _trim_end(ctx, k, _content_end(ctx, after, hi, clause=False))
                 return _Complement(k, end, _kind_of(ctx, k, end)) if end > after + 1 else None
             if "recipient" in frames and after < hi and (
                     _complementizer(ctx, after, hi) or ctx.in_quote(after) or toks[after].text in (":", ",")
@@ -691,7 +734,7 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
     if "to" in frames and toks[k].tag == "TO" and _infinitive_at(ctx, k, hi):
-        end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+        end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=False))
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
     if "objcomp" in frames and not ctx.in_quote(k):
@@ -699,13 +742,13 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
         if np_end > k and np_end < hi and (ctx.in_quote(np_end) or toks[np_end].tag in ("DT", "JJ", "JJS", "RBS")
                                            or toks[np_end].tag == "RB" and np_end + 1 < hi
                                            and toks[np_end + 1].tag == "JJ"):
-            end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+            end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=False))
             if end > np_end:
                 return _Complement(k, end, _kind_of(ctx, k, end))
     if "object" in frames:
         np_end = np_right(toks, k, hi)
         if np_end > k or ctx.in_quote(k) or toks[k].lower in ("what", "how", "his", "her", "their", "its"):
-            end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+            end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=toks[k].lower in WH_WORDS))
             if end > k:
                 return _Complement(k, end, _kind_of(ctx, k, end))
     return None
@@ -727,7 +770,7 @@ def _kind_of(ctx: _Context, first: int, last: int) -> str:
     return "mixed" if len(qs) > 1 or (qs and -1 not in qs) else "indirect"
 
 
-def _content_before(ctx: _Context, clause_start: int, lo: int) -> _Complement | None:
+def _content_before(ctx: _Context, clause_start: int, lo: int, *, short_ok: bool = False) -> _Complement | None:
     """The content before a parenthetical attribution ("CONTENT, X said" / '"Q," said X').
 
     A quotation ending just before the attribution is the content even across a
@@ -764,7 +807,7 @@ def _content_before(ctx: _Context, clause_start: int, lo: int) -> _Complement | 
     while start < j and (toks[start].tag == "CC" or toks[start].text in (",",) or _is_mark(toks[start])
                          and not ctx.in_quote(start)):
         start += 1
-    if j - start < 2:
+    if j - start < (1 if short_ok else 2):
         return None
     return _Complement(start, j, _kind_of(ctx, start, j))
 
@@ -774,11 +817,23 @@ def _same_paragraph(ctx: _Context, a: int, b: int) -> bool:
     return sents[ctx.tokens[a].sent].paragraph == sents[ctx.tokens[b].sent].paragraph
 
 
-def _content_resumed(ctx: _Context, k: int, hi: int) -> _Complement | None:
-    """', he said, "B."' / ', he said, was even more popular': the content resuming after the cue clause."""
+def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool = False) -> _Complement | None:
+    """', he said, "B."' / ', he said, was even more popular': the content resuming after the cue clause.
+
+    ``adverbial_before``: what came before the cue clause was no clause of its own
+    ("Instead, she said, her boss ..."), so a subordinate clause may resume here.
+    """
     toks = ctx.tokens
-    while k < hi and (_is_temporal(toks[k]) or toks[k].tag in ("RB",)):
-        k += 1
+    for _ in range(4):  # time words and prepositional adjuncts: "wrote in a letter to the president, that"
+        while k < hi and (_is_temporal(toks[k]) or toks[k].tag == "RB") and not ctx.in_quote(k):
+            k += 1
+        if k < hi and toks[k].tag == "IN" and toks[k].lower != "that" and not ctx.in_quote(k):
+            end = np_right(toks, k + 1, hi)
+            if end == k + 1:
+                break
+            k = end
+            continue
+        break
     if k >= hi or toks[k].text != ",":
         return None
     k += 1
@@ -786,11 +841,14 @@ def _content_resumed(ctx: _Context, k: int, hi: int) -> _Complement | None:
         return None
     if ctx.in_quote(k):
         q = ctx.token_quote[k]
-        return _Complement(k, min(ctx.quote_tokens[q][1], max(hi, ctx.quote_tokens[q][1])), "direct", q)
-    if toks[k].tag in ("VBG", "IN", "WRB", "TO") or toks[k].lower in ("as", "while", "when", "after", "before",
-                                                                        "because", "although", "though", "but",
-                                                                        "and", "who", "which", "according"):
-        return None
+        if ctx.quote_tokens[q][0] == k:
+            return _Complement(k, ctx.quote_tokens[q][1], "direct", q)
+    low = toks[k].lower
+    if low != "that":
+        if toks[k].tag in ("VBG", "TO") or low in ("according", "who", "which", "as"):
+            return None
+        if not adverbial_before and (toks[k].tag in ("IN", "WRB") or low in _SUBORDINATORS):
+            return None
     end = _trim_end(ctx, k, _content_end(ctx, k, hi))
     if end - k >= 2 and finite_verb_in(toks, k, end) is not None:
         return _Complement(k, end, _kind_of(ctx, k, end))
@@ -813,7 +871,7 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         return _raising(ctx, i, cue_end, entry, lo, hi)
     if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo):
         return None  # "was asked", "a group called ...", reduced relatives
-    if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while", "after", "before", "by"):
+    if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while", "after", "before"):
         return None
     att = _Attribution((i, cue_end), entry.cls, [], "indirect", sent)
     subject = _subject_left(ctx, i, lo)
@@ -849,11 +907,15 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         return att if att.content else None
     # 3. Parenthetical with the subject first: 'Q, Kim said.' / '"Q," he added.'
     if subject is not None and ("paren" in frames or "quote" in frames) and tok.tag in ("VBD", "VBZ", "VBP"):
-        before = _content_before(ctx, subject[0], lo)
+        before = _content_before(ctx, subject[0], lo, short_ok=True)
         if before is not None:
             att.parenthetical = True
-            _add_complement(ctx, att, before)
-            resumed = _content_resumed(ctx, cue_end, hi)
+            adverbial = before.quote < 0 and finite_verb_in(toks, before.first, before.last) is None
+            resumed = _content_resumed(ctx, cue_end, hi, adverbial_before=adverbial)
+            if not (adverbial and resumed is not None):
+                if before.last - before.first < 2 and before.quote < 0:
+                    return None
+                _add_complement(ctx, att, before)
             if resumed is not None:
                 _add_complement(ctx, att, resumed)
             return att
@@ -1164,26 +1226,36 @@ def _drop_nested(ctx: _Context, atts: list[_Attribution]) -> list[_Attribution]:
 
 
 def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, continuation: bool) -> list[_Attribution]:
-    """Quoted sentences with no cue of their own: the same paragraph's attributed quote, or the one before.
+    """Quotations with no cue of their own get the attribution news convention implies.
 
-    Returns new attributions for continuation paragraphs (same cue and speaker as the quote they continue).
+    * the pieces of one quotation running over paragraphs share its attribution;
+    * a quoted sentence goes with the attribution of its paragraph (the one before it first):
+      '"A," he said. "B."';
+    * a paragraph that opens with a quotation continues the direct quote that ended the
+      paragraph before; it becomes a new attribution with the same cue and speaker.
     """
     doc = ctx.doc
-    consumed: set[int] = set()
-    for att in atts:
-        consumed |= att.quotes
-    direct_by_paragraph: dict[int, list[_Attribution]] = {}
+    owner: dict[int, _Attribution] = {q: att for att in atts for q in att.quotes}
+    changed = True
+    while changed:
+        changed = False
+        for q_index, q in enumerate(ctx.quotes):
+            if q_index in owner:
+                continue
+            linked = owner.get(q.prev) if q.prev >= 0 else None
+            if linked is None and q.next >= 0:
+                linked = owner.get(q.next)
+            if linked is not None:
+                linked.content.extend(q.pieces)
+                linked.quotes.add(q_index)
+                owner[q_index] = linked
+                changed = True
     by_paragraph: dict[int, list[_Attribution]] = {}
     for att in atts:
-        para = doc.sentences[att.sentence].paragraph
-        by_paragraph.setdefault(para, []).append(att)
-        if att.kind == "direct":
-            direct_by_paragraph.setdefault(para, []).append(att)
+        by_paragraph.setdefault(doc.sentences[att.sentence].paragraph, []).append(att)
     added: list[_Attribution] = []
-    last_para_att: _Attribution | None = None
-    last_para = -2
     for q_index, q in enumerate(ctx.quotes):
-        if q_index in consumed:
+        if q_index in owner:
             continue
         first_tok, last_tok = ctx.quote_tokens[q_index]
         if last_tok <= first_tok or ctx.tokens[first_tok].sent in ctx.skip:
@@ -1192,23 +1264,24 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
         para = sent.paragraph
         if not _sentential(ctx, q_index):
             continue
-        same = direct_by_paragraph.get(para, []) or [a for a in by_paragraph.get(para, []) if a.speaker is not None]
+        same = [a for a in by_paragraph.get(para, []) if a.kind == "direct"] \
+            or [a for a in by_paragraph.get(para, []) if a.speaker is not None]
         if same:
             before = [a for a in same if _chars(ctx, *a.cue)[0] < q.start]
             target = before[-1] if before else same[0]
             target.content.extend(q.pieces)
             target.quotes.add(q_index)
-            consumed.add(q_index)
+            owner[q_index] = target
             continue
         if not continuation:
             continue
-        prev = _previous_direct(ctx, direct_by_paragraph, added, para)
+        prev = _previous_direct(ctx, by_paragraph, para)
         if prev is not None and _paragraph_starts_with(ctx, para, q_index):
             new = _Attribution(prev.cue, prev.cls, list(q.pieces), "direct", sent.i, speaker=prev.speaker,
                                quotes={q_index}, cue_span=prev.cue_span, speaker_hint=prev.speaker_hint)
             added.append(new)
-            direct_by_paragraph.setdefault(para, []).append(new)
-            consumed.add(q_index)
+            by_paragraph.setdefault(para, []).append(new)
+            owner[q_index] = new
     return added
 
 
@@ -1230,17 +1303,13 @@ def _paragraph_starts_with(ctx: _Context, para: int, q_index: int) -> bool:
     return ctx.quotes[q_index].start <= ps + 1 or any(s == ps for s, _ in ctx.quotes[q_index].pieces)
 
 
-def _previous_direct(ctx: _Context, by_para: dict[int, list[_Attribution]], added, para: int) -> _Attribution | None:
-    """The attributed direct quote that ends the paragraph just before (or two before, across a short one)."""
-    for back in (1,):
-        prev = by_para.get(para - back)
-        if prev:
-            att = max(prev, key=lambda a: max(e for _, e in a.content))
-            _, pe = ctx.doc.paragraphs[para - back]
-            last_end = max(e for _, e in att.content)
-            if pe - last_end <= 60 or any(ctx.quotes[q].pieces[-1][1] >= pe - 2 for q in att.quotes):
-                return att
-    return None
+def _previous_direct(ctx: _Context, by_para: dict[int, list[_Attribution]], para: int) -> _Attribution | None:
+    """The direct quote that is the last attribution of the paragraph just before, if any."""
+    prev = by_para.get(para - 1)
+    if not prev:
+        return None
+    last = max(prev, key=lambda a: max(e for _, e in a.content))
+    return last if last.kind == "direct" and last.speaker is not None else None
 
 
 # --------------------------------------------------------------------------- speakers to actors
