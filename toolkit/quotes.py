@@ -44,7 +44,7 @@ from functools import lru_cache
 from toolkit.actors import PRONOUNS, Mention, antecedent
 from toolkit.chunks import (FINITE_TAGS, NOUN_TAGS, WH_WORDS, clause_starts, finite_verb_in, np_left,
                             np_right)
-from toolkit.resources import read_table
+from toolkit.resources import data_lines, read_table
 from toolkit.tagging import lemmatize
 from toolkit.tokens import Doc, Token
 
@@ -63,6 +63,9 @@ _CLAUSE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset({"—", "–", "--", "-"})
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "reporters"})
+_OBJECT_CONTROL = frozenset({"force", "ask", "urge", "tell", "persuade", "push", "pressure", "want", "expect",
+                             "allow", "invite", "encourage", "press", "lead", "prompt", "require", "compel",
+                             "convince", "get", "call"})
 
 
 # --------------------------------------------------------------------------- results
@@ -375,6 +378,11 @@ def _chars(ctx: _Context, first: int, last: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- cue detection
 
 
+@lru_cache(maxsize=1)
+def _document_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("document_nouns.txt"))
+
+
 def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
     """The cue entry of a verb at token ``i`` and the cue's token end (with its particle)."""
     tok = ctx.tokens[i]
@@ -411,21 +419,9 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
     if j < lo:
         return None
     tok = toks[j]
-    if tok.text == "," and depth < 2:
-        # "Sanders, a Vermont senator, has supported" / "Rutte, after a call with Yoon, said"
-        k = j - 1
-        while k > lo and toks[k].text != "," and not ctx.in_quote(k) and j - k < 30:
-            if toks[k].tag in FINITE_TAGS and toks[k].lower not in ("who", "which"):
-                # a relative clause in the apposition is fine; a main verb is not
-                if not any(toks[m].lower in ("who", "which", "that") for m in range(k - 1, max(k - 8, lo), -1)):
-                    return None
-            k -= 1
-        if k <= lo or toks[k].text != ",":
-            return None
-        inner = toks[k + 1]
-        if inner.tag in ("CC",) or ctx.in_quote(k - 1):
-            return None
-        return _subject_left(ctx, k, lo, depth=depth + 1) if _np_ends_at(ctx, k, lo) else None
+    if tok.text in (",", "—", "–", "--") and depth < 2:
+        # "Sanders, a Vermont senator, has supported" / "Trump, speaking at a rally in Wilmington, N.C., warned"
+        return _subject_before_parenthetical(ctx, j, lo, depth)
     if tok.tag == "CC" and depth < 2:
         # "... condemned X and urged Y": the subject of an earlier verb, a reporting one first
         verb = _coordinated_verb(ctx, j, lo)
@@ -448,10 +444,50 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
     return start, j + 1
 
 
+def _subject_before_parenthetical(ctx: _Context, j: int, lo: int, depth: int) -> tuple[int, int] | None:
+    """The subject before an apposition or aside that ends at the comma or dash ``j``."""
+    toks = ctx.tokens
+    mark = toks[j].text
+    openers = []
+    k = j - 1
+    while k > lo and j - k < 40 and not ctx.in_quote(k):
+        if toks[k].text == mark or mark == "," and toks[k].text in ("—", "–", "--") \
+                or mark != "," and toks[k].text in ("—", "–", "--"):
+            openers.append(k)
+            if len(openers) >= 4:
+                break
+        elif toks[k].text in (".", ";", ":") or (toks[k].tag in FINITE_TAGS and not _relative_before(ctx, k, lo)):
+            break
+        k -= 1
+    for k in reversed(openers):  # leftmost first: the sentence's subject before its asides
+        if k - 1 < lo or ctx.in_quote(k - 1) or toks[k + 1].tag == "CC":
+            continue
+        start = np_left(toks, k, lo)
+        if start is None:
+            continue
+        if start == lo or toks[start - 1].text in (",", "—", "–", "--") or toks[start - 1].tag in ("CC", "RB") \
+                or ctx.in_quote(start - 1):
+            return _subject_left(ctx, k, lo, depth=depth + 1)
+    return None
+
+
+def _relative_before(ctx: _Context, k: int, lo: int) -> bool:
+    """A finite verb inside a relative clause ("who is listed as ...")."""
+    toks = ctx.tokens
+    return any(toks[m].lower in ("who", "which", "that", "whose", "where") for m in range(k - 1, max(k - 8, lo - 1), -1))
+
+
 def _skip_time_left(ctx: _Context, j: int, lo: int) -> int:
     """Skip a time phrase before a verb, leftwards: "and on Sunday called", "Kim on Monday said"."""
     toks = ctx.tokens
     k = j
+    if k >= lo and toks[k].lower == "ago":  # "less than two weeks ago said"
+        k -= 1
+        while k >= lo and toks[k].tag in ("NNS", "NN", "CD", "JJR", "IN", "RB", "DT", "JJ") and j - k < 6:
+            k -= 1
+        while k >= lo and _is_aux_or_adverb(toks[k]):
+            k -= 1
+        return k
     while k >= lo and (_is_temporal(toks[k]) and toks[k].tag in ("NNP", "NN", "RB", "CD", "JJ")):
         k -= 1
     if k < j:
@@ -675,12 +711,13 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
                 np_end = np_right(toks, np_end + 1, hi)
             k = np_end
             continue
-        if k < hi and toks[k].text == "," and k > start:
+        if k + 1 < hi and toks[k].text == "," and k > start and (_complementizer(ctx, k + 1, hi)
+                                                                  or ctx.in_quote(k + 1)):
             k += 1
             continue
         break
     if k < hi and k > start and (_complementizer(ctx, k, hi) or ctx.in_quote(k) or toks[k].text == ":"
-                                 or clause_starts(toks, k, hi)):
+                                 or clause_starts(toks, k, hi) and toks[k - 1].text != ","):
         return k
     # an adjunct the chunker could not read ("on social media platform X that ..."): jump to "that"
     if start < hi and (toks[start].tag in ("IN", "RB") or _is_temporal(toks[start])) \
@@ -897,8 +934,11 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
                 if resumed is not None:
                     _add_complement(ctx, att, resumed)
                 return att
-    if subject is None and tok.tag == "VBG" and i > lo and toks[i - 1].text == ",":
-        subject = _main_subject(ctx, i, lo)
+    if tok.tag == "VBG" and subject is not None and not ctx.in_quote(subject[1] - 1) \
+            and toks[subject[1] - 1].lower in _document_nouns():
+        subject = None  # "released a statement saying ...": the author speaks
+    if subject is None and (tok.tag in ("VBG", "VB") or tok.tag == "VBN" and not passive):
+        subject = _controller(ctx, i, lo)
     att.speaker = subject
     # 2. Content after the cue.
     comp = _complement_after(ctx, i, cue_end, entry, hi)
@@ -992,12 +1032,40 @@ def _has_aux_before(ctx: _Context, i: int, lo: int) -> bool:
 
 
 def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
-    """For ", saying ..." — the subject of the main verb before it."""
+    """The subject of the verb governing a cue without its own: ", saying ...", "continued to assert",
+    "released a statement saying" (the nearest finite verb not inside a relative or subordinate clause)."""
     toks = ctx.tokens
-    for k in range(i - 2, lo - 1, -1):
-        if toks[k].tag in ("VBD", "VBZ", "VBP") and not ctx.in_quote(k) and toks[k].lemma not in AUXILIARIES:
-            return _subject_left(ctx, k, lo)
+    for k in range(i - 1, lo - 1, -1):
+        tok = toks[k]
+        if tok.tag not in FINITE_TAGS or ctx.in_quote(k):
+            continue
+        subject = _subject_left(ctx, k, lo)
+        if subject is None:
+            if tok.lemma in AUXILIARIES or tok.tag == "MD":
+                continue
+            return None
+        before = subject[0] - 1
+        if before >= lo and (toks[before].tag in ("WP", "WDT", "WRB") or toks[before].lower in _SUBORDINATORS):
+            continue  # "what he characterized as ..." / "as he noted ..."
+        if toks[subject[0]].lower in ("who", "which", "that"):
+            continue
+        return subject
     return None
+
+
+def _controller(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
+    """The understood subject of an infinitive or gerund cue: "force Sanders to acknowledge" (the object
+    of a verb of causing or asking), else the subject of the governing verb ("continued to assert")."""
+    toks = ctx.tokens
+    j = i - 1
+    while j >= lo and toks[j].tag in ("RB", "RBR"):
+        j -= 1
+    if j >= lo and toks[j].tag == "TO":
+        np_start = np_left(toks, j, lo)
+        if np_start is not None and np_start - 1 >= lo and toks[np_start - 1].lemma in _OBJECT_CONTROL \
+                and toks[np_start - 1].tag.startswith("VB"):
+            return np_start, j
+    return _main_subject(ctx, i, lo)
 
 
 def _raising(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: int) -> _Attribution | None:
