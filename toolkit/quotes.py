@@ -1354,15 +1354,15 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
 
 
 def _sentential(ctx: _Context, q_index: int) -> bool:
-    """A quotation that is a sentence of its own (not a quoted phrase inside narrative)."""
+    """A quotation that is a sentence of its own, or a long clause, not a quoted phrase inside narrative."""
     first_tok, last_tok = ctx.quote_tokens[q_index]
     toks = ctx.tokens
+    words = sum(1 for m in range(first_tok, last_tok) if toks[m].text[:1].isalnum())
     sent = ctx.doc.sentences[toks[first_tok].sent]
     if first_tok != sent.first:
         k = first_tok - 1
-        if not (toks[k].text in (".", "!", "?", ":") or toks[k].text in _DASHES):
-            return False
-    words = sum(1 for m in range(first_tok, last_tok) if toks[m].text[:1].isalnum())
+        if not (toks[k].text in (":", "?", "!") or toks[k].text.endswith(".") or toks[k].text in _DASHES):
+            return words >= 6 and finite_verb_in(toks, first_tok, last_tok) is not None
     return words >= 3
 
 
