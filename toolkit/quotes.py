@@ -62,6 +62,7 @@ _TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _CLAUSE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset({"—", "–", "--", "-"})
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+_WH_COMPLEMENT = frozenset({"what", "whether", "why", "how", "who", "if", "which"})  # not "when"/"where": adverbs
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "reporters"})
 _OBJECT_CONTROL = frozenset({"force", "ask", "urge", "tell", "persuade", "push", "pressure", "want", "expect",
                              "allow", "invite", "encourage", "press", "lead", "prompt", "require", "compel",
@@ -229,6 +230,8 @@ def quotation_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Qu
     pending: QuoteSpan | None = None  # a quote open at the end of the previous paragraph
     for ps, pe in paragraphs:
         double_open: int | None = None
+        outer_straight = False  # the open double quote is a straight one
+        inner = 0  # double quotes of the other style nested inside it
         single_open: int | None = None
         first_mark = True
         for m in _MARK.finditer(text, ps, pe):
@@ -240,8 +243,19 @@ def quotation_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Qu
             starts_paragraph = first_mark and text[ps:s].strip() == ""
             first_mark = False
             if kind == "double":
+                straight = text[s:e] in ('"', "''", "``")
+                if double_open is not None and straight != outer_straight:
+                    # the other style inside an open quote: “...” inside "...", or "..." inside “...”
+                    if how == "open" or (how == "either" and inner == 0):
+                        inner += 1
+                        continue
+                    if inner > 0:
+                        inner -= 1
+                        continue
                 if double_open is None and how in ("open", "either"):
                     double_open = s
+                    outer_straight = straight
+                    inner = 0
                     single_open = None
                     if pending is not None and not (starts_paragraph and how in ("open", "either")):
                         spans.append(pending)
@@ -393,6 +407,9 @@ def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
         lemma = tok.lemma
     elif tok.tag in ("NNS", "NN", "JJ") and tok.lower in ("says", "said", "told", "tells", "adds", "added"):
         lemma = lemmatize(tok.text, "VBD" if tok.lower.endswith("d") else "VBZ")  # a mistagged reporting verb
+    elif tok.tag == "NN" and tok.lower.endswith("ing") and i + 1 < len(ctx.tokens) \
+            and (ctx.tokens[i + 1].text == ":" or ctx.token_quote[i + 1] >= 0):
+        lemma = lemmatize(tok.text, "VBG")  # "took to Twitter, writing: ..."
     else:
         return None
     entries = ctx.lex.verb_entries(lemma)
@@ -533,7 +550,13 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
         return k, k + 1
     end = np_right(toks, k, hi)
     if end == k:
-        return None
+        # "said the 46-year-old.": a noun phrase the tagger left without a noun
+        m = k
+        while m < hi and m - k < 5 and toks[m].tag in ("DT", "JJ", "CD", "NN", "NNS", "NNP", "PRP$"):
+            m += 1
+        if m == k or not (m >= hi or toks[m].text in (",", ".", ";", "!", "?") or toks[m].tag in ("IN", "WP")):
+            return None
+        return k, m
     while end + 1 < hi and toks[end].lower in ("of", "for", "at") and np_right(toks, end + 1, hi) > end + 1:
         end = np_right(toks, end + 1, hi)
     return k, end
@@ -726,7 +749,7 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
             t = toks[m]
             if _complementizer(ctx, m, hi) or ctx.in_quote(m) or t.text == ":":
                 return m
-            if (t.tag in FINITE_TAGS and t.text.islower()) or t.text in (";", ".", "!", "?", ","):
+            if (t.tag in FINITE_TAGS and t.text.islower()) or t.text in (";", ".", "!", "?"):
                 break
     return start
 
@@ -747,7 +770,9 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
     if k >= hi:
         return None
     if "recipient" in frames or "objto" in frames:
-        np_end = k if ctx.in_quote(k) else k + 1 if toks[k].lower in _OBJECT_PRONOUNS else np_right(toks, k, hi)
+        np_end = k if ctx.in_quote(k) else np_right(toks, k, hi)
+        if np_end == k and toks[k].lower in _OBJECT_PRONOUNS:
+            np_end = k + 1
         if np_end > k:
             after = _skip_adjuncts(ctx, np_end, hi)
             if "objto" in frames and after < hi and toks[after].tag == "TO":
@@ -766,7 +791,8 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
             and ({"clause", "quote"} & frames):
         q = ctx.token_quote[k]
         return _Complement(k, ctx.quote_tokens[q][1], "direct", q)
-    if "clause" in frames and (toks[k].lower == "that" or toks[k].lower in WH_WORDS or clause_starts(toks, k, hi)):
+    if "clause" in frames and (toks[k].lower == "that" or toks[k].lower in _WH_COMPLEMENT
+                               or toks[k].lower not in WH_WORDS and clause_starts(toks, k, hi)):
         end = _trim_end(ctx, k, _content_end(ctx, k, hi))
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
@@ -882,7 +908,8 @@ def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool =
             return _Complement(k, ctx.quote_tokens[q][1], "direct", q)
     low = toks[k].lower
     if low != "that":
-        if toks[k].tag in ("VBG", "TO") or low in ("according", "who", "which", "as"):
+        if toks[k].tag.startswith("VB") or toks[k].tag == "TO" or low.endswith("ing") \
+                or low in ("according", "who", "which", "as"):
             return None
         if not adverbial_before and (toks[k].tag in ("IN", "WRB") or low in _SUBORDINATORS):
             return None
@@ -996,7 +1023,7 @@ def _ends_clause(ctx: _Context, k: int, hi: int) -> bool:
     toks = ctx.tokens
     if k >= hi or toks[k].text in (",", ".", "!", "?", ";", ":") or _is_mark(toks[k]) or toks[k].text in _DASHES:
         return True
-    return toks[k].tag in ("IN", "TO", "WRB") or _is_temporal(toks[k]) or toks[k].tag == "RB"
+    return toks[k].tag in ("IN", "TO", "WRB", "WP") or _is_temporal(toks[k]) or toks[k].tag == "RB"
 
 
 def _after_speaker(ctx: _Context, k: int, hi: int) -> int:
@@ -1304,6 +1331,14 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
     """
     doc = ctx.doc
     owner: dict[int, _Attribution] = {q: att for att in atts for q in att.quotes}
+    added: list[_Attribution] = []
+    for q_index, q in enumerate(ctx.quotes):
+        if q_index in owner or q.prev >= 0:
+            continue
+        att = _introduced_quote(ctx, q_index) or _signed_quote(ctx, q_index)
+        if att is not None:
+            added.append(att)
+            owner[q_index] = att
     changed = True
     while changed:
         changed = False
@@ -1319,9 +1354,8 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
                 owner[q_index] = linked
                 changed = True
     by_paragraph: dict[int, list[_Attribution]] = {}
-    for att in atts:
+    for att in atts + added:
         by_paragraph.setdefault(doc.sentences[att.sentence].paragraph, []).append(att)
-    added: list[_Attribution] = []
     for q_index, q in enumerate(ctx.quotes):
         if q_index in owner:
             continue
@@ -1351,6 +1385,74 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
             by_paragraph.setdefault(para, []).append(new)
             owner[q_index] = new
     return added
+
+
+def _introduced_quote(ctx: _Context, q_index: int) -> _Attribution | None:
+    """A quotation introduced by a colon: 'Trump leaned in and boomed: "..."', 'Clinton released the
+    following statement:' + a quoted paragraph, 'More from Blumenthal and Cohen: "..."'."""
+    toks = ctx.tokens
+    first_tok, _ = ctx.quote_tokens[q_index]
+    c = first_tok - 1
+    if c < 0 or toks[c].text != ":" or ctx.in_quote(c) or toks[c].sent in ctx.skip:
+        return None
+    sents = ctx.doc.sentences
+    if sents[toks[first_tok].sent].paragraph - sents[toks[c].sent].paragraph > 1:
+        return None
+    lo = sents[toks[c].sent].first
+    verb = None
+    for k in range(c - 1, lo - 1, -1):
+        if ctx.in_quote(k):
+            continue
+        if toks[k].tag in ("VBD", "VBZ", "VBP") or toks[k].tag == "VBG" and k > lo and toks[k - 1].text == ",":
+            verb = k
+            if toks[k].lemma in AUXILIARIES and k + 1 < c and toks[k + 1].tag.startswith("VB"):
+                verb = k + 1
+            if _verb_entry(ctx, verb) is not None:
+                break
+    if verb is not None:
+        speaker = _subject_left(ctx, verb, lo) if toks[verb].tag != "VBG" else _controller(ctx, verb, lo)
+        if speaker is None and verb > lo and toks[verb - 1].lemma in AUXILIARIES:
+            speaker = _subject_left(ctx, verb - 1, lo)
+        cue = (verb, verb + 1)
+    else:
+        start = np_left(toks, c, lo)
+        if start is None or not any(toks[m].tag in ("NNP", "NNPS") for m in range(start, c)):
+            return None
+        speaker, cue = (start, c), (c, c + 1)
+    if speaker is None or toks[speaker[0]].lower in ("it", "this", "there", "here"):
+        return None
+    return _Attribution(cue, "speech", list(ctx.quotes[q_index].pieces), "direct", toks[cue[0]].sent,
+                        speaker=speaker, quotes={q_index})
+
+
+def _signed_quote(ctx: _Context, q_index: int) -> _Attribution | None:
+    """A quotation signed with a dash and a name: '"..." — Hillary Clinton', in its paragraph or the next."""
+    toks = ctx.tokens
+    q = ctx.quotes[q_index]
+    last_piece = q_index
+    while ctx.quotes[last_piece].next >= 0:
+        last_piece = ctx.quotes[last_piece].next
+    _, last_tok = ctx.quote_tokens[last_piece]
+    k = last_tok
+    while k < len(toks) and toks[k].text in (".", ","):
+        k += 1
+    if k >= len(toks) or toks[k].text not in _DASHES:
+        return None
+    sents = ctx.doc.sentences
+    para = sents[toks[k].sent].paragraph
+    if para - sents[toks[last_tok - 1].sent].paragraph > 1:
+        return None
+    p_end = sents[toks[k].sent].last
+    speaker = _speaker_right(ctx, k + 1, p_end)
+    if speaker is None or not any(toks[m].tag in ("NNP", "NNPS") for m in range(*speaker)):
+        return None
+    rest = speaker[1]
+    while rest < p_end and toks[rest].text in (".", ",", ")"):
+        rest += 1
+    if rest < p_end and toks[rest].text not in (",",) and rest - speaker[1] < 1 and p_end - rest > 6:
+        return None
+    return _Attribution((k, k + 1), "speech", list(q.pieces), "direct", toks[k].sent, speaker=speaker,
+                        quotes={q_index})
 
 
 def _sentential(ctx: _Context, q_index: int) -> bool:
