@@ -60,7 +60,7 @@ _TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
                        "night", "weekend", "day"})
 _CLAUSE_END = frozenset({".", "!", "?", ";"})
-_DASHES = frozenset({"—", "–", "--", "-"})
+_DASHES = frozenset({"—", "–", "--", "-", "―"})
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _WH_COMPLEMENT = frozenset({"what", "whether", "why", "how", "who", "if", "which"})  # not "when"/"where": adverbs
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "reporters"})
@@ -379,7 +379,7 @@ def _is_temporal(tok: Token) -> bool:
 
 def _trim_end(ctx: _Context, start: int, end: int) -> int:
     """Drop trailing sentence punctuation (not closing quotation marks) from the token range end."""
-    while end > start and ctx.tokens[end - 1].text in (".", ",", ";", ":", "—", "–", "--", "-") \
+    while end > start and (ctx.tokens[end - 1].text in (".", ",", ";", ":") or ctx.tokens[end - 1].text in _DASHES) \
             and not ctx.in_quote(end - 1):
         end -= 1
     return end
@@ -436,7 +436,7 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
     if j < lo:
         return None
     tok = toks[j]
-    if tok.text in (",", "—", "–", "--") and depth < 2:
+    if (tok.text == "," or tok.text in _DASHES) and depth < 2:
         # "Sanders, a Vermont senator, has supported" / "Trump, speaking at a rally in Wilmington, N.C., warned"
         return _subject_before_parenthetical(ctx, j, lo, depth)
     if tok.tag == "CC" and depth < 2:
@@ -468,8 +468,7 @@ def _subject_before_parenthetical(ctx: _Context, j: int, lo: int, depth: int) ->
     openers = []
     k = j - 1
     while k > lo and j - k < 40 and not ctx.in_quote(k):
-        if toks[k].text == mark or mark == "," and toks[k].text in ("—", "–", "--") \
-                or mark != "," and toks[k].text in ("—", "–", "--"):
+        if toks[k].text == mark or toks[k].text in _DASHES:
             openers.append(k)
             if len(openers) >= 4:
                 break
@@ -482,7 +481,8 @@ def _subject_before_parenthetical(ctx: _Context, j: int, lo: int, depth: int) ->
         start = np_left(toks, k, lo)
         if start is None:
             continue
-        if start == lo or toks[start - 1].text in (",", "—", "–", "--") or toks[start - 1].tag in ("CC", "RB") \
+        if start == lo or toks[start - 1].text == "," or toks[start - 1].text in _DASHES \
+                or toks[start - 1].tag in ("CC", "RB") \
                 or ctx.in_quote(start - 1):
             return _subject_left(ctx, k, lo, depth=depth + 1)
     return None
@@ -854,7 +854,7 @@ def _content_before(ctx: _Context, clause_start: int, lo: int, *, short_ok: bool
         if q_last == clause_start:
             return _Complement(q_first, q_last, "direct", q)
         return None
-    if toks[j].text not in (",", "—", "–", "--"):
+    if toks[j].text != "," and toks[j].text not in _DASHES:
         return None
     if j - 1 >= lo and ctx.in_quote(j - 1):
         q = ctx.token_quote[j - 1]
@@ -907,9 +907,12 @@ def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool =
         if ctx.quote_tokens[q][0] == k:
             return _Complement(k, ctx.quote_tokens[q][1], "direct", q)
     low = toks[k].lower
+    first_word = k
+    while first_word < hi and toks[first_word].tag in ("RB", "RBR"):
+        first_word += 1
     if low != "that":
-        if toks[k].tag.startswith("VB") or toks[k].tag == "TO" or low.endswith("ing") \
-                or low in ("according", "who", "which", "as"):
+        if first_word >= hi or toks[first_word].tag.startswith("VB") or toks[first_word].tag == "TO" \
+                or toks[first_word].lower.endswith("ing") or low in ("according", "who", "which", "as"):
             return None
         if not adverbial_before and (toks[k].tag in ("IN", "WRB") or low in _SUBORDINATORS):
             return None
@@ -929,6 +932,7 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     sent = toks[i].sent
     tok = toks[i]
     frames = entry.frames
+    lo = _clause_start(ctx, i, lo)
     # Passive and raising: "is expected to act", "appears to be slipping" (content, no source).
     passive = tok.tag == "VBN" and _be_before(ctx, i, lo)
     if "raise" in frames or (passive and "to" in frames):
@@ -1016,6 +1020,24 @@ def _quotation_after(ctx: _Context, k: int, hi: int) -> int:
     if sents[toks[hi].sent].paragraph - sents[toks[k].sent].paragraph > 1:
         return -1
     return q
+
+
+def _clause_start(ctx: _Context, i: int, lo: int) -> int:
+    """Where the cue's clause may start: its sentence, or the sentence before when the splitter cut the
+    subject off ('"...," Sen. Claire McCaskill (D-Mo.)' | 'said.')."""
+    toks = ctx.tokens
+    j = i - 1
+    while j >= lo and _is_aux_or_adverb(toks[j]):
+        j -= 1
+    if j >= lo or lo == 0:
+        return lo
+    prev = ctx.doc.sentences[toks[lo - 1].sent]
+    if prev.paragraph != ctx.doc.sentences[toks[i].sent].paragraph or toks[lo - 1].text in ("!", "?"):
+        return lo
+    if toks[lo - 1].text == "." and not (lo - 2 >= 0 and toks[lo - 2].tag in NOUN_TAGS | {")"}
+                                         and toks[lo - 2].text[:1].isupper() or toks[lo - 2].text == ")"):
+        return lo
+    return prev.first
 
 
 def _ends_clause(ctx: _Context, k: int, hi: int) -> bool:
@@ -1335,7 +1357,7 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
     for q_index, q in enumerate(ctx.quotes):
         if q_index in owner or q.prev >= 0:
             continue
-        att = _introduced_quote(ctx, q_index) or _signed_quote(ctx, q_index)
+        att = _introduced_quote(ctx, q_index) or _signed_quote(ctx, q_index) or _tagged_quote(ctx, q_index)
         if att is not None:
             added.append(att)
             owner[q_index] = att
@@ -1453,6 +1475,37 @@ def _signed_quote(ctx: _Context, q_index: int) -> _Attribution | None:
         return None
     return _Attribution((k, k + 1), "speech", list(q.pieces), "direct", toks[k].sent, speaker=speaker,
                         quotes={q_index})
+
+
+def _tagged_quote(ctx: _Context, q_index: int) -> _Attribution | None:
+    """'"...," Blige sings.' / '"...?" Vitter demanded.': any verb tagging a quotation that ends in a
+    comma, question or exclamation mark, with its speaker next to it, is a cue."""
+    toks = ctx.tokens
+    first_tok, last_tok = ctx.quote_tokens[q_index]
+    if last_tok - first_tok < 3 or last_tok >= len(toks):
+        return None
+    inner = last_tok - 1
+    while inner > first_tok and _is_mark(toks[inner]):
+        inner -= 1
+    if toks[inner].text not in (",", "?", "!"):
+        return None
+    k = last_tok
+    if not _same_paragraph(ctx, k, last_tok - 1) or ctx.in_quote(k):
+        return None
+    hi = ctx.doc.sentences[toks[k].sent].last
+    speaker = verb = None
+    if toks[k].tag in ("VBD", "VBZ") and toks[k].lemma not in AUXILIARIES:
+        verb, speaker = k, _speaker_right(ctx, k + 1, hi)
+    else:
+        end = k + 1 if toks[k].tag == "PRP" and toks[k].lower in _SUBJECT_PRONOUNS else np_right(toks, k, hi)
+        while end < hi and toks[end].tag in ("RB",):
+            end += 1
+        if end > k and end < hi and toks[end].tag in ("VBD", "VBZ") and toks[end].lemma not in AUXILIARIES:
+            verb, speaker = end, (k, end)
+    if verb is None or speaker is None or not _ends_clause(ctx, max(verb + 1, speaker[1]), hi):
+        return None
+    return _Attribution((verb, verb + 1), "speech", list(ctx.quotes[q_index].pieces), "direct", toks[verb].sent,
+                        speaker=speaker, quotes={q_index}, parenthetical=True)
 
 
 def _sentential(ctx: _Context, q_index: int) -> bool:
