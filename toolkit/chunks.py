@@ -45,8 +45,8 @@ def is_noun(tok: Token) -> bool:
 
 
 def is_finite(tok: Token) -> bool:
-    """A finite verb or modal ("said", "says", "say" after a subject, "will")."""
-    return tok.tag in FINITE_TAGS
+    """A finite verb or modal ("said", "says", "say" after a subject, "will", "cannot")."""
+    return tok.tag in FINITE_TAGS or tok.lower in ("cannot", "can't", "won't")
 
 
 def _np_head_ok(tok: Token) -> bool:
@@ -183,13 +183,13 @@ def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int =
         nxt = start + 1
         while nxt < hi and (tokens[nxt].tag in ("RB",) or tokens[nxt].text in _MARKS):
             nxt += 1
-        return nxt < hi and tokens[nxt].tag in FINITE_TAGS
+        return nxt < hi and is_finite(tokens[nxt])
     end = np_right(tokens, start, hi)
     if end == start:
         return False
     for k in range(end, min(hi, start + window)):
         t = tokens[k]
-        if t.tag in FINITE_TAGS:
+        if is_finite(t):
             return True
         if t.text in (";", ":", ",", ".", "!", "?") or t.tag in ("VB",):
             return False

@@ -592,6 +592,12 @@ def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> 
                 return m  # '... happening,'' adding ...' — the comma is inside the quotation
             continue
         low = tok.lower
+        if tok.text == "(" or tok.text in _DASHES and m > start:
+            close = _closing(ctx, m, hi)
+            if close is not None and (tok.text == "(" or finite_verb_in(toks, m + 1, close) is None
+                                      and not any(ctx.in_quote(k) for k in range(m + 1, close))):
+                m = close + 1  # an aside: "(really?)", "- whether addressing a crowd or ... -"
+                continue
         if tok.text == "," or tok.text in _DASHES or tok.text == "(":
             if _ends_here(ctx, m + 1, hi, start, clause, dash=tok.text in _DASHES):
                 return m
@@ -604,6 +610,18 @@ def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> 
             return m
         m += 1
     return hi
+
+
+def _closing(ctx: _Context, m: int, hi: int) -> int | None:
+    """The closing parenthesis or dash of an aside opened at ``m`` (within 25 tokens), if any."""
+    toks = ctx.tokens
+    want = ")" if toks[m].text == "(" else None
+    for k in range(m + 1, min(hi, m + 25)):
+        if ctx.in_quote(k):
+            continue
+        if want and toks[k].text == want or not want and toks[k].text in _DASHES:
+            return k
+    return None
 
 
 def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, dash: bool = False) -> bool:
@@ -619,6 +637,9 @@ def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, da
         return found is not None and found[0].cls in ("speech", "request")  # ", adding that ..."
     if t2.tag in ("VBD", "VBZ") and _verb_entry(ctx, nxt) is not None and not ctx.in_quote(nxt):
         return True  # "Cruz, who says ..., said ..."
+    has_verb = finite_verb_in(toks, start, nxt - 1) is not None
+    if nxt + 1 < hi and t2.tag == "CC" and (toks[nxt + 1].tag == "WRB" or toks[nxt + 1].lower in ("if", "asked")):
+        return True  # ", and when asked ..."
     if t2.tag == "CC" and _second_verb(ctx, nxt + 1, hi, start, nxt - 1, strict=True, clause=clause):
         return True  # ", and condemned ..."
     if _parenthetical_attribution(ctx, nxt, hi):
@@ -628,7 +649,6 @@ def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, da
         k += 1
     if _attribution_clause(ctx, k, hi):
         return True  # ", while Jeb Bush said ..."
-    has_verb = finite_verb_in(toks, start, nxt - 1) is not None
     if has_verb and t2.lower in ("who", "which") and not dash:
         return True
     if has_verb and dash and clause_starts(toks, nxt, hi):
@@ -745,7 +765,7 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
     # an adjunct the chunker could not read ("on social media platform X that ..."): jump to "that"
     if start < hi and (toks[start].tag in ("IN", "RB") or _is_temporal(toks[start])) \
             and toks[start].lower not in ("that", "if", "whether"):
-        for m in range(start + 1, min(hi, start + 14)):
+        for m in range(start + 1, min(hi, start + 20)):
             t = toks[m]
             if _complementizer(ctx, m, hi) or ctx.in_quote(m) or t.text == ":":
                 return m
@@ -981,7 +1001,8 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         before = _content_before(ctx, subject[0], lo, short_ok=True)
         if before is not None:
             att.parenthetical = True
-            adverbial = before.quote < 0 and finite_verb_in(toks, before.first, before.last) is None
+            adverbial = before.quote < 0 and finite_verb_in(toks, before.first, before.last) is None \
+                and np_right(toks, before.first, before.last) != before.last  # not a subject: "Mr. Obama, officials said, has ..."
             resumed = _content_resumed(ctx, cue_end, hi, adverbial_before=adverbial)
             if not (adverbial and resumed is not None):
                 if before.last - before.first < 2 and before.quote < 0:
@@ -1532,7 +1553,13 @@ def _previous_direct(ctx: _Context, by_para: dict[int, list[_Attribution]], para
     if not prev:
         return None
     last = max(prev, key=lambda a: max(e for _, e in a.content))
-    return last if last.kind == "direct" and last.speaker is not None else None
+    if last.speaker is None:
+        return None
+    if last.kind == "direct":
+        return last
+    end = max(e for _, e in last.content)
+    ends_quoted = last.kind == "mixed" and ctx.doc.text[end - 1] in "\"”'’"
+    return last if ends_quoted and ctx.doc.paragraphs[para - 1][1] - end <= 2 else None
 
 
 # --------------------------------------------------------------------------- speakers to actors
