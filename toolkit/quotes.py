@@ -821,20 +821,41 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
     if "objcomp" in frames and not ctx.in_quote(k):
-        np_end = k + 1 if toks[k].tag == "PRP" else np_right(toks, k, hi)
-        if np_end > k and np_end < hi and (ctx.in_quote(np_end) or toks[np_end].tag in ("DT", "JJ", "JJS", "RBS")
-                                           or toks[np_end].tag == "RB" and np_end + 1 < hi
-                                           and toks[np_end + 1].tag == "JJ"):
+        np_end = k + 1 if toks[k].tag == "PRP" else _wh_object_end(ctx, k, hi) or _np_with_pps(ctx, k, hi)
+        if k < np_end < hi and (ctx.in_quote(np_end) or toks[np_end].tag in ("DT", "JJ", "JJS", "RBS")
+                                or toks[np_end].tag == "RB" and np_end + 1 < hi and toks[np_end + 1].tag == "JJ"):
             end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=False))
             if end > np_end:
                 return _Complement(k, end, _kind_of(ctx, k, end))
     if "object" in frames:
         np_end = np_right(toks, k, hi)
-        if np_end > k or ctx.in_quote(k) or toks[k].lower in ("what", "how", "his", "her", "their", "its"):
+        if np_end > k or ctx.in_quote(k) or toks[k].tag in ("VBG", "PRP$", "DT", "JJ", "CD") \
+                or toks[k].lower in ("what", "how"):
             end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=toks[k].lower in WH_WORDS))
-            if end > k:
+            if end > k and (end - k > 1 or toks[k].tag in NOUN_TAGS or toks[k].tag == "PRP"):
                 return _Complement(k, end, _kind_of(ctx, k, end))
     return None
+
+
+def _np_with_pps(ctx: _Context, k: int, hi: int) -> int:
+    """End of a noun phrase with its prepositional phrases ("his standing in the crowded field")."""
+    toks = ctx.tokens
+    end = np_right(toks, k, hi)
+    while end > k and end + 1 < hi and toks[end].tag == "IN" and toks[end].lower not in ("that", "as", "because") \
+            and np_right(toks, end + 1, hi) > end + 1:
+        end = np_right(toks, end + 1, hi)
+    return end
+
+
+def _wh_object_end(ctx: _Context, k: int, hi: int) -> int:
+    """End of a free relative object: "called what she witnessed 'terrible'" (0 when none)."""
+    toks = ctx.tokens
+    if toks[k].lower != "what":
+        return 0
+    m = k + 1
+    while m < hi and m < k + 8 and not toks[m].tag.startswith("VB") and not ctx.in_quote(m):
+        m += 1
+    return m + 1 if m < hi and toks[m].tag.startswith("VB") else 0
 
 
 def _infinitive_at(ctx: _Context, k: int, hi: int) -> bool:
@@ -955,6 +976,10 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     lo = _clause_start(ctx, i, lo)
     # Passive and raising: "is expected to act", "appears to be slipping" (content, no source).
     passive = tok.tag == "VBN" and _be_before(ctx, i, lo)
+    if "fronted" in frames and tok.tag in ("VBN", "VBD"):
+        fronted = _fronted(ctx, i, cue_end, entry, lo, hi, passive=passive)
+        if fronted is not None:
+            return fronted
     if "raise" in frames or (passive and "to" in frames):
         return _raising(ctx, i, cue_end, entry, lo, hi)
     if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo):
@@ -963,6 +988,8 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         return None
     att = _Attribution((i, cue_end), entry.cls, [], "indirect", sent)
     subject = _subject_left(ctx, i, lo)
+    if "objcomp" in frames and subject is not None and subject[0] - 1 >= lo and toks[subject[0] - 1].lower == "what":
+        return _free_relative(ctx, att, subject, cue_end, hi)  # "what he calls corruption in politics"
     # 1. Inverted: '"Q," said Kim.' / 'Q, said Kim, a senator.'
     left = i - 1
     while left >= lo and _is_aux_or_adverb(toks[left]):
@@ -1059,6 +1086,59 @@ def _clause_start(ctx: _Context, i: int, lo: int) -> int:
                                          and toks[lo - 2].text[:1].isupper() or toks[lo - 2].text == ")"):
         return lo
     return prev.first
+
+
+def _free_relative(ctx: _Context, att: _Attribution, subject: tuple[int, int], k: int,
+                   hi: int) -> _Attribution | None:
+    """"what officials called a hate crime": the content is "what" and the name it is given."""
+    toks = ctx.tokens
+    if k >= hi:
+        return None
+    if ctx.in_quote(k):
+        end = ctx.quote_tokens[ctx.token_quote[k]][1]
+    else:
+        end = _np_with_pps(ctx, k, hi)
+    if end <= k:
+        return None
+    what = subject[0] - 1
+    att.speaker = subject
+    att.content = [_chars(ctx, what, what + 1)]
+    _add_complement(ctx, att, _Complement(k, min(end, hi), _kind_of(ctx, k, min(end, hi))))
+    return att
+
+
+def _fronted(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: int, *,
+             passive: bool) -> _Attribution | None:
+    """"Asked whether ..., Reid said ..." / "when asked about X" / "Pence was asked about X": the question
+    is the content; its source is the asker when named ("asked by Starnes"), else unstated."""
+    toks = ctx.tokens
+    j = i - 1
+    while j >= lo and toks[j].tag in ("RB", "RBR"):
+        j -= 1
+    opening = j < lo or toks[j].lower in ("when", "if", "after", "once", "while") or toks[j].text == ","
+    if not (opening or passive):
+        return None
+    k = cue_end
+    speaker = None
+    if k + 1 < hi and toks[k].lower == "by":
+        speaker = _speaker_right(ctx, k + 1, hi)
+        if speaker is None:
+            return None
+        k = speaker[1]
+    if k < hi and toks[k].lower in ("about", "on", "for"):
+        k += 1
+    if k >= hi or not (toks[k].lower in WH_WORDS or toks[k].lower == "to" or ctx.in_quote(k)
+                       or np_right(toks, k, hi) > k):
+        return None
+    end = k
+    while end < hi and not (toks[end].text in (",", ".", ";", "?", "!") and not ctx.in_quote(end)):
+        end += 1
+    end = _trim_end(ctx, k, end)
+    if end <= k:
+        return None
+    att = _Attribution((i, cue_end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker)
+    _add_complement(ctx, att, _Complement(k, end, _kind_of(ctx, k, end)))
+    return att
 
 
 def _ends_clause(ctx: _Context, k: int, hi: int) -> bool:
