@@ -528,6 +528,9 @@ def _coordinated_verb(ctx: _Context, j: int, lo: int) -> int | None:
                                    and toks[k - 1].lemma in ("have", "be")):
             continue
         head = k - 1 if tok.tag == "VBN" else k
+        subject = np_left(toks, head - 1 + 1, lo) if head - 1 >= lo else None
+        if subject is not None and subject - 1 >= lo and toks[subject - 1].lower in ("what", "which", "that", "who"):
+            continue  # a verb inside a relative clause: "condemned what it called ... and urged"
         if nearest is None:
             nearest = head
         if _verb_entry(ctx, k) is not None:
