@@ -452,9 +452,11 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
         return None
     # "Russia and North Korea", "a spokesman for the ministry": NP ((and|of|for|at|from) NP)*
     while start - 2 >= lo and (toks[start - 1].lower in ("of", "for", "at", "from", "with", "in", "on")
-                               and toks[start - 1].tag == "IN" or toks[start - 1].lower in ("and", "or")
+                               and toks[start - 1].tag == "IN"
+                               or toks[start - 1].lower == "to" and toks[start - 2].tag in ("JJ", "RB")  # "close to"
+                               or toks[start - 1].lower in ("and", "or")
                                and toks[start].tag in NOUN_TAGS and toks[start - 2].tag in NOUN_TAGS):
-        prev = np_left(toks, start - 1, lo)
+        prev = np_left(toks, start - 1 if toks[start - 1].lower != "to" else start - 2, lo)
         if prev is None or toks[start - 2].tag in ("PRP",):
             break
         start = prev
@@ -1372,7 +1374,8 @@ def _colon_attribution(ctx: _Context, lo: int, hi: int) -> _Attribution | None:
             return None
     else:
         return None
-    if not any(toks[m].tag in ("NNP", "NNPS", "PRP") for m in range(lo, k)):
+    if not any(toks[m].tag in ("NNP", "NNPS", "PRP") or toks[m].tag in NOUN_TAGS and toks[m].text[:1].isupper()
+               for m in range(lo, k)):
         return None
     if np_left(toks, k, lo) != lo and not (toks[lo].tag == "NNP" and k - lo <= 4
                                             and all(toks[m].tag in ("NNP", "NNPS", "POS", "NN") for m in range(lo, k))):
@@ -1429,7 +1432,8 @@ def _drop_nested(ctx: _Context, atts: list[_Attribution]) -> list[_Attribution]:
         if not outer:
             keep.append(att)
             continue
-        if att.cls == "speech" and all(o.parenthetical for o in outer) and att.speaker is not None:
+        if att.cls in ("speech", "request", "evaluation") and att.speaker is not None \
+                and all(o.parenthetical for o in outer):
             keep.append(att)
     # a quotation claimed by its own cue and by a cue in the sentence before: its own wins
     claimed = {q for att in keep if not att.forward for q in att.quotes}
@@ -1457,14 +1461,24 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
     """
     doc = ctx.doc
     owner: dict[int, _Attribution] = {q: att for att in atts for q in att.quotes}
+    by_cue: dict[tuple[int, int], _Attribution] = {att.cue: att for att in atts}
     added: list[_Attribution] = []
     for q_index, q in enumerate(ctx.quotes):
         if q_index in owner or q.prev >= 0:
             continue
         att = _introduced_quote(ctx, q_index) or _signed_quote(ctx, q_index) or _tagged_quote(ctx, q_index)
-        if att is not None:
-            added.append(att)
-            owner[q_index] = att
+        if att is None:
+            continue
+        same_cue = by_cue.get(att.cue)
+        if same_cue is not None:  # '"The border," Kowalski said, "will stay closed."': one attribution
+            same_cue.content.extend(att.content)
+            same_cue.quotes |= att.quotes
+            same_cue.kind = "direct" if same_cue.kind == "direct" else same_cue.kind
+            owner[q_index] = same_cue
+            continue
+        added.append(att)
+        by_cue[att.cue] = att
+        owner[q_index] = att
     changed = True
     while changed:
         changed = False
@@ -1542,7 +1556,7 @@ def _introduced_quote(ctx: _Context, q_index: int) -> _Attribution | None:
         cue = (verb, verb + 1)
     else:
         start = np_left(toks, c, lo)
-        if start is None or not any(toks[m].tag in ("NNP", "NNPS") for m in range(start, c)):
+        if start is None or not any(toks[m].tag in NOUN_TAGS and toks[m].text[:1].isupper() for m in range(start, c)):
             return None
         speaker, cue = (start, c), (c, c + 1)
     if speaker is None or toks[speaker[0]].lower in ("it", "this", "there", "here"):

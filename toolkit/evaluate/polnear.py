@@ -76,7 +76,7 @@ class GoldRelation:
     """One annotated attribution: character spans of content, cue and source (source may be empty)."""
 
     content: Spans
-    cue: Spans
+    cue: Spans = ()
     source: Spans = ()
 
 
