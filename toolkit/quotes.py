@@ -59,6 +59,11 @@ _TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "also", "repeatedly", "once", "then", "now", "publicly", "privately", "separately",
                        "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
                        "night", "weekend", "day"})
+_TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day"})
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+                             "you", "who", "which", "what", "there", "here", "but", "and", "or", "if", "when",
+                             "while", "as", "so", "then", "also", "however", "still", "yet", "now", "today",
+                             "instead", "meanwhile", "asked", "nor", "both", "all", "some", "many", "most"})
 _CLAUSE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
@@ -377,6 +382,12 @@ def _is_temporal(tok: Token) -> bool:
     return tok.lower in _TEMPORAL or (tok.tag == "CD" and tok.text.isdigit())
 
 
+def _name_like(tok: Token) -> bool:
+    """A capitalised word the tagger misread ("Weaver"/WDT, "Jolly"/RB) that can head a subject."""
+    return tok.text[:1].isupper() and tok.text[1:2].islower() and tok.lower not in _FUNCTION_WORDS \
+        and tok.text.isalpha()
+
+
 def _trim_end(ctx: _Context, start: int, end: int) -> int:
     """Drop trailing sentence punctuation (not closing quotation marks) from the token range end."""
     while end > start and (ctx.tokens[end - 1].text in (".", ",", ";", ":") or ctx.tokens[end - 1].text in _DASHES) \
@@ -430,12 +441,19 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
     """The subject noun phrase of the verb at ``i`` (token range), looking left no further than ``lo``."""
     toks = ctx.tokens
     j = i - 1
-    while j >= lo and _is_aux_or_adverb(toks[j]):
+    while j >= lo and (_is_aux_or_adverb(toks[j]) or toks[j].lower in ("both", "all", "each", "since")
+                       and j - 1 >= lo and (toks[j - 1].tag.startswith("VB") or toks[j - 1].tag in NOUN_TAGS)):
         j -= 1
     j = _skip_time_left(ctx, j, lo)
     if j < lo:
-        return None
+        return (lo, lo + 1) if lo < i and _name_like(toks[lo]) else None  # "Jolly said" with "Jolly" read as RB
     tok = toks[j]
+    if tok.text == "," and j + 1 < i and toks[j + 1].lower == "then" and depth < 2:
+        verb = _coordinated_verb(ctx, j, lo)  # "offered him a job, then says ..."
+        return _subject_left(ctx, verb, lo, depth=depth + 1) if verb is not None else None
+    if ctx.in_quote(j) and depth < 2 and j - 1 >= lo and toks[j - 1].text == "," and _is_mark(tok) \
+            and ctx.quote_tokens[ctx.token_quote[j]][1] == j + 1:
+        return _subject_before_parenthetical(ctx, j, lo, depth, mark=",")  # 'Humphrey, who calls Trump a "sociopath," said'
     if (tok.text == "," or tok.text in _DASHES) and depth < 2:
         # "Sanders, a Vermont senator, has supported" / "Trump, speaking at a rally in Wilmington, N.C., warned"
         return _subject_before_parenthetical(ctx, j, lo, depth)
@@ -449,7 +467,7 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
         return None
     start = np_left(toks, j + 1, lo)
     if start is None:
-        return None
+        return (j, j + 1) if j == lo and _name_like(tok) else None
     # "Russia and North Korea", "a spokesman for the ministry": NP ((and|of|for|at|from) NP)*
     while start - 2 >= lo and (toks[start - 1].lower in ("of", "for", "at", "from", "with", "in", "on")
                                and toks[start - 1].tag == "IN"
@@ -463,16 +481,20 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
     return start, j + 1
 
 
-def _subject_before_parenthetical(ctx: _Context, j: int, lo: int, depth: int) -> tuple[int, int] | None:
+def _subject_before_parenthetical(ctx: _Context, j: int, lo: int, depth: int, *,
+                                  mark: str | None = None) -> tuple[int, int] | None:
     """The subject before an apposition or aside that ends at the comma or dash ``j``."""
     toks = ctx.tokens
-    mark = toks[j].text
+    mark = mark or toks[j].text
     openers = []
     k = j - 1
-    while k > lo and j - k < 40 and not ctx.in_quote(k):
+    while k > lo and j - k < 45:
+        if ctx.in_quote(k):
+            k -= 1
+            continue
         if toks[k].text == mark or toks[k].text in _DASHES:
             openers.append(k)
-            if len(openers) >= 4:
+            if len(openers) >= 6:
                 break
         elif toks[k].text in (".", ";", ":") or (toks[k].tag in FINITE_TAGS and not _relative_before(ctx, k, lo)):
             break
@@ -508,6 +530,9 @@ def _skip_time_left(ctx: _Context, j: int, lo: int) -> int:
             k -= 1
         return k
     while k >= lo and (_is_temporal(toks[k]) and toks[k].tag in ("NNP", "NN", "RB", "CD", "JJ")):
+        if toks[k].lower in _TIME_NOUNS and not (k - 1 >= lo and toks[k - 1].lower in ("last", "this", "next",
+                                                                                     "that", "each", "every")):
+            break  # "Day said ...", "the week ended ..."
         k -= 1
     if k < j:
         while k >= lo and toks[k].tag in ("DT", "JJ", "CD"):
@@ -527,9 +552,9 @@ def _coordinated_verb(ctx: _Context, j: int, lo: int) -> int | None:
     for k in range(j - 1, lo - 1, -1):
         tok = toks[k]
         if ctx.in_quote(k) or not (tok.tag in FINITE_TAGS or tok.tag == "VBN" and k > lo
-                                   and toks[k - 1].lemma in ("have", "be")):
+                                   and (toks[k - 1].lemma in ("have", "be") or toks[k - 1].text == ",")):
             continue
-        head = k - 1 if tok.tag == "VBN" else k
+        head = k - 1 if tok.tag == "VBN" and toks[k - 1].text != "," else k
         subject = np_left(toks, head - 1 + 1, lo) if head - 1 >= lo else None
         if subject is not None and subject - 1 >= lo and toks[subject - 1].lower in ("what", "which", "that", "who"):
             continue  # a verb inside a relative clause: "condemned what it called ... and urged"
@@ -987,7 +1012,8 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
             return fronted
     if "raise" in frames or (passive and "to" in frames):
         return _raising(ctx, i, cue_end, entry, lo, hi)
-    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo):
+    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo) \
+            and not (i > lo and toks[i - 1].text == "," and _subject_left(ctx, i, lo) is not None):
         return None  # "was asked", "a group called ...", reduced relatives
     if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while", "after", "before"):
         return None
@@ -1220,6 +1246,10 @@ def _controller(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
         if np_start is not None and np_start - 1 >= lo and toks[np_start - 1].lemma in _OBJECT_CONTROL \
                 and toks[np_start - 1].tag.startswith("VB"):
             return np_start, j
+    if j >= lo and toks[j].text == ",":
+        start = np_left(toks, j, lo)
+        if start is not None and (start == lo or toks[start - 1].text == "," or toks[start - 1].tag == "CC"):
+            return start, j  # "Salceda, citing data from ..., said"
     return _main_subject(ctx, i, lo)
 
 
