@@ -1015,7 +1015,7 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo) \
             and not (i > lo and toks[i - 1].text == "," and _subject_left(ctx, i, lo) is not None):
         return None  # "was asked", "a group called ...", reduced relatives
-    if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while", "after", "before"):
+    if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while"):
         return None
     att = _Attribution((i, cue_end), entry.cls, [], "indirect", sent)
     subject = _subject_left(ctx, i, lo)
@@ -1043,9 +1043,13 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
                 if resumed is not None:
                     _add_complement(ctx, att, resumed)
                 return att
-    if tok.tag == "VBG" and subject is not None and not ctx.in_quote(subject[1] - 1) \
-            and toks[subject[1] - 1].lower in _document_nouns():
-        subject = None  # "released a statement saying ...": the author speaks
+    if tok.tag == "VBG" and subject is not None and not ctx.in_quote(subject[1] - 1) and (
+            _head_noun(ctx, subject).lower in _document_nouns()  # "released a statement saying ...": the author
+            or subject[0] > lo and toks[subject[0] - 1].tag == "IN"  # "was on CNN talking about ..."
+            or toks[subject[1] - 1].tag == "VBG"):
+        subject = None
+    if tok.tag == "VBG" and i - 1 > lo and toks[i - 1].tag == "CC":
+        subject = _coordinated_gerund(ctx, i, lo) or subject  # "noting X and saying Y"
     if subject is None and (tok.tag in ("VBG", "VB") or tok.tag == "VBN" and not passive):
         subject = _controller(ctx, i, lo)
     att.speaker = subject
@@ -1216,7 +1220,10 @@ def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
     """The subject of the verb governing a cue without its own: ", saying ...", "continued to assert",
     "released a statement saying" (the nearest finite verb not inside a relative or subordinate clause)."""
     toks = ctx.tokens
-    for k in range(i - 1, lo - 1, -1):
+    order = range(i - 1, lo - 1, -1)
+    if i > lo and toks[i - 1].text == "," or i - 1 > lo and _is_mark(toks[i - 1]) and toks[i - 2].text == ",":
+        order = range(lo, i)  # ", saying ...": the main clause's verb, not one inside its complement
+    for k in order:
         tok = toks[k]
         if tok.tag not in FINITE_TAGS or ctx.in_quote(k):
             continue
@@ -1234,6 +1241,27 @@ def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
     return None
 
 
+def _head_noun(ctx: _Context, span: tuple[int, int]) -> Token:
+    """The head of a noun phrase: its last noun before any preposition ("ads with both outlets" -> ads)."""
+    toks = ctx.tokens
+    head = toks[span[1] - 1]
+    for k in range(span[0], span[1]):
+        if toks[k].tag == "IN":
+            break
+        if toks[k].tag in NOUN_TAGS:
+            head = toks[k]
+    return head
+
+
+def _coordinated_gerund(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the gerund a gerund cue is coordinated with: "She is noting ... and saying ..."."""
+    toks = ctx.tokens
+    for k in range(i - 2, lo - 1, -1):
+        if toks[k].tag == "VBG" and not ctx.in_quote(k):
+            return _subject_left(ctx, k, lo) or _controller(ctx, k, lo)
+    return None
+
+
 def _controller(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
     """The understood subject of an infinitive or gerund cue: "force Sanders to acknowledge" (the object
     of a verb of causing or asking), else the subject of the governing verb ("continued to assert")."""
@@ -1248,7 +1276,7 @@ def _controller(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
             return np_start, j
     if j >= lo and toks[j].text == ",":
         start = np_left(toks, j, lo)
-        if start is not None and (start == lo or toks[start - 1].text == "," or toks[start - 1].tag == "CC"):
+        if start is not None and start == lo:
             return start, j  # "Salceda, citing data from ..., said"
     return _main_subject(ctx, i, lo)
 
@@ -1407,6 +1435,8 @@ def _colon_attribution(ctx: _Context, lo: int, hi: int) -> _Attribution | None:
     if not any(toks[m].tag in ("NNP", "NNPS", "PRP") or toks[m].tag in NOUN_TAGS and toks[m].text[:1].isupper()
                for m in range(lo, k)):
         return None
+    if k - lo == 1 and toks[lo].text.isupper() and len(toks[lo].text) > 4:
+        return None  # "BUSTED:", "UPDATE:" are labels, not speakers
     if np_left(toks, k, lo) != lo and not (toks[lo].tag == "NNP" and k - lo <= 4
                                             and all(toks[m].tag in ("NNP", "NNPS", "POS", "NN") for m in range(lo, k))):
         return None
@@ -1429,6 +1459,10 @@ def _sentence_attributions(ctx: _Context, sent_index: int) -> list[_Attribution]
     sent = ctx.doc.sentences[sent_index]
     out: list[_Attribution] = []
     toks = ctx.tokens
+    if sent.last - sent.first > 3 and _title_case(toks, sent.first, sent.last):
+        att = _colon_attribution(ctx, sent.first, sent.last)
+        if att is not None:  # a headline "Warren: Trump Is a 'Proven Failure'": its verbs are not cues
+            return [att]
     for i in range(sent.first, sent.last):
         if ctx.in_quote(i):
             continue
@@ -1447,6 +1481,12 @@ def _sentence_attributions(ctx: _Context, sent_index: int) -> list[_Attribution]
         if att is not None:
             out.append(att)
     return out
+
+
+def _title_case(toks: Sequence[Token], first: int, last: int) -> bool:
+    """A headline in Title Case: most longer words capitalised."""
+    words = [t.text for t in toks[first:last] if t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
