@@ -183,7 +183,10 @@ def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int =
         nxt = start + 1
         while nxt < hi and (tokens[nxt].tag in ("RB",) or tokens[nxt].text in _MARKS):
             nxt += 1
-        return nxt < hi and is_finite(tokens[nxt])
+        if nxt < hi and is_finite(tokens[nxt]):
+            return True
+        if tok.tag in ("PRP", "EX"):
+            return False
     end = np_right(tokens, start, hi)
     if end == start:
         return False

@@ -59,6 +59,8 @@ _TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "also", "repeatedly", "once", "then", "now", "publicly", "privately", "separately",
                        "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
                        "night", "weekend", "day"})
+_TIME_WORDS_START = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                               "today", "yesterday", "tonight", "last", "earlier", "later", "next", "this"})
 _TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day"})
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
                              "you", "who", "which", "what", "there", "here", "but", "and", "or", "if", "when",
@@ -416,7 +418,9 @@ def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
         return None  # a noun the tagger read as a verb: "These calls for ..."
     if tok.tag.startswith("VB"):
         lemma = tok.lemma
-    elif tok.tag in ("NNS", "NN", "JJ") and tok.lower in ("says", "said", "told", "tells", "adds", "added"):
+    elif tok.tag in ("NNS", "NN", "JJ") and (tok.lower in ("says", "said", "told", "tells", "adds", "added")
+                                             or tok.lower == "say" and i > 0
+                                             and ctx.tokens[i - 1].tag in ("NNS", "NNP", "NNPS", "PRP")):
         lemma = lemmatize(tok.text, "VBD" if tok.lower.endswith("d") else "VBZ")  # a mistagged reporting verb
     elif tok.tag == "NN" and tok.lower.endswith("ing") and i + 1 < len(ctx.tokens) \
             and (ctx.tokens[i + 1].text == ":" or ctx.token_quote[i + 1] >= 0):
@@ -842,7 +846,8 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
         q = ctx.token_quote[k]
         return _Complement(k, ctx.quote_tokens[q][1], "direct", q)
     if "clause" in frames and (toks[k].lower == "that" or toks[k].lower in _WH_COMPLEMENT
-                               or toks[k].lower not in WH_WORDS and clause_starts(toks, k, hi)):
+                               or toks[k].lower not in WH_WORDS and clause_starts(toks, k, hi)
+                               or entry.cls == "speech" and _loose_clause(ctx, k, hi)):
         end = _trim_end(ctx, k, _content_end(ctx, k, hi))
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
@@ -886,6 +891,23 @@ def _wh_object_end(ctx: _Context, k: int, hi: int) -> int:
     while m < hi and m < k + 8 and not toks[m].tag.startswith("VB") and not ctx.in_quote(m):
         m += 1
     return m + 1 if m < hi and toks[m].tag.startswith("VB") else 0
+
+
+def _loose_clause(ctx: _Context, k: int, hi: int) -> bool:
+    """After a verb of saying, a noun phrase followed somewhere by a verb is taken for a reported clause even
+    when the tagger missed its verb or a comma interrupts it ("said the former governor plans to ...",
+    "says Millennials, numbering 75.3 million, surpassed ...", "said he and many others are ...")."""
+    toks = ctx.tokens
+    first = toks[k]
+    if ctx.in_quote(k) or first.lower in _TIME_WORDS_START or _is_temporal(first) and first.tag != "CD":
+        return False
+    if not (first.tag in NOUN_TAGS or first.tag in ("DT", "PRP", "PRP$", "JJ", "JJS", "CD", "PDT", "RB", "EX")
+            or _name_like(first)):
+        return False
+    end = _content_end(ctx, k, hi)
+    if end - k < 3:
+        return False
+    return any(toks[m].tag in ("VBD", "VBZ", "VBP", "MD", "TO") for m in range(k + 1, end) if not ctx.in_quote(m))
 
 
 def _infinitive_at(ctx: _Context, k: int, hi: int) -> bool:
