@@ -1043,6 +1043,15 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     subject = _subject_left(ctx, i, lo)
     if "objcomp" in frames and subject is not None and subject[0] - 1 >= lo and toks[subject[0] - 1].lower == "what":
         return _free_relative(ctx, att, subject, cue_end, hi)  # "what he calls corruption in politics"
+    if "clause" in frames and subject is not None and subject[0] - 1 >= lo \
+            and toks[subject[0] - 1].lower in ("which", "that", "who") and cue_end < hi \
+            and toks[cue_end].tag in ("VBD", "VBZ", "VBP", "MD"):
+        # "a bill, which critics said was discriminatory": the relative pronoun and the rest of its clause
+        end = _trim_end(ctx, cue_end, _content_end(ctx, cue_end, hi))
+        att.speaker = subject
+        att.content = [_chars(ctx, subject[0] - 1, subject[0])]
+        _add_complement(ctx, att, _Complement(cue_end, end, _kind_of(ctx, cue_end, end)))
+        return att
     # 1. Inverted: '"Q," said Kim.' / 'Q, said Kim, a senator.'
     left = i - 1
     while left >= lo and _is_aux_or_adverb(toks[left]):
