@@ -217,7 +217,7 @@ def test_quotation_spans(text, expected):
 
 
 def test_cue_tables_say_where_they_come_from():
-    for name in ("cue_verbs.tsv", "cue_phrases.tsv", "document_nouns.txt"):
+    for name in ("cue_verbs.tsv", "cue_phrases.tsv", "document_nouns.txt", "heading_labels.txt"):
         lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
         header = [line for line in lines if line.startswith("#")]
         assert header and any("Source" in line or "source" in line for line in header), name

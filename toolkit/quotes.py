@@ -406,6 +406,11 @@ def _chars(ctx: _Context, first: int, last: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1)
+def _heading_labels() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_lines("heading_labels.txt"))
+
+
+@lru_cache(maxsize=1)
 def _document_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in data_lines("document_nouns.txt"))
 
@@ -1471,14 +1476,18 @@ def _colon_attribution(ctx: _Context, lo: int, hi: int) -> _Attribution | None:
     if np_left(toks, k, lo) != lo and not (toks[lo].tag == "NNP" and k - lo <= 4
                                             and all(toks[m].tag in ("NNP", "NNPS", "POS", "NN") for m in range(lo, k))):
         return None
+    if " ".join(t.lower for t in toks[lo:k]) in _heading_labels():
+        return None  # "The Latest:", "Wow:", "Answer:" are labels
     start = k + 1
     end = _trim_end(ctx, start, hi)
     if end - start < 2:
         return None
+    quoted = ctx.in_quote(start) and ctx.quote_tokens[ctx.token_quote[start]][0] == start
     att = _Attribution((k, k + 1), "speech", [], "indirect", toks[k].sent, speaker=(lo, k))
-    if ctx.in_quote(start) and ctx.quote_tokens[ctx.token_quote[start]][0] == start:
-        _add_complement(ctx, att, _Complement(start, end, "direct", ctx.token_quote[start]))
-    else:
+    q = ctx.token_quote[start] if quoted else -1
+    if quoted and ctx.quote_tokens[q][1] >= end:
+        _add_complement(ctx, att, _Complement(start, ctx.quote_tokens[q][1], "direct", q))
+    else:  # 'Ryan: ‘Anti-Semitic Images’ Have ‘No Place In A Presidential Campaign.’'
         _add_complement(ctx, att, _Complement(start, end, _kind_of(ctx, start, end)))
     return att
 
