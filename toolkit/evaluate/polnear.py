@@ -4,7 +4,8 @@ PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates attribution relations in
 US political news: a *source* (who), a *cue* (the verb or phrase that attributes)
 and a *content* (what is attributed). Attribution is broad: speech, beliefs,
 intentions and evidence all count. The corpus is not shipped with the toolkit;
-get it from the authors and point this module at one split::
+get it from the authors' release (https://github.com/networkdynamics/PolNeAR) and
+point this module at one split::
 
     SPLIT/text/ARTICLE.txt
     SPLIT/attributions/ARTICLE_XXXX.ann     (one per annotator; the first in sort order is used)
