@@ -645,10 +645,35 @@ def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> 
                 return m  # "... but said that ..."
             if _attribution_clause(ctx, m + 1, hi):
                 return m  # "... but spokesman Dmitry Peskov said ..."
+            if not clause and clause_starts(toks, m + 1, hi) and toks[m + 1].lower not in WH_WORDS:
+                return m  # "declined to renew it and the PGA could not find ...": a new clause
         elif tok.text in _CLAUSE_END:
             return m
+        elif not clause and m > start and _adjunct_starts(ctx, m, hi):
+            return m  # "blasted the instructor during a rally", "endorsed Trump in early June"
         m += 1
     return hi
+
+
+_ADJUNCT_PREPOSITIONS = frozenset({"during", "while", "amid", "despite", "since", "before", "after", "following",
+                                   "ahead", "throughout"})
+
+
+def _adjunct_starts(ctx: _Context, m: int, hi: int) -> bool:
+    """A time or circumstance adjunct after an object: "during a rally", "in early June", "on Monday"."""
+    toks = ctx.tokens
+    tok = toks[m]
+    prev = toks[m - 1]
+    if prev.tag == "VBN" or ctx.in_quote(m):
+        return False  # "the accord adopted after two weeks of talks"
+    if tok.lower in _ADJUNCT_PREPOSITIONS and tok.tag in ("IN", "RB"):
+        return True
+    if tok.tag == "IN" and tok.lower in ("in", "on", "at", "last", "this") and m + 1 < hi:
+        k = m + 1
+        while k < hi and k < m + 4 and toks[k].tag in ("DT", "JJ", "CD", "NNP", "NN") and not _is_temporal(toks[k]):
+            k += 1
+        return k < hi and (_is_temporal(toks[k]) or toks[k].tag == "CD" and len(toks[k].text) == 4)
+    return _is_temporal(tok) and tok.tag in ("NNP", "RB") and tok.lower not in ("also", "now", "then")
 
 
 def _closing(ctx: _Context, m: int, hi: int) -> int | None:
@@ -672,8 +697,12 @@ def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, da
     if t2.lower == "according" or (t2.lower == "as" and nxt + 1 < hi and toks[nxt + 1].tag == "VBN"):
         return True
     if t2.tag == "VBG":
+        if not clause:
+            return True  # "defended eminent domain, calling it ..."
         found = _verb_entry(ctx, nxt)
         return found is not None and found[0].cls in ("speech", "request")  # ", adding that ..."
+    if not clause and t2.lower in ("which", "who", "meaning"):
+        return True
     if t2.tag in ("VBD", "VBZ") and _verb_entry(ctx, nxt) is not None and not ctx.in_quote(nxt):
         return True  # "Cruz, who says ..., said ..."
     has_verb = finite_verb_in(toks, start, nxt - 1) is not None
