@@ -645,8 +645,9 @@ def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> 
                 return m  # "... but said that ..."
             if _attribution_clause(ctx, m + 1, hi):
                 return m  # "... but spokesman Dmitry Peskov said ..."
-            if not clause and clause_starts(toks, m + 1, hi) and toks[m + 1].lower not in WH_WORDS:
-                return m  # "declined to renew it and the PGA could not find ...": a new clause
+            if not clause and (clause_starts(toks, m + 1, hi) and toks[m + 1].lower not in WH_WORDS
+                               or toks[m + 1].tag == "VBG"):
+                return m  # "declined to renew it and the PGA could not find ...", "pointing to X and saying"
         elif tok.text in _CLAUSE_END:
             return m
         elif not clause and m > start and _adjunct_starts(ctx, m, hi):
@@ -668,6 +669,9 @@ def _adjunct_starts(ctx: _Context, m: int, hi: int) -> bool:
         return False  # "the accord adopted after two weeks of talks"
     if tok.lower in _ADJUNCT_PREPOSITIONS and tok.tag in ("IN", "RB"):
         return True
+    if tok.lower in ("when", "because", "as", "where", "if", "although", "though", "whereas") \
+            and clause_starts(toks, m + 1, hi):
+        return True  # "to ask a question when Trump shot back that ..."
     if tok.tag == "IN" and tok.lower in ("in", "on", "at", "last", "this") and m + 1 < hi:
         k = m + 1
         while k < hi and k < m + 4 and toks[k].tag in ("DT", "JJ", "CD", "NNP", "NN") and not _is_temporal(toks[k]):
@@ -701,8 +705,9 @@ def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, da
             return True  # "defended eminent domain, calling it ..."
         found = _verb_entry(ctx, nxt)
         return found is not None and found[0].cls in ("speech", "request")  # ", adding that ..."
-    if not clause and t2.lower in ("which", "who", "meaning"):
-        return True
+    if not clause and (t2.lower in ("which", "who", "meaning") or dash or t2.tag in ("VBD", "VBZ")
+                       or clause_starts(toks, nxt, hi) and t2.lower not in WH_WORDS):
+        return True  # an object ends at a dash, a coordinated verb or a new clause after its comma
     if t2.tag in ("VBD", "VBZ") and _verb_entry(ctx, nxt) is not None and not ctx.in_quote(nxt):
         return True  # "Cruz, who says ..., said ..."
     has_verb = finite_verb_in(toks, start, nxt - 1) is not None
@@ -858,7 +863,9 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
     if k >= hi:
         return None
     if "recipient" in frames or "objto" in frames:
-        np_end = k if ctx.in_quote(k) else np_right(toks, k, hi)
+        np_end = k if ctx.in_quote(k) else _np_with_pps(ctx, k, hi)
+        while k < np_end < hi - 1 and toks[np_end].lower == "and" and toks[np_end + 1].tag in ("NNP", "NNPS"):
+            np_end = _np_with_pps(ctx, np_end + 1, hi)  # "told The Post and Courier newspaper of Charleston"
         if np_end == k and toks[k].lower in _OBJECT_PRONOUNS:
             np_end = k + 1
         if np_end > k:
