@@ -677,7 +677,8 @@ def _adjunct_starts(ctx: _Context, m: int, hi: int) -> bool:
         while k < hi and k < m + 4 and toks[k].tag in ("DT", "JJ", "CD", "NNP", "NN") and not _is_temporal(toks[k]):
             k += 1
         return k < hi and (_is_temporal(toks[k]) or toks[k].tag == "CD" and len(toks[k].text) == 4)
-    return _is_temporal(tok) and tok.tag in ("NNP", "RB") and tok.lower not in ("also", "now", "then")
+    return _is_temporal(tok) and tok.tag in ("NNP", "RB") and tok.lower not in ("also", "now", "then") \
+        and prev.tag != "IN"  # "endorsed Trump Tuesday", not "by Friday"
 
 
 def _closing(ctx: _Context, m: int, hi: int) -> int | None:
@@ -1262,6 +1263,10 @@ def _after_speaker(ctx: _Context, k: int, hi: int) -> int:
     if k + 1 < hi and toks[k].text == "," and not ctx.in_quote(k + 1) and (
             toks[k + 1].tag in ("DT", "JJ", "NN", "NNP", "CD", "PRP$", "NNS", "JJS") or toks[k + 1].lower == "who"):
         m = k + 1
+        while m < hi and not ctx.in_quote(m) and toks[m].text not in (".", "!", "?", ";", ","):
+            m += 1
+        if m < hi and toks[m].text == "," and _content_resumed(ctx, m, hi) is not None:
+            return m  # "And Trump, said Sunshine, who remains friendly with him, doesn't forgive"
         while m < hi and not ctx.in_quote(m) and toks[m].text not in (".", "!", "?", ";"):
             m += 1
         return m  # the apposition (and any relative clause) runs to the end of the sentence
