@@ -35,21 +35,21 @@ Example::
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from toolkit.actors import PRONOUNS, Mention, antecedent
 from toolkit.chunks import (FINITE_TAGS, NOUN_TAGS, WH_WORDS, clause_starts, finite_verb_in, np_left,
                             np_right)
-from toolkit.resources import data_lines, read_table
+from toolkit.cues import (CueEntry, CueLexicon, PhraseEntry, build_cue_lexicon, cue_lexicon, document_nouns,
+                          heading_labels)
+from toolkit.quotemarks import QuoteSpan, quotation_spans
 from toolkit.tagging import lemmatize
 from toolkit.tokens import Doc, Token
 
-__all__ = ["Span", "Quote", "QuoteSpan", "CueEntry", "CueLexicon", "cue_lexicon", "quotation_spans",
-           "find_quotes"]
+__all__ = ["Span", "Quote", "find_quotes", "QuoteSpan", "quotation_spans", "CueEntry", "CueLexicon", "cue_lexicon",
+           "build_cue_lexicon"]
 
 KINDS = ("direct", "mixed", "indirect")
 AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
@@ -108,194 +108,6 @@ class Quote:
                 "cue": self.cue.to_dict() if self.cue else None,
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "actor": self.actor, "affiliation": self.affiliation, "sentence": self.sentence}
-
-
-# --------------------------------------------------------------------------- lexicon
-
-
-@dataclass(frozen=True, slots=True)
-class CueEntry:
-    """A cue verb (lemma plus fixed following words), its class and the complements that carry content."""
-
-    words: tuple[str, ...]
-    cls: str
-    frames: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseEntry:
-    words: tuple[str, ...]  # "..." marks the source's noun phrase
-    cls: str
-    role: str
-
-
-@dataclass
-class CueLexicon:
-    verbs: dict[str, list[CueEntry]] = field(default_factory=dict)
-    phrases: dict[str, list[PhraseEntry]] = field(default_factory=dict)
-
-    def verb_entries(self, lemma: str) -> list[CueEntry]:
-        return self.verbs.get(lemma, [])
-
-
-def build_cue_lexicon(*, verbs: str | None = None, phrases: str | None = None) -> CueLexicon:
-    """Read ``data/cue_verbs.tsv`` and ``data/cue_phrases.tsv`` (plus a user's tables with the same columns)."""
-    lex = CueLexicon()
-    for row in read_table("cue_verbs.tsv", extra=verbs):
-        words = tuple(row["cue"].lower().split())
-        if not words:
-            continue
-        frames = frozenset(f.strip() for f in row.get("frames", "").split(",") if f.strip())
-        entry = CueEntry(words, row.get("class") or "speech", frames)
-        bucket = lex.verbs.setdefault(words[0], [])
-        bucket.append(entry)
-        bucket.sort(key=lambda e: -len(e.words))
-    for row in read_table("cue_phrases.tsv", extra=phrases):
-        words = tuple(row["phrase"].lower().split())
-        if words:
-            lex.phrases.setdefault(words[0], []).append(PhraseEntry(words, row.get("class") or "speech",
-                                                                    row.get("role") or "source-after"))
-    return lex
-
-
-@lru_cache(maxsize=4)
-def cue_lexicon(verbs: str | None = None, phrases: str | None = None) -> CueLexicon:
-    """The cue lexicon, built once per process (and per user table)."""
-    return build_cue_lexicon(verbs=verbs, phrases=phrases)
-
-
-# --------------------------------------------------------------------------- quotation marks
-
-
-@dataclass(slots=True)
-class QuoteSpan:
-    """A quotation: one piece per paragraph it runs over, each including its quotation marks."""
-
-    pieces: list[tuple[int, int]]
-    single: bool = False  # in single quotation marks
-    prev: int = -1  # internal: the piece before, for a quotation running over paragraphs
-    next: int = -1
-
-    @property
-    def start(self) -> int:
-        return self.pieces[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1][1]
-
-
-_MARK = re.compile(r"''|``|[\"“”„«»‘’']")
-_OPENING_CONTEXT = set("([{—–-/") | {"\u00a0"}
-
-
-def _mark_role(text: str, s: int, e: int, ps: int, pe: int) -> tuple[str, str] | None:
-    """(double|single, open|close|either) for a quotation mark at ``text[s:e]``, None for an apostrophe."""
-    mark = text[s:e]
-    prev = text[s - 1] if s > ps else " "
-    nxt = text[e] if e < pe else " "
-    opening_context = s == ps or prev.isspace() or prev in _OPENING_CONTEXT
-    closing_context = e == pe or nxt.isspace() or nxt in ".,;:!?)]}—–-/"
-    if mark in ("“", "„", "«", "``"):
-        return "double", "open"
-    if mark in ("”", "»"):
-        return "double", "close"
-    if mark == "''":
-        return "double", "open" if opening_context and not closing_context else "close"
-    if mark == '"':
-        if opening_context and not closing_context:
-            return "double", "open"
-        if closing_context and not opening_context:
-            return "double", "close"
-        return "double", "either"
-    if mark == "‘":
-        return ("single", "open") if not nxt.isspace() else None
-    # ’ and ' : an apostrophe inside or at the end of a word, or a single quotation mark.
-    if prev.isalnum() and nxt.isalnum():
-        return None
-    if opening_context and (nxt.isalpha() or nxt in "“\"‘"):
-        return "single", "open"
-    if not prev.isspace() and closing_context:
-        return "single", "close"
-    return None
-
-
-def quotation_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
-    """Quotations in ``text``, top level only (a quote nested in another stays part of it).
-
-    Straight and curly, double and single marks; ``''...''`` as some papers print
-    them. A double quote left open at a paragraph's end continues when the next
-    paragraph opens with a quotation mark (the convention for quotes running over
-    paragraphs); otherwise it ends with its paragraph. Single quotes count at the
-    top level only when they close within the paragraph (else they were apostrophes).
-
-    >>> t = '“A,” he said.\\n“B.\\n“C.”'
-    >>> [s.pieces for s in quotation_spans(t, [(0, 13), (14, 17), (18, 22)])]
-    [[(0, 4)], [(14, 17), (18, 22)]]
-    """
-    spans: list[QuoteSpan] = []
-    pending: QuoteSpan | None = None  # a quote open at the end of the previous paragraph
-    for ps, pe in paragraphs:
-        double_open: int | None = None
-        outer_straight = False  # the open double quote is a straight one
-        inner = 0  # double quotes of the other style nested inside it
-        single_open: int | None = None
-        first_mark = True
-        for m in _MARK.finditer(text, ps, pe):
-            s, e = m.span()
-            role = _mark_role(text, s, e, ps, pe)
-            if role is None:
-                continue
-            kind, how = role
-            starts_paragraph = first_mark and text[ps:s].strip() == ""
-            first_mark = False
-            if kind == "double":
-                straight = text[s:e] in ('"', "''", "``")
-                if double_open is not None and straight != outer_straight:
-                    # the other style inside an open quote: “...” inside "...", or "..." inside “...”
-                    if how == "open" or (how == "either" and inner == 0):
-                        inner += 1
-                        continue
-                    if inner > 0:
-                        inner -= 1
-                        continue
-                if double_open is None and how in ("open", "either"):
-                    double_open = s
-                    outer_straight = straight
-                    inner = 0
-                    single_open = None
-                    if pending is not None and not (starts_paragraph and how in ("open", "either")):
-                        spans.append(pending)
-                        pending = None
-                elif double_open is not None and how in ("close", "either"):
-                    if pending is not None:
-                        pending.pieces.append((double_open, e))
-                        spans.append(pending)
-                        pending = None
-                    else:
-                        spans.append(QuoteSpan([(double_open, e)]))
-                    double_open = None
-                continue
-            if double_open is not None:
-                continue  # a single quote nested in a double one
-            if how == "open" and single_open is None:
-                single_open = s
-            elif how == "close" and single_open is not None:
-                if e - single_open > 2:
-                    spans.append(QuoteSpan([(single_open, e)], single=True))
-                single_open = None
-        if pending is not None and double_open is None:
-            spans.append(pending)  # the next paragraph did not continue it
-            pending = None
-        if double_open is not None:
-            if pending is None:
-                pending = QuoteSpan([(double_open, pe)])
-            else:
-                pending.pieces.append((double_open, pe))
-    if pending is not None:
-        spans.append(pending)
-    spans.sort(key=lambda q: q.start)
-    return spans
 
 
 # --------------------------------------------------------------------------- analysis context
@@ -369,10 +181,6 @@ def _is_mark(tok: Token) -> bool:
     return tok.text in ('"', "“", "”", "'", "‘", "’", "''", "``", "«", "»")
 
 
-def _skip_marks_left(ctx: _Context, j: int, lo: int) -> int:
-    while j >= lo and _is_mark(ctx.tokens[j]):
-        j -= 1
-    return j
 
 
 def _is_aux_or_adverb(tok: Token) -> bool:
@@ -403,16 +211,6 @@ def _chars(ctx: _Context, first: int, last: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- cue detection
-
-
-@lru_cache(maxsize=1)
-def _heading_labels() -> frozenset[str]:
-    return frozenset(w.lower() for w in data_lines("heading_labels.txt"))
-
-
-@lru_cache(maxsize=1)
-def _document_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in data_lines("document_nouns.txt"))
 
 
 def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
@@ -574,10 +372,6 @@ def _coordinated_verb(ctx: _Context, j: int, lo: int) -> int | None:
     return nearest
 
 
-def _np_ends_at(ctx: _Context, k: int, lo: int) -> bool:
-    """A noun phrase ends just before token ``k``."""
-    j = k - 1
-    return j >= lo and not ctx.in_quote(j) and np_left(ctx.tokens, k, lo) is not None
 
 
 def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
@@ -1117,7 +911,7 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
                     _add_complement(ctx, att, resumed)
                 return att
     if tok.tag == "VBG" and subject is not None and not ctx.in_quote(subject[1] - 1) and (
-            _head_noun(ctx, subject).lower in _document_nouns()  # "released a statement saying ...": the author
+            _head_noun(ctx, subject).lower in document_nouns()  # "released a statement saying ...": the author
             or subject[0] > lo and toks[subject[0] - 1].tag == "IN"  # "was on CNN talking about ..."
             or toks[subject[1] - 1].tag == "VBG"):
         subject = None
@@ -1199,7 +993,6 @@ def _clause_start(ctx: _Context, i: int, lo: int) -> int:
 def _free_relative(ctx: _Context, att: _Attribution, subject: tuple[int, int], k: int,
                    hi: int) -> _Attribution | None:
     """"what officials called a hate crime": the content is "what" and the name it is given."""
-    toks = ctx.tokens
     if k >= hi:
         return None
     if ctx.in_quote(k):
@@ -1517,7 +1310,7 @@ def _colon_attribution(ctx: _Context, lo: int, hi: int) -> _Attribution | None:
     if np_left(toks, k, lo) != lo and not (toks[lo].tag == "NNP" and k - lo <= 4
                                             and all(toks[m].tag in ("NNP", "NNPS", "POS", "NN") for m in range(lo, k))):
         return None
-    if " ".join(t.lower for t in toks[lo:k]) in _heading_labels():
+    if " ".join(t.lower for t in toks[lo:k]) in heading_labels():
         return None  # "The Latest:", "Wow:", "Answer:" are labels
     start = k + 1
     end = _trim_end(ctx, start, hi)
@@ -1857,7 +1650,6 @@ def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> Mention | None:
 
 
 def _to_quote(ctx: _Context, att: _Attribution) -> Quote:
-    toks = ctx.tokens
     text = ctx.doc.text
     cs, ce = att.cue_span or _chars(ctx, *att.cue)
     cue = Span(cs, ce, text[cs:ce])
