@@ -2,27 +2,38 @@
 
 An attribution ties *content* to a *source* through a *cue*. Three kinds:
 
-* **direct** — the words in quotation marks: ``"We condemn it," Kim said.``
-  A quote split around its cue (``"A," he said. "B."``) is one attribution with
-  two content fragments; a quote running over paragraphs (an opening mark at each
-  paragraph, a closing one at the end) is one; a quoted paragraph with no cue of
-  its own continues the speaker of the attributed quote just before it;
-* **mixed** — a reported clause that holds a quoted fragment:
+* **direct** — the words in quotation marks: ``"We condemn it," Kim said.``,
+  ``Kim said: "..."``, ``Kim: "..."``, ``"..." — Kim``. A quote split around its
+  cue (``"A," he said. "B."``) is one attribution with two content fragments; a
+  quote running over paragraphs (an opening mark at each paragraph, a closing one
+  at the end) is one; a quoted paragraph with no cue of its own continues the
+  speaker of the attributed quote just before it (a new :class:`Quote` with the
+  same cue and speaker, so scorers that group by cue see one relation);
+* **mixed** — a reported clause that holds quoted words:
   ``Reid said that Sanders has energized "a lot of people".``;
 * **indirect** — reported speech, beliefs, intentions and evidence used as
   attribution: ``X said (that) ...``, ``..., X said.``, ``X told Y ...``,
-  ``according to X, ...``, ``X: "..."``, ``X urged/accused/denied/believes/wants ...``,
-  ``the ministry quoted Kim as saying ...`` (the speaker is Kim).
+  ``according to X, ...``, ``X urged/accused/denied/believes/wants ...``,
+  ``polls show ...``, ``the ministry quoted Kim as saying ...`` (the speaker is
+  Kim), ``Asked whether ..., Kim said`` (the question, source unstated),
+  ``the bank is expected to act`` (raising: no source).
 
-Cues come from data tables (``data/cue_verbs.tsv``, ``data/cue_phrases.tsv``);
-phrase boundaries from the tags (:mod:`toolkit.chunks`). The speaker is the local
-mention (a pronoun stays a pronoun, as annotators mark it) and is resolved to a
-canonical actor through the document's mentions: a pronoun to its antecedent, a
-description ("the ministry") to the actor the article names, a person to their
-affiliation. Attributions nested inside another one's content are kept only when
-they report what a different speaker said (``Zinoviev told Kim that ..., the
+How: cue verbs and phrases come from data tables (:mod:`toolkit.cues`), quotation
+marks from :mod:`toolkit.quotemarks`, phrase boundaries from the POS tags
+(:mod:`toolkit.chunks`). For each cue the subject is read off to its left (across
+appositions and asides) or, inverted, to its right; the content is the
+complement its frame allows (a clause, a quotation, an object, an infinitive), or
+the clause before a parenthetical ``..., X said``. Quotations no cue claimed are
+then attached by news convention. The speaker is the local mention (a pronoun
+stays a pronoun, as annotators mark it) and is resolved to a canonical actor
+through the document's mentions: a pronoun to its antecedent, a description ("the
+ministry") to the actor the article names, a person to their affiliation.
+
+Attributions nested inside another one's content are kept only when the outer one
+is a parenthetical ``..., the embassy said`` and the inner one reports what a
+named speaker said, asked for or condemned (``Zinoviev told Kim that ..., the
 embassy said``); a belief or intention inside reported speech (``Sexton said he
-thinks ...``) belongs to the outer attribution.
+thinks ...``) belongs to the outer attribution, as in PolNeAR's annotation.
 
 Example::
 
@@ -677,8 +688,7 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
         k += 1
     if k >= hi:
         return None
-    if ctx.in_quote(k) and ctx.quote_tokens[ctx.token_quote[k]][0] == k and "quote" in frames | {"quote"} \
-            and ({"clause", "quote"} & frames):
+    if ctx.in_quote(k) and ctx.quote_tokens[ctx.token_quote[k]][0] == k and {"clause", "quote"} & frames:
         q = ctx.token_quote[k]
         return _Complement(k, ctx.quote_tokens[q][1], "direct", q)
     if "clause" in frames and (toks[k].lower == "that" or toks[k].lower in _WH_COMPLEMENT
