@@ -474,6 +474,9 @@ def _adjunct_starts(ctx: _Context, m: int, hi: int) -> bool:
         return False  # "the accord adopted after two weeks of talks"
     if tok.lower in _ADJUNCT_PREPOSITIONS and tok.tag in ("IN", "RB"):
         return True
+    if tok.lower in ("by",) and m + 1 < hi and toks[m + 1].tag in ("VBG", "VB") \
+            and (tok.lower == "by" or prev.tag in NOUN_TAGS and _verb_entry(ctx, m + 1) is None):
+        return True  # "attacked Fiorina by reminding voters ...", "announced his candidacy to ask ..."
     if tok.lower in ("when", "because", "as", "where", "if", "although", "though", "whereas") \
             and clause_starts(toks, m + 1, hi):
         return True  # "to ask a question when Trump shot back that ..."
@@ -509,9 +512,8 @@ def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, da
     if t2.tag == "VBG":
         if not clause:
             return True  # "defended eminent domain, calling it ..."
-        found = _verb_entry(ctx, nxt)
-        return found is not None and found[0].cls in ("speech", "request")  # ", adding that ..."
-    if not clause and (t2.lower in ("which", "who", "meaning") or dash or t2.tag in ("VBD", "VBZ")
+        return _verb_entry(ctx, nxt) is not None  # ", adding that ...", ", suggesting that ..."
+    if not clause and (t2.lower in ("which", "who", "whom", "whose", "meaning") or dash or t2.tag in ("VBD", "VBZ")
                        or clause_starts(toks, nxt, hi) and t2.lower not in WH_WORDS):
         return True  # an object ends at a dash, a coordinated verb or a new clause after its comma
     if t2.tag in ("VBD", "VBZ") and _verb_entry(ctx, nxt) is not None and not ctx.in_quote(nxt):
@@ -872,6 +874,8 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     tok = toks[i]
     frames = entry.frames
     lo = _clause_start(ctx, i, lo)
+    if tok.tag == "VBG" and i == lo:
+        hi = _participial_clause_end(ctx, i, hi)
     # Passive and raising: "is expected to act", "appears to be slipping" (content, no source).
     passive = tok.tag == "VBN" and _be_before(ctx, i, lo)
     if "fronted" in frames and tok.tag in ("VBN", "VBD"):
@@ -980,6 +984,22 @@ def _quotation_after(ctx: _Context, k: int, hi: int) -> int:
     if sents[toks[hi].sent].paragraph - sents[toks[k].sent].paragraph > 1:
         return -1
     return q
+
+
+def _participial_clause_end(ctx: _Context, i: int, hi: int) -> int:
+    """Where a sentence-initial participial clause ends: before the main clause it leads into
+    ("Acknowledging that X, Allen did suggest ...", "Conceding that X he warned: ...")."""
+    toks = ctx.tokens
+    for k in range(i + 2, hi):
+        if ctx.in_quote(k):
+            continue
+        prev = toks[k - 1]
+        if (prev.text == "," or _is_mark(prev) and ctx.in_quote(k - 1)) and (
+                _attribution_clause(ctx, k, hi) or clause_starts(toks, k, hi) and toks[k].lower not in WH_WORDS):
+            return k - 1 if prev.text == "," else k
+        if _attribution_clause(ctx, k, hi) and toks[k].tag == "PRP":
+            return k
+    return hi
 
 
 def _clause_start(ctx: _Context, i: int, lo: int) -> int:
@@ -1487,6 +1507,8 @@ def _introduced_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     toks = ctx.tokens
     first_tok, _ = ctx.quote_tokens[q_index]
     c = first_tok - 1
+    if c >= 1 and toks[c].text == "," and not ctx.in_quote(c) and toks[c].sent not in ctx.skip:
+        return _verb_comma_quote(ctx, q_index, c)
     if c < 0 or toks[c].text != ":" or ctx.in_quote(c) or toks[c].sent in ctx.skip:
         return None
     sents = ctx.doc.sentences
@@ -1516,6 +1538,22 @@ def _introduced_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if speaker is None or toks[speaker[0]].lower in ("it", "this", "there", "here"):
         return None
     return _Attribution(cue, "speech", list(ctx.quotes[q_index].pieces), "direct", toks[cue[0]].sent,
+                        speaker=speaker, quotes={q_index})
+
+
+def _verb_comma_quote(ctx: _Context, q_index: int, c: int) -> _Attribution | None:
+    """'Hillary shot back, "..."': a verb with its subject, a comma, then a quotation to the sentence's end."""
+    toks = ctx.tokens
+    verb = c - 1
+    while verb > 0 and toks[verb].tag in ("RP", "RB"):
+        verb -= 1
+    if toks[verb].tag not in ("VBD", "VBZ") or toks[verb].lemma in AUXILIARIES or ctx.in_quote(verb):
+        return None
+    lo = ctx.doc.sentences[toks[verb].sent].first
+    speaker = _subject_left(ctx, verb, lo)
+    if speaker is None or toks[speaker[0]].lower in ("it", "this", "there", "here", "that", "which"):
+        return None
+    return _Attribution((verb, verb + 1), "speech", list(ctx.quotes[q_index].pieces), "direct", toks[verb].sent,
                         speaker=speaker, quotes={q_index})
 
 
