@@ -367,7 +367,7 @@ def _coordinated_verb(ctx: _Context, j: int, lo: int) -> int | None:
     """The finite verb (or its auxiliary) a verb after the conjunction at ``j`` is coordinated with."""
     toks = ctx.tokens
     nearest = None
-    for k in range(j - 1, lo - 1, -1):
+    for k in range(j - 1, max(lo, j - _LOOK_BACK) - 1, -1):
         tok = toks[k]
         if ctx.in_quote(k) or not (tok.tag in FINITE_TAGS or tok.tag == "VBN" and k > lo
                                    and (toks[k - 1].lemma in ("have", "be") or toks[k - 1].text == ",")):
@@ -409,6 +409,8 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- content
 
 
+_MAX_CONTENT = 300  # tokens: no reported clause runs longer; keeps run-on "sentences" linear
+_LOOK_BACK = 60  # tokens to look back for a governing or coordinated verb
 _SUBORDINATORS = frozenset({"while", "whereas", "although", "though", "because", "as", "since", "if", "when",
                             "unless", "but", "and", "yet", "so"})
 
@@ -424,6 +426,7 @@ def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> 
     False for an object or infinitive, which any coordinated verb ends.
     """
     toks = ctx.tokens
+    hi = min(hi, start + _MAX_CONTENT)
     m = start
     while m < hi:
         tok = toks[m]
@@ -967,6 +970,8 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
 def _quotation_after(ctx: _Context, k: int, hi: int) -> int:
     """The quotation opening the next sentence (or paragraph) when only adjuncts follow the cue, else -1."""
     toks = ctx.tokens
+    if hi - k > 40:
+        return -1
     while k < hi and not ctx.in_quote(k) and toks[k].tag not in FINITE_TAGS and toks[k].tag not in ("VB", "VBG"):
         if toks[k].text in (".", ":") and k == hi - 1:
             break
@@ -1120,6 +1125,7 @@ def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
     """The subject of the verb governing a cue without its own: ", saying ...", "continued to assert",
     "released a statement saying" (the nearest finite verb not inside a relative or subordinate clause)."""
     toks = ctx.tokens
+    lo = max(lo, i - _LOOK_BACK)
     order = range(i - 1, lo - 1, -1)
     if i > lo and toks[i - 1].text == "," or i - 1 > lo and _is_mark(toks[i - 1]) and toks[i - 2].text == ",":
         order = range(lo, i)  # ", saying ...": the main clause's verb, not one inside its complement
@@ -1399,10 +1405,15 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
 
 def _drop_nested(ctx: _Context, atts: list[_Attribution]) -> list[_Attribution]:
     """Keep an attribution inside another's content only when it reports a different speaker's words."""
+    spans = sorted((s, e, n) for n, o in enumerate(atts) for s, e in o.content)
+    starts = [s for s, _, _ in spans]
+    widest = max((e - s for s, e, _ in spans), default=0)
     keep = []
-    for att in atts:
+    for n, att in enumerate(atts):
         cue_start, cue_end = _chars(ctx, *att.cue)
-        outer = [o for o in atts if o is not att and _overlaps(o.content, cue_start, cue_end)]
+        lo = bisect_right(starts, cue_start - widest - 1)
+        hi = bisect_right(starts, cue_end - 1)
+        outer = [atts[o] for s, e, o in spans[lo:hi] if o != n and s < cue_end and cue_start < e]
         if not outer:
             keep.append(att)
             continue
@@ -1413,13 +1424,13 @@ def _drop_nested(ctx: _Context, atts: list[_Attribution]) -> list[_Attribution]:
     claimed = {q for att in keep if not att.forward for q in att.quotes}
     keep = [att for att in keep if not (att.forward and att.quotes & claimed)]
     # the same cue claimed twice (a phrase and its verb): keep the first
-    seen: set[tuple[int, int]] = set()
+    claimed_tokens: set[int] = set()
     out = []
     for att in keep:
-        key = _chars(ctx, *att.cue)
-        if any(s < key[1] and key[0] < e for s, e in seen):
+        cue_tokens = range(*att.cue)
+        if any(k in claimed_tokens for k in cue_tokens):
             continue
-        seen.add(key)
+        claimed_tokens.update(cue_tokens)
         out.append(att)
     return out
 
@@ -1674,7 +1685,9 @@ def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> Mention | None:
         tok = toks[first]
         low = tok.lower
         if low in PRONOUNS:
-            return antecedent(ctx.mentions, ctx.doc, first)
+            window = ctx.doc.sentences[max(0, tok.sent - 3)].first  # antecedent looks back three sentences
+            nearby = ctx.mentions[bisect_right(ctx.mention_starts, window - 1):bisect_right(ctx.mention_starts, first)]
+            return antecedent(nearby, ctx.doc, first)
         if low in ("who", "which", "that"):
             j = first - 1
             if j >= 0 and toks[j].text == ",":
