@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.actors import find_mentions
 from toolkit.quotes import Quote, find_quotes, quotation_spans
@@ -289,3 +291,29 @@ def test_seed_quote_spans_include_their_marks(seed_quotes):
             for span in q["content"]:
                 piece = text[span["start"]:span["end"]]
                 assert piece[0] in "\"“" and piece[-1] in "\"”"
+
+
+# --------------------------------------------------------------------------- robustness
+
+_FRAGMENTS = ['"We will win,"', "“No,”", "‘Maybe’", "''Yes,''", '"', "“", "”", "'", "’s", "Kim", "the ministry",
+              "he", "she", "said", "told reporters", "according to", "officials", "quoted Kim as saying", ":", ",",
+              ".", " — ", "that", "the talks failed", "Asked whether", "is expected to", "believes", "\n\n",
+              "(", ")", "wants", "Mr.", "U.S.", "Trump", "?", "and", "but"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=40))
+def test_any_text_gives_well_formed_quotes(parts):
+    text = " ".join(parts)
+    if not text.strip():
+        return
+    doc = process(text)
+    for q in find_quotes(doc, find_mentions(doc)):
+        assert q.kind in ("direct", "mixed", "indirect")
+        assert q.content and all(0 <= s < e <= len(text) for s, e in q.content)
+        assert q.content == sorted(q.content)
+        for span in (q.cue, q.speaker):
+            if span is not None:
+                assert text[span.start:span.end] == span.text and span.start < span.end
+        assert 0 <= q.sentence < len(doc.sentences)
+        assert set(q.to_dict()) == {"kind", "content", "cue", "speaker", "actor", "affiliation", "sentence"}
