@@ -1659,7 +1659,10 @@ def _previous_direct(ctx: _Context, by_para: dict[int, list[_Attribution]], para
         return last
     end = max(e for _, e in last.content)
     ends_quoted = last.kind == "mixed" and ctx.doc.text[end - 1] in "\"”'’"
-    return last if ends_quoted and ctx.doc.paragraphs[para - 1][1] - end <= 2 else None
+    ends_paragraph = ctx.doc.paragraphs[para - 1][1] - end <= 2
+    if ends_paragraph and last.cls == "speech" and not last.parenthetical:
+        return last  # 'Carter said that ... .' then a quoted paragraph: Carter goes on
+    return last if ends_quoted and ends_paragraph else None
 
 
 # --------------------------------------------------------------------------- speakers to actors
