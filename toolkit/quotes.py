@@ -550,8 +550,9 @@ def _attribution_clause(ctx: _Context, k: int, hi: int) -> bool:
         return False
     while end < hi and _is_aux_or_adverb(toks[end]):
         end += 1
-    return end < hi and toks[end].tag in ("VBD", "VBZ", "VBP", "VBN") and _verb_entry(ctx, end) is not None \
-        and toks[end].lemma not in AUXILIARIES
+    if end >= hi or toks[end].tag not in ("VBD", "VBZ", "VBP", "VBN") or toks[end].lemma in AUXILIARIES:
+        return False
+    return _verb_entry(ctx, end) is not None
 
 
 def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, strict: bool, clause: bool = True) -> bool:
@@ -1283,7 +1284,7 @@ def _source_after(ctx: _Context, i: int, end: int, entry: PhraseEntry, lo: int, 
                 _add_complement(ctx, att, _Complement(k + 1, c_end, _kind_of(ctx, k + 1, c_end)))
                 return att
         return None
-    before = _content_before(ctx, i, lo)
+    before = _content_before(ctx, i, _last_clause_start(ctx, lo, i))
     if before is None and i > lo:
         before = _Complement(lo, i, _kind_of(ctx, lo, i)) if i - lo >= 3 else None
     if before is None:
@@ -1294,6 +1295,24 @@ def _source_after(ctx: _Context, i: int, end: int, entry: PhraseEntry, lo: int, 
         if resumed is not None:
             _add_complement(ctx, att, resumed)
     return att
+
+
+def _last_clause_start(ctx: _Context, lo: int, i: int) -> int:
+    """Where the last clause before ``i`` starts: after a colon, semicolon or opening parenthesis, or at a
+    coordinated or relative clause (", and won ...", ", who has been ..."), for "..., according to X"."""
+    toks = ctx.tokens
+    start = lo
+    for k in range(lo, i - 1):
+        if ctx.in_quote(k):
+            continue
+        t = toks[k]
+        if t.text in (":", ";", "("):
+            start = k + 1
+        elif t.text == "," and k + 1 < i - 1 and (toks[k + 1].lower in ("who", "which", "with")
+                                                   or toks[k + 1].tag == "CC" and k + 2 < i
+                                                   and toks[k + 2].tag in ("VBD", "VBZ", "VBP")):
+            start = k + 1 + (toks[k + 1].tag == "CC")
+    return start if i - start >= 3 else lo
 
 
 def _quoted_as(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry: PhraseEntry, lo: int,
@@ -1531,11 +1550,13 @@ def _introduced_quote(ctx: _Context, q_index: int) -> _Attribution | None:
         if ctx.in_quote(k):
             continue
         if toks[k].tag in ("VBD", "VBZ", "VBP") or toks[k].tag == "VBG" and k > lo and toks[k - 1].text == ",":
-            verb = k
+            candidate = k
             if toks[k].lemma in AUXILIARIES and k + 1 < c and toks[k + 1].tag.startswith("VB"):
-                verb = k + 1
-            if _verb_entry(ctx, verb) is not None:
+                candidate = k + 1
+            if _verb_entry(ctx, candidate) is not None:
+                verb = candidate  # a reporting verb wins
                 break
+            verb = candidate if verb is None else verb  # else the verb nearest the colon
     if verb is not None:
         speaker = _subject_left(ctx, verb, lo) if toks[verb].tag != "VBG" else _controller(ctx, verb, lo)
         if speaker is None and verb > lo and toks[verb - 1].lemma in AUXILIARIES:
