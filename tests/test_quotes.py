@@ -44,6 +44,9 @@ PATTERNS = [
      ("direct", ["''We need more time,''"], "said", "Maria Lopez", "Maria Lopez")),
     ("“Nobody wins a trade war.” — Hannah Weiss", "—",
      ("direct", ["“Nobody wins a trade war.”"], "—", "Hannah Weiss", "Hannah Weiss")),
+    # the sentence does not break after "Mr." although "Prince" is also a common word
+    ("''It is risky to take sides,'' Mr. Prince said.", "said",
+     ("direct", ["''It is risky to take sides,''"], "said", "Mr. Prince", "Prince")),
     # a quote split around its cue is one attribution with two fragments
     ('"The border is closed," Kowalski said. "It will stay closed until the vote."', "said",
      ("direct", ['"The border is closed,"', '"It will stay closed until the vote."'], "said", "Kowalski",
@@ -219,7 +222,7 @@ def test_quotation_spans(text, expected):
 
 
 def test_cue_tables_say_where_they_come_from():
-    for name in ("cue_verbs.tsv", "cue_phrases.tsv", "document_nouns.txt", "heading_labels.txt"):
+    for name in ("cue_verbs.tsv", "cue_phrases.tsv", "document_nouns.txt", "heading_labels.txt", "honorifics.txt"):
         lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
         header = [line for line in lines if line.startswith("#")]
         assert header and any("Source" in line or "source" in line for line in header), name

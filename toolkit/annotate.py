@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
-from toolkit.quotes import find_quotes
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
+from toolkit.quotes import find_quotes
 from toolkit.tagging import process
 from toolkit.tokens import Doc
 

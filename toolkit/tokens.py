@@ -193,10 +193,11 @@ def abbreviations() -> frozenset[str]:
     return frozenset(a for a in extra if a and len(a) > 1)
 
 
-# Honorifics that always precede a name: Punkt still breaks after them when the name is also a
-# common word ("Mr. Prince said", "Ms. Black"), so such breaks are undone.
-_HONORIFIC_END = re.compile(r"(?:^|[\s(\"'“‘])(?:Mr|Mrs|Ms|Messrs|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|"
-                            r"Maj|Prof|Rev|Hon|Atty|Supt|Gens)\.$")
+@lru_cache(maxsize=1)
+def _honorific_end() -> re.Pattern:
+    """A sentence ending in an honorific ("... said Mr.") that Punkt split before the name it precedes."""
+    titles = "|".join(re.escape(t) for t in data_lines("honorifics.txt"))
+    return re.compile(rf"(?:^|[\s(\"'“‘])(?:{titles})\.$")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -204,7 +205,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for s, e in _punkt().span_tokenize(text[start:end]):
         s, e = start + s, start + e
-        if spans and _HONORIFIC_END.search(text, max(spans[-1][0], spans[-1][1] - 8), spans[-1][1]):
+        if spans and _honorific_end().search(text, max(spans[-1][0], spans[-1][1] - 8), spans[-1][1]):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
