@@ -46,7 +46,7 @@ PATTERNS = [
      ("direct", ["“Nobody wins a trade war.”"], "—", "Hannah Weiss", "Hannah Weiss")),
     # the sentence does not break after "Mr." although "Prince" is also a common word
     ("''It is risky to take sides,'' Mr. Prince said.", "said",
-     ("direct", ["''It is risky to take sides,''"], "said", "Mr. Prince", "Prince")),
+     ("direct", ["''It is risky to take sides,''"], "said", "Mr. Prince", None)),
     # a quote split around its cue is one attribution with two fragments
     ('"The border is closed," Kowalski said. "It will stay closed until the vote."', "said",
      ("direct", ['"The border is closed,"', '"It will stay closed until the vote."'], "said", "Kowalski",
