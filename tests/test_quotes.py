@@ -298,10 +298,10 @@ def test_seed_quote_spans_include_their_marks(seed_quotes):
 
 # --------------------------------------------------------------------------- robustness
 
-_FRAGMENTS = ['"We will win,"', "“No,”", "‘Maybe’", "''Yes,''", '"', "“", "”", "'", "’s", "Kim", "the ministry",
-              "he", "she", "said", "told reporters", "according to", "officials", "quoted Kim as saying", ":", ",",
-              ".", " — ", "that", "the talks failed", "Asked whether", "is expected to", "believes", "\n\n",
-              "(", ")", "wants", "Mr.", "U.S.", "Trump", "?", "and", "but"]
+_FRAGMENTS = ['"We will win,"', "“No,”", "‘Maybe’", "''Yes,''", '"', "“", "”", "'", "’s", "Kim",
+              "the ministry", "he", "she", "said", "told reporters", "according to", "officials",
+              "quoted Kim as saying", ":", ",", ".", " — ", "that", "the talks failed", "Asked whether",
+              "is expected to", "believes", "\n\n", "(", ")", "wants", "Mr.", "U.S.", "Trump", "?", "and", "but"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -59,8 +59,8 @@ from toolkit.quotemarks import QuoteSpan, quotation_spans
 from toolkit.tagging import lemmatize
 from toolkit.tokens import Doc, Token
 
-__all__ = ["Span", "Quote", "find_quotes", "QuoteSpan", "quotation_spans", "CueEntry", "CueLexicon", "cue_lexicon",
-           "build_cue_lexicon"]
+__all__ = ["KINDS", "Span", "Quote", "find_quotes", "QuoteSpan", "quotation_spans", "CueEntry", "CueLexicon",
+           "cue_lexicon", "build_cue_lexicon"]
 
 KINDS = ("direct", "mixed", "indirect")
 AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
@@ -271,7 +271,8 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
         return _subject_left(ctx, verb, lo, depth=depth + 1) if verb is not None else None
     if ctx.in_quote(j) and depth < 2 and j - 1 >= lo and toks[j - 1].text == "," and _is_mark(tok) \
             and ctx.quote_tokens[ctx.token_quote[j]][1] == j + 1:
-        return _subject_before_parenthetical(ctx, j, lo, depth, mark=",")  # 'Humphrey, who calls Trump a "sociopath," said'
+        # 'Humphrey, who calls Trump a "sociopath," said': the aside ends with a quoted comma
+        return _subject_before_parenthetical(ctx, j, lo, depth, mark=",")
     if (tok.text == "," or tok.text in _DASHES) and depth < 2:
         # "Sanders, a Vermont senator, has supported" / "Trump, speaking at a rally in Wilmington, N.C., warned"
         return _subject_before_parenthetical(ctx, j, lo, depth)
@@ -333,7 +334,8 @@ def _subject_before_parenthetical(ctx: _Context, j: int, lo: int, depth: int, *,
 def _relative_before(ctx: _Context, k: int, lo: int) -> bool:
     """A finite verb inside a relative clause ("who is listed as ...")."""
     toks = ctx.tokens
-    return any(toks[m].lower in ("who", "which", "that", "whose", "where") for m in range(k - 1, max(k - 8, lo - 1), -1))
+    return any(toks[m].lower in ("who", "which", "that", "whose", "where")
+               for m in range(k - 1, max(k - 8, lo - 1), -1))
 
 
 def _skip_time_left(ctx: _Context, j: int, lo: int) -> int:
@@ -373,7 +375,7 @@ def _coordinated_verb(ctx: _Context, j: int, lo: int) -> int | None:
                                    and (toks[k - 1].lemma in ("have", "be") or toks[k - 1].text == ",")):
             continue
         head = k - 1 if tok.tag == "VBN" and toks[k - 1].text != "," else k
-        subject = np_left(toks, head - 1 + 1, lo) if head - 1 >= lo else None
+        subject = np_left(toks, head, lo) if head - 1 >= lo else None
         if subject is not None and subject - 1 >= lo and toks[subject - 1].lower in ("what", "which", "that", "who"):
             continue  # a verb inside a relative clause: "condemned what it called ... and urged"
         if nearest is None:
@@ -948,8 +950,10 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         before = _content_before(ctx, subject[0], lo, short_ok=True)
         if before is not None:
             att.parenthetical = True
+            # an adverbial ("Instead, she said, ...") gives way to what follows; a subject ("Mr. Obama,
+            # officials said, has ...") does not
             adverbial = before.quote < 0 and finite_verb_in(toks, before.first, before.last) is None \
-                and np_right(toks, before.first, before.last) != before.last  # not a subject: "Mr. Obama, officials said, has ..."
+                and np_right(toks, before.first, before.last) != before.last
             resumed = _content_resumed(ctx, cue_end, hi, adverbial_before=adverbial)
             if not (adverbial and resumed is not None):
                 if before.last - before.first < 2 and before.quote < 0:
