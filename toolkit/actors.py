@@ -873,6 +873,8 @@ def antecedent(mentions: Sequence[Mention], doc: Doc, token_index: int, *, windo
         pool = [m for m in candidates if m.kind == "person"]
     else:
         pool = [m for m in candidates if m.kind in ("organisation", "country") and m.via != "demonym"]
+        # the owner inside a body is not the antecedent: "South Korea's foreign ministry ... it"
+        pool = [m for m in pool if not any(o is not m and o.start <= m.start and m.end <= o.end for o in pool)]
     if not pool:
         return None
     same = [m for m in pool if m.sentence == tok.sent]

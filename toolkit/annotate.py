@@ -34,6 +34,7 @@ from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
 from toolkit.files import atomic_path
 from toolkit.nltkdata import MissingNLTKData, ensure
+from toolkit.quotes import find_quotes
 from toolkit.resources import MissingData
 from toolkit.tagging import process
 from toolkit.timeline import find_events
@@ -89,9 +90,10 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
     sentence_spans = [(s.start, s.end) for s in tagged.sentences if s.i not in skip]
     timexes = tag_timexes(doc.text, dct=doc.published, sentences=sentence_spans)
     analyses: dict[str, list] = {
+        "quotes": find_quotes(tagged, mentions, skip_sentences=skip),
         "timexes": timexes,
+        "events": find_events(tagged, mentions, timexes, dct=doc.published, skip=skip),
     }
-    analyses["events"] = find_events(tagged, mentions, timexes, dct=doc.published, skip=skip)
     return Annotation(
         document=doc,
         paragraphs=tagged.paragraphs,

@@ -177,9 +177,9 @@ def lemmatize(word: str, tag: str) -> str:
         irregular = _irregular().get(low)
         if irregular:
             return irregular
-        if tag in ("VBD", "VBN") and low.endswith("ed") and len(low) > 4:
+        if tag in ("VBD", "VBN") and low.endswith("ed") and len(low) > 3:
             return _strip_suffix(low, 2)
-        if tag == "VBG" and low.endswith("ing") and len(low) > 5:
+        if tag == "VBG" and low.endswith("ing") and len(low) > 4:
             return _strip_suffix(low, 3)
         if tag == "VBZ" and low.endswith("s") and len(low) > 3:
             if low.endswith("ies"):
@@ -210,15 +210,22 @@ def _english() -> frozenset[str]:
         return frozenset()
 
 
+# Stems ending in these consonant clusters take no silent e ("respond", "insist", "pass"),
+# though the word list holds rare words such as "responde" and "passe".
+_FINAL_CLUSTERS = ("ss", "nd", "st", "rt", "ct", "pt", "lt", "ft", "sk", "ck", "rm", "rn", "wn", "mp", "nt", "ld")
+
+
 def _strip_suffix(low: str, n: int) -> str:
     """Base form of an -ed (n=2) or -ing (n=3) verb: the first candidate that is an English word."""
     stem = low[:-n]
     words = _english()
     candidates = [stem + "e", stem]
+    if stem.endswith(_FINAL_CLUSTERS):
+        candidates = [stem, stem + "e"]  # responded -> respond, not "responde"; passed -> pass
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.append(stem[:-1])  # stopped -> stop
     if n == 2 and stem.endswith("i"):
-        candidates.append(stem[:-1] + "y")  # denied -> deny
+        candidates.insert(0, stem[:-1] + "y")  # denied, tried -> deny, try
     for candidate in candidates:
         if candidate in words:
             return candidate

@@ -193,9 +193,23 @@ def abbreviations() -> frozenset[str]:
     return frozenset(a for a in extra if a and len(a) > 1)
 
 
+@lru_cache(maxsize=1)
+def _honorific_end() -> re.Pattern:
+    """A sentence ending in an honorific ("... said Mr.") that Punkt split before the name it precedes."""
+    titles = "|".join(re.escape(t) for t in data_lines("honorifics.txt"))
+    return re.compile(rf"(?:^|[\s(\"'“‘])(?:{titles})\.$")
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Punkt sentence spans inside ``text[start:end]`` (one paragraph), as absolute offsets."""
-    return [(start + s, start + e) for s, e in _punkt().span_tokenize(text[start:end])]
+    spans: list[tuple[int, int]] = []
+    for s, e in _punkt().span_tokenize(text[start:end]):
+        s, e = start + s, start + e
+        if spans and _honorific_end().search(text, max(spans[-1][0], spans[-1][1] - 8), spans[-1][1]):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
 
 
 # --------------------------------------------------------------------------- words
