@@ -47,5 +47,16 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"toolkit: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
+    from toolkit.nltkdata import MissingNLTKData
+    from toolkit.resources import MissingData
+
     module = importlib.import_module(COMMANDS[name][0])
-    return int(module.main(rest) or 0)
+    try:
+        if name != "setup" and not any(a in ("-h", "--help") for a in rest):
+            from toolkit.nltkdata import ensure
+
+            ensure(download=False)  # fail before any work, with the list of what is missing
+        return int(module.main(rest) or 0)
+    except (MissingNLTKData, MissingData) as exc:  # an incomplete set-up: say what is missing, no traceback
+        print(f"toolkit {name}: {exc}", file=sys.stderr)
+        return 2
