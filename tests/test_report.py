@@ -103,6 +103,27 @@ def test_timeline_notebook_writes_its_tables_chart_and_code_free_page(run):
     assert errors == []
 
 
+def test_quotes_notebook_writes_its_tables_charts_and_code_free_page(run):
+    result, _ = run
+    for name in ("quotes.html", "quotes.ipynb", "quotes.csv", "quote_shares.csv", "quotes_by_party.png",
+                 "quotes_by_speaker.png", "quote_kinds_by_party.png"):
+        assert (result.run_dir / name).is_file(), name
+    with open(result.run_dir / "quotes.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    speakers = {(r["actor"], r["party"]) for r in rows}
+    assert ("Kim Hong-kyun", "South Korea") in speakers and ("Dmitry Peskov", "Russia") in speakers
+    direct = [r for r in rows if r["kind"] == "direct"]
+    assert direct and all(r["actor"] == "Kim Hong-kyun" for r in direct)
+    with open(result.run_dir / "quote_shares.csv", encoding="utf-8") as handle:
+        assert next(csv.DictReader(handle))["name"] == "South Korea"  # the most quoted party
+    page = (result.run_dir / "quotes.html").read_text(encoding="utf-8")
+    assert "Who gets quoted" in page and "We condemn North Korea" in page
+    assert "load_records(" not in page and 'class="jp-InputPrompt' not in page
+    executed = nbformat.read(str(result.run_dir / "quotes.ipynb"), as_version=4)
+    assert not [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                if o.get("output_type") == "error"]
+
+
 def test_notebooks_are_committed_without_outputs():
     for path in NOTEBOOKS.glob("*.ipynb"):
         notebook = nbformat.read(str(path), as_version=4)
