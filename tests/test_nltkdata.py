@@ -142,3 +142,19 @@ def test_setup_command_succeeds_when_all_is_there(capsys):
     out = capsys.readouterr().out
     assert all(package in out for package in REQUIRED)
     assert "NLTK data ready (8 found, 0 downloaded)" in out
+
+
+def test_remember_in_venv_links_the_data_folder(tmp_path, monkeypatch):
+    data = tmp_path / "nltk_data"
+    data.mkdir()
+    venv = tmp_path / "venv"
+    venv.mkdir()
+    monkeypatch.setenv("NLTK_DATA", str(data))
+    link = nltkdata.remember_in_venv(prefix=str(venv))
+    assert link == str(venv / "nltk_data") and (venv / "nltk_data").resolve() == data.resolve()
+    assert nltkdata.remember_in_venv(prefix=str(venv)) is None  # already there: left alone
+
+
+def test_remember_in_venv_needs_nltk_data(tmp_path, monkeypatch):
+    monkeypatch.delenv("NLTK_DATA", raising=False)
+    assert nltkdata.remember_in_venv(prefix=str(tmp_path)) is None

@@ -27,7 +27,8 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["REQUIRED", "MissingNLTKData", "SetupResult", "locate", "missing", "ensure", "require", "main"]
+__all__ = ["REQUIRED", "MissingNLTKData", "SetupResult", "locate", "missing", "ensure", "require",
+           "remember_in_venv", "main"]
 
 #: NLTK package name -> a resource path inside it that proves it is installed.
 #: Folder resources end with "/" so that NLTK also finds them inside a zipped package.
@@ -212,6 +213,28 @@ def require(package: str) -> str:
     return where
 
 
+def remember_in_venv(*, prefix: str | None = None) -> str | None:
+    """Link ``<venv>/nltk_data`` to the ``NLTK_DATA`` folder in use; return the link made, if any.
+
+    NLTK always looks in ``sys.prefix/nltk_data``, so after ``make report`` with
+    ``NLTK_DATA`` set once, the project's Python (and its Jupyter kernel) keep finding
+    the data without the variable. Nothing happens outside a virtual environment, when
+    ``NLTK_DATA`` is unset, or when ``<venv>/nltk_data`` already exists.
+    """
+    prefix = prefix or sys.prefix
+    if prefix == sys.base_prefix and prefix == sys.prefix:
+        return None
+    folders = [f for f in os.environ.get("NLTK_DATA", "").split(os.pathsep) if f and os.path.isdir(f)]
+    link = os.path.join(prefix, "nltk_data")
+    if not folders or os.path.lexists(link):
+        return None
+    try:
+        os.symlink(os.path.abspath(folders[0]), link, target_is_directory=True)
+    except OSError:
+        return None
+    return link
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m toolkit setup``: report found / downloaded / missing NLTK data."""
     parser = argparse.ArgumentParser(
@@ -239,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, where in result.downloaded.items():
         print(f"downloaded  {name:<32} {where}")
     print(f"NLTK data ready ({len(result.found)} found, {len(result.downloaded)} downloaded).")
+    link = remember_in_venv()
+    if link:
+        print(f"linked {link} -> {os.readlink(link)}: this environment finds the data without NLTK_DATA.")
     if result.downloaded and args.download_dir and args.download_dir not in os.environ.get("NLTK_DATA", ""):
         print(f"note: set NLTK_DATA={os.path.abspath(args.download_dir)} so later runs find it.")
     return 0
