@@ -261,8 +261,11 @@ SEED_EXPECTED = [
     ("said", "NATO chief Mark Rutte", "Mark Rutte", "NATO", "indirect", "that if North Korea were to send troops"),
     ("said", "Yoon's office", "Yoon Suk Yeol's office", "South Korea", "indirect", "he agreed with Rutte's suggestion"),
     ("said", "Lin Jian", "Lin Jian", "China", "indirect", "Beijing hoped that all parties"),
-    ("denied", "Both Russia and North Korea", "North Korea", None, "indirect", "arms transfers"),
-    ("pledged", "Both Russia and North Korea", "North Korea", None, "indirect", "to boost military ties"),
+    # A coordinated subject: each country is a speaker of the same statement.
+    ("denied", "Russia", "Russia", None, "indirect", "arms transfers"),
+    ("denied", "North Korea", "North Korea", None, "indirect", "arms transfers"),
+    ("pledged", "Russia", "Russia", None, "indirect", "to boost military ties"),
+    ("pledged", "North Korea", "North Korea", None, "indirect", "to boost military ties"),
 ]
 
 
@@ -275,7 +278,8 @@ def seed_quotes(seed_annotation):
 def test_seed_story(seed_quotes, cue, speaker, actor, affiliation, kind, start):
     quotes, text = seed_quotes
     hits = [q for q in quotes
-            if q["cue"]["text"] == cue and text[q["content"][0]["start"]:].startswith(start)]
+            if q["cue"]["text"] == cue and text[q["content"][0]["start"]:].startswith(start)
+            and q["speaker"]["text"] == speaker]
     assert len(hits) == 1, [(q["cue"]["text"], text[q["content"][0]["start"]:][:40]) for q in quotes]
     q = hits[0]
     assert (q["speaker"]["text"], q["actor"], q["affiliation"], q["kind"]) == (speaker, actor, affiliation, kind)
@@ -320,3 +324,22 @@ def test_any_text_gives_well_formed_quotes(parts):
                 assert text[span.start:span.end] == span.text and span.start < span.end
         assert 0 <= q.sentence < len(doc.sentences)
         assert set(q.to_dict()) == {"kind", "content", "cue", "speaker", "actor", "affiliation", "sentence"}
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Both Japan and China have denied the report.", [("Japan", "Japan"), ("China", "China")]),
+    ("France, Germany and Italy said the deal was fair.",
+     [("France", "France"), ("Germany", "Germany"), ("Italy", "Italy")]),
+    # Not a coordination: a title phrase naming one person.
+    ("Japan's foreign minister Yoko Kamikawa said the deal was fair.",
+     [("Japan's foreign minister Yoko Kamikawa", "Yoko Kamikawa")]),
+])
+def test_coordinated_speakers_each_get_the_statement(text, speakers):
+    from toolkit.actors import find_mentions
+    from toolkit.quotes import find_quotes
+    from toolkit.tagging import process
+
+    doc = process(text)
+    quotes = find_quotes(doc, find_mentions(doc))
+    assert [(q.speaker.text, q.actor) for q in quotes] == speakers
+    assert len({tuple(q.content) for q in quotes}) == 1

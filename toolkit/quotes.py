@@ -293,12 +293,15 @@ def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[in
     start = np_left(toks, j + 1, lo)
     if start is None:
         return (j, j + 1) if j == lo and _name_like(tok) else None
-    # "Russia and North Korea", "a spokesman for the ministry": NP ((and|of|for|at|from) NP)*
+    # "Russia and North Korea", "France, Germany and Italy", "a spokesman for the ministry":
+    # NP ((,|and|of|for|at|from) NP)* -- a comma only inside a list that ends with "and"
+    listed = False
     while start - 2 >= lo and (toks[start - 1].lower in ("of", "for", "at", "from", "with", "in", "on")
                                and toks[start - 1].tag == "IN"
                                or toks[start - 1].lower == "to" and toks[start - 2].tag in ("JJ", "RB")  # "close to"
-                               or toks[start - 1].lower in ("and", "or")
+                               or (toks[start - 1].lower in ("and", "or") or listed and toks[start - 1].text == ",")
                                and toks[start].tag in NOUN_TAGS and toks[start - 2].tag in NOUN_TAGS):
+        listed = listed or toks[start - 1].lower in ("and", "or")
         prev = np_left(toks, start - 1 if toks[start - 1].lower != "to" else start - 2, lo)
         if prev is None or toks[start - 2].tag in ("PRP",):
             break
@@ -1744,20 +1747,48 @@ def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> Mention | None:
     return max(found, key=lambda m: (m.last, -_KIND_RANK.get(m.kind, 9)))
 
 
-def _to_quote(ctx: _Context, att: _Attribution) -> Quote:
+def _coordinated_speakers(ctx: _Context, speaker: tuple[int, int]) -> list[Mention]:
+    """The conjuncts of a coordinated speaker ("Both Russia and North Korea"), else an empty list.
+
+    Each conjunct must be an actor mention, the gaps between them only commas and "and",
+    and nothing but a determiner such as "both" before the first.
+    """
+    first, last = speaker
+    found = [m for m in _mentions_in(ctx, first, last) if m.kind != "place" and first <= m.first and m.last <= last]
+    top = [m for m in found if not any(o is not m and o.first <= m.first and m.last <= o.last
+                                       and (o.last - o.first) > (m.last - m.first) for o in found)]
+    top.sort(key=lambda m: m.first)
+    if len(top) < 2 or top[-1].last != last:
+        return []
+    toks = ctx.tokens
+    if any(toks[k].tag not in ("DT", "CC") for k in range(first, top[0].first)):
+        return []
+    joined = False
+    for a, b in zip(top, top[1:]):
+        gap = [toks[k].lower for k in range(a.last, b.first)]
+        if not gap or any(w not in (",", "and", "&") for w in gap):
+            return []
+        joined = joined or "and" in gap or "&" in gap
+    return top if joined else []
+
+
+def _to_quotes(ctx: _Context, att: _Attribution) -> list[Quote]:
+    """The quote of an attribution; one per speaker when several speak together."""
     text = ctx.doc.text
     cs, ce = att.cue_span or _chars(ctx, *att.cue)
     cue = Span(cs, ce, text[cs:ce])
-    speaker = actor = affiliation = None
-    if att.speaker is not None:
-        ss, se = _chars(ctx, *att.speaker)
-        speaker = Span(ss, se, text[ss:se])
-        mention = att.speaker_hint or _resolve_speaker(ctx, att.speaker)
-        if mention is not None:
-            actor = mention.actor
-            affiliation = mention.affiliation
     content = sorted(set(att.content))
-    return Quote(att.kind, content, cue, speaker, actor, affiliation, att.sentence)
+    if att.speaker is None:
+        return [Quote(att.kind, content, cue, None, None, None, att.sentence)]
+    conjuncts = [] if att.speaker_hint is not None else _coordinated_speakers(ctx, att.speaker)
+    if conjuncts:
+        return [Quote(att.kind, content, cue, Span(m.start, m.end, m.text), m.actor, m.affiliation, att.sentence)
+                for m in conjuncts]
+    ss, se = _chars(ctx, *att.speaker)
+    mention = att.speaker_hint or _resolve_speaker(ctx, att.speaker)
+    actor = mention.actor if mention is not None else None
+    affiliation = mention.affiliation if mention is not None else None
+    return [Quote(att.kind, content, cue, Span(ss, se, text[ss:se]), actor, affiliation, att.sentence)]
 
 
 # --------------------------------------------------------------------------- entry point
@@ -1782,6 +1813,6 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention], *, skip_sentences: Iterab
         atts.extend(_sentence_attributions(ctx, sent.i))
     atts = _drop_nested(ctx, atts)
     atts.extend(_attach_unattributed_quotes(ctx, atts, continuation=continuation))
-    quotes = [_to_quote(ctx, att) for att in atts if att.content]
+    quotes = [q for att in atts if att.content for q in _to_quotes(ctx, att)]
     quotes.sort(key=lambda q: (q.content[0][0], q.cue.start if q.cue else 0))
     return quotes
