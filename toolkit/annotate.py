@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
 from toolkit.files import atomic_path
+from toolkit.stance import find_stances
 from toolkit.tagging import process
 from toolkit.tokens import Doc
 
@@ -82,11 +83,14 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
     lex = lexicon(aliases)
     skip = boilerplate_sentences(tagged, lex=lex)
     mentions = find_mentions(tagged, lex=lex, given=doc.mentions, skip_sentences=skip)
+    analyses: dict[str, list] = {}
+    analyses["stances"] = find_stances(tagged, mentions, analyses.get("quotes", ()), skip_sentences=skip)
     return Annotation(
         document=doc,
         paragraphs=tagged.paragraphs,
         sentences=[(s.start, s.end, s.paragraph) for s in tagged.sentences],
         actors=mentions,
+        analyses=analyses,
         boilerplate=skip,
         doc=tagged,
     )
