@@ -54,10 +54,16 @@ __all__ = ["Stance", "Topic", "Cue", "TopicStance", "find_stances", "topic_stanc
 
 #: |score| at or above which a stance is positive or negative rather than neutral.
 POLAR = 0.2
+#: The least |score| at which a statement, a predicate or a portrayal is reported at all
+#: (cues are always reported: a negated cue is a neutral stance).
+import os as _os
+EMIT = {"statement": float(_os.environ.get("T_STATEMENT", 0.2)), "quote": 0.2,
+        "predicate": float(_os.environ.get("T_PREDICATE", 0.2)), "portrayal": 0.2}
 #: Words either side of a target that a statement or a portrayal is scored on.
 WINDOW = 8
 NEGATED_CUE = -0.2  # "did not condemn": a trace of the opposite, polarity neutral
 HEDGE = 0.5
+REPORT_TONE = 0.6  # share of a cue verb's score that a statement it introduces carries ("complained that")
 PREDICATE_REACH = 8  # tokens after a verb group where its object or complement actor may start
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me"})
 SKIP_KINDS = frozenset({"place"})
@@ -227,6 +233,9 @@ def _np_mentions(ctx: _Context, k: int, hi: int, *, follow: bool = True) -> tupl
         m = ctx.mention_at(j)
         if m is not None and (not found or found[-1] is not m):
             found.append(m)
+    if end + 2 < hi and toks[end].text == "(" and ctx.at[end + 1] is not None:
+        found.append(ctx.at[end + 1])  # "the Department of Homeland Security (DHS)"
+        end = ctx.at[end + 1].last + (toks[ctx.at[end + 1].last].text == ")" if ctx.at[end + 1].last < hi else 0)
     while follow and end + 1 < hi and toks[end].lower in ("of", "by", "between", "and"):
         if toks[end].lower == "and" and not found:
             break
@@ -241,39 +250,58 @@ def _np_mentions(ctx: _Context, k: int, hi: int, *, follow: bool = True) -> tupl
 
 
 def _coordinated(ctx: _Context, span: tuple[int, int] | None) -> list[Mention]:
-    """Mentions joined by "and" in a subject span ("Both Russia and North Korea")."""
+    """The conjuncts of a subject span joined by "and" ("Both Russia and North Korea"), or [] if not one."""
     if span is None:
         return []
     toks = ctx.doc.tokens
-    out: list[Mention] = []
-    for j in range(span[0], span[1]):
-        m = ctx.mention_at(j)
-        if m is not None and (not out or out[-1] is not m):
-            nxt = m.last if m.last < len(toks) else None
-            if nxt is not None and toks[nxt].tag == "POS":
-                continue  # a possessor, not a conjunct
-            out.append(m)
-    has_and = any(toks[j].lower == "and" for j in range(span[0], span[1]))
-    return out if has_and and len(out) > 1 else []
+    heads: list[Mention] = []
+    lo = span[0]
+    for j in range(span[0], span[1] + 1):
+        if j == span[1] or (toks[j].lower in ("and", ",") and not ctx.inside[j]):
+            m = _head_mention(ctx, lo, j) if j > lo else None
+            if m is not None and all(m is not h for h in heads):
+                heads.append(m)
+            lo = j + 1
+    return heads if len(heads) > 1 else []
 
 
 def _head_mention(ctx: _Context, lo: int, end: int) -> Mention | None:
-    """The actor a subject noun phrase ``[lo, end)`` stands for: its head, else a from/by phrase."""
+    """The actor a subject noun phrase ``[lo, end)`` stands for.
+
+    Its head ("South Korea's foreign ministry"); else the actor it belongs to: a
+    possessor or modifier ("Clinton's campaign", "the Turkish government"), an
+    apposition ("The university's chancellor, Nicholas Dirks,"), or an of/from/by
+    phrase after a word for a person or a message ("a spokesman for X", "the letter from X").
+    """
     if end <= lo:
         return None
     m = ctx.mention_at(end - 1)
     if m is not None:
         return m
     toks = ctx.doc.tokens
-    if end + 1 < len(toks) and toks[end].lower in ("from", "by", "of") and toks[end - 1].tag in ("NN", "NNS") \
+    n = len(toks)
+    if end + 2 < n and toks[end].text == ",":
+        m = ctx.mention_at(end + 1)
+        if m is not None and m.last < n and toks[m.last].text == ",":
+            return m
+    for j in range(end - 1, lo - 1, -1):
+        m = ctx.mention_at(j)
+        if m is not None:
+            return m
+    if end + 1 < n and toks[end].lower in ("from", "by", "of", "for") and toks[end - 1].tag in ("NN", "NNS") \
             and toks[end - 1].lemma in _SPEECH_NOUNS:
         return ctx.mention_at(end + 1)
     return None
 
 
+_TIME_WORDS = frozenset({"week", "weekend", "month", "year", "day", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "today", "yesterday", "morning", "evening", "night",
+                         "afternoon", "time", "past"})
 _SPEECH_NOUNS = frozenset({"letter", "statement", "spokesman", "spokeswoman", "spokesperson", "official",
-                           "officials", "source", "lawyer", "aide", "adviser", "advisor", "representative",
-                           "memo", "report", "campaign", "office", "team", "supporter", "ally", "leader"})
+                           "source", "lawyer", "aide", "adviser", "advisor", "representative", "memo", "report",
+                           "campaign", "office", "team", "supporter", "ally", "leader", "son", "daughter", "wife",
+                           "husband", "friend", "member", "head", "chief", "director", "secretary", "minister",
+                           "president", "chairman", "ambassador", "envoy", "attorney", "counsel"})
 
 
 # --------------------------------------------------------------------------- subjects
@@ -355,6 +383,11 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
                 (prev_tok.tag in ("IN", "TO") and prev_tok.lower not in SUBORDINATORS)
                 or (prev_tok.tag in ("VB", "VBG", "VBN", "VBD", "VBZ", "VBP", "RP")
                     and not (k == start and after_report)))
+            if governed and end < g.first and ctx.at[end - 1] is not None:
+                m = ctx.at[end - 1]
+                if m.first > k and (toks[m.first - 1].tag == "NNS" or toks[m.first - 1].lemma in _TIME_WORDS):
+                    k = m.first  # "In recent weeks Rubio had ...": the name starts the subject
+                    continue
             if not governed:
                 span_end = end  # extend over "X and Y"
                 while span_end + 1 < g.first and toks[span_end].lower == "and" and (
@@ -381,6 +414,8 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
                 lo -= 1
             head = _head_mention(ctx, lo, j + 1)
             return ([head] if head else []), (lo, j + 1)
+    if not g.finite and prev_finite is not None:
+        return clause.subjects[prev_finite], clause.subject_spans[prev_finite]  # "..., accusing Y of ..."
     # Inverted speaker: "..., said X"
     if g.lemma in _REPORTING and before >= clause.lo and toks[before].text in (",", "''", "”", '"'):
         mentions, _ = _np_mentions(ctx, g.last, clause.hi, follow=False)
@@ -454,6 +489,9 @@ def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
             negated = True
     if negated:
         return score * NEGATED_CUE
+    for j in range(max(clause.lo, g.first - 6), g.first):
+        if mods.get(toks[j].lower) == "suspend":
+            return score * NEGATED_CUE  # "wouldn't say whether she would support Y"
     for j in range(max(clause.lo, g.first - 6), g.last):
         if mods.get(toks[j].lower) == "hedge" or (toks[j].tag == "MD" and mods.get(toks[j].lower) == "hedge"):
             return score * HEDGE
@@ -476,8 +514,8 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
     for gi, g in enumerate(clause.groups):
         rows = ()
         cue_last = g.last
-        if g.particle:
-            rows = cues.get(("verb", f"{g.lemma} {g.particle}"), ())
+        if g.last < clause.hi:
+            rows = cues.get(("verb", f"{g.lemma} {toks[g.last].lower}"), ())
             cue_last = g.last + 1 if rows else g.last
         if not rows:
             rows = cues.get(("verb", g.lemma), ())
@@ -489,7 +527,7 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
         if g.passive:
             agents = _slot_mentions(ctx, "by", g.last, end)
             targets = holders
-            holders = agents[:1] if agents else [None]
+            holders = agents or [None]
             preps = [slot for slot in rows[0].slots if slot != "obj"]
             if "obj" not in rows[0].slots and preps:
                 # "cooperation was not directed against South Korea": the target is in the phrase
@@ -672,8 +710,9 @@ def _targets_in(ctx: _Context, lo: int, hi: int) -> list[Mention]:
         if m is None or (out and out[-1] is m):
             continue
         possessor = m.last < len(toks) and toks[m.last].tag == "POS"
-        if m.first > lo and toks[m.first - 1].lower in LOCATIVE and not possessor:
-            continue  # "in Seoul", "from Russia": a place or a circumstance, not an addressee
+        if m.first > lo and not possessor and (toks[m.first - 1].lower in LOCATIVE or (
+                toks[m.first - 1].lower == "to" and m.kind == "country")):
+            continue  # "in Seoul", "from Russia", "to Berlin": a place or a circumstance, not an addressee
         out.append(m)
     return out
 
@@ -687,9 +726,16 @@ def _window_score(ctx: _Context, m: Mention, lo: int, hi: int, window: int = WIN
 
 def _content_stances(ctx: _Context, holders: Sequence[Mention | None], lo: int, hi: int, cue: int, sent: int,
                      via: str, out: list[Stance]) -> None:
+    """Each actor named in a statement ``[lo, hi)``: the words around it, and the tone of the verb of saying
+    ("complained that ...", "warned that ...") when it is itself a stance cue."""
+    verb = ctx.doc.tokens[cue]
+    rows = stance_cues().get(("verb", verb.lemma)) if via == "statement" else None
+    tone = rows[0].score * REPORT_TONE if rows else 0.0
     for target in _targets_in(ctx, lo, hi):
         score, word = _window_score(ctx, target, lo, hi)
-        if abs(score) < POLAR:
+        if tone and abs(score) < abs(tone):
+            score, word = tone, cue
+        if abs(score) < EMIT[via]:
             continue
         span = _span(ctx, word, word + 1) if word is not None else _span(ctx, cue, cue + 1)
         for holder in holders:
@@ -724,7 +770,7 @@ def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) ->
         end = min(_predicate_end(ctx, clause, gi), g.last + PREDICATE_REACH)
         for target in _targets_in(ctx, g.last, end):
             scored = score_tokens(toks, g.first, min(end, target.last + 2), skip=ctx.inside)
-            if abs(scored.score) < POLAR or scored.cue is None:
+            if abs(scored.score) < EMIT["predicate"] or scored.cue is None:
                 continue
             for holder in clause.subjects[gi]:
                 _emit(out, holder, target, scored.score * 0.8, _span(ctx, scored.cue, scored.cue + 1), sent,

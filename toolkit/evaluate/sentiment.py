@@ -216,15 +216,31 @@ def _overlaps(party: dict | None, span: tuple[int, int]) -> bool:
     return party is not None and party["start"] < span[1] and span[0] < party["end"]
 
 
+def _actor_of(record: dict, span: tuple[int, int]) -> str | None:
+    """The canonical actor of the given mention at ``span`` (a pronoun resolved to it counts too)."""
+    for m in record.get("actors", ()):
+        if m["via"] == "given" and m["start"] == span[0] and m["end"] == span[1]:
+            return m["actor"]
+    return None
+
+
+def _is(party: dict | None, span: tuple[int, int], actor: str | None) -> bool:
+    return party is not None and (_overlaps(party, span) or (
+        actor is not None and (party["actor"] == actor or party["affiliation"] == actor)))
+
+
 def directed_label(record: dict, p: tuple[int, int], q: tuple[int, int]) -> int:
     """The five-class label from an annotation's stances between the mentions at ``p`` and ``q``."""
     best, best_score = 0, 0.0
+    actor_p, actor_q = _actor_of(record, p), _actor_of(record, q)
+    if actor_p == actor_q:
+        actor_p = actor_q = None
     for s in record.get("stances", ()):
         if s["topic"] is not None or s["polarity"] == "neutral":
             continue
-        if _overlaps(s["source"], p) and _overlaps(s["target"], q):
+        if _is(s["source"], p, actor_p) and _is(s["target"], q, actor_q):
             label = 1 if s["polarity"] == "positive" else 3
-        elif _overlaps(s["source"], q) and _overlaps(s["target"], p):
+        elif _is(s["source"], q, actor_q) and _is(s["target"], p, actor_p):
             label = 2 if s["polarity"] == "positive" else 4
         else:
             continue
