@@ -129,8 +129,7 @@ def score_tokens(tokens: Sequence[Token], lo: int, hi: int, *, skip: Sequence[bo
             if effect == "negate":
                 factor *= NEGATED
                 break
-        if _hedged(tokens, k, mods):
-            factor *= HEDGED
+        factor *= _hedge_factor(tokens, k, mods)
         if center is not None and decay:
             factor /= 1.0 + decay * abs(k - center)
         value *= factor
@@ -140,12 +139,15 @@ def score_tokens(tokens: Sequence[Token], lo: int, hi: int, *, skip: Sequence[bo
     return Scored(squash(total) if total else 0.0, total, best)
 
 
-def _hedged(tokens: Sequence[Token], k: int, mods: dict[str, str]) -> bool:
-    """A hedge earlier in the same clause (up to six tokens back)."""
+def _hedge_factor(tokens: Sequence[Token], k: int, mods: dict[str, str]) -> float:
+    """1, or :data:`HEDGED` after a hedge earlier in the clause (up to six tokens back), or 0 when
+    the hedge is itself negated ("could not confirm reports that ...": nothing is asserted)."""
     for j in range(k - 1, max(k - 7, -1), -1):
         low = tokens[j].text.lower()
         if low in (";", ":", ".", "``", "''"):
-            return False
+            return 1.0
         if mods.get(low) == "hedge" or mods.get(tokens[j].lemma) == "hedge":
-            return True
-    return False
+            if any(mods.get(tokens[i].text.lower()) == "negate" for i in range(max(j - 2, 0), j)):
+                return 0.0
+            return HEDGED
+    return 1.0

@@ -558,7 +558,9 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
         for row in rows:
             targets: list[Mention] = []
             for slot in row.slots:
-                targets = _slot_mentions(ctx, slot, cue_last, end)
+                # "condemned what it called Y's ...": the framing verb does not end the predicate
+                reach = clause.hi if slot == "obj" and cue_last < clause.hi and toks[cue_last].lower == "what" else end
+                targets = _slot_mentions(ctx, slot, cue_last, reach)
                 if targets:
                     break
             if not targets:
@@ -589,7 +591,7 @@ def _noun_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
         t = toks[k]
         if t.tag not in ("NN", "NNS") or ctx.inside[k]:
             continue
-        rows = cues.get(("noun", t.lemma))
+        rows = cues.get(("noun", t.lemma)) or cues.get(("noun", t.lower)) or cues.get(("noun", t.lower[:-1]))
         if not rows:
             continue
         row = rows[0]
@@ -798,7 +800,8 @@ def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) ->
     """Subject -> actors in its own predicate, scored on the words of the predicate."""
     toks = ctx.doc.tokens
     for gi, g in enumerate(clause.groups):
-        if not g.finite or g.lemma in _REPORTING or not clause.subjects[gi]:
+        if not g.finite or g.passive or g.lemma in _REPORTING or not clause.subjects[gi] \
+                or modifiers().get(g.lemma) == "receive":
             continue
         end = min(_predicate_end(ctx, clause, gi), g.last + PREDICATE_REACH)
         for target in _targets_in(ctx, g.last, end):
@@ -862,7 +865,8 @@ def _same_party(a: Mention, b: Mention) -> bool:
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:
-    """One stance per (holder, target or topic, sentence): the strongest way, then the strongest score."""
+    """One stance per holder, target (or topic) and sentence -- actors, so "Greece ... it" count once --
+    found the strongest way (cue, quote, statement, predicate, portrayal), then with the strongest score."""
     best: dict[tuple, Stance] = {}
     for s in stances:
         key = (s.sentence, _key(s.source), _key(s.target), s.topic)
@@ -874,8 +878,8 @@ def _dedupe(stances: list[Stance]) -> list[Stance]:
                                                  s.target.start if s.target else -1, s.topic or ""))
 
 
-def _key(m: Mention | None) -> tuple | None:
-    return None if m is None else (m.start, m.end)
+def _key(m: Mention | None) -> str | None:
+    return None if m is None else m.actor
 
 
 def _topic_hits(doc: Doc, lo: int, hi: int, topics: Sequence[Topic]) -> list[Topic]:
@@ -958,14 +962,19 @@ def _topic_stances_in(ctx: _Context, clause: _Clause, statements, found: list[St
             for topic in hits:
                 word = scored.cue if scored.cue is not None and abs(scored.score) >= POLAR else cue
                 _emit(found, holder, None, scored.score, _span(ctx, word, word + 1), sent, via, topic=topic.name)
-    for s in list(found):
-        if s.via != "cue" or s.source is None or s.cue is None:
+    cues = stance_cues()
+    for gi, g in enumerate(clause.groups):
+        rows = cues.get(("verb", g.lemma))
+        if not rows or g.passive or not clause.subjects[gi]:
             continue
-        k = ctx.doc.token_at(s.cue[0])
-        gi = _governing_group(clause, k + 1) if k is not None else None
-        end = _predicate_end(ctx, clause, gi) if gi is not None else clause.hi
-        for topic in _topic_hits(ctx.doc, k, end, topics):
-            _emit(found, s.source, None, s.score, s.cue, sent, "cue", topic=topic.name)
+        end = _predicate_end(ctx, clause, gi)
+        hits = _topic_hits(ctx.doc, g.last, end, topics)
+        if not hits:
+            continue
+        score = _modulate(ctx, clause, gi, rows[0].score)
+        for holder in clause.subjects[gi]:
+            for topic in hits:
+                _emit(found, holder, None, score, _span(ctx, g.head, g.last), sent, "cue", topic=topic.name)
 
 
 # --------------------------------------------------------------------------- aggregation
