@@ -17,7 +17,7 @@ Example::
     >>> from toolkit.tagging import process
     >>> doc = process("The plan was not good.")
     >>> round(score_tokens(doc.tokens, 0, len(doc.tokens)).score, 2)
-    -0.32
+    -0.29
 """
 from __future__ import annotations
 

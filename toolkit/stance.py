@@ -32,8 +32,9 @@ Example::
     >>> from toolkit.tagging import process
     >>> from toolkit.actors import find_mentions
     >>> doc = process("South Korea condemned North Korea on Monday.")
-    >>> [(s.source.actor, s.target.actor, s.polarity) for s in find_stances(doc, find_mentions(doc))]
-    [('South Korea', 'North Korea', 'negative')]
+    >>> [(s.source.actor, s.target.actor, s.polarity, s.cue[2])
+    ...  for s in find_stances(doc, find_mentions(doc)) if s.source is not None]
+    [('South Korea', 'North Korea', 'negative', 'condemned')]
 """
 from __future__ import annotations
 
@@ -865,11 +866,11 @@ def _same_party(a: Mention, b: Mention) -> bool:
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:
-    """One stance per holder, target (or topic) and sentence -- actors, so "Greece ... it" count once --
-    found the strongest way (cue, quote, statement, predicate, portrayal), then with the strongest score."""
+    """One stance per holder actor ("Greece ... it" count once), target mention (or topic) and sentence:
+    the one found the strongest way (cue, quote, statement, predicate, portrayal), then the strongest score."""
     best: dict[tuple, Stance] = {}
     for s in stances:
-        key = (s.sentence, _key(s.source), _key(s.target), s.topic)
+        key = (s.sentence, None if s.source is None else s.source.actor, _key(s.target), s.topic)
         old = best.get(key)
         if old is None or (VIA_RANK[s.via], -abs(s.score)) < (VIA_RANK[old.via], -abs(old.score)):
             best[key] = s
@@ -878,8 +879,8 @@ def _dedupe(stances: list[Stance]) -> list[Stance]:
                                                  s.target.start if s.target else -1, s.topic or ""))
 
 
-def _key(m: Mention | None) -> str | None:
-    return None if m is None else m.actor
+def _key(m: Mention | None) -> tuple[int, int] | None:
+    return None if m is None else (m.start, m.end)
 
 
 def _topic_hits(doc: Doc, lo: int, hi: int, topics: Sequence[Topic]) -> list[Topic]:

@@ -23,7 +23,7 @@ Example::
 
     >>> gold, pred = [0, 1, 1, 3], [0, 1, 0, 3]
     >>> round(macro_f1(confusion(gold, pred, [0, 1, 3]))[0], 3)
-    0.889
+    0.778
 """
 from __future__ import annotations
 
