@@ -125,6 +125,19 @@ def test_main_newsmtsc(tmp_path, capsys):
     assert "VADER +-8 words" in out and "RoBERTa 83" in out
 
 
+def test_newsmtsc_is_cross_validated(tmp_path, capsys):
+    path = tmp_path / "train.jsonl"
+    texts = ["Critics praised Smith for his wonderful courage.", "Critics attacked Jones for his awful lies.",
+             "Reporters met Brown on Tuesday.", "Voters love Green and her brilliant plan."]
+    labels = [6.0, 2.0, 4.0, 6.0]
+    path.write_text("\n".join(json.dumps({"sentence_normalized": t, "targets": [
+        {"from": t.index(n), "to": t.index(n) + len(n), "polarity": p}]})
+        for t, n, p in zip(texts, ["Smith", "Jones", "Brown", "Green"], labels)) + "\n", encoding="utf-8")
+    results, labels_order, _ = ev.evaluate("newsmtsc", path, folds=2)
+    assert [r.name for r in results] == ["toolkit stance, rules", "toolkit stance, 2-fold"]
+    assert all(len(r.pred) == 4 for r in results) and labels_order == [2, 4, 6]
+
+
 def test_bad_path_is_one_line(tmp_path, capsys):
     assert ev.main(["directed", str(tmp_path / "missing.txt")]) == 2
     err = capsys.readouterr().err.strip()

@@ -45,6 +45,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from toolkit.actors import PRONOUNS, Mention, antecedent
+from toolkit import portrayal as learned
 from toolkit.polarity import modifiers, score_tokens, squash
 from toolkit.resources import data_lines, read_table
 from toolkit.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
@@ -797,6 +798,24 @@ def _portrayal(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int 
     return scored.score, scored.cue
 
 
+def _learned_portrayal(ctx: _Context, model: learned.PortrayalModel, m: Mention, lo: int, hi: int
+                       ) -> tuple[float, int | None]:
+    """The portrayal model's reading (:mod:`toolkit.portrayal`): score P(positive) - P(negative), made
+    polar (|score| >= POLAR) exactly when a polar class wins; the cue is the word that pushed most."""
+    toks = ctx.doc.tokens
+    feats = learned.features(toks, m.first, m.last, lo, hi)
+    p = model.probabilities(feats)
+    label = int(p.argmax())
+    diff = float(p[2] - p[0])
+    if label == 1:
+        return max(-POLAR + 0.01, min(POLAR - 0.01, diff)), None
+    cue = model.explain(toks, m.first, m.last, lo, hi, label)
+    if cue is None:
+        return 0.0, None
+    score = (1 if label == 2 else -1) * max(abs(diff), POLAR)
+    return score, cue
+
+
 def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
     """Subject -> actors in its own predicate, scored on the words of the predicate."""
     toks = ctx.doc.tokens
@@ -938,10 +957,14 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
         if topics:
             _topic_stances_in(ctx, clause, statements, found, topics, sent.i)
         held = {_key(s.target) for s in found if s.source is not None}
+        model = learned.active()
         for m in _targets_in(ctx, sent.first, sent.last):
             if _key(m) in held:
                 continue
-            score, word = _portrayal(ctx, m, sent.first, sent.last)
+            if model is not None:
+                score, word = _learned_portrayal(ctx, model, m, sent.first, sent.last)
+            else:
+                score, word = _portrayal(ctx, m, sent.first, sent.last)
             if abs(score) >= EMIT["portrayal"] and word is not None:
                 _emit(found, None, m, score, _span(ctx, word, word + 1), sent.i, "portrayal")
         out.extend(found)
