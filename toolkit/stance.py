@@ -21,7 +21,11 @@ can always see why a stance was assigned:
 3. **Predicates**: an actor subject whose clause names another actor in a
    sentiment-laden predicate ("X is sympathetic to Y's complaints").
 4. **Portrayal**: how the article itself presents an actor no one holds a stance
-   toward in that sentence: the lexicon in a window around the mention (holder None).
+   toward in that sentence (holder None). Read by the one learned part,
+   :mod:`toolkit.portrayal` (a logistic regression over the words around the mention,
+   trained on NewsMTSC: 62.8 macro-F1 cross-validated against 57.1 for the word lists),
+   whose cue is the word that pushed the decision most; by the lexicon in a window
+   around the mention when the model is not installed (or ``portrayal.use(None)``).
 
 Stances toward **topics** come from statements and cues whose clause names one of
 the topic's terms; :func:`topic_stances` aggregates them per actor and topic and
