@@ -2,7 +2,8 @@
 
 The package is layered; each module imports only those above it::
 
-    corpus -> tokens -> tagging -> actors -> quotes, timex/timeline -> stance
+    corpus -> tokens -> tagging -> syntax, polarity -> actors -> quotes, timex/timeline
+           -> portrayal -> stance
            -> annotate (the JSON Lines contract) -> frames -> report
 
 See README.md for the commands and the annotate contract.

@@ -36,6 +36,7 @@ from toolkit.files import atomic_path
 from toolkit.nltkdata import MissingNLTKData, ensure
 from toolkit.quotes import find_quotes
 from toolkit.resources import MissingData
+from toolkit.stance import find_stances
 from toolkit.tagging import process
 from toolkit.timeline import find_events
 from toolkit.timex import tag_timexes
@@ -94,6 +95,7 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
         "timexes": timexes,
         "events": find_events(tagged, mentions, timexes, dct=doc.published, skip=skip),
     }
+    analyses["stances"] = find_stances(tagged, mentions, analyses["quotes"], skip_sentences=skip)
     return Annotation(
         document=doc,
         paragraphs=tagged.paragraphs,

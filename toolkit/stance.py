@@ -1,0 +1,1099 @@
+"""Who takes which position toward whom or what: stance relations with their evidence.
+
+A :class:`Stance` has a **holder** (an actor mention, or ``None`` for the article
+itself), a **target** (another actor mention, or a :class:`Topic`), a **polarity**
+(positive / negative / neutral, with a score in [-1, 1]), the **cue** that decided
+it and the **sentence** it rests on. Everything is rules and word lists, so a reader
+can always see why a stance was assigned:
+
+1. **Stance cues** (``data/stance_verbs.tsv``: CAMEO-style verbs, nouns and adjectives
+   with polarity and argument roles). The clause's shallow structure
+   (:mod:`toolkit.syntax`) gives the direction: "X condemned Y" (X -> Y),
+   "Y was criticised by X" (passive: by-agent -> subject), "X protested to Y",
+   "X's criticism of Y", "Y drew praise from X", "X and Y pledged to boost ties"
+   (both ways), "X accused Y of ...", "X denied Y's claims" (the possessor of the
+   object). Negation ("did not condemn") and undone acts ("declined to answer")
+   make the stance neutral; hedges ("could", "reportedly", "if") halve it.
+2. **Statements**: what a speaker says about an actor -- the complement of a
+   reporting verb ("X said (that) ...", "..., X said") and the content of each quote
+   from :mod:`toolkit.quotes` -- scored with the word lexicon (:mod:`toolkit.polarity`)
+   in a window around each actor it names, negation-aware; the holder is the speaker.
+3. **Predicates**: an actor subject whose clause names another actor in a
+   sentiment-laden predicate ("X is sympathetic to Y's complaints").
+4. **Portrayal**: how the article itself presents an actor no one holds a stance
+   toward in that sentence (holder None). Read by the one learned part,
+   :mod:`toolkit.portrayal` (a logistic regression over the words around the mention,
+   trained on NewsMTSC: 62.8 macro-F1 cross-validated against 57.1 for the word lists),
+   whose cue is the word that pushed the decision most; by the lexicon in a window
+   around the mention when the model is not installed (or ``portrayal.use(None)``).
+
+Stances toward **topics** come from statements and cues whose clause names one of
+the topic's terms; :func:`topic_stances` aggregates them per actor and topic and
+:func:`propose_topics` suggests topics (frequent event phrases) when none are given.
+
+Example::
+
+    >>> from toolkit.tagging import process
+    >>> from toolkit.actors import find_mentions
+    >>> doc = process("South Korea condemned North Korea on Monday.")
+    >>> [(s.source.actor, s.target.actor, s.polarity, s.cue[2])
+    ...  for s in find_stances(doc, find_mentions(doc)) if s.source is not None]
+    [('South Korea', 'North Korea', 'negative', 'condemned')]
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import NamedTuple
+
+from toolkit import portrayal as learned
+from toolkit.actors import PRONOUNS, Mention, antecedent
+from toolkit.polarity import modifiers, score_tokens, squash
+from toolkit.resources import data_lines, read_table
+from toolkit.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
+from toolkit.tokens import Doc, Token
+
+__all__ = ["Stance", "Topic", "Cue", "TopicStance", "find_stances", "topic_stances", "propose_topics",
+           "stance_cues", "polarity_of", "POLAR"]
+
+#: |score| at or above which a stance is positive or negative rather than neutral.
+POLAR = 0.2
+#: The least |score| at which a statement, a predicate or a portrayal is reported at all
+#: (cues are always reported: a negated cue is a neutral stance).
+EMIT = {"statement": 0.2, "quote": 0.2, "predicate": 0.2, "portrayal": 0.2}
+#: Words either side of a target that a statement or a portrayal is scored on.
+WINDOW = 8
+#: A portrayal reads further: how the article frames an actor spreads over the clause (NewsMTSC dev: 12 > 8).
+PORTRAYAL_WINDOW = 12
+DECAY = 0.1  # a word d tokens from the target counts 1 / (1 + DECAY * d) in a statement
+NEGATED_CUE = -0.2  # "did not condemn": a trace of the opposite, polarity neutral
+HEDGE = 0.5
+REPORT_TONE = 0.6  # share of a cue verb's score that a statement it introduces carries ("complained that")
+PREDICATE_REACH = 8  # tokens after a verb group where its object or complement actor may start
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me"})
+SKIP_KINDS = frozenset({"place"})
+#: How a stance was found, strongest first (a stronger way wins for the same holder, target and sentence).
+VIA_RANK = {"cue": 0, "quote": 1, "statement": 2, "predicate": 3, "portrayal": 4}
+
+
+# --------------------------------------------------------------------------- data classes
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic a researcher follows: a name and the words that signal it (lower case, lemma or form).
+
+    >>> Topic("troop deployment", ("troops", "soldiers", "dispatch", "deployment")).name
+    'troop deployment'
+    """
+
+    name: str
+    terms: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Stance:
+    """One stance relation with its evidence; see :meth:`to_dict` for the contract."""
+
+    source: Mention | None
+    target: Mention | None
+    topic: str | None
+    polarity: str
+    score: float
+    cue: tuple[int, int, str] | None
+    sentence: int
+    via: str = "cue"  # cue, quote, statement, predicate, portrayal (not part of the contract)
+
+    def to_dict(self) -> dict:
+        return {
+            "source": _party_dict(self.source),
+            "target": _party_dict(self.target),
+            "topic": self.topic,
+            "polarity": self.polarity,
+            "score": round(self.score, 3),
+            "cue": None if self.cue is None else {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]},
+            "sentence": self.sentence,
+        }
+
+
+def _party_dict(m: Mention | None) -> dict | None:
+    if m is None:
+        return None
+    return {"start": m.start, "end": m.end, "text": m.text, "actor": m.actor, "affiliation": m.affiliation}
+
+
+def polarity_of(score: float) -> str:
+    """positive / negative / neutral for a score (threshold :data:`POLAR`)."""
+    if score >= POLAR:
+        return "positive"
+    if score <= -POLAR:
+        return "negative"
+    return "neutral"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One row of ``data/stance_verbs.tsv``."""
+
+    cue: str
+    pos: str
+    score: float
+    slots: tuple[str, ...]
+    mutual: bool
+
+
+@lru_cache(maxsize=1)
+def stance_cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
+    """(pos, cue) -> its rows from ``data/stance_verbs.tsv``."""
+    table: dict[tuple[str, str], list[Cue]] = defaultdict(list)
+    for row in read_table("stance_verbs.tsv"):
+        cue = Cue(row["cue"], row["pos"], float(row["score"]), tuple(row["target"].split("|")),
+                  row.get("mutual") == "yes")
+        table[(cue.pos, cue.cue)].append(cue)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+# --------------------------------------------------------------------------- per-sentence context
+
+
+@dataclass(slots=True)
+class _Context:
+    """What every rule needs about the document."""
+
+    doc: Doc
+    mentions: list[Mention]
+    at: list[Mention | None]  # outer actor mention covering each token
+    inside: bytearray  # token inside any mention
+    speaker_of: dict[int, Mention | None] = field(default_factory=dict)  # token -> quote speaker
+    _pronouns: dict[int, Mention | None] = field(default_factory=dict)
+
+    def mention_at(self, k: int) -> Mention | None:
+        """The actor at token ``k``: a mention, or a pronoun resolved to its antecedent."""
+        m = self.at[k]
+        if m is not None:
+            return m
+        tok = self.doc.tokens[k]
+        low = tok.lower
+        if low in FIRST_PERSON and k in self.speaker_of:
+            speaker = self.speaker_of[k]
+            return None if speaker is None else _as_pronoun(speaker, tok)
+        if low not in PRONOUNS or tok.tag not in ("PRP", "PRP$"):
+            return None
+        if k not in self._pronouns:
+            found = antecedent(self.mentions, self.doc, k)
+            self._pronouns[k] = None if found is None or found.kind in SKIP_KINDS else _as_pronoun(found, tok)
+        return self._pronouns[k]
+
+
+def _as_pronoun(m: Mention, tok: Token) -> Mention:
+    return replace(m, start=tok.start, end=tok.end, text=tok.text, first=tok.i, last=tok.i + 1,
+                   sentence=tok.sent, via="pronoun")
+
+
+def _context(doc: Doc, mentions: Sequence[Mention]) -> _Context:
+    n = len(doc.tokens)
+    at: list[Mention | None] = [None] * n
+    inside = bytearray(n)
+    # Longest first, so the outer mention of a nested pair ("South Korea's foreign ministry") wins.
+    for m in sorted(mentions, key=lambda m: (m.first - m.last, m.first)):
+        inside[m.first:m.last] = b"\x01" * (m.last - m.first)
+        if m.kind in SKIP_KINDS:
+            continue
+        for k in range(m.first, m.last):
+            if at[k] is None:
+                at[k] = m
+    return _Context(doc, list(mentions), at, inside)
+
+
+@dataclass(slots=True)
+class _Clause:
+    """One sentence's verb groups with their subjects."""
+
+    lo: int
+    hi: int
+    groups: list[VerbGroup]
+    subjects: list[list[Mention]]  # per group: the holder(s) (several when coordinated: "X and Y")
+    subject_spans: list[tuple[int, int] | None]
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _np_mentions(ctx: _Context, k: int, hi: int, *, follow: bool = True) -> tuple[list[Mention], int]:
+    """Actors named in the noun phrase at ``k`` (head, possessors, modifiers, of-phrases) and its end."""
+    toks = ctx.doc.tokens
+    if k < hi and toks[k].lower == "what" and k + 3 < hi:
+        # "condemned what it called the North's involvement": skip the framing clause
+        j = k + 1
+        while j < min(hi, k + 6) and toks[j].tag not in ("VBD", "VBZ", "VBP", "VBN"):
+            j += 1
+        if j < hi and toks[j].lemma in ("call", "describe", "term", "dub", "label", "see", "consider"):
+            k = j + 1 + (toks[j + 1].lower == "as" if j + 1 < hi else 0)
+    end = np_extent(toks, k, hi, inside=ctx.inside)
+    if end == k:
+        m = ctx.mention_at(k) if k < hi else None
+        return ([m], k + 1) if m is not None else ([], k)
+    found: list[Mention] = []
+    for j in range(k, end):
+        m = ctx.mention_at(j)
+        if m is not None and (not found or found[-1] is not m):
+            found.append(m)
+    if end + 2 < hi and toks[end].text == "(" and ctx.at[end + 1] is not None:
+        found.append(ctx.at[end + 1])  # "the Department of Homeland Security (DHS)"
+        end = ctx.at[end + 1].last + (toks[ctx.at[end + 1].last].text == ")" if ctx.at[end + 1].last < hi else 0)
+    while follow and end + 1 < hi and toks[end].lower in ("of", "by", "between", "and"):
+        if toks[end].lower == "and" and not found:
+            break
+        more, new_end = _np_mentions(ctx, end + 1, hi, follow=False)
+        if new_end == end + 1 and not more:
+            break
+        found.extend(more)
+        end = new_end
+        if toks[end - 1].lower == "and":
+            break
+    return found, end
+
+
+def _coordinated(ctx: _Context, span: tuple[int, int] | None) -> list[Mention]:
+    """The conjuncts of a subject span joined by "and" ("Both Russia and North Korea"), or [] if not one."""
+    if span is None:
+        return []
+    toks = ctx.doc.tokens
+    heads: list[Mention] = []
+    lo = span[0]
+    for j in range(span[0], span[1] + 1):
+        if j == span[1] or (toks[j].lower in ("and", ",") and not ctx.inside[j]):
+            m = _head_mention(ctx, lo, j) if j > lo else None
+            if m is not None and all(m is not h for h in heads):
+                heads.append(m)
+            lo = j + 1
+    return heads if len(heads) > 1 else []
+
+
+def _head_mention(ctx: _Context, lo: int, end: int) -> Mention | None:
+    """The actor a subject noun phrase ``[lo, end)`` stands for.
+
+    Its head ("South Korea's foreign ministry"); else the actor it belongs to: a
+    possessor or modifier ("Clinton's campaign", "the Turkish government"), an
+    apposition ("The university's chancellor, Nicholas Dirks,"), or an of/from/by
+    phrase after a word for a person or a message ("a spokesman for X", "the letter from X").
+    """
+    if end <= lo:
+        return None
+    m = ctx.mention_at(end - 1)
+    if m is not None:
+        return m
+    toks = ctx.doc.tokens
+    n = len(toks)
+    if end + 2 < n and toks[end].text == ",":
+        m = ctx.mention_at(end + 1)
+        if m is not None and m.last < n and toks[m.last].text == ",":
+            return m
+    for j in range(end - 1, lo - 1, -1):
+        m = ctx.mention_at(j)
+        if m is not None:
+            return m
+    if end + 1 < n and toks[end].lower in ("from", "by", "of", "for") and toks[end - 1].tag in ("NN", "NNS") \
+            and toks[end - 1].lemma in _SPEECH_NOUNS:
+        return ctx.mention_at(end + 1)
+    return None
+
+
+_TIME_WORDS = frozenset({"week", "weekend", "month", "year", "day", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday", "today", "yesterday", "morning", "evening", "night",
+                         "afternoon", "time", "past"})
+_SPEECH_NOUNS = frozenset({"letter", "statement", "spokesman", "spokeswoman", "spokesperson", "official",
+                           "source", "lawyer", "aide", "adviser", "advisor", "representative", "memo", "report",
+                           "campaign", "office", "team", "supporter", "ally", "leader", "son", "daughter", "wife",
+                           "husband", "friend", "member", "head", "chief", "director", "secretary", "minister",
+                           "president", "chairman", "ambassador", "envoy", "attorney", "counsel"})
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+def _clause(ctx: _Context, lo: int, hi: int) -> _Clause:
+    toks = ctx.doc.tokens
+    groups = verb_groups(toks, lo, hi, verbs=_headline_verbs(ctx, lo, hi))
+    clause = _Clause(lo, hi, groups, [], [])
+    prev_finite: int | None = None
+    for gi, g in enumerate(groups):
+        subject, span = _subject(ctx, clause, gi, prev_finite)
+        clause.subjects.append(subject)
+        clause.subject_spans.append(span)
+        if g.finite:
+            prev_finite = gi
+    return clause
+
+
+def _headline_verbs(ctx: _Context, lo: int, hi: int) -> frozenset[int]:
+    """Stance verbs the tagger read as plural nouns after an actor: "South Korea summons Russian envoy"."""
+    toks = ctx.doc.tokens
+    cues = stance_cues()
+    found = set()
+    for k in range(lo + 1, hi - 1):
+        t = toks[k]
+        if t.tag == "NNS" and t.lower.endswith("s") and ("verb", t.lower[:-1]) in cues and ctx.inside[k - 1] \
+                and not ctx.inside[k] and toks[k + 1].tag in ("DT", "JJ", "NNP", "NNPS", "PRP$", "PRP"):
+            found.add(k)
+    return frozenset(found)
+
+
+_AMBIGUOUS = frozenset({"after", "before", "since", "until", "as", "so", "like"})
+
+
+def _preposition(toks: Sequence[Token], j: int) -> bool:
+    """ "after a phone call": a preposition, not a subordinator opening a clause."""
+    return toks[j].lower in _AMBIGUOUS and j + 1 < len(toks) and toks[j + 1].tag in (
+        "DT", "CD", "PRP$", "JJ", "NN", "NNS", "VBG")
+
+
+def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
+             ) -> tuple[list[Mention], tuple[int, int] | None]:
+    """The holder(s) of verb group ``gi``: the first argument noun phrase of its clause, or inherited."""
+    toks = ctx.doc.tokens
+    g = clause.groups[gi]
+    prev = clause.groups[gi - 1] if gi else None
+    # Infinitives and participles right after a verb share its subject ("pledged to boost", "declined to answer").
+    if not g.finite and prev is not None:
+        gap = [t for t in toks[prev.last:g.first] if t.tag not in ("RB", "RP")]
+        if not gap:
+            return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
+        if g.infinitive:
+            # "urged Y to ...": the object of the previous verb
+            mentions, end = _np_mentions(ctx, prev.last + (prev.particle is not None), g.first)
+            if mentions and end == g.first:
+                return mentions[-1:], (prev.last, end)
+            return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
+    start = clause.lo
+    if prev_finite is not None:
+        start = clause.groups[prev_finite].last
+    # The clause boundary nearest before the group.
+    relative_at = None
+    for j in range(g.first - 1, start - 1, -1):
+        t = toks[j]
+        if is_break(t):
+            start = j + 1
+            break
+        if t.lower in SUBORDINATORS and t.tag in ("IN", "WDT", "WP", "WRB") and not _preposition(toks, j):
+            start = j + 1
+            if t.tag in ("WDT", "WP") and t.lower in ("who", "which", "that"):
+                relative_at = j
+            break
+    before = g.first - 1
+    while before >= start and toks[before].tag in ("RB", "RBR"):
+        before -= 1
+    if prev_finite is not None and before >= start and toks[before].lower in ("and", "but", "or", ","):
+        # "X condemned Y and urged Z"; "X said it could not confirm reports that ... but said ...":
+        # a verb of saying pairs with the last verb of saying
+        same = prev_finite
+        if g.lemma in _REPORTING:
+            same = next((i for i in range(gi - 1, -1, -1) if clause.groups[i].finite
+                         and clause.groups[i].lemma in _REPORTING), prev_finite)
+        return clause.subjects[same], clause.subject_spans[same]
+    after_report = prev_finite is not None and clause.groups[prev_finite].lemma in _REPORTING
+    k = start
+    while k < g.first:
+        t = toks[k]
+        if ctx.inside[k] or t.tag in NOMINAL_TAGS or t.tag == "PRP":
+            end = np_extent(toks, k, g.first, inside=ctx.inside) if t.tag != "PRP" else k + 1
+            end = max(end, k + 1)
+            prev_tok = toks[k - 1] if k > clause.lo else None
+            governed = prev_tok is not None and (
+                (prev_tok.tag in ("IN", "TO") and prev_tok.lower not in SUBORDINATORS)
+                or (prev_tok.tag in ("VB", "VBG", "VBN", "VBD", "VBZ", "VBP", "RP")
+                    and not (k == start and after_report)))
+            if governed and end < g.first and ctx.at[end - 1] is not None:
+                m = ctx.at[end - 1]
+                if m.first > k and (toks[m.first - 1].tag == "NNS" or toks[m.first - 1].lemma in _TIME_WORDS):
+                    k = m.first  # "In recent weeks Rubio had ...": the name starts the subject
+                    continue
+            if not governed:
+                span_end = end  # extend over "X and Y"
+                while span_end + 1 < g.first and toks[span_end].lower == "and" and (
+                        ctx.inside[span_end + 1] or toks[span_end + 1].tag in NOMINAL_TAGS):
+                    span_end = max(np_extent(toks, span_end + 1, g.first, inside=ctx.inside), span_end + 2)
+                head = _head_mention(ctx, k, end)
+                if head is None and t.tag == "PRP":
+                    head = ctx.mention_at(k)
+                group = _coordinated(ctx, (k, span_end))
+                return (group or ([head] if head else [])), (k, span_end)
+            k = end
+            continue
+        k += 1
+    if relative_at is not None:
+        j = relative_at - 1
+        if j >= clause.lo and toks[j].text == ",":
+            j -= 1
+        if j >= clause.lo:
+            m = ctx.mention_at(j)
+            if m is not None:
+                return [m], (m.first, m.last)
+            lo = j
+            while lo > clause.lo and (toks[lo - 1].tag in NOMINAL_TAGS or ctx.inside[lo - 1]):
+                lo -= 1
+            head = _head_mention(ctx, lo, j + 1)
+            return ([head] if head else []), (lo, j + 1)
+    if not g.finite and prev_finite is not None:
+        return clause.subjects[prev_finite], clause.subject_spans[prev_finite]  # "..., accusing Y of ..."
+    # Inverted speaker: "..., said X"
+    if g.lemma in _REPORTING and before >= clause.lo and toks[before].text in (",", "''", "”", '"'):
+        mentions, _ = _np_mentions(ctx, g.last, clause.hi, follow=False)
+        if mentions:
+            return mentions[-1:], (mentions[-1].first, mentions[-1].last)
+    return [], None
+
+
+@lru_cache(maxsize=1)
+def _reporting() -> frozenset[str]:
+    return frozenset(w for w, effect in modifiers().items() if effect == "report")
+
+
+class _Lazy:
+    def __contains__(self, item: str) -> bool:
+        return item in _reporting()
+
+
+_REPORTING = _Lazy()
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _predicate_end(ctx: _Context, clause: _Clause, gi: int) -> int:
+    """Where the predicate of group ``gi`` ends: the next finite verb, a clause break or the sentence end."""
+    toks = ctx.doc.tokens
+    g = clause.groups[gi]
+    limit = clause.hi
+    for later in clause.groups[gi + 1:]:
+        if later.finite:
+            limit = later.first
+            break
+    for j in range(g.last, limit):
+        t = toks[j]
+        if is_break(t) or (t.lower in SUBORDINATORS and t.tag in ("WDT", "WP", "WRB")):
+            return j
+    return limit
+
+
+def _slot_mentions(ctx: _Context, slot: str, lo: int, hi: int) -> list[Mention]:
+    """Actors filling ``slot`` (obj or a preposition) in ``[lo, hi)``."""
+    toks = ctx.doc.tokens
+    if slot == "obj":
+        k = lo
+        while k < hi and toks[k].tag in ("RB", "RP"):
+            k += 1
+        if k < hi and toks[k].tag == "IN" and toks[k].lower != "what":
+            return []
+        found, _ = _np_mentions(ctx, k, hi)
+        return found
+    for k in range(lo, hi):
+        if toks[k].lower == slot and toks[k].tag in ("IN", "TO", "RP", "RB"):
+            found, _ = _np_mentions(ctx, k + 1, hi)
+            return found
+        if toks[k].text == ",":
+            break
+    return []
+
+
+def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
+    """Negation, undone acts and hedges on a cue verb group."""
+    toks = ctx.doc.tokens
+    g = clause.groups[gi]
+    mods = modifiers()
+    negated = g.negated
+    if gi and not negated:
+        prev = clause.groups[gi - 1]
+        adjacent = all(t.tag in ("RB", "TO") for t in toks[prev.last:g.first])
+        if adjacent and (prev.negated or mods.get(prev.lemma) == "undo"):
+            negated = True
+    if negated:
+        return score * NEGATED_CUE
+    for j in range(max(clause.lo, g.first - 6), g.first):
+        if mods.get(toks[j].lower) == "suspend":
+            return score * NEGATED_CUE  # "wouldn't say whether she would support Y"
+    for j in range(max(clause.lo, g.first - 6), g.last):
+        if mods.get(toks[j].lower) == "hedge" or (toks[j].tag == "MD" and mods.get(toks[j].lower) == "hedge"):
+            return score * HEDGE
+    return score
+
+
+def _cue_span(toks: Sequence[Token], first: int, last: int) -> tuple[int, int, str]:
+    return toks[first].start, toks[last - 1].end, ""
+
+
+def _span(ctx: _Context, first: int, last: int) -> tuple[int, int, str]:
+    toks = ctx.doc.tokens
+    start, end = toks[first].start, toks[last - 1].end
+    return start, end, ctx.doc.text[start:end]
+
+
+def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
+    toks = ctx.doc.tokens
+    cues = stance_cues()
+    for gi, g in enumerate(clause.groups):
+        rows = ()
+        cue_last = g.last
+        if g.last < clause.hi:
+            rows = cues.get(("verb", f"{g.lemma} {toks[g.last].lower}"), ())
+            cue_last = g.last + 1 if rows else g.last
+        if not rows:
+            rows = cues.get(("verb", g.lemma), ())
+        if not rows:
+            continue
+        end = _predicate_end(ctx, clause, gi)
+        holders = clause.subjects[gi]
+        cue_span = _span(ctx, g.head, cue_last)
+        if g.passive:
+            agents = _slot_mentions(ctx, "by", g.last, end)
+            targets = holders
+            holders = agents or [None]
+            preps = [slot for slot in rows[0].slots if slot != "obj"]
+            if "obj" not in rows[0].slots and preps:
+                # "cooperation was not directed against South Korea": the target is in the phrase
+                targets = next((found for found in (_slot_mentions(ctx, p, g.last, end) for p in preps) if found), [])
+            for row in rows:
+                score = _modulate(ctx, clause, gi, row.score)
+                for holder in holders:
+                    for target in targets:
+                        _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual)
+                break
+            continue
+        for row in rows:
+            targets: list[Mention] = []
+            for slot in row.slots:
+                # "condemned what it called Y's ...": the framing verb does not end the predicate
+                reach = clause.hi if slot == "obj" and cue_last < clause.hi and toks[cue_last].lower == "what" else end
+                targets = _slot_mentions(ctx, slot, cue_last, reach)
+                if targets:
+                    break
+            if not targets:
+                continue
+            score = _modulate(ctx, clause, gi, row.score)
+            for holder in holders or [None]:
+                for target in targets:
+                    _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual)
+            break
+
+
+def _governing_group(clause: _Clause, k: int) -> int | None:
+    """Index of the verb group that a noun at token ``k`` is an argument of (the nearest before it)."""
+    best = None
+    for gi, g in enumerate(clause.groups):
+        if g.last <= k:
+            best = gi
+        else:
+            break
+    return best
+
+
+def _noun_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
+    toks = ctx.doc.tokens
+    cues = stance_cues()
+    mods = modifiers()
+    for k in range(clause.lo, clause.hi):
+        t = toks[k]
+        if t.tag not in ("NN", "NNS") or ctx.inside[k]:
+            continue
+        rows = cues.get(("noun", t.lemma)) or cues.get(("noun", t.lower)) or cues.get(("noun", t.lower[:-1]))
+        if not rows:
+            continue
+        row = rows[0]
+        # the noun phrase that holds the cue: possessor before it
+        lo = k
+        while lo > clause.lo and (toks[lo - 1].tag in NOMINAL_TAGS or ctx.inside[lo - 1]) and toks[lo - 1].tag != "DT":
+            lo -= 1
+        holders: list[Mention] = []
+        for j in range(lo, k):
+            if toks[j].tag == "POS" and j > lo:
+                m = ctx.mention_at(j - 1)
+                if m is not None:
+                    holders = [m]
+            elif toks[j].tag == "PRP$":
+                m = ctx.mention_at(j)
+                if m is not None:
+                    holders = [m]
+        targets: list[Mention] = []
+        after = k + 1
+        mutual_pair: list[Mention] = []
+        if after < clause.hi and toks[after].lower in row.slots:
+            found, _ = _np_mentions(ctx, after + 1, clause.hi)
+            if toks[after].lower == "between":
+                mutual_pair = found
+            else:
+                targets = found
+        j = after
+        while j < min(clause.hi, k + 6):
+            if toks[j].lower in ("from", "by") and not holders:
+                found, _ = _np_mentions(ctx, j + 1, clause.hi, follow=False)
+                holders = found[:1]
+                break
+            j += 1
+        score = row.score
+        gi = _governing_group(clause, lo)
+        receive = False
+        if gi is not None:
+            g = clause.groups[gi]
+            effect = mods.get(g.lemma)
+            between = toks[clause.groups[gi].last:lo]
+            if all(x.tag in ("DT", "JJ", "PRP$", "RB", "RP", "CD", "JJR") for x in between) or g.last == lo:
+                if effect == "reverse":
+                    score = -abs(score)
+                if effect == "receive" and holders:
+                    receive = True
+                    targets = clause.subjects[gi]
+                elif not holders:
+                    holders = clause.subjects[gi]
+                if g.negated:
+                    score *= NEGATED_CUE
+        cue_span = _span(ctx, k, k + 1)
+        if mutual_pair and len(mutual_pair) >= 2:
+            a, b = mutual_pair[0], mutual_pair[1]
+            _emit(out, a, b, score, cue_span, sent, "cue", mutual=True)
+            continue
+        if not targets and row.mutual and len(holders) >= 2:
+            for x in range(len(holders)):
+                for y in range(x + 1, len(holders)):
+                    _emit(out, holders[x], holders[y], score, cue_span, sent, "cue", mutual=True)
+            continue
+        if not targets:
+            continue
+        for holder in holders or [None]:
+            for target in targets:
+                _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual and not receive)
+
+
+def _adjective_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
+    toks = ctx.doc.tokens
+    cues = stance_cues()
+    for k in range(clause.lo, clause.hi - 1):
+        t = toks[k]
+        if t.tag not in ("JJ", "VBN"):
+            continue
+        rows = cues.get(("adj", t.lower)) or cues.get(("adj", t.lemma))
+        if not rows or toks[k + 1].lower not in rows[0].slots:
+            continue
+        targets, _ = _np_mentions(ctx, k + 2, clause.hi)
+        gi = _governing_group(clause, k)
+        if not targets or gi is None:
+            continue
+        g = clause.groups[gi]
+        score = rows[0].score * (NEGATED_CUE if g.negated else 1.0)
+        for holder in clause.subjects[gi] or [None]:
+            for target in targets:
+                _emit(out, holder, target, score, _span(ctx, k, k + 2), sent, "cue")
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def _statements(ctx: _Context, clause: _Clause, sent: int) -> list[tuple[list[Mention], int, int, int]]:
+    """(holders, content start, content end, cue token) for each reporting verb of the sentence."""
+    toks = ctx.doc.tokens
+    found = []
+    for gi, g in enumerate(clause.groups):
+        if g.lemma not in _REPORTING or g.passive:
+            continue
+        holders = clause.subjects[gi]
+        before = g.first - 1
+        while before >= clause.lo and toks[before].tag in ("RB",):
+            before -= 1
+        span = clause.subject_spans[gi]
+        if span is not None and span[0] < g.first:
+            before = span[0] - 1
+        if before >= clause.lo and toks[before].text in (",", "''", "”", '"') and before > clause.lo + 2:
+            lo = clause.lo
+            while lo < before and toks[lo].text in ("``", '"', "“", "'"):
+                lo += 1
+            found.append((holders, lo, before, g.head))
+            continue
+        # "X said (on Friday) (that) ..." / "X told Y that ..."
+        k = g.last
+        end = clause.hi
+        while k < end and toks[k].lower != "that" and k < g.last + 8 and not (
+                toks[k].tag in ("NNP", "NN", "NNS", "PRP", "DT") and k == g.last and g.lemma not in ("tell",)):
+            if toks[k].tag in ("VBD", "VBZ", "VBP", "MD"):
+                break
+            k += 1
+        if k < end and toks[k].lower == "that":
+            k += 1
+        elif k >= g.last + 8:
+            k = g.last
+        if k < end:
+            found.append((holders, k, end, g.head))
+    return found
+
+
+def _targets_in(ctx: _Context, lo: int, hi: int) -> list[Mention]:
+    out: list[Mention] = []
+    toks = ctx.doc.tokens
+    for k in range(lo, hi):
+        m = ctx.mention_at(k)
+        if m is None or (out and out[-1] is m):
+            continue
+        possessor = m.last < len(toks) and toks[m.last].tag == "POS"
+        if m.first > lo and not possessor and (toks[m.first - 1].lower in LOCATIVE or (
+                toks[m.first - 1].lower == "to" and m.kind == "country")):
+            continue  # "in Seoul", "from Russia", "to Berlin": a place or a circumstance, not an addressee
+        out.append(m)
+    return out
+
+
+def _window_score(ctx: _Context, m: Mention, lo: int, hi: int, window: int = WINDOW, *, decay: float = DECAY
+                  ) -> tuple[float, int | None]:
+    """Lexicon score of the words within ``window`` tokens of a mention, inside ``[lo, hi)``; strongest word."""
+    toks = ctx.doc.tokens
+    scored = score_tokens(toks, max(lo, m.first - window), min(hi, m.last + window), skip=ctx.inside,
+                          center=m.first, decay=decay)
+    return scored.score, scored.cue
+
+
+def _content_stances(ctx: _Context, holders: Sequence[Mention | None], lo: int, hi: int, cue: int, sent: int,
+                     via: str, out: list[Stance]) -> None:
+    """Each actor named in a statement ``[lo, hi)``: the words around it, and the tone of the verb of saying
+    ("complained that ...", "warned that ...") when it is itself a stance cue."""
+    verb = ctx.doc.tokens[cue]
+    rows = stance_cues().get(("verb", verb.lemma)) if via == "statement" else None
+    tone = rows[0].score * REPORT_TONE if rows else 0.0
+    for target in _targets_in(ctx, lo, hi):
+        score, word = _window_score(ctx, target, lo, hi)
+        if tone and abs(score) < abs(tone):
+            score, word = tone, cue
+        if abs(score) < EMIT[via]:
+            continue
+        span = _span(ctx, word, word + 1) if word is not None else _span(ctx, cue, cue + 1)
+        for holder in holders:
+            _emit(out, holder, target, score, span, sent, via)
+
+
+def _attribute(ctx: _Context, found: list[Stance], statements) -> list[Stance]:
+    """A cue with no holder of its own inside what someone says ("... was not directed against Y",
+    "We condemn Y") is the speaker's stance."""
+    out = []
+    for s in found:
+        if s.source is not None or s.cue is None or s.via != "cue":
+            out.append(s)
+            continue
+        k = ctx.doc.token_at(s.cue[0])
+        speakers = next((holders for holders, lo, hi, _, _ in statements if holders and lo <= k < hi), None)
+        if not speakers:
+            out.append(s)
+            continue
+        for holder in speakers:
+            if holder is not None and (s.target is None or not _same_party(holder, s.target)):
+                out.append(replace(s, source=holder))
+    return out
+
+
+def _portrayal(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int | None]:
+    """How the sentence presents an actor: the words around it, and twice what it is said to own
+    ("Lammy's failure", "his poor showings")."""
+    toks = ctx.doc.tokens
+    scored = score_tokens(toks, max(lo, m.first - PORTRAYAL_WINDOW), min(hi, m.last + PORTRAYAL_WINDOW),
+                          skip=ctx.inside)
+    if m.last < hi and (toks[m.last].tag == "POS" or toks[m.first].tag == "PRP$"):
+        start = m.last + (toks[m.last].tag == "POS")
+        owned = score_tokens(toks, start, np_extent(toks, start, hi), skip=ctx.inside)
+        if owned.total:
+            total = scored.total + owned.total
+            return (squash(total), owned.cue if abs(owned.total) >= abs(scored.total) else scored.cue)
+    return scored.score, scored.cue
+
+
+def _learned_portrayal(ctx: _Context, model: learned.PortrayalModel, m: Mention, lo: int, hi: int
+                       ) -> tuple[float, int | None]:
+    """The portrayal model's reading (:mod:`toolkit.portrayal`): score P(positive) - P(negative), made
+    polar (|score| >= POLAR) exactly when a polar class wins; the cue is the word that pushed most."""
+    toks = ctx.doc.tokens
+    feats = learned.features(toks, m.first, m.last, lo, hi)
+    p = model.probabilities(feats)
+    label = int(p.argmax())
+    diff = float(p[2] - p[0])
+    if label == 1:
+        return max(-POLAR + 0.01, min(POLAR - 0.01, diff)), None
+    cue = model.explain(toks, m.first, m.last, lo, hi, label)
+    if cue is None:
+        return 0.0, None
+    score = (1 if label == 2 else -1) * max(abs(diff), POLAR)
+    return score, cue
+
+
+def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
+    """Subject -> actors in its own predicate, scored on the words of the predicate."""
+    toks = ctx.doc.tokens
+    for gi, g in enumerate(clause.groups):
+        if not g.finite or g.passive or g.lemma in _REPORTING or not clause.subjects[gi] \
+                or modifiers().get(g.lemma) == "receive":
+            continue
+        end = min(_predicate_end(ctx, clause, gi), g.last + PREDICATE_REACH)
+        for target in _targets_in(ctx, g.last, end):
+            scored = score_tokens(toks, g.first, min(end, target.last + 2), skip=ctx.inside)
+            if abs(scored.score) < EMIT["predicate"] or scored.cue is None:
+                continue
+            for holder in clause.subjects[gi]:
+                _emit(out, holder, target, scored.score * 0.8, _span(ctx, scored.cue, scored.cue + 1), sent,
+                      "predicate")
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quote_parts(quote) -> tuple[list[tuple[int, int]], tuple[int, int, str] | None, int | None]:
+    """Duck-typed quote: content spans, speaker (start, end, text) and sentence."""
+    content = [(int(a), int(b)) for a, b in (getattr(quote, "content", None) or ())]
+    speaker = getattr(quote, "speaker", None)
+    if speaker is not None and not isinstance(speaker, tuple):
+        speaker = (speaker.start, speaker.end, getattr(speaker, "text", ""))
+    return content, speaker, getattr(quote, "sentence", None)
+
+
+def _quote_holder(ctx: _Context, quote, speaker: tuple[int, int, str] | None) -> Mention | None:
+    """The speaker's mention (or a mention made from the quote's actor and affiliation)."""
+    if speaker is None:
+        return None
+    k = ctx.doc.token_at(speaker[0])
+    m = ctx.mention_at(k) if k is not None else None
+    actor = getattr(quote, "actor", None)
+    if m is not None and (actor is None or m.actor == actor or m.via == "pronoun"):
+        return m if actor is None else replace(m, actor=actor,
+                                                affiliation=getattr(quote, "affiliation", None) or m.affiliation)
+    if actor is None:
+        return m
+    first = k if k is not None else 0
+    return Mention(speaker[0], speaker[1], speaker[2] or ctx.doc.text[speaker[0]:speaker[1]], actor, "person",
+                   getattr(quote, "affiliation", None), ctx.doc.tokens[first].sent if ctx.doc.tokens else 0,
+                   first, first + 1, "quote")
+
+
+# --------------------------------------------------------------------------- assembling
+
+
+def _emit(out: list[Stance], holder: Mention | None, target: Mention | None, score: float,
+          cue: tuple[int, int, str] | None, sent: int, via: str, *, mutual: bool = False,
+          topic: str | None = None) -> None:
+    if target is not None and holder is not None and _same_party(holder, target):
+        return
+    score = max(-1.0, min(1.0, score))
+    out.append(Stance(holder, target, topic, polarity_of(score), score, cue, sent, via))
+    if mutual and holder is not None and target is not None:
+        out.append(Stance(target, holder, topic, polarity_of(score), score, cue, sent, via))
+
+
+def _same_party(a: Mention, b: Mention) -> bool:
+    """Holder and target are one side: the same actor, or a person or body and the country it speaks for."""
+    if a.start == b.start and a.end == b.end:
+        return True
+    return a.actor == b.actor or (a.party == b.party and (a.kind != "person" or b.kind != "person"))
+
+
+def _dedupe(stances: list[Stance]) -> list[Stance]:
+    """One stance per holder actor ("Greece ... it" count once), target mention (or topic) and sentence:
+    the one found the strongest way (cue, quote, statement, predicate, portrayal), then the strongest score."""
+    best: dict[tuple, Stance] = {}
+    for s in stances:
+        key = (s.sentence, None if s.source is None else s.source.actor, _key(s.target), s.topic)
+        old = best.get(key)
+        if old is None or (VIA_RANK[s.via], -abs(s.score)) < (VIA_RANK[old.via], -abs(old.score)):
+            best[key] = s
+    return sorted(best.values(), key=lambda s: (s.sentence, s.cue[0] if s.cue else -1,
+                                                 s.source.start if s.source else -1,
+                                                 s.target.start if s.target else -1, s.topic or ""))
+
+
+def _key(m: Mention | None) -> tuple[int, int] | None:
+    return None if m is None else (m.start, m.end)
+
+
+def _topic_hits(doc: Doc, lo: int, hi: int, topics: Sequence[Topic]) -> list[Topic]:
+    hits = []
+    for topic in topics:
+        terms = topic.terms
+        for k in range(lo, hi):
+            tok = doc.tokens[k]
+            if tok.lower in terms or tok.lemma in terms:
+                hits.append(topic)
+                break
+    return hits
+
+
+def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *,
+                 skip_sentences: Iterable[int] = frozenset(), topics: Sequence[Topic] = ()) -> list[Stance]:
+    """Stance relations in a tagged document, with cue and evidence sentence for each.
+
+    ``mentions`` are the actor mentions (:func:`toolkit.actors.find_mentions`); ``quotes``
+    are quote objects (duck-typed: ``content`` spans, ``speaker``, ``actor``,
+    ``affiliation``, ``sentence``); ``skip_sentences`` are sentences to leave out
+    (credit lines); ``topics`` are :class:`Topic` s to report stances toward.
+    """
+    ctx = _context(doc, mentions)
+    skip = frozenset(skip_sentences)
+    topics = tuple(Topic(t.name, tuple(w.lower() for w in t.terms)) for t in topics)
+    quoted: dict[int, list[tuple[Mention | None, int, int]]] = defaultdict(list)
+    for quote in quotes:
+        content, speaker, _ = _quote_parts(quote)
+        holder = _quote_holder(ctx, quote, speaker)
+        for a, b in content:
+            toks = doc.tokens_in(a, b)
+            if not toks:
+                continue
+            for tok in toks:
+                ctx.speaker_of[tok.i] = holder
+            quoted[toks[0].sent].append((holder, toks[0].i, toks[-1].i + 1))
+    out: list[Stance] = []
+    for sent in doc.sentences:
+        if sent.i in skip or sent.last - sent.first < 3:
+            continue
+        clause = _clause(ctx, sent.first, sent.last)
+        found: list[Stance] = []
+        _verb_cues(ctx, clause, sent.i, found)
+        _noun_cues(ctx, clause, sent.i, found)
+        _adjective_cues(ctx, clause, sent.i, found)
+        statements = [(holders, lo, hi, cue, "statement") for holders, lo, hi, cue in _statements(ctx, clause, sent.i)]
+        for holder, lo, hi in quoted.get(sent.i, ()):
+            statements.append(([holder] if holder else [], lo, hi, lo, "quote"))
+        for holders, lo, hi, cue, via in statements:
+            if holders:
+                _content_stances(ctx, holders, lo, hi, cue, sent.i, via, found)
+        found = _attribute(ctx, found, statements)
+        _predicates(ctx, clause, sent.i, found)
+        if topics:
+            _topic_stances_in(ctx, clause, statements, found, topics, sent.i)
+        held = {_key(s.target) for s in found if s.source is not None}
+        model = learned.active()
+        for m in _targets_in(ctx, sent.first, sent.last):
+            if _key(m) in held:
+                continue
+            if model is not None:
+                score, word = _learned_portrayal(ctx, model, m, sent.first, sent.last)
+            else:
+                score, word = _portrayal(ctx, m, sent.first, sent.last)
+            if abs(score) >= EMIT["portrayal"] and word is not None:
+                _emit(found, None, m, score, _span(ctx, word, word + 1), sent.i, "portrayal")
+        out.extend(found)
+    return _dedupe(out)
+
+
+def _topic_stances_in(ctx: _Context, clause: _Clause, statements, found: list[Stance], topics: Sequence[Topic],
+                      sent: int) -> None:
+    """Holders' stances toward the topics their statements or cue clauses name."""
+    toks = ctx.doc.tokens
+    for holders, lo, hi, cue, via in statements:
+        if not holders:
+            continue
+        hits = _topic_hits(ctx.doc, lo, hi, topics)
+        if not hits:
+            continue
+        scored = score_tokens(toks, lo, hi, skip=ctx.inside)
+        for holder in holders:
+            for topic in hits:
+                word = scored.cue if scored.cue is not None and abs(scored.score) >= POLAR else cue
+                _emit(found, holder, None, scored.score, _span(ctx, word, word + 1), sent, via, topic=topic.name)
+    cues = stance_cues()
+    for gi, g in enumerate(clause.groups):
+        rows = cues.get(("verb", g.lemma))
+        if not rows or g.passive or not clause.subjects[gi]:
+            continue
+        end = _predicate_end(ctx, clause, gi)
+        hits = _topic_hits(ctx.doc, g.last, end, topics)
+        if not hits:
+            continue
+        score = _modulate(ctx, clause, gi, rows[0].score)
+        for holder in clause.subjects[gi]:
+            for topic in hits:
+                _emit(found, holder, None, score, _span(ctx, g.head, g.last), sent, "cue", topic=topic.name)
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+class TopicStance(NamedTuple):
+    """An actor's overall stance toward a topic: favour / against / neutral over ``n`` stances."""
+
+    actor: str
+    topic: str
+    stance: str
+    n: int
+    sentences: tuple[int, ...]
+
+
+def topic_stances(stances: Iterable[Stance], *, by: str = "party", threshold: float = 0.1) -> list[TopicStance]:
+    """Aggregate each actor's stances toward each topic (mean score: favour / against / neutral).
+
+    ``by="party"`` counts a person or body for the country or organisation it speaks
+    for (its affiliation); ``by="actor"`` keeps actors apart.
+    """
+    scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    evidence: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for s in stances:
+        if s.topic is None or s.source is None:
+            continue
+        actor = s.source.party if by == "party" else s.source.actor
+        scores[(actor, s.topic)].append(s.score)
+        evidence[(actor, s.topic)].add(s.sentence)
+    out = []
+    for (actor, topic), values in scores.items():
+        mean = sum(values) / len(values)
+        label = "favour" if mean >= threshold else "against" if mean <= -threshold else "neutral"
+        out.append(TopicStance(actor, topic, label, len(values), tuple(sorted(evidence[(actor, topic)]))))
+    return sorted(out, key=lambda t: (t.topic, -t.n, t.actor))
+
+
+# --------------------------------------------------------------------------- topic proposals
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Nouns that name events (``data/event_nouns.txt``)."""
+    return frozenset(data_lines("event_nouns.txt"))
+
+
+_EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")
+
+
+def propose_topics(documents: Iterable, n: int = 5) -> list[Topic]:
+    """The ``n`` most frequent event phrases of a corpus, as topics to follow.
+
+    ``documents`` are tagged :class:`~toolkit.tokens.Doc` s, annotate-contract dicts
+    or anything with a ``text`` (tagged here). An event phrase is a noun phrase
+    headed by an event noun (``data/event_nouns.txt``, or a nominalisation such as
+    "deployment"), with its noun modifier: "troop dispatch", "military cooperation".
+    """
+    from toolkit.tagging import process
+
+    events = event_nouns()
+    phrases: Counter[str] = Counter()
+    heads: Counter[str] = Counter()
+    modifiers_of: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for item in documents:
+        doc = item if isinstance(item, Doc) else getattr(item, "doc", None)
+        if doc is None:
+            text = item["text"] if isinstance(item, dict) else getattr(item, "text")
+            doc = process(text)
+        toks = doc.tokens
+        for k, tok in enumerate(toks):
+            if tok.tag not in ("NN", "NNS") or (k + 1 < len(toks) and toks[k + 1].tag in ("NN", "NNS")):
+                continue
+            lemma = tok.lemma
+            if lemma not in events and not (lemma.endswith(_EVENT_SUFFIXES) and len(lemma) > 6):
+                continue
+            heads[lemma] += 1
+            forms[lemma].add(tok.lower)
+            if k and toks[k - 1].tag in ("NN", "NNS", "JJ") and toks[k - 1].text.isalpha():
+                mod = toks[k - 1].lemma if toks[k - 1].tag.startswith("NN") else toks[k - 1].lower
+                modifiers_of[lemma][mod] += 1
+                forms[mod].add(toks[k - 1].lower)
+    topics = []
+    for head, count in heads.most_common():
+        mods = modifiers_of[head].most_common(1)
+        if mods and mods[0][1] * 2 >= count:
+            name = f"{mods[0][0]} {head}"
+            terms = tuple(sorted(forms[head] | {head}))
+        else:
+            name, terms = head, tuple(sorted(forms[head] | {head}))
+        topics.append(Topic(name, terms))
+        if len(topics) >= n:
+            break
+    return topics
