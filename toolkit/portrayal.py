@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         "Portrayal model: multinomial logistic regression, weights per feature for negative, neutral, positive",
         "(features: toolkit.portrayal.features). Trained by `python -m toolkit.portrayal train train.jsonl`",
         f"on NewsMTSC train ({len(items)} sentences, {len(labels)} targets): Hamborg & Donnay, EACL 2021,",
-        "MIT licence, copyright its authors; the licence text is in the NewsMTSC repository (fhamborg/NewsMTSC).",
+        "MIT licence, Copyright 2020 Felix Hamborg: the notice is in NOTICE-NewsMTSC.txt beside this file.",
         f"{args.folds}-fold cross-validated macro-F1 of the model alone: {100 * score:.1f}.",
         "Do not report figures of this model measured on NewsMTSC train: use the k-fold evaluation.",
     ]

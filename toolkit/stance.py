@@ -1063,7 +1063,6 @@ def propose_topics(documents: Iterable, n: int = 5) -> list[Topic]:
     from toolkit.tagging import process
 
     events = event_nouns()
-    phrases: Counter[str] = Counter()
     heads: Counter[str] = Counter()
     modifiers_of: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, set[str]] = defaultdict(set)

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 from toolkit.tokens import Token
 
-__all__ = ["VerbGroup", "verb_groups", "is_break", "np_extent", "clause_start", "negated_at", "NEGATORS", "SUBORDINATORS",
+__all__ = ["VerbGroup", "verb_groups", "is_break", "np_extent", "clause_start", "negated_at", "NEGATORS",
+           "SUBORDINATORS",
            "NOMINAL_TAGS", "LOCATIVE"]
 
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
