@@ -30,11 +30,12 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
+from toolkit.actors import Mention, boilerplate_sentences, find_mentions, lexicon
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
 from toolkit.files import atomic_path
 from toolkit.nltkdata import MissingNLTKData, ensure
-from toolkit.quotes import find_quotes
+from toolkit.quotes import Quote, find_quotes
+from toolkit.quotes import Span as QuoteSpan
 from toolkit.resources import MissingData
 from toolkit.stance import find_stances
 from toolkit.tagging import process
@@ -43,7 +44,7 @@ from toolkit.timex import tag_timexes
 from toolkit.tokens import Doc
 
 __all__ = ["Annotation", "annotate_document", "annotate_corpus", "annotate_records", "write_jsonl",
-           "read_annotations", "main"]
+           "read_annotations", "restore", "main"]
 
 
 @dataclass(slots=True)
@@ -105,6 +106,33 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
         boilerplate=skip,
         doc=tagged,
     )
+
+
+def restore(record: dict) -> tuple[Doc, list[Mention], list[Quote]]:
+    """The tagged text, actor mentions and quotes of a contract record, as objects again.
+
+    The text is tokenized and tagged anew (deterministic, so the tokens are those the
+    record was made from); actors and quotes are taken from the record, not
+    recomputed. For readers that analyse a stored annotation further (e.g. stances
+    toward topics a notebook is given) without annotating the corpus again.
+    """
+    doc = process(record["text"])
+    mentions = []
+    for m in record.get("actors") or ():
+        toks = doc.tokens_in(m["start"], m["end"])
+        if not toks:
+            continue
+        mentions.append(Mention(m["start"], m["end"], m.get("text") or record["text"][m["start"]:m["end"]],
+                                m.get("actor") or m.get("text"), m.get("kind") or "person", m.get("affiliation"),
+                                toks[0].sent, toks[0].i, toks[-1].i + 1, m.get("via") or "given", m.get("title")))
+
+    def span(item: dict | None) -> QuoteSpan | None:
+        return None if not item else QuoteSpan(item["start"], item["end"], item.get("text", ""))
+
+    quotes = [Quote(q["kind"], [(c["start"], c["end"]) for c in q.get("content") or ()], span(q.get("cue")),
+                    span(q.get("speaker")), q.get("actor"), q.get("affiliation"), q.get("sentence") or 0)
+              for q in record.get("quotes") or ()]
+    return doc, mentions, quotes
 
 
 def annotate_corpus(items: Iterable[Document | LoadError], *, aliases: str | None = None

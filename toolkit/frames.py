@@ -46,6 +46,8 @@ __all__ = [
     "STANCE_COLUMNS",
     "stances_frame",
     "stance_matrix",
+    "TOPIC_STANCE_COLUMNS",
+    "topic_stances_frame",
     "sentence_text",
     "corpus_summary",
     "TIMEX_COLUMNS",
@@ -71,6 +73,7 @@ TIMELINE_COLUMNS = ("position", "document", "published", "when", "event", "actor
                     "interval_end", "timex", "anchor", "tense", "negated", "sentence", "sentence_text", "start", "end")
 #: The TIMEX3 types, in the order charts and counts show them.
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+TOPIC_STANCE_COLUMNS = ("actor", "topic", "stance", "stances", "score", "documents", "evidence")
 #: The holder of a stance that no one in the article holds: the article's own portrayal.
 ARTICLE = "(the article)"
 #: What a quote with no resolved speaker is filed under in tables and charts.
@@ -414,6 +417,49 @@ def stance_matrix(stances: pd.DataFrame, *, holder: str = "holder_party", target
                      "negative": int(counts.get("negative", 0)), "neutral": int(counts.get("neutral", 0)),
                      "score": float(group["score"].mean()), "evidence": strongest["sentence_text"]})
     return _sorted(_frame(rows, columns), ["stances", "holder", "target"], ascending=[False, True, True])
+
+
+def topic_stances_frame(records: Iterable[dict], topics: Sequence, *, by: str = "party") -> pd.DataFrame:
+    """Each actor's stance toward each topic: favour / against / neutral, from their statements.
+
+    ``topics`` are :class:`toolkit.stance.Topic` s (a name and its key terms). Only the
+    articles that use a topic's terms are read again (their stored actors and quotes are
+    kept; see :func:`toolkit.annotate.restore`). Columns: actor (the party with
+    ``by="party"``), topic, stance, stances (how many statements), score (mean, -1..1),
+    documents, evidence (the sentences, joined by " | ").
+    """
+    import re
+
+    from toolkit.annotate import restore
+    from toolkit.stance import find_stances
+
+    topics = list(topics)
+    if not topics:
+        return _frame([], TOPIC_STANCE_COLUMNS)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for topic in topics for t in topic.terms) + r")\b", re.I)
+    gathered: dict[tuple[str, str], dict] = {}
+    for rec in records:
+        if not pattern.search(rec.get("text") or ""):
+            continue
+        doc, mentions, quotes = restore(rec)
+        skip = {i for i, s in enumerate(rec.get("sentences") or ()) if s.get("boilerplate")}
+        for stance in find_stances(doc, mentions, quotes, skip_sentences=skip, topics=topics):
+            if stance.topic is None or stance.source is None:
+                continue
+            name = stance.source.party if by == "party" else stance.source.actor
+            entry = gathered.setdefault((name, stance.topic), {"scores": [], "documents": set(), "evidence": []})
+            entry["scores"].append(stance.score)
+            entry["documents"].add(rec.get("id"))
+            said = sentence_text(rec, stance.sentence)
+            if said and said not in entry["evidence"]:
+                entry["evidence"].append(said)
+    rows = []
+    for (name, topic), entry in gathered.items():
+        mean = sum(entry["scores"]) / len(entry["scores"])
+        label = "favour" if mean >= 0.1 else "against" if mean <= -0.1 else "neutral"
+        rows.append({"actor": name, "topic": topic, "stance": label, "stances": len(entry["scores"]),
+                     "score": mean, "documents": len(entry["documents"]), "evidence": " | ".join(entry["evidence"])})
+    return _sorted(_frame(rows, TOPIC_STANCE_COLUMNS), ["topic", "stances", "actor"], ascending=[True, False, True])
 
 
 # --------------------------------------------------------------------------- time: expressions and the timeline

@@ -464,8 +464,8 @@ def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> 
                 return m  # "... but said that ..."
             if _attribution_clause(ctx, m + 1, hi):
                 return m  # "... but spokesman Dmitry Peskov said ..."
-            if not clause and (clause_starts(toks, m + 1, hi) and toks[m + 1].lower not in WH_WORDS
-                               or toks[m + 1].tag == "VBG"):
+            if not clause and m + 1 < hi and (clause_starts(toks, m + 1, hi) and toks[m + 1].lower not in WH_WORDS
+                                              or toks[m + 1].tag == "VBG"):
                 return m  # "declined to renew it and the PGA could not find ...", "pointing to X and saying"
         elif tok.text in _CLAUSE_END:
             return m

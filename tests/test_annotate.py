@@ -1,0 +1,62 @@
+"""The annotate contract holds on any text: offsets valid, nothing raises, bad input reported."""
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from toolkit.annotate import annotate_document, annotate_records, restore
+from toolkit.corpus import Document, LoadError
+
+WORDS = st.sampled_from([
+    "Kim", "said", "told", "the", "ministry", "Russia's", "Seoul", "“", "”", '"', "'", ",", ".", "—", "and",
+    "condemned", "praised", "urged", "on", "Monday", "last", "week", "in", "June", "2024", "he", "she", "it",
+    "they", "according", "to", "officials", "not", "could", "confirm", "(", ")", ":", "\n", "\n\n", "U.S.",
+    "Mr.", "President", "Zelenskiy", "accused", "Pyongyang", "of", "NATO", "chief", "Mark", "Rutte", "who",
+    "—", "–", "…", "?", "!", "as", "saying", "quoted", "denied", "Both", "North", "Korea",
+])
+
+
+def _check(record: dict) -> None:
+    text = record["text"]
+    for m in record["actors"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+    for q in record["quotes"]:
+        assert all(0 <= c["start"] < c["end"] <= len(text) for c in q["content"])
+        for side in (q["cue"], q["speaker"]):
+            assert side is None or text[side["start"]:side["end"]] == side["text"]
+    for t in record["timexes"]:
+        assert text[t["start"]:t["end"]] == t["text"]
+    for s in record["stances"]:
+        for side in (s["source"], s["target"], s["cue"]):
+            assert side is None or text[side["start"]:side["end"]] == side["text"]
+        assert s["polarity"] in ("positive", "negative", "neutral") and -1 <= s["score"] <= 1
+    json.dumps(record)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=1, max_size=80).map(" ".join), st.sampled_from([None, "2024-10-21"]))
+def test_any_text_gives_a_valid_record(text, published):
+    if not text.strip():
+        return
+    doc = Document(id="x", text=text, published=None if published is None else __import__("datetime").date(2024, 10, 21))
+    _check(annotate_document(doc).to_dict())
+
+
+def test_seed_record_and_restore(seed_annotation):
+    record = seed_annotation.to_dict()
+    _check(record)
+    assert set(record) >= {"id", "published", "sentences", "actors", "quotes", "timexes", "events", "stances"}
+    doc, mentions, quotes = restore(record)
+    assert [(m.start, m.end, m.actor) for m in mentions] == [(a["start"], a["end"], a["actor"])
+                                                               for a in record["actors"]]
+    assert [q.to_dict() for q in quotes] == record["quotes"]
+    assert [t.text for t in doc.tokens] == [t.text for t in seed_annotation.doc.tokens]
+
+
+def test_records_keep_order_and_report_failures():
+    items = [Document(id="a", text="Kim said so."), LoadError("x.txt", None, "x", "empty file", None),
+             Document(id="b", text="Seoul condemned Pyongyang on Monday.")]
+    out = list(annotate_records(items))
+    assert [r["id"] if isinstance(r, dict) else r.problem for r in out] == ["a", "empty file", "b"]
