@@ -475,6 +475,8 @@ def _predicate_end(ctx: _Context, clause: _Clause, gi: int) -> int:
         t = toks[j]
         if is_break(t) or (t.lower in SUBORDINATORS and t.tag in ("WDT", "WP", "WRB")):
             return j
+        if t.tag == "CC" and limit < clause.hi:
+            return j  # "... going to fight in Ukraine but spokesman Dmitry Peskov said": a new clause
     return limit
 
 
@@ -741,10 +743,41 @@ def _targets_in(ctx: _Context, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+_PATIENT_LINKS = frozenset({"against", "on", "of", "to", "at", "the", "a", "an", "its", "their", "our", "his", "her",
+                            "and", ","})
+
+
+def _governor(ctx: _Context, m: Mention, lo: int) -> int | None:
+    """The word whose object (or whose "against/on/to" phrase) holds ``m``: "violated U.N. resolutions",
+    "war against Ukraine", "threats to the security of South Korea" -- the mention suffers the act."""
+    toks = ctx.doc.tokens
+    k = m.first - 1
+    steps = 0
+    while k >= lo and steps < 6:
+        tok = toks[k]
+        if tok.tag in ("VBD", "VBZ", "VBP", "VB", "VBG") and k + 1 < len(toks) and toks[k + 1].tag != "IN":
+            return k
+        if tok.tag in ("NN", "NNS") and k + 1 < len(toks) and toks[k + 1].lower in ("against", "on"):
+            return k  # "war against Ukraine", "attack on Kyiv"
+        if tok.lower in _PATIENT_LINKS or tok.tag in ("JJ", "NN", "NNS", "POS", "CD", "PRP$") or ctx.inside[k]:
+            k -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
 def _window_score(ctx: _Context, m: Mention, lo: int, hi: int, window: int = WINDOW, *, decay: float = DECAY
                   ) -> tuple[float, int | None]:
-    """Lexicon score of the words within ``window`` tokens of a mention, inside ``[lo, hi)``; strongest word."""
+    """Lexicon score of the words within ``window`` tokens of a mention, inside ``[lo, hi)``; strongest word.
+
+    A mention that suffers a negative act ("violated U.N. resolutions", "a war against
+    Ukraine") is not what the statement judges -- the one who acts is: no score.
+    """
     toks = ctx.doc.tokens
+    governor = _governor(ctx, m, max(lo, m.first - window))
+    if governor is not None and score_tokens(toks, governor, governor + 1).score < 0:
+        return 0.0, None
     scored = score_tokens(toks, max(lo, m.first - window), min(hi, m.last + window), skip=ctx.inside,
                           center=m.first, decay=decay)
     return scored.score, scored.cue
