@@ -61,7 +61,9 @@ def _stages() -> list[tuple[str, Callable[[Sequence[Document]], None]]]:
     """The stages to time, each a function over the documents (only those installed)."""
     from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
     from toolkit.annotate import annotate_document
+    from toolkit.quotes import find_quotes
     from toolkit.tagging import process
+    from toolkit.timex import tag_timexes
 
     def tokens_tags(docs):
         for doc in docs:
@@ -73,23 +75,25 @@ def _stages() -> list[tuple[str, Callable[[Sequence[Document]], None]]]:
             tagged = process(doc.text)
             find_mentions(tagged, lex=lex, skip_sentences=boilerplate_sentences(tagged, lex=lex))
 
-    stages = [("tokens + tags", tokens_tags), ("tokens + tags + actors", with_actors)]
-    try:
-        from toolkit.timex import tag_timexes
+    def with_quotes(docs):
+        lex = lexicon()
+        for doc in docs:
+            tagged = process(doc.text)
+            skip = boilerplate_sentences(tagged, lex=lex)
+            find_quotes(tagged, find_mentions(tagged, lex=lex, skip_sentences=skip), skip_sentences=skip)
 
-        def timexes(docs):
-            for doc in docs:
-                tag_timexes(doc.text, dct=doc.published)
+    def timexes(docs):
+        for doc in docs:
+            tag_timexes(doc.text, dct=doc.published)
 
-        stages.append(("timexes alone (tag + normalise)", timexes))
-    except ImportError:
-        pass
+    stages = [("tokens + tags", tokens_tags), ("tokens + tags + actors", with_actors),
+              ("tokens + tags + actors + quotes", with_quotes), ("timexes alone (tag + normalise)", timexes)]
 
     def annotate_all(docs):
         for doc in docs:
             annotate_document(doc)
 
-    stages.append(("annotate (all analyses)", annotate_all))
+    stages.append(("annotate: quotes, timeline, stance", annotate_all))
     return stages
 
 
@@ -134,9 +138,9 @@ def time_report(*, corpus: str = "seeds") -> float:
 
 def format_table(results: Sequence[StageResult]) -> str:
     base = results[0].words_per_second
-    lines = [f"{'stage':<36} {'seconds':>8} {'words/s':>10} {'vs NLTK':>8}"]
+    lines = [f"{'stage':<38} {'seconds':>8} {'words/s':>10} {'vs NLTK':>8}"]
     for r in results:
-        lines.append(f"{r.stage:<36} {r.seconds:>8.2f} {r.words_per_second:>10,.0f} "
+        lines.append(f"{r.stage:<38} {r.seconds:>8.2f} {r.words_per_second:>10,.0f} "
                      f"{100 * r.words_per_second / base:>7.1f}%")
     return "\n".join(lines)
 
