@@ -124,6 +124,23 @@ def test_quotes_notebook_writes_its_tables_charts_and_code_free_page(run):
                 if o.get("output_type") == "error"]
 
 
+def test_stance_notebook_writes_its_tables_charts_and_code_free_page(run):
+    result, _ = run
+    for name in ("stance.html", "stance.ipynb", "stance.csv", "stance_matrix.csv", "topic_stances.csv",
+                 "stance_matrix.png", "stance_network.png"):
+        assert (result.run_dir / name).is_file(), name
+    with open(result.run_dir / "stance_matrix.csv", encoding="utf-8") as handle:
+        pairs = {(r["holder"], r["target"]): float(r["score"]) for r in csv.DictReader(handle)}
+    assert pairs[("South Korea", "North Korea")] < 0 and pairs[("South Korea", "Russia")] < 0
+    assert pairs[("Ukraine", "North Korea")] < 0 and pairs[("Russia", "North Korea")] > 0
+    page = (result.run_dir / "stance.html").read_text(encoding="utf-8")
+    assert "Who stands where" in page and "Stances toward topics" in page
+    assert "load_records(" not in page and 'class="jp-InputPrompt' not in page
+    executed = nbformat.read(str(result.run_dir / "stance.ipynb"), as_version=4)
+    assert not [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                if o.get("output_type") == "error"]
+
+
 def test_notebooks_are_committed_without_outputs():
     for path in NOTEBOOKS.glob("*.ipynb"):
         notebook = nbformat.read(str(path), as_version=4)

@@ -27,6 +27,8 @@ TASKS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "directed": ("toolkit.evaluate.sentiment", ("directed",), "directed-sentiment/valid.txt"),
     "newsmtsc": ("toolkit.evaluate.sentiment", ("newsmtsc",), "newsmtsc/train.jsonl"),
 }
+#: Options `all` adds per task: the baselines measured in the same run.
+ALL_OPTIONS: dict[str, tuple[str, ...]] = {"directed": ("--baselines",), "newsmtsc": ("--baselines",)}
 
 
 def usage() -> str:
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"== {name}: skipped ({path} not found)")
                 continue
             print(f"== {name}: {path}", flush=True)
-            status = max(status, _run(name, [str(path), *rest[1:]]))
+            status = max(status, _run(name, [str(path), *ALL_OPTIONS.get(name, ()), *rest[1:]]))
             ran += 1
         if not ran:
             print(f"evaluate all: no known corpus under {root}", file=sys.stderr)
