@@ -264,3 +264,19 @@ def test_run_folder_is_named_for_time_and_corpus(tmp_path, monkeypatch):
 ])
 def test_command_line_values_take_the_declared_type(value, type_name, expected):
     assert report._coerce(value, type_name, where="p") == expected
+
+
+def test_report_on_stored_annotations(tmp_path):
+    """The cluster path: annotate shards elsewhere, then run the notebooks on the combined file."""
+    from toolkit.annotate import annotate_records, write_jsonl
+    from toolkit.corpus import iter_documents
+
+    shard = tmp_path / "annotations.jsonl"
+    write_jsonl(shard, annotate_records(iter_documents([SEEDS])))
+    only_overview = tmp_path / "notebooks"
+    only_overview.mkdir()
+    shutil.copy(NOTEBOOKS / "overview.ipynb", only_overview / "overview.ipynb")
+    result = report.run_report([], annotations=shard, out_dir=tmp_path / "run", notebooks_dir=only_overview,
+                        log=lambda line: None)
+    assert result.ok and result.documents == 1
+    assert (tmp_path / "run" / "annotations.jsonl").read_text(encoding="utf-8") == shard.read_text(encoding="utf-8")

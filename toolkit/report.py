@@ -517,8 +517,12 @@ def _write_index(result: RunResult, *, title: str, run_rows: list[tuple[str, str
 def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLike | None = None,
                notebooks_dir: str | os.PathLike | None = None, published: str | None = None,
                parameters: Mapping[str, object] | None = None, name: str | None = None, workers: int = 2,
-               log: Callable[[str], None] = print) -> RunResult:
+               annotations: str | os.PathLike | None = None, log: Callable[[str], None] = print) -> RunResult:
     """Annotate ``corpus`` once and run every notebook on it; return what was produced.
+
+    With ``annotations`` (an ``annotations.jsonl`` made earlier, e.g. by shards of
+    ``python -m toolkit annotate`` on a cluster), nothing is annotated: the notebooks
+    run on those records, and ``corpus`` only names the run.
 
     Raises :class:`~toolkit.corpus.CorpusError` for a corpus path that does not exist,
     :class:`ReportError` for bad notebooks or parameters and
@@ -527,13 +531,19 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     in ``RunResult.load_errors`` and ``RunResult.failures``.
     """
     from toolkit import frames, nltkdata
-    from toolkit.annotate import annotate_records, write_jsonl
+    from toolkit.annotate import annotate_records, read_annotations, write_jsonl
 
     started_at = datetime.now()
     clock = time.perf_counter()
     if isinstance(corpus, (str, os.PathLike)):
         corpus = [corpus]
     paths = [Path(p) for p in corpus]
+    given: list[dict] | None = None
+    if annotations is not None:
+        if not Path(annotations).is_file():
+            raise CorpusError(annotations, "no such annotations file", hint="give an annotations.jsonl")
+        given = read_annotations(annotations)
+        paths = paths or [Path(annotations)]
     if not paths:
         raise ReportError("no corpus given")
     for path in paths:
@@ -556,20 +566,24 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
 
     records: list[dict] = []
     load_errors: list[LoadError] = []
-    documents = list(iter_documents(paths, published=published))
-    # A process pool pays off only when there is enough text to share out.
-    pool = workers if len(documents) >= 20 * max(workers, 1) else 1
-    for item in annotate_records(documents, workers=pool):
-        if isinstance(item, LoadError):
-            load_errors.append(item)
-            log(f"  skipped: {item}")
-        else:
-            records.append(item)
+    if given is not None:
+        records = given
+    else:
+        documents = list(iter_documents(paths, published=published))
+        # A process pool pays off only when there is enough text to share out.
+        pool = workers if len(documents) >= 20 * max(workers, 1) else 1
+        for item in annotate_records(documents, workers=pool):
+            if isinstance(item, LoadError):
+                load_errors.append(item)
+                log(f"  skipped: {item}")
+            else:
+                records.append(item)
     annotations = run_dir / "annotations.jsonl"
     write_jsonl(annotations, records)
     errors_csv = _errors_csv(run_dir / "errors.csv", load_errors)
-    log(f"annotated {len(records)} article(s), skipped {len(load_errors)} "
-        f"({time.perf_counter() - clock:.1f} s); running {len(notebooks)} notebook(s)")
+    done = (f"read {len(records)} annotated article(s) from {annotations}" if given is not None
+            else f"annotated {len(records)} article(s), skipped {len(load_errors)}")
+    log(f"{done} ({time.perf_counter() - clock:.1f} s); running {len(notebooks)} notebook(s)")
 
     corpus_param = os.pathsep.join(str(p.resolve()) for p in paths)
     tasks = [_Task(str(nb.resolve()), str(run_dir),
@@ -622,13 +636,19 @@ def main(argv: list[str] | None = None) -> int:
                         metavar="NAME=VALUE", help="notebook parameter (NAME or NOTEBOOK.NAME); repeatable")
     parser.add_argument("--name", help="corpus name used in the run folder's name")
     parser.add_argument("--workers", type=int, default=2, help="notebooks run at the same time (default 2)")
+    parser.add_argument("--annotations", metavar="FILE",
+                        help="run the notebooks on this annotations.jsonl instead of annotating the corpus "
+                             "(e.g. shards annotated on a cluster and concatenated)")
     args = parser.parse_args(argv)
+    if args.annotations and args.corpus == ["seeds"]:
+        args.corpus = []
 
     from toolkit.nltkdata import MissingNLTKData
 
     try:
         result = run_report(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks, published=args.published,
-                            parameters=dict(args.parameter), name=args.name, workers=args.workers)
+                            parameters=dict(args.parameter), name=args.name, workers=args.workers,
+                            annotations=args.annotations)
     except (CorpusError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
