@@ -21,9 +21,12 @@ BIN := $(VENV)/bin
 PY  := $(BIN)/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-# Offline NLTK data: if NLTK_DATA is not set, use ../shared/nltk_data when it exists.
+# Offline NLTK data: if NLTK_DATA is not set, use ../shared/nltk_data beside this repository, or
+# beside the repository it was cloned from (as .ci/run does), when that folder exists.
 ifeq ($(origin NLTK_DATA),undefined)
-  SHARED_NLTK := $(wildcard $(abspath $(CURDIR)/../shared/nltk_data))
+  ORIGIN_DIR  := $(patsubst file://%,%,$(shell git -C $(CURDIR) remote get-url origin 2>/dev/null))
+  SHARED_NLTK := $(firstword $(wildcard $(abspath $(CURDIR)/../shared/nltk_data) \
+                   $(if $(ORIGIN_DIR),$(abspath $(ORIGIN_DIR)/../shared/nltk_data))))
   ifneq ($(SHARED_NLTK),)
     export NLTK_DATA := $(SHARED_NLTK)
   endif
