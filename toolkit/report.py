@@ -275,6 +275,34 @@ class _Task:
     parameters: dict
 
 
+def notebook_summary(path: str | os.PathLike) -> str:
+    """A notebook's title and first sentence, from its first Markdown cell ("" if it has none).
+
+    >>> import nbformat, tempfile, os
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Timeline\\n\\nWhat happened when. More.")])
+    >>> path = os.path.join(tempfile.mkdtemp(), "t.ipynb"); nbformat.write(nb, path)
+    >>> notebook_summary(path)
+    'Timeline: what happened when.'
+    """
+    import nbformat
+
+    try:
+        notebook = nbformat.read(str(path), as_version=4)
+    except Exception:  # noqa: BLE001 - a summary is a courtesy; the report link still works
+        return ""
+    cell = next((c for c in notebook.cells if c.cell_type == "markdown"), None)
+    if cell is None:
+        return ""
+    lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
+    title = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
+    body = " ".join(line for line in lines if not line.startswith("#"))
+    body = re.sub(r"[*_`]", "", body)
+    first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0] if body else ""
+    if title and first:
+        return f"{title}: {first[0].lower() + first[1:]}"
+    return title or first
+
+
 def _short_error(exc: BaseException) -> str:
     ename = getattr(exc, "ename", None)
     if ename:  # papermill's PapermillExecutionError
@@ -477,12 +505,13 @@ def _write_index(result: RunResult, *, title: str, run_rows: list[tuple[str, str
         status = f'<span class="{"ok" if r.ok else "failed"}">{"ok" if r.ok else "failed"}</span>'
         rows.append([
             _link(r.html.name) if r.html else esc(r.name),
+            esc(notebook_summary(r.notebook) if r.notebook else ""),
             status,
             _link(r.notebook.name) if r.notebook else "",
             f"{r.seconds:.1f} s",
             esc(r.error or ""),
         ])
-    parts.append(_table(["report", "status", "notebook", "time", "error"], rows, raw=True))
+    parts.append(_table(["report", "what it shows", "status", "notebook", "time", "error"], rows, raw=True))
 
     parts.append("<h2>Corpus</h2>")
     sources = ", ".join(f"{k} ({v})" for k, v in counts["sources"].items()) or "none given"
