@@ -97,10 +97,14 @@ def test_timeline_notebook_writes_its_tables_chart_and_code_free_page(run):
     assert "load_records(" not in page and "import " not in page  # no code cell inputs
     assert 'class="jp-InputPrompt' not in page and "hl-ipython3" not in page
     assert "<img" in page  # the charts are embedded
-    executed = nbformat.read(str(result.run_dir / "timeline.ipynb"), as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
-    assert errors == []
+    assert _errors_in(result.run_dir / "timeline.ipynb") == []
+
+
+def _errors_in(executed_path: Path) -> list[dict]:
+    """The error outputs of an executed notebook."""
+    executed = nbformat.read(str(executed_path), as_version=4)
+    return [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+            if o.get("output_type") == "error"]
 
 
 def test_quotes_notebook_writes_its_tables_charts_and_code_free_page(run):
@@ -119,9 +123,7 @@ def test_quotes_notebook_writes_its_tables_charts_and_code_free_page(run):
     page = (result.run_dir / "quotes.html").read_text(encoding="utf-8")
     assert "Who gets quoted" in page and "We condemn North Korea" in page
     assert "load_records(" not in page and 'class="jp-InputPrompt' not in page
-    executed = nbformat.read(str(result.run_dir / "quotes.ipynb"), as_version=4)
-    assert not [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
-                if o.get("output_type") == "error"]
+    assert _errors_in(result.run_dir / "quotes.ipynb") == []
 
 
 def test_stance_notebook_writes_its_tables_charts_and_code_free_page(run):
@@ -136,9 +138,7 @@ def test_stance_notebook_writes_its_tables_charts_and_code_free_page(run):
     page = (result.run_dir / "stance.html").read_text(encoding="utf-8")
     assert "Who stands where" in page and "Stances toward topics" in page
     assert "load_records(" not in page and 'class="jp-InputPrompt' not in page
-    executed = nbformat.read(str(result.run_dir / "stance.ipynb"), as_version=4)
-    assert not [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
-                if o.get("output_type") == "error"]
+    assert _errors_in(result.run_dir / "stance.ipynb") == []
 
 
 def test_notebooks_are_committed_without_outputs():

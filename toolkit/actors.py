@@ -439,11 +439,7 @@ def _sentence_raw(doc: Doc, sent: Sentence, lex: Lexicon) -> list[_Raw]:
             via = ch.entry.via if ch.entry else "name"
             raw = _Raw(ch.first, ch.last, sent.i, via, ch.entry)
             prep = prep_before(c)
-            raw.locative = prep in LOCATIVE or (c == 0 and sent.first == ch.first and c + 1 < n
-                                                and chunks[c + 1].kind == "COMMA"
-                                                and toks[ch.first].i == sent.first
-                                                and sent.paragraph == doc.sentences[sent.i].paragraph
-                                                and _is_dateline(doc, sent, chunks, c))
+            raw.locative = prep in LOCATIVE or _is_dateline(sent, chunks, c)
             raw.subject = not subject_taken and prep is None
             if poss_owner is not None and ch.kind == "NAME" and chunks[c - 1].kind == "POSS":
                 raw.owner = poss_owner
@@ -464,8 +460,7 @@ def _sentence_raw(doc: Doc, sent: Sentence, lex: Lexicon) -> list[_Raw]:
                 dem_owner = dem_owner or dem
             c += 1
         if c < n and chunks[c].kind == "TITLE":
-            title_c = c
-            while c + 1 < n and chunks[c + 1].kind in ("TITLE",):
+            while c + 1 < n and chunks[c + 1].kind == "TITLE":
                 c += 1
             title = phrase(mods_start, c + 1)
             head = phrase(c, c + 1)
@@ -476,15 +471,13 @@ def _sentence_raw(doc: Doc, sent: Sentence, lex: Lexicon) -> list[_Raw]:
                 person.subject = not subject_taken and prep_before(start_c) is None
                 raws.append(person)
                 c += 2
-            elif definite or (owner is None and not indefinite and title_c == start_c and False):
-                desc = _Raw(chunks[start_c].first if start_c < title_c else chunks[mods_start].first,
-                            chunks[c].last, sent.i, "description", None, title=title, title_head=head,
-                            owner=dem_owner, definite=True)
-                desc.first = chunks[start_c].first
+            elif definite:
+                desc = _Raw(chunks[start_c].first, chunks[c].last, sent.i, "description", None, title=title,
+                            title_head=head, owner=dem_owner, definite=True)
                 desc.subject = not subject_taken and prep_before(start_c) is None
                 raws.append(desc)
                 c += 1
-            elif indefinite or (owner is None):
+            elif indefinite or owner is None:
                 # "Lin Jian, a Chinese foreign ministry spokesperson," — an apposition to the name before.
                 target = _apposition_target(chunks, start_c, raws)
                 if target is not None:
@@ -499,13 +492,10 @@ def _sentence_raw(doc: Doc, sent: Sentence, lex: Lexicon) -> list[_Raw]:
         if c < n and chunks[c].kind == "BODY":
             body = phrase(mods_start, c + 1)
             if owner is not None or dem_owner is not None or definite:
-                first = chunks[start_c].first if (owner is not None or dem_owner is not None) else chunks[start_c].first
-                raw = _Raw(first, chunks[c].last, sent.i, "body" if (owner or dem_owner) else "description",
-                           None, body=body, title_head=phrase(c, c + 1), owner=owner or dem_owner,
-                           definite=definite)
+                raw = _Raw(chunks[start_c].first, chunks[c].last, sent.i,
+                           "body" if (owner or dem_owner) else "description", None, body=body,
+                           title_head=phrase(c, c + 1), owner=owner or dem_owner, definite=definite)
                 raw.subject = not subject_taken and prep_before(start_c) is None
-                if owner is None and dem_owner is None:
-                    raw.first = chunks[start_c].first
                 raws.append(raw)
             c += 1
             subject_taken = subject_taken or prep_before(start_c) is None
@@ -525,9 +515,10 @@ def _modifies_title(chunks: list[_Chunk], c: int) -> bool:
     return ch.kind == "BODY" and c + 1 < len(chunks) and chunks[c + 1].kind in ("TITLE", "MOD", "BODY")
 
 
-def _is_dateline(doc: Doc, sent: Sentence, chunks: list[_Chunk], c: int) -> bool:
-    """A place name opening the first body paragraph and followed by a comma: "Seoul, South Korea —"."""
-    return sent.paragraph <= 2 and chunks[c].first == sent.first
+def _is_dateline(sent: Sentence, chunks: list[_Chunk], c: int) -> bool:
+    """A place name opening one of the first paragraphs, followed by a comma: "Seoul, South Korea —"."""
+    return (c == 0 and sent.paragraph <= 2 and chunks[c].first == sent.first and c + 1 < len(chunks)
+            and chunks[c + 1].kind == "COMMA")
 
 
 def _apposition_target(chunks: list[_Chunk], start_c: int, raws: list[_Raw]) -> _Raw | None:

@@ -279,7 +279,8 @@ def notebook_summary(path: str | os.PathLike) -> str:
     """A notebook's title and first sentence, from its first Markdown cell ("" if it has none).
 
     >>> import nbformat, tempfile, os
-    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Timeline\\n\\nWhat happened when. More.")])
+    >>> cell = nbformat.v4.new_markdown_cell("# Timeline\\n\\nWhat happened when. More.")
+    >>> nb = nbformat.v4.new_notebook(cells=[cell])
     >>> path = os.path.join(tempfile.mkdtemp(), "t.ipynb"); nbformat.write(nb, path)
     >>> notebook_summary(path)
     'Timeline: what happened when.'

@@ -715,18 +715,23 @@ def _month_day_value(mon: str, day: str, year: str | None, m: re.Match, ctx: _Ct
         return None
 
 
-@_rule("weekday_date", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
-                      rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4})(?![\d\w]))?(?!\s*(?:%|percent))")
-def _month_day(m: re.Match, ctx: _Ctx) -> _Result | None:
-    if m.group("mon").lower() == "may" and not m.group("y") and not m.group("wd") \
-            and re.match(r"\s*\d+(?:st|nd|rd|th)?\s+(?:be|have|not)\b", ctx.text[m.end("mon"):m.end() + 12]):
-        return None
+def _calendar_date(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """A month-and-day match as a DATE; a fully resolved one becomes the anchor for "the day before"."""
     value = _month_day_value(m.group("mon"), m.group("d"), m.group("y"), m, ctx)
     if value is None:
         return None
     if value[0].isdigit():
         _remember(ctx, _parse_value(value), m.start())
     return ("DATE", value, None)
+
+
+@_rule("weekday_date", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
+                      rf"(?:(?:,\s*|\s+)(?P<y>{_YEAR4})(?![\d\w]))?(?!\s*(?:%|percent))")
+def _month_day(m: re.Match, ctx: _Ctx) -> _Result | None:
+    if m.group("mon").lower() == "may" and not m.group("y") and not m.group("wd") \
+            and re.match(r"\s*\d+(?:st|nd|rd|th)?\s+(?:be|have|not)\b", ctx.text[m.end("mon"):m.end() + 12]):
+        return None
+    return _calendar_date(m, ctx)
 
 
 @_rule("day_month", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?:the\s+)?"
@@ -735,12 +740,7 @@ def _month_day(m: re.Match, ctx: _Ctx) -> _Result | None:
 def _day_month(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("mon").lower().rstrip(".") in ("may", "march") and not m.group("y"):
         return None
-    value = _month_day_value(m.group("mon"), m.group("d"), m.group("y"), m, ctx)
-    if value is None:
-        return None
-    if value[0].isdigit():
-        _remember(ctx, _parse_value(value), m.start())
-    return ("DATE", value, None)
+    return _calendar_date(m, ctx)
 
 
 @_rule("iso", r"(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
