@@ -315,3 +315,25 @@ def test_given_mentions_carry_stances():
         {"id": "g", "text": text, "mentions": [{"start": 0, "end": 7}, {"start": 18, "end": 25}]})).to_dict()
     (s,) = [s for s in record["stances"] if s["source"] is not None]
     assert (s["source"]["text"], s["target"]["text"], s["polarity"]) == ("Zorblax", "Quintor", "negative")
+
+
+@pytest.mark.parametrize(("text", "holder", "target"), [
+    # Purpose clause: the one who summons protests; object control: the one urged acts.
+    ("Japan summoned the Chinese ambassador to protest the incursion.", "Japan", "China"),
+    ("Japan urged China to stop the incursion.", "Japan", "China"),
+])
+def test_infinitive_holder(text, holder, target):
+    found = stances(text)
+    assert any(party(s.source) == holder and party(s.target) == target and s.polarity == "negative" for s in found)
+    assert not any(party(s.source) == target and s.polarity == "negative" and s.topic is None
+                   and party(s.target) == holder for s in found)
+
+
+def test_declined_statement_takes_no_stance_toward_a_topic(seed_doc):
+    from toolkit.quotes import find_quotes
+
+    mentions = find_mentions(seed_doc)
+    found = find_stances(seed_doc, mentions, find_quotes(seed_doc, mentions), topics=[DEPLOYMENT])
+    kremlin = [s for s in found if s.topic and s.source is not None and "Kremlin declined" in
+               seed_doc.sentence_text(s.sentence)]
+    assert kremlin == []

@@ -362,9 +362,9 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
         if not gap:
             return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
         if g.infinitive:
-            # "urged Y to ...": the object of the previous verb
+            # "urged Y to ...": the object of the previous verb does it; "summoned Y to protest": the subject
             mentions, end = _np_mentions(ctx, prev.last + (prev.particle is not None), g.first)
-            if mentions and end == g.first:
+            if mentions and end == g.first and prev.lemma in _object_control():
                 return mentions[-1:], (prev.last, end)
             return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
     start = clause.lo
@@ -444,6 +444,12 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
         if mentions:
             return mentions[-1:], (mentions[-1].first, mentions[-1].last)
     return [], None
+
+
+@lru_cache(maxsize=1)
+def _object_control() -> frozenset[str]:
+    """Verbs whose object does what a following infinitive says (``data/object_control_verbs.txt``)."""
+    return frozenset(data_lines("object_control_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -964,8 +970,14 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
     skip = frozenset(skip_sentences)
     topics = tuple(Topic(t.name, tuple(w.lower() for w in t.terms)) for t in topics)
     quoted: dict[int, list[tuple[Mention | None, int, int]]] = defaultdict(list)
+    undone = {w for w, effect in modifiers().items() if effect == "undo"}
     for quote in quotes:
         content, speaker, _ = _quote_parts(quote)
+        cue = getattr(quote, "cue", None)
+        if cue is not None and not isinstance(cue, tuple):
+            k = doc.token_at(cue.start)
+            if k is not None and doc.tokens[k].lemma in undone:
+                continue  # "declined to answer whether ...": nothing was said
         holder = _quote_holder(ctx, quote, speaker)
         for a, b in content:
             toks = doc.tokens_in(a, b)
