@@ -23,7 +23,7 @@ can always see why a stance was assigned:
 4. **Portrayal**: how the article itself presents an actor no one holds a stance
    toward in that sentence (holder None). Read by the one learned part,
    :mod:`toolkit.portrayal` (a logistic regression over the words around the mention,
-   trained on NewsMTSC: 62.8 macro-F1 cross-validated against 57.1 for the word lists),
+   trained on NewsMTSC: 62.6 macro-F1 cross-validated against 57.2 for the word lists),
    whose cue is the word that pushed the decision most; by the lexicon in a window
    around the mention when the model is not installed (or ``portrayal.use(None)``).
 
