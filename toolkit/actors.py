@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.resources import data_lines, read_table, require_nltk
+from toolkit.tagging import english_words
 from toolkit.tokens import Doc, Sentence, Token, word_spans
 
 __all__ = ["Mention", "Entry", "Lexicon", "lexicon", "find_mentions", "antecedent", "boilerplate_sentences",
@@ -184,16 +185,6 @@ def _names_corpus() -> frozenset[str]:
         return frozenset()
 
 
-def _words_corpus() -> frozenset[str]:
-    try:
-        require_nltk("words")
-        from nltk.corpus import words
-
-        return frozenset(w.lower() for w in words.words() if w.islower())
-    except Exception:  # noqa: BLE001
-        return frozenset()
-
-
 def _gazetteer_places() -> frozenset[str]:
     try:
         require_nltk("gazetteers")
@@ -261,7 +252,7 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
     lex.place_words = frozenset(r["word"] for r in words if r["class"] == "place")
     lex.boilerplate = tuple(re.compile(r["pattern"], re.I) for r in read_table("boilerplate.tsv"))
     lex.first_names = _names_corpus()
-    lex.english = _words_corpus()
+    lex.english = english_words()
     lex.places = _gazetteer_places()
     return lex
 

@@ -431,7 +431,7 @@ def topic_stances_frame(records: Iterable[dict], topics: Sequence, *, by: str = 
     import re
 
     from toolkit.annotate import restore
-    from toolkit.stance import find_stances
+    from toolkit.stance import find_stances, topic_label
 
     topics = list(topics)
     if not topics:
@@ -456,8 +456,7 @@ def topic_stances_frame(records: Iterable[dict], topics: Sequence, *, by: str = 
     rows = []
     for (name, topic), entry in gathered.items():
         mean = sum(entry["scores"]) / len(entry["scores"])
-        label = "favour" if mean >= 0.1 else "against" if mean <= -0.1 else "neutral"
-        rows.append({"actor": name, "topic": topic, "stance": label, "stances": len(entry["scores"]),
+        rows.append({"actor": name, "topic": topic, "stance": topic_label(mean), "stances": len(entry["scores"]),
                      "score": mean, "documents": len(entry["documents"]), "evidence": " | ".join(entry["evidence"])})
     return _sorted(_frame(rows, TOPIC_STANCE_COLUMNS), ["topic", "stances", "actor"], ascending=[True, False, True])
 

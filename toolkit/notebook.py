@@ -45,18 +45,18 @@ def load_records(*, corpus: str, annotations: str = "", published: str | None = 
     >>> records[0]["source"]                     # doctest: +SKIP
     'Reuters'
     """
-    from toolkit.annotate import annotate_corpus, read_annotations
+    from toolkit.annotate import annotate_records, read_annotations
     from toolkit.corpus import LoadError, iter_documents
 
     if annotations and Path(annotations).is_file():
         return read_annotations(annotations)
     paths = [p for p in str(corpus).split(os.pathsep) if p]
     records = []
-    for item in annotate_corpus(iter_documents(paths, published=published)):
+    for item in annotate_records(iter_documents(paths, published=published)):
         if isinstance(item, LoadError):
             print(f"skipped: {item}", file=sys.stderr)
         else:
-            records.append(item.to_dict())
+            records.append(item)
     return records
 
 

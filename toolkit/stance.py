@@ -56,7 +56,7 @@ from toolkit.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_
 from toolkit.tokens import Doc, Token
 
 __all__ = ["Stance", "Topic", "Cue", "TopicStance", "find_stances", "topic_stances", "propose_topics",
-           "stance_cues", "polarity_of", "POLAR"]
+           "stance_cues", "polarity_of", "topic_label", "POLAR"]
 
 #: |score| at or above which a stance is positive or negative rather than neutral.
 POLAR = 0.2
@@ -1063,6 +1063,15 @@ class TopicStance(NamedTuple):
     sentences: tuple[int, ...]
 
 
+def topic_label(mean: float, *, threshold: float = 0.1) -> str:
+    """favour / against / neutral for the mean score of an actor's stances toward a topic.
+
+    >>> topic_label(0.3), topic_label(-0.5), topic_label(0.05)
+    ('favour', 'against', 'neutral')
+    """
+    return "favour" if mean >= threshold else "against" if mean <= -threshold else "neutral"
+
+
 def topic_stances(stances: Iterable[Stance], *, by: str = "party", threshold: float = 0.1) -> list[TopicStance]:
     """Aggregate each actor's stances toward each topic (mean score: favour / against / neutral).
 
@@ -1079,8 +1088,7 @@ def topic_stances(stances: Iterable[Stance], *, by: str = "party", threshold: fl
         evidence[(actor, s.topic)].add(s.sentence)
     out = []
     for (actor, topic), values in scores.items():
-        mean = sum(values) / len(values)
-        label = "favour" if mean >= threshold else "against" if mean <= -threshold else "neutral"
+        label = topic_label(sum(values) / len(values), threshold=threshold)
         out.append(TopicStance(actor, topic, label, len(values), tuple(sorted(evidence[(actor, topic)]))))
     return sorted(out, key=lambda t: (t.topic, -t.n, t.actor))
 

@@ -29,7 +29,7 @@ import numpy as np
 from toolkit.resources import read_table, require_nltk
 from toolkit.tokens import Doc, tokenize
 
-__all__ = ["tag", "process", "PerceptronModel", "model", "lemmatize"]
+__all__ = ["tag", "process", "PerceptronModel", "model", "lemmatize", "english_words"]
 
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
@@ -199,8 +199,12 @@ def lemmatize(word: str, tag: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
-    """NLTK's English word list, used to pick the real base form among candidates."""
+def english_words() -> frozenset[str]:
+    """NLTK's English word list (lower-case entries), loaded once per process.
+
+    The lemmatizer picks the real base form among candidates with it; the actors
+    module tells capitalised common words from names with it.
+    """
     try:
         require_nltk("words")
         from nltk.corpus import words
@@ -218,7 +222,7 @@ _FINAL_CLUSTERS = ("ss", "nd", "st", "rt", "ct", "pt", "lt", "ft", "sk", "ck", "
 def _strip_suffix(low: str, n: int) -> str:
     """Base form of an -ed (n=2) or -ing (n=3) verb: the first candidate that is an English word."""
     stem = low[:-n]
-    words = _english()
+    words = english_words()
     candidates = [stem + "e", stem]
     if stem.endswith(_FINAL_CLUSTERS):
         candidates = [stem, stem + "e"]  # responded -> respond, not "responde"; passed -> pass

@@ -166,31 +166,25 @@ def _hard_wrapped(lines: list[tuple[int, int]]) -> bool:
 
 @lru_cache(maxsize=1)
 def _punkt():
-    """NLTK's English Punkt model with the project's extra abbreviations."""
+    """NLTK's English Punkt model with the project's extra abbreviations (loaded once)."""
     from toolkit.resources import require_nltk
 
     require_nltk("punkt_tab")
     from nltk.tokenize import PunktTokenizer
 
     tokenizer = PunktTokenizer("english")
-    tokenizer._params.abbrev_types.update(abbreviations())
+    tokenizer._params.abbrev_types.update(data_lines("abbreviations.txt"))
     return tokenizer
 
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Lower-case abbreviations (no final period) from Punkt and ``data/abbreviations.txt``."""
-    extra = set(data_lines("abbreviations.txt"))
     try:
-        from toolkit.resources import require_nltk
-
-        require_nltk("punkt_tab")
-        from nltk.tokenize import PunktTokenizer
-
-        extra |= set(PunktTokenizer("english")._params.abbrev_types)
+        known = set(_punkt()._params.abbrev_types)
     except Exception:  # noqa: BLE001 - the project list alone still works
-        pass
-    return frozenset(a for a in extra if a and len(a) > 1)
+        known = set(data_lines("abbreviations.txt"))
+    return frozenset(a for a in known if a and len(a) > 1)
 
 
 @lru_cache(maxsize=1)
