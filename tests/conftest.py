@@ -30,7 +30,7 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def seed_doc(seed_text):
-    from toolkit.tagging import process
+    from toolkit.text.tagging import process
 
     return process(seed_text)
 

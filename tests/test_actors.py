@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.actors import antecedent, build_lexicon, find_mentions
+from toolkit.actors.mentions import antecedent, build_lexicon, find_mentions
 from toolkit.corpus import Span
-from toolkit.tagging import process
+from toolkit.text.tagging import process
 
 
 def mentions(text: str, **kwargs) -> list[tuple[str, str, str, str | None]]:

@@ -12,7 +12,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from toolkit import charts, frames  # noqa: E402
+from toolkit.report import charts
+
+from toolkit.report import frames  # noqa: E402
 
 SHARES = pd.DataFrame({"name": ["South Korea", "Russia"], "share_quotes": [0.75, 0.25], "share_words": [0.6, 0.4],
                        "direct": [2, 0], "mixed": [0, 1], "indirect": [1, 0]})

@@ -6,7 +6,7 @@ from datetime import date, datetime
 import pytest
 
 from toolkit.evaluate.tempeval import TmlError, evaluate, main, read_tml, score
-from toolkit.timex import Timex
+from toolkit.time.timex import Timex
 
 TML = """<?xml version="1.0" ?>
 <TimeML>

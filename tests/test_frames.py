@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from toolkit import frames
+from toolkit.report import frames
 
 TEXT = "Kim met Putin. Kim left.\n\nPeskov said no."
 

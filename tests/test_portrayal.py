@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from toolkit import portrayal
-from toolkit.tagging import process
+from toolkit.stance import portrayal
+from toolkit.text.tagging import process
 
 GOOD = ["Critics praised {} for the wonderful work.", "Voters admire {} and love the brilliant plan.",
         "Everyone applauded {} for a great success."]
@@ -83,8 +83,8 @@ def test_shipped_model_names_its_source():
 
 
 def test_rules_and_model_both_give_a_cue_for_portrayal():
-    from toolkit.actors import find_mentions
-    from toolkit.stance import find_stances
+    from toolkit.actors.mentions import find_mentions
+    from toolkit.stance.stances import find_stances
 
     text = "The disastrous policies of Venezuela have ruined the economy."
     doc = process(text)

@@ -5,10 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.actors import find_mentions
-from toolkit.quotes import Quote, find_quotes, quotation_spans
+from toolkit.actors.mentions import find_mentions
+from toolkit.quotes.extract import Quote, find_quotes, quotation_spans
 from toolkit.resources import DATA_DIR
-from toolkit.tagging import process
+from toolkit.text.tagging import process
 
 
 def quotes_of(text: str, **kwargs) -> list[Quote]:
@@ -222,7 +222,7 @@ def test_quotation_spans(text, expected):
 
 
 def test_cue_tables_say_where_they_come_from():
-    for name in ("cue_verbs.tsv", "cue_phrases.tsv", "document_nouns.txt", "heading_labels.txt", "honorifics.txt"):
+    for name in ("quotes/cue_verbs.tsv", "quotes/cue_phrases.tsv", "quotes/document_nouns.txt", "quotes/heading_labels.txt", "text/honorifics.txt"):
         lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
         header = [line for line in lines if line.startswith("#")]
         assert header and any("Source" in line or "source" in line for line in header), name
@@ -335,9 +335,9 @@ def test_any_text_gives_well_formed_quotes(parts):
      [("Japan's foreign minister Yoko Kamikawa", "Yoko Kamikawa")]),
 ])
 def test_coordinated_speakers_each_get_the_statement(text, speakers):
-    from toolkit.actors import find_mentions
-    from toolkit.quotes import find_quotes
-    from toolkit.tagging import process
+    from toolkit.actors.mentions import find_mentions
+    from toolkit.quotes.extract import find_quotes
+    from toolkit.text.tagging import process
 
     doc = process(text)
     quotes = find_quotes(doc, find_mentions(doc))

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from toolkit import report
+from toolkit.report import run as report
 from toolkit.corpus import CorpusError
 
 ROOT = Path(__file__).resolve().parent.parent

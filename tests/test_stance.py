@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from toolkit.actors import find_mentions
-from toolkit.stance import Stance, Topic, find_stances, polarity_of, propose_topics, topic_stances
-from toolkit.tagging import process
+from toolkit.actors.mentions import find_mentions
+from toolkit.stance.stances import Stance, Topic, find_stances, polarity_of, propose_topics, topic_stances
+from toolkit.text.tagging import process
 
 DEPLOYMENT = Topic("troop deployment", ("troops", "soldiers", "dispatch", "deployment"))
 CONFLICT = Topic("the conflict", ("war", "conflict", "situation", "fighting"))
@@ -273,7 +273,7 @@ def test_seed_russia_and_north_korea_pledge_ties(seed_doc, seed_stances):
 
 
 def test_seed_credit_line_skipped(seed_doc):
-    from toolkit.actors import boilerplate_sentences
+    from toolkit.actors.mentions import boilerplate_sentences
 
     skip = boilerplate_sentences(seed_doc)
     found = find_stances(seed_doc, find_mentions(seed_doc), skip_sentences=skip)
@@ -330,7 +330,7 @@ def test_infinitive_holder(text, holder, target):
 
 
 def test_declined_statement_takes_no_stance_toward_a_topic(seed_doc):
-    from toolkit.quotes import find_quotes
+    from toolkit.quotes.extract import find_quotes
 
     mentions = find_mentions(seed_doc)
     found = find_stances(seed_doc, mentions, find_quotes(seed_doc, mentions), topics=[DEPLOYMENT])

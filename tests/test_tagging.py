@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from nltk.tag import PerceptronTagger
 
-from toolkit.tagging import lemmatize, process, tag
-from toolkit.tokens import tokenize
+from toolkit.text.tagging import lemmatize, process, tag
+from toolkit.text.tokens import tokenize
 
 SENTENCES = [
     "The Kremlin declined to directly answer a query on whether troops were going to fight.",

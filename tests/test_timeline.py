@@ -7,7 +7,7 @@ import pytest
 
 from toolkit.annotate import annotate_document
 from toolkit.corpus import Document
-from toolkit.timeline import (
+from toolkit.time.timeline import (
     ON_OR_AFTER_DCT,
     ON_OR_BEFORE_DCT,
     Event,
@@ -356,8 +356,8 @@ def test_event_to_dict_is_json_ready():
 
 
 def test_find_events_directly(seed_doc, seed_text):
-    from toolkit.actors import find_mentions
-    from toolkit.timex import tag_timexes
+    from toolkit.actors.mentions import find_mentions
+    from toolkit.time.timex import tag_timexes
 
     timexes = tag_timexes(seed_text, dct=MON)
     got = find_events(seed_doc, find_mentions(seed_doc), timexes, dct=datetime(2024, 10, 21, 8, 0))

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.timex import Timex, tag_timexes
+from toolkit.time.timex import Timex, tag_timexes
 
 MON = date(2024, 10, 21)      # a Monday
 WED = date(1998, 2, 11)       # a Wednesday

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.tokens import split_paragraphs, tokenize
+from toolkit.text.tokens import split_paragraphs, tokenize
 
 
 @pytest.mark.parametrize(

@@ -30,18 +30,18 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from toolkit.actors import Mention, boilerplate_sentences, find_mentions, lexicon
+from toolkit.actors.mentions import Mention, boilerplate_sentences, find_mentions, lexicon
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
 from toolkit.files import atomic_path
 from toolkit.nltkdata import MissingNLTKData, ensure
-from toolkit.quotes import Quote, find_quotes
-from toolkit.quotes import Span as QuoteSpan
+from toolkit.quotes.extract import Quote, find_quotes
+from toolkit.quotes.extract import Span as QuoteSpan
 from toolkit.resources import MissingData
-from toolkit.stance import find_stances
-from toolkit.tagging import process
-from toolkit.timeline import find_events
-from toolkit.timex import tag_timexes
-from toolkit.tokens import Doc
+from toolkit.stance.stances import find_stances
+from toolkit.text.tagging import process
+from toolkit.time.timeline import find_events
+from toolkit.time.timex import tag_timexes
+from toolkit.text.tokens import Doc
 
 __all__ = ["Annotation", "annotate_document", "annotate_corpus", "annotate_records", "write_jsonl",
            "read_annotations", "restore", "main"]
@@ -83,7 +83,7 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
     """Annotate one document: paragraphs, sentences, tokens and tags, actors, then the analyses.
 
     Pure (no I/O), so it serves a loop, a process pool or a cluster map alike.
-    ``aliases`` is a user's own actor alias table (columns of ``data/actor_aliases.tsv``).
+    ``aliases`` is a user's own actor alias table (columns of ``data/actors/actor_aliases.tsv``).
     """
     tagged = process(doc.text)
     lex = lexicon(aliases)
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
     parser.add_argument("--published", help="publication date (YYYY-MM-DD) for articles that carry none")
     parser.add_argument("--encoding", default="utf-8", help="text encoding of input files (default utf-8)")
-    parser.add_argument("--aliases", help="your own actor alias table (columns of toolkit/data/actor_aliases.tsv)")
+    parser.add_argument("--aliases", help="your own actor alias table (columns of toolkit/data/actors/actor_aliases.tsv)")
     parser.add_argument("--workers", type=int, default=1, help="processes to annotate with (0 = every core)")
     args = parser.parse_args(argv)
 

@@ -59,11 +59,11 @@ def _baseline(texts: Sequence[str]) -> None:
 
 def _stages() -> list[tuple[str, Callable[[Sequence[Document]], None]]]:
     """The stages to time, each a function over the documents (only those installed)."""
-    from toolkit.actors import boilerplate_sentences, find_mentions, lexicon
+    from toolkit.actors.mentions import boilerplate_sentences, find_mentions, lexicon
     from toolkit.annotate import annotate_document
-    from toolkit.quotes import find_quotes
-    from toolkit.tagging import process
-    from toolkit.timex import tag_timexes
+    from toolkit.quotes.extract import find_quotes
+    from toolkit.text.tagging import process
+    from toolkit.time.timex import tag_timexes
 
     def tokens_tags(docs):
         for doc in docs:

@@ -7,7 +7,7 @@ Thin dispatch only: each command lives in the module that owns it and exposes
 command    what it does                                           module
 =========  =====================================================  ====================
 annotate   articles in, the annotate contract (JSON Lines) out    toolkit.annotate
-report     annotate a corpus once, run every notebook, write HTML  toolkit.report
+report     annotate a corpus once, run every notebook, write HTML  toolkit.report.run
 setup      make sure the NLTK data is there (download only gaps)  toolkit.nltkdata
 evaluate   score an analysis on an annotated corpus               toolkit.evaluate
 bench      throughput figures beside a bare-NLTK baseline         toolkit.bench
@@ -20,7 +20,7 @@ import sys
 
 COMMANDS = {
     "annotate": ("toolkit.annotate", "articles in, the annotate contract (JSON Lines) out"),
-    "report": ("toolkit.report", "annotate a corpus once, run every notebook, write the HTML report"),
+    "report": ("toolkit.report.run", "annotate a corpus once, run every notebook, write the HTML report"),
     "setup": ("toolkit.nltkdata", "make sure the NLTK data is there (downloads only what is missing)"),
     "evaluate": ("toolkit.evaluate", "score an analysis on an annotated corpus (polnear, tempeval, ...)"),
     "bench": ("toolkit.bench", "throughput in words/s beside a bare-NLTK baseline"),

@@ -9,7 +9,7 @@ Users extend any table with their own file of the same columns (see
 
 Example::
 
-    >>> rows = read_table("actor_aliases.tsv")
+    >>> rows = read_table("actors/actor_aliases.tsv")
     >>> sorted(rows[0])[:3]
     ['affiliation', 'alias', 'canonical']
 """

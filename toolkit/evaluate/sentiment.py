@@ -14,7 +14,7 @@ there are several; none or neutral = 0). Metric: macro-F1 over the five classes.
 ``from``/``to`` offsets and a polarity (2.0 negative, 4.0 neutral, 6.0 positive). All targets of
 a sentence are given as mentions; a target's label is the stance toward it (from any holder,
 the article included): the strongest one, neutral if none. Metric: macro-F1 over three classes.
-The shipped portrayal model (:mod:`toolkit.portrayal`) was trained on this file, so it is never
+The shipped portrayal model (:mod:`toolkit.stance.portrayal`) was trained on this file, so it is never
 scored on it: the system is scored with word lists only, and with the model cross-validated
 (``--folds``, by sentence: each fold read by a model trained on the others).
 
@@ -320,7 +320,7 @@ def _spread(items: list, limit: int | None) -> list:
 
 def _rules_only(items: Sequence[NewsItem]) -> list[int]:
     """Predictions with the portrayal read by word lists alone (no learned model)."""
-    from toolkit import portrayal
+    from toolkit.stance import portrayal
 
     with portrayal.use(None):
         return [lab for it in items for lab in predict_newsmtsc(it)]
@@ -329,7 +329,7 @@ def _rules_only(items: Sequence[NewsItem]) -> list[int]:
 def _cross_validated(items: Sequence[NewsItem], k: int) -> tuple[list[int], float]:
     """Predictions where the portrayal model never saw the sentence: k folds by sentence, each scored
     with a model trained on the other folds. Returns the predictions and the seconds spent predicting."""
-    from toolkit import portrayal
+    from toolkit.stance import portrayal
 
     examples, labels, groups = portrayal.newsmtsc_examples(items)
     fold = portrayal.folds_of(len(items), k)
@@ -353,7 +353,7 @@ def evaluate(corpus: str, path: str | os.PathLike, *, baselines: bool = False, l
     """Run the system (and the baselines) on a corpus; return results, label order, unreadable count.
 
     On NewsMTSC the system is scored twice: with word lists only, and with the learned portrayal
-    (:mod:`toolkit.portrayal`) cross-validated over ``folds`` folds -- the shipped model was trained
+    (:mod:`toolkit.stance.portrayal`) cross-validated over ``folds`` folds -- the shipped model was trained
     on NewsMTSC train, so it is never scored on it.
     """
     if corpus == "directed":

@@ -1,4 +1,4 @@
-"""TempEval-3 evaluation of :func:`toolkit.timex.tag_timexes` on TimeML (``.tml``) files.
+"""TempEval-3 evaluation of :func:`toolkit.time.timex.tag_timexes` on TimeML (``.tml``) files.
 
 Scoring follows TempEval-3 task A (UzZaman et al. 2013): system and gold TIMEX3 are
 matched one-to-one inside each document; *strict* counts exact extents, *relaxed* any
@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
 
-from toolkit.timex import Timex, tag_timexes
+from toolkit.time.timex import Timex, tag_timexes
 
 __all__ = ["TmlDocument", "TmlError", "read_tml", "score", "evaluate", "main", "HEIDELTIME"]
 

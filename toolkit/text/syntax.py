@@ -13,12 +13,12 @@ reader can follow:
   a semicolon, an opening quote, the previous finite verb);
 * :func:`negated_at` -- whether a negator governs a token (VADER's three-word window).
 
-All indices are token indices into the :class:`~toolkit.tokens.Doc`; a sentence is
+All indices are token indices into the :class:`~toolkit.text.tokens.Doc`; a sentence is
 the slice ``doc.tokens[sent.first:sent.last]``.
 
 Example::
 
-    >>> from toolkit.tagging import process
+    >>> from toolkit.text.tagging import process
     >>> doc = process("Seoul was not consulted by Washington.")
     >>> g = verb_groups(doc.tokens, 0, len(doc.tokens))[0]
     >>> (g.lemma, g.passive, g.negated)
@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from toolkit.tokens import Token
+from toolkit.text.tokens import Token
 
 __all__ = ["VerbGroup", "verb_groups", "is_break", "np_extent", "clause_start", "negated_at", "NEGATORS",
            "SUBORDINATORS",

@@ -3,7 +3,9 @@
 A notebook's parameters cell gives ``corpus``, ``annotations`` and ``output_dir``;
 the rest is a few calls::
 
-    from toolkit import frames, notebook as nb
+    from toolkit.report import frames
+
+    from toolkit.report import notebook as nb
     records = nb.load_records(corpus=corpus, annotations=annotations)
     docs = frames.documents_frame(records)
     nb.show_table(docs)

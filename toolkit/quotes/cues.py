@@ -1,11 +1,11 @@
 """Cue lexicon: the verbs and phrases that attribute content to a source, read from data tables.
 
-``data/cue_verbs.tsv`` lists verbs by lemma (with fixed particles: "call for",
+``data/quotes/cue_verbs.tsv`` lists verbs by lemma (with fixed particles: "call for",
 "point out"), their class (speech, belief, intention, evidence, evaluation,
 request) and the complements that carry what is attributed (a clause, a quote,
-an object, an infinitive ...); ``data/cue_phrases.tsv`` lists phrases such as
+an object, an infinitive ...); ``data/quotes/cue_phrases.tsv`` lists phrases such as
 "according to" and "quoted ... as saying". Users extend either with a table of the
-same columns. ``data/document_nouns.txt`` and ``data/heading_labels.txt`` are
+same columns. ``data/quotes/document_nouns.txt`` and ``data/quotes/heading_labels.txt`` are
 small word lists the extractor consults.
 
 Example::
@@ -53,9 +53,9 @@ class CueLexicon:
 
 
 def build_cue_lexicon(*, verbs: str | None = None, phrases: str | None = None) -> CueLexicon:
-    """Read ``data/cue_verbs.tsv`` and ``data/cue_phrases.tsv`` (plus a user's tables with the same columns)."""
+    """Read ``data/quotes/cue_verbs.tsv`` and ``data/quotes/cue_phrases.tsv`` (plus a user's tables with the same columns)."""
     lex = CueLexicon()
-    for row in read_table("cue_verbs.tsv", extra=verbs):
+    for row in read_table("quotes/cue_verbs.tsv", extra=verbs):
         words = tuple(row["cue"].lower().split())
         if not words:
             continue
@@ -64,7 +64,7 @@ def build_cue_lexicon(*, verbs: str | None = None, phrases: str | None = None) -
         bucket = lex.verbs.setdefault(words[0], [])
         bucket.append(entry)
         bucket.sort(key=lambda e: -len(e.words))
-    for row in read_table("cue_phrases.tsv", extra=phrases):
+    for row in read_table("quotes/cue_phrases.tsv", extra=phrases):
         words = tuple(row["phrase"].lower().split())
         if words:
             lex.phrases.setdefault(words[0], []).append(PhraseEntry(words, row.get("class") or "speech",
@@ -80,9 +80,9 @@ def cue_lexicon(verbs: str | None = None, phrases: str | None = None) -> CueLexi
 
 @lru_cache(maxsize=1)
 def heading_labels() -> frozenset[str]:
-    return frozenset(w.lower() for w in data_lines("heading_labels.txt"))
+    return frozenset(w.lower() for w in data_lines("quotes/heading_labels.txt"))
 
 
 @lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in data_lines("document_nouns.txt"))
+    return frozenset(w.lower() for w in data_lines("quotes/document_nouns.txt"))

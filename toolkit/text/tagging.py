@@ -1,4 +1,4 @@
-"""Penn Treebank POS tags and lemmas for a :class:`~toolkit.tokens.Doc`.
+"""Penn Treebank POS tags and lemmas for a :class:`~toolkit.text.tokens.Doc`.
 
 The tags are those of NLTK's averaged perceptron (``nltk.pos_tag``): same model,
 same features, same tag dictionary. What differs is the arithmetic: NLTK scores
@@ -10,12 +10,12 @@ Agreement with ``nltk.pos_tag`` is checked by ``tests/test_tagging.py`` and
 printed by ``python -m toolkit bench``.
 
 Lemmas are a light rule-based lemmatizer (no WordNet offline): irregular forms
-from ``data/irregular_verbs.tsv``, then English inflection rules, enough for
+from ``data/text/irregular_verbs.tsv``, then English inflection rules, enough for
 cue-verb and stance-verb tables to be written by lemma.
 
 Example::
 
-    >>> from toolkit.tokens import tokenize
+    >>> from toolkit.text.tokens import tokenize
     >>> doc = tag(tokenize("Kim said the ministry summoned him."))
     >>> [(t.text, t.tag, t.lemma) for t in doc.tokens][:3]
     [('Kim', 'NNP', 'kim'), ('said', 'VBD', 'say'), ('the', 'DT', 'the')]
@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from toolkit.resources import read_table, require_nltk
-from toolkit.tokens import Doc, tokenize
+from toolkit.text.tokens import Doc, tokenize
 
 __all__ = ["tag", "process", "PerceptronModel", "model", "lemmatize", "english_words"]
 
@@ -154,7 +154,7 @@ def model() -> PerceptronModel:
 @lru_cache(maxsize=1)
 def _irregular() -> dict[str, str]:
     table: dict[str, str] = {}
-    for row in read_table("irregular_verbs.tsv"):
+    for row in read_table("text/irregular_verbs.tsv"):
         for form in row["forms"].split(","):
             if form.strip():
                 table[form.strip()] = row["lemma"]

@@ -61,10 +61,10 @@ def _by_kind(rows: list[list[str]], kind: str) -> dict[str, str]:
     return {r[1].lower(): (r[2] if len(r) > 2 else "") for r in rows if r[0] == kind}
 
 
-_CAL = _rows("timex_calendar.tsv")
-_NUMS = _rows("timex_numbers.tsv")
-_CUES = _rows("timex_cues.tsv")
-_UNIT_ROWS = _rows("timex_units.tsv")
+_CAL = _rows("time/timex_calendar.tsv")
+_NUMS = _rows("time/timex_numbers.tsv")
+_CUES = _rows("time/timex_cues.tsv")
+_UNIT_ROWS = _rows("time/timex_units.tsv")
 
 MONTHS = {k: int(v) for k, v in _by_kind(_CAL, "month").items()}
 WEEKDAYS = {k: int(v) for k, v in _by_kind(_CAL, "weekday").items()}

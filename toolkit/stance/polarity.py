@@ -3,7 +3,7 @@
 The word list is assembled at run time from NLTK data, never copied into the
 project: VADER's lexicon (Hutto & Gilbert 2014; mean valence -4..+4), then NLTK's
 opinion lexicon (Hu & Liu 2004; words VADER lacks count +/-1.5), then
-``data/polarity_extra.tsv`` (news words both lack, and senses news rarely uses:
+``data/stance/polarity_extra.tsv`` (news words both lack, and senses news rarely uses:
 "united", "party", "like"). Values are scaled to [-1, 1].
 
 :func:`score_tokens` sums the valence of content words (adjectives, adverbs,
@@ -14,7 +14,7 @@ three words before it, VADER's window; x -0.5), weakens words after a hedge
 
 Example::
 
-    >>> from toolkit.tagging import process
+    >>> from toolkit.text.tagging import process
     >>> doc = process("The plan was not good.")
     >>> round(score_tokens(doc.tokens, 0, len(doc.tokens)).score, 2)
     -0.29
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from toolkit.resources import read_table, require_nltk
-from toolkit.tokens import Token
+from toolkit.text.tokens import Token
 
 __all__ = ["lexicon", "modifiers", "valence", "score_tokens", "Scored", "squash", "CONTENT_TAGS"]
 
@@ -60,7 +60,7 @@ def lexicon() -> dict[str, float]:
     for word, value in SentimentIntensityAnalyzer().lexicon.items():
         if word.isalpha() or "-" in word:
             words[word] = max(-1.0, min(1.0, value / 4))
-    for row in read_table("polarity_extra.tsv"):
+    for row in read_table("stance/polarity_extra.tsv"):
         value = float(row["valence"]) / 4
         if value:
             words[row["word"]] = value
@@ -71,8 +71,8 @@ def lexicon() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def modifiers() -> dict[str, str]:
-    """Word -> effect (negate, undo, hedge, reverse, raise, give, receive) from ``data/stance_modifiers.tsv``."""
-    return {row["word"]: row["effect"] for row in read_table("stance_modifiers.tsv")}
+    """Word -> effect (negate, undo, hedge, reverse, raise, give, receive) from ``data/stance/stance_modifiers.tsv``."""
+    return {row["word"]: row["effect"] for row in read_table("stance/stance_modifiers.tsv")}
 
 
 def valence(token: Token, words: dict[str, float] | None = None) -> float:

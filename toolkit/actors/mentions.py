@@ -4,14 +4,14 @@ A mention is a span of text that refers to a person, an organisation, a country
 or a place. Each is resolved, within its document, to a canonical actor:
 
 * aliases from data tables — countries with their other names, demonyms,
-  capitals and seats of government (``data/countries.tsv``), organisations and
-  bodies named without their country (``data/actor_aliases.tsv``), plus a user's
+  capitals and seats of government (``data/actors/countries.tsv``), organisations and
+  bodies named without their country (``data/actors/actor_aliases.tsv``), plus a user's
   own alias file: "Seoul", "South Korean" → South Korea; "the Kremlin",
   "Moscow" → Russia;
 * proper-noun runs from the POS tags, split around aliases and titles
-  (``data/titles.tsv``): "South Korean President Yoon Suk Yeol" → South Korea +
+  (``data/actors/titles.tsv``): "South Korean President Yoon Suk Yeol" → South Korea +
   the person Yoon Suk Yeol, affiliated with South Korea;
-* bodies (``data/bodies.tsv``) owned by a country or a person: "South Korea's
+* bodies (``data/actors/bodies.tsv``) owned by a country or a person: "South Korea's
   foreign ministry" → *South Korean foreign ministry*, affiliated with South Korea;
 * descriptions resolved to the actor the article names: "the ministry" → the
   last ministry mentioned, "the Russian ambassador" → the Russian ambassador the
@@ -26,7 +26,7 @@ analyses call it for "he said" and the like).
 
 Example::
 
-    >>> from toolkit.tagging import process
+    >>> from toolkit.text.tagging import process
     >>> doc = process("Russian ambassador Georgy Zinoviev met Kim. Zinoviev said Moscow agreed.")
     >>> [(m.text, m.actor, m.affiliation) for m in find_mentions(doc)]  # doctest: +NORMALIZE_WHITESPACE
     [('Russian', 'Russia', None), ('Georgy Zinoviev', 'Georgy Zinoviev', 'Russia'),
@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.resources import data_lines, read_table, require_nltk
-from toolkit.tagging import english_words
-from toolkit.tokens import Doc, Sentence, Token, word_spans
+from toolkit.text.tagging import english_words
+from toolkit.text.tokens import Doc, Sentence, Token, word_spans
 
 __all__ = ["Mention", "Entry", "Lexicon", "lexicon", "find_mentions", "antecedent", "boilerplate_sentences",
            "name_key", "PRONOUNS"]
@@ -217,9 +217,9 @@ def _us_states() -> list[str]:
 
 
 def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
-    """Read the shipped tables (and a user's alias file with the columns of ``actor_aliases.tsv``)."""
+    """Read the shipped tables (and a user's alias file with the columns of ``data/actors/actor_aliases.tsv``)."""
     lex = Lexicon()
-    for row in read_table("countries.tsv"):
+    for row in read_table("actors/countries.tsv"):
         country = row["country"]
         lex.add_alias(country, Entry(country, "country", None, "alias"))
         for alias in _split(row["aliases"]):
@@ -235,7 +235,7 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
             lex.add_alias(seat, Entry(country, "country", None, "seat"))
     for state in _us_states():
         lex.add_alias(state, Entry(state, "place", "United States", "alias"))
-    for row in read_table("actor_aliases.tsv", extra=aliases):
+    for row in read_table("actors/actor_aliases.tsv", extra=aliases):
         kind = row.get("kind") or "organisation"
         if kind not in KINDS:
             raise ValueError(f"actor alias {row.get('alias')!r}: kind must be one of {', '.join(KINDS)}")
@@ -243,14 +243,14 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
                                           row.get("requires") or None))
     # Tokenize the capitalised form so "Sen." stays one token, as it does in running text.
     lex.titles = _phrase_table(tuple(t.lower() for t in _alias_tokens(r["title"].title()))
-                               for r in read_table("titles.tsv"))
-    lex.modifiers = frozenset(data_lines("title_modifiers.txt"))
-    lex.bodies = _phrase_table(_alias_tokens(r["body"].lower()) for r in read_table("bodies.tsv"))
-    lex.non_names = frozenset(w.lower() for w in data_lines("non_names.txt"))
-    words = read_table("name_words.tsv")
+                               for r in read_table("actors/titles.tsv"))
+    lex.modifiers = frozenset(data_lines("actors/title_modifiers.txt"))
+    lex.bodies = _phrase_table(_alias_tokens(r["body"].lower()) for r in read_table("actors/bodies.tsv"))
+    lex.non_names = frozenset(w.lower() for w in data_lines("actors/non_names.txt"))
+    words = read_table("actors/name_words.tsv")
     lex.org_words = frozenset(r["word"] for r in words if r["class"] == "organisation")
     lex.place_words = frozenset(r["word"] for r in words if r["class"] == "place")
-    lex.boilerplate = tuple(re.compile(r["pattern"], re.I) for r in read_table("boilerplate.tsv"))
+    lex.boilerplate = tuple(re.compile(r["pattern"], re.I) for r in read_table("actors/boilerplate.tsv"))
     lex.first_names = _names_corpus()
     lex.english = english_words()
     lex.places = _gazetteer_places()
@@ -726,7 +726,7 @@ def name_key(name: str) -> tuple[str, str]:
     """First and last name, lower case, without initials, middle names or suffixes.
 
     "Donald J. Trump", "Donald John Trump" and "Donald Trump" share a key, so one
-    article (or one corpus, see :func:`toolkit.frames.corpus_names`) can use all three.
+    article (or one corpus, see :func:`toolkit.report.frames.corpus_names`) can use all three.
 
     >>> name_key("Donald J. Trump"), name_key("Hillary Rodham Clinton"), name_key("Martin Luther King Jr.")
     (('donald', 'trump'), ('hillary', 'clinton'), ('martin', 'king'))

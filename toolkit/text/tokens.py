@@ -9,7 +9,7 @@ trained on them; :attr:`Token.norm` is the form the tagger sees (``“`` → ```
 
 Sentences come from NLTK's Punkt model, run per paragraph (so a headline never
 runs into the first paragraph), with its abbreviation list extended by
-``data/abbreviations.txt``.
+``data/text/abbreviations.txt``.
 
 Example::
 
@@ -173,24 +173,24 @@ def _punkt():
     from nltk.tokenize import PunktTokenizer
 
     tokenizer = PunktTokenizer("english")
-    tokenizer._params.abbrev_types.update(data_lines("abbreviations.txt"))
+    tokenizer._params.abbrev_types.update(data_lines("text/abbreviations.txt"))
     return tokenizer
 
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    """Lower-case abbreviations (no final period) from Punkt and ``data/abbreviations.txt``."""
+    """Lower-case abbreviations (no final period) from Punkt and ``data/text/abbreviations.txt``."""
     try:
         known = set(_punkt()._params.abbrev_types)
     except Exception:  # noqa: BLE001 - the project list alone still works
-        known = set(data_lines("abbreviations.txt"))
+        known = set(data_lines("text/abbreviations.txt"))
     return frozenset(a for a in known if a and len(a) > 1)
 
 
 @lru_cache(maxsize=1)
 def _honorific_end() -> re.Pattern:
     """A sentence ending in an honorific ("... said Mr.") that Punkt split before the name it precedes."""
-    titles = "|".join(re.escape(t) for t in data_lines("honorifics.txt"))
+    titles = "|".join(re.escape(t) for t in data_lines("text/honorifics.txt"))
     return re.compile(rf"(?:^|[\s(\"'“‘])(?:{titles})\.$")
 
 
@@ -280,7 +280,7 @@ def _tagger_form(text: str, prev_char: str) -> str:
 
 
 def tokenize(text: str) -> Doc:
-    """Split ``text`` into paragraphs, sentences and tokens (no tags yet: see :mod:`toolkit.tagging`)."""
+    """Split ``text`` into paragraphs, sentences and tokens (no tags yet: see :mod:`toolkit.text.tagging`)."""
     paragraphs = split_paragraphs(text)
     sentences: list[Sentence] = []
     tokens: list[Token] = []

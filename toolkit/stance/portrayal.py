@@ -1,6 +1,6 @@
 """A learned reading of how a sentence portrays an actor: the one statistical part of stance.
 
-When no one in a sentence holds a stance toward an actor, :mod:`toolkit.stance` reports how the
+When no one in a sentence holds a stance toward an actor, :mod:`toolkit.stance.stances` reports how the
 article itself presents it (holder ``None``). Word lists alone read that at about 57 macro-F1 on
 NewsMTSC; a logistic regression over the words around the mention reads it at about 64 (5-fold
 cross-validation, folds by sentence), so the portrayal uses this model when it is installed, and
@@ -10,17 +10,17 @@ decision most.
 Features of a mention (the same at training and at run time, from the tagged tokens only):
 the lemmas within :data:`WINDOW` tokens either side inside its sentence (weighted
 ``1 / (1 + 0.1 * distance)``), the lemmas within three tokens marked by side, and the summed
-prior polarity (:func:`toolkit.polarity.valence`) on each side. Proper nouns are left out, so the
+prior polarity (:func:`toolkit.stance.polarity.valence`) on each side. Proper nouns are left out, so the
 model learns how words present an actor, not which actors a corpus liked.
 
 Training: ``python -m toolkit.portrayal train PATH/train.jsonl`` reads NewsMTSC (Hamborg &
 Donnay 2021; MIT licence, which allows shipping the weights with its notice), prints the k-fold
-cross-validated macro-F1, then fits on all of it and writes ``toolkit/data/portrayal_model.tsv``.
+cross-validated macro-F1, then fits on all of it and writes ``toolkit/data/stance/portrayal_model.tsv``.
 Deterministic (no random initialisation; folds by a fixed shuffle of sentence order).
 
 Example::
 
-    >>> from toolkit.tagging import process
+    >>> from toolkit.text.tagging import process
     >>> doc = process("Critics praised Smith for his wonderful courage.")
     >>> sorted(features(doc.tokens, 2, 3, 0, len(doc.tokens)))[:3]
     ['Ln=critic', 'Ln=praise', 'Rn=courage']
@@ -41,9 +41,9 @@ from pathlib import Path
 
 import numpy as np
 
-from toolkit.polarity import CONTENT_TAGS, lexicon, valence
+from toolkit.stance.polarity import CONTENT_TAGS, lexicon, valence
 from toolkit.resources import DATA_DIR
-from toolkit.tokens import Token
+from toolkit.text.tokens import Token
 
 __all__ = ["WINDOW", "CLASSES", "PortrayalModel", "features", "train", "shipped", "active", "use",
            "newsmtsc_examples", "cross_validate", "main"]
@@ -51,7 +51,7 @@ __all__ = ["WINDOW", "CLASSES", "PortrayalModel", "features", "train", "shipped"
 WINDOW = 12
 NEAR = 3
 CLASSES = ("negative", "neutral", "positive")
-MODEL_FILE = "portrayal_model.tsv"
+MODEL_FILE = "stance/portrayal_model.tsv"
 _FUNCTION_VERBS = frozenset({"be", "have", "do", "say", "will", "would", "can", "could", "may", "might", "get"})
 _SKIP_TAGS = frozenset({"NNP", "NNPS", ",", ".", ":", "``", "''", "(", ")", "DT", "CD", "POS"})
 
@@ -188,7 +188,7 @@ _override: list[PortrayalModel | None] = []
 
 @lru_cache(maxsize=1)
 def shipped() -> PortrayalModel | None:
-    """The model in ``toolkit/data/portrayal_model.tsv``, or None if it is not installed."""
+    """The model in ``toolkit/data/stance/portrayal_model.tsv``, or None if it is not installed."""
     path = DATA_DIR / MODEL_FILE
     return PortrayalModel.load(path) if path.is_file() else None
 
@@ -213,7 +213,7 @@ def use(model: PortrayalModel | None) -> Iterator[None]:
 
 def newsmtsc_examples(items) -> tuple[list[dict[str, float]], list[int], list[int]]:
     """Features, labels (0 neg, 1 neutral, 2 pos) and item numbers for NewsMTSC items."""
-    from toolkit.tagging import process
+    from toolkit.text.tagging import process
 
     examples, labels, groups = [], [], []
     for g, item in enumerate(items):

@@ -6,9 +6,9 @@ itself), a **target** (another actor mention, or a :class:`Topic`), a **polarity
 it and the **sentence** it rests on. Everything is rules and word lists, so a reader
 can always see why a stance was assigned:
 
-1. **Stance cues** (``data/stance_verbs.tsv``: CAMEO-style verbs, nouns and adjectives
+1. **Stance cues** (``data/stance/stance_verbs.tsv``: CAMEO-style verbs, nouns and adjectives
    with polarity and argument roles). The clause's shallow structure
-   (:mod:`toolkit.syntax`) gives the direction: "X condemned Y" (X -> Y),
+   (:mod:`toolkit.text.syntax`) gives the direction: "X condemned Y" (X -> Y),
    "Y was criticised by X" (passive: by-agent -> subject), "X protested to Y",
    "X's criticism of Y", "Y drew praise from X", "X and Y pledged to boost ties"
    (both ways), "X accused Y of ...", "X denied Y's claims" (the possessor of the
@@ -16,13 +16,13 @@ can always see why a stance was assigned:
    make the stance neutral; hedges ("could", "reportedly", "if") halve it.
 2. **Statements**: what a speaker says about an actor -- the complement of a
    reporting verb ("X said (that) ...", "..., X said") and the content of each quote
-   from :mod:`toolkit.quotes` -- scored with the word lexicon (:mod:`toolkit.polarity`)
+   from :mod:`toolkit.quotes.extract` -- scored with the word lexicon (:mod:`toolkit.stance.polarity`)
    in a window around each actor it names, negation-aware; the holder is the speaker.
 3. **Predicates**: an actor subject whose clause names another actor in a
    sentiment-laden predicate ("X is sympathetic to Y's complaints").
 4. **Portrayal**: how the article itself presents an actor no one holds a stance
    toward in that sentence (holder None). Read by the one learned part,
-   :mod:`toolkit.portrayal` (a logistic regression over the words around the mention,
+   :mod:`toolkit.stance.portrayal` (a logistic regression over the words around the mention,
    trained on NewsMTSC: 62.6 macro-F1 cross-validated against 57.2 for the word lists),
    whose cue is the word that pushed the decision most; by the lexicon in a window
    around the mention when the model is not installed (or ``portrayal.use(None)``).
@@ -33,8 +33,8 @@ the topic's terms; :func:`topic_stances` aggregates them per actor and topic and
 
 Example::
 
-    >>> from toolkit.tagging import process
-    >>> from toolkit.actors import find_mentions
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.actors.mentions import find_mentions
     >>> doc = process("South Korea condemned North Korea on Monday.")
     >>> [(s.source.actor, s.target.actor, s.polarity, s.cue[2])
     ...  for s in find_stances(doc, find_mentions(doc)) if s.source is not None]
@@ -48,12 +48,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from toolkit import portrayal as learned
-from toolkit.actors import PRONOUNS, Mention, antecedent
-from toolkit.polarity import modifiers, score_tokens, squash
+from toolkit.stance import portrayal as learned
+from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
+from toolkit.stance.polarity import modifiers, score_tokens, squash
 from toolkit.resources import data_lines, read_table
-from toolkit.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
-from toolkit.tokens import Doc, Token
+from toolkit.text.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
+from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Stance", "Topic", "Cue", "TopicStance", "find_stances", "topic_stances", "propose_topics",
            "stance_cues", "polarity_of", "topic_label", "POLAR"]
@@ -135,7 +135,7 @@ def polarity_of(score: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """One row of ``data/stance_verbs.tsv``."""
+    """One row of ``data/stance/stance_verbs.tsv``."""
 
     cue: str
     pos: str
@@ -146,9 +146,9 @@ class Cue:
 
 @lru_cache(maxsize=1)
 def stance_cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
-    """(pos, cue) -> its rows from ``data/stance_verbs.tsv``."""
+    """(pos, cue) -> its rows from ``data/stance/stance_verbs.tsv``."""
     table: dict[tuple[str, str], list[Cue]] = defaultdict(list)
-    for row in read_table("stance_verbs.tsv"):
+    for row in read_table("stance/stance_verbs.tsv"):
         cue = Cue(row["cue"], row["pos"], float(row["score"]), tuple(row["target"].split("|")),
                   row.get("mutual") == "yes")
         table[(cue.pos, cue.cue)].append(cue)
@@ -448,8 +448,8 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
 
 @lru_cache(maxsize=1)
 def _object_control() -> frozenset[str]:
-    """Verbs whose object does what a following infinitive says (``data/object_control_verbs.txt``)."""
-    return frozenset(data_lines("object_control_verbs.txt"))
+    """Verbs whose object does what a following infinitive says (``data/stance/object_control_verbs.txt``)."""
+    return frozenset(data_lines("stance/object_control_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -843,7 +843,7 @@ def _portrayal(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int 
 
 def _learned_portrayal(ctx: _Context, model: learned.PortrayalModel, m: Mention, lo: int, hi: int
                        ) -> tuple[float, int | None]:
-    """The portrayal model's reading (:mod:`toolkit.portrayal`): score P(positive) - P(negative), made
+    """The portrayal model's reading (:mod:`toolkit.stance.portrayal`): score P(positive) - P(negative), made
     polar (|score| >= POLAR) exactly when a polar class wins; the cue is the word that pushed most."""
     toks = ctx.doc.tokens
     feats = learned.features(toks, m.first, m.last, lo, hi)
@@ -961,7 +961,7 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
                  skip_sentences: Iterable[int] = frozenset(), topics: Sequence[Topic] = ()) -> list[Stance]:
     """Stance relations in a tagged document, with cue and evidence sentence for each.
 
-    ``mentions`` are the actor mentions (:func:`toolkit.actors.find_mentions`); ``quotes``
+    ``mentions`` are the actor mentions (:func:`toolkit.actors.mentions.find_mentions`); ``quotes``
     are quote objects (duck-typed: ``content`` spans, ``speaker``, ``actor``,
     ``affiliation``, ``sentence``); ``skip_sentences`` are sentences to leave out
     (credit lines); ``topics`` are :class:`Topic` s to report stances toward.
@@ -1098,8 +1098,8 @@ def topic_stances(stances: Iterable[Stance], *, by: str = "party", threshold: fl
 
 @lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
-    """Nouns that name events (``data/event_nouns.txt``)."""
-    return frozenset(data_lines("event_nouns.txt"))
+    """Nouns that name events (``data/stance/event_nouns.txt``)."""
+    return frozenset(data_lines("stance/event_nouns.txt"))
 
 
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")
@@ -1108,12 +1108,12 @@ _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")
 def propose_topics(documents: Iterable, n: int = 5) -> list[Topic]:
     """The ``n`` most frequent event phrases of a corpus, as topics to follow.
 
-    ``documents`` are tagged :class:`~toolkit.tokens.Doc` s, annotate-contract dicts
+    ``documents`` are tagged :class:`~toolkit.text.tokens.Doc` s, annotate-contract dicts
     or anything with a ``text`` (tagged here). An event phrase is a noun phrase
-    headed by an event noun (``data/event_nouns.txt``, or a nominalisation such as
+    headed by an event noun (``data/stance/event_nouns.txt``, or a nominalisation such as
     "deployment"), with its noun modifier: "troop dispatch", "military cooperation".
     """
-    from toolkit.tagging import process
+    from toolkit.text.tagging import process
 
     events = event_nouns()
     heads: Counter[str] = Counter()

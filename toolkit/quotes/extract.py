@@ -18,9 +18,9 @@ An attribution ties *content* to a *source* through a *cue*. Three kinds:
   Kim), ``Asked whether ..., Kim said`` (the question, source unstated),
   ``the bank is expected to act`` (raising: no source).
 
-How: cue verbs and phrases come from data tables (:mod:`toolkit.cues`), quotation
-marks from :mod:`toolkit.quotemarks`, phrase boundaries from the POS tags
-(:mod:`toolkit.chunks`). For each cue the subject is read off to its left (across
+How: cue verbs and phrases come from data tables (:mod:`toolkit.quotes.cues`), quotation
+marks from :mod:`toolkit.text.quotemarks`, phrase boundaries from the POS tags
+(:mod:`toolkit.text.chunks`). For each cue the subject is read off to its left (across
 appositions and asides) or, inverted, to its right; the content is the
 complement its frame allows (a clause, a quotation, an object, an infinitive), or
 the clause before a parenthetical ``..., X said``. Quotations no cue claimed are
@@ -37,8 +37,8 @@ thinks ...``) belongs to the outer attribution, as in PolNeAR's annotation.
 
 Example::
 
-    >>> from toolkit.tagging import process
-    >>> from toolkit.actors import find_mentions
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.actors.mentions import find_mentions
     >>> doc = process('"We will respond," Kim Hong-kyun said. He called in the Russian envoy.')
     >>> q = find_quotes(doc, find_mentions(doc))[0]
     >>> q.kind, doc.text[slice(*q.content[0])], q.cue.text, q.speaker.text, q.actor
@@ -50,9 +50,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from toolkit.actors import PRONOUNS, Mention, antecedent
-from toolkit.chunks import FINITE_TAGS, NOUN_TAGS, WH_WORDS, clause_starts, finite_verb_in, np_left, np_right
-from toolkit.cues import (
+from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
+from toolkit.text.chunks import FINITE_TAGS, NOUN_TAGS, WH_WORDS, clause_starts, finite_verb_in, np_left, np_right
+from toolkit.quotes.cues import (
     CueEntry,
     CueLexicon,
     PhraseEntry,
@@ -61,9 +61,9 @@ from toolkit.cues import (
     document_nouns,
     heading_labels,
 )
-from toolkit.quotemarks import QuoteSpan, quotation_spans
-from toolkit.tagging import lemmatize
-from toolkit.tokens import Doc, Token
+from toolkit.text.quotemarks import QuoteSpan, quotation_spans
+from toolkit.text.tagging import lemmatize
+from toolkit.text.tokens import Doc, Token
 
 __all__ = ["KINDS", "Span", "Quote", "find_quotes", "QuoteSpan", "quotation_spans", "CueEntry", "CueLexicon",
            "cue_lexicon", "build_cue_lexicon"]
@@ -1798,7 +1798,7 @@ def find_quotes(doc: Doc, mentions: Sequence[Mention], *, skip_sentences: Iterab
                 lex: CueLexicon | None = None, continuation: bool = True) -> list[Quote]:
     """Every attribution in a tagged document: direct, mixed and indirect, with cue and speaker.
 
-    ``mentions`` are the document's actor mentions (:func:`toolkit.actors.find_mentions`);
+    ``mentions`` are the document's actor mentions (:func:`toolkit.actors.mentions.find_mentions`);
     ``skip_sentences`` are sentences to leave out (credit lines, boilerplate);
     ``lex`` a cue lexicon (default: the shipped tables); ``continuation`` attributes
     a quoted paragraph with no cue to the speaker of the attributed quote just before it.

@@ -1,6 +1,6 @@
 """Events and the timeline: what happened when, and who was involved.
 
-:func:`find_events` attaches each temporal expression (a :class:`~toolkit.timex.Timex`) to the
+:func:`find_events` attaches each temporal expression (a :class:`~toolkit.time.timex.Timex`) to the
 event it dates and places statements that carry no date of their own; :func:`interval` turns
 any TIMEX3 value into the calendar interval it stands for; :func:`timeline` orders the events
 of one or many documents.
@@ -11,7 +11,7 @@ subordinators such as *that*/*which*/*whether*, and *and*/*but* before a verb or
 and quotation marks. An expression then dates, in this order of preference:
 
 1. the noun it modifies — "last week's report", "the June summit" — or an *event noun*
-   (``data/timeline_words.tsv``, or a noun in -tion/-sion/-ing) that stands in a prepositional
+   (``data/time/timeline_words.tsv``, or a noun in -tion/-sion/-ing) that stands in a prepositional
    phrase or as a subject right before it: "signing a treaty at **a summit in June**",
    "after **a phone call on Monday** with ...". The direct object of a verb does not count:
    in "announced its decision on Monday" Monday dates the announcing;
@@ -29,9 +29,9 @@ August" → ``2024-06/2024-08``); otherwise each makes its own event. A duration
 ("lasted three weeks", "meets every Monday") does not date its event: the event keeps the
 expression's index and is placed by tense like an undated statement.
 
-**Actors** are the actor mentions (:func:`toolkit.actors.find_mentions`, canonical names) of
+**Actors** are the actor mentions (:func:`toolkit.actors.mentions.find_mentions`, canonical names) of
 the event's clause, subject first: the mentions before the verb that are not inside a
-prepositional phrase (a pronoun subject is resolved with :func:`toolkit.actors.antecedent`; an
+prepositional phrase (a pronoun subject is resolved with :func:`toolkit.actors.mentions.antecedent`; an
 elided subject — "..., and on Sunday called" — is the subject of the verb coordinated with),
 then the mentions after it up to the next verb or clause boundary. A country or body that is
 only the affiliation of another actor named next to it ("Ukraine's President Volodymyr
@@ -73,9 +73,9 @@ rest of the story says (tagging errors aside):
 Example::
 
     >>> from datetime import date
-    >>> from toolkit.tagging import process
-    >>> from toolkit.actors import find_mentions
-    >>> from toolkit.timex import tag_timexes
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.actors.mentions import find_mentions
+    >>> from toolkit.time.timex import tag_timexes
     >>> text = "The United States said on Friday it could not confirm the reports."
     >>> doc = process(text)
     >>> events = find_events(doc, find_mentions(doc), tag_timexes(text, dct=date(2024, 10, 21)),
@@ -93,10 +93,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from toolkit.actors import PRONOUNS, Mention, antecedent
+from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.resources import read_table
-from toolkit.timex import Timex
-from toolkit.tokens import Doc, Token
+from toolkit.time.timex import Timex
+from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Event", "find_events", "interval", "timeline", "describe_interval", "ON_OR_BEFORE_DCT",
            "ON_OR_AFTER_DCT", "ANCHORS"]
@@ -249,7 +249,7 @@ def describe_interval(first: date | None, last: date | None) -> str:
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
-    for row in read_table("timeline_words.tsv"):
+    for row in read_table("time/timeline_words.tsv"):
         kinds.setdefault(row["kind"], set()).add(row["word"].lower())
     return {k: frozenset(v) for k, v in kinds.items()}
 
@@ -986,8 +986,8 @@ def find_events(doc: Doc, mentions: Sequence[Mention], timexes: Sequence[Timex],
     """Events of one tagged document, in text order: one per temporal expression that dates a word
     (see the module docstring for which word), plus the undated statements that can be placed safely.
 
-    ``doc`` is :func:`toolkit.tagging.process` output, ``mentions`` :func:`toolkit.actors.find_mentions`,
-    ``timexes`` :func:`toolkit.timex.tag_timexes` on the same text (``Event.timex`` indexes this list),
+    ``doc`` is :func:`toolkit.text.tagging.process` output, ``mentions`` :func:`toolkit.actors.mentions.find_mentions`,
+    ``timexes`` :func:`toolkit.time.timex.tag_timexes` on the same text (``Event.timex`` indexes this list),
     ``dct`` the publication date and ``skip`` sentence indices that carry no analyses (boilerplate).
     """
     return _Finder(doc, mentions, timexes, _as_date(dct), skip).find()

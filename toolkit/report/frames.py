@@ -29,7 +29,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from toolkit.timeline import interval, timeline
+from toolkit.time.timeline import interval, timeline
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -169,7 +169,7 @@ def corpus_names(records: Iterable[dict]) -> dict[str, str]:
     """
     from collections import Counter
 
-    from toolkit.actors import name_key
+    from toolkit.actors.mentions import name_key
 
     uses: Counter[str] = Counter()
     for rec in records:
@@ -422,7 +422,7 @@ def stance_matrix(stances: pd.DataFrame, *, holder: str = "holder_party", target
 def topic_stances_frame(records: Iterable[dict], topics: Sequence, *, by: str = "party") -> pd.DataFrame:
     """Each actor's stance toward each topic: favour / against / neutral, from their statements.
 
-    ``topics`` are :class:`toolkit.stance.Topic` s (a name and its key terms). Only the
+    ``topics`` are :class:`toolkit.stance.stances.Topic` s (a name and its key terms). Only the
     articles that use a topic's terms are read again (their stored actors and quotes are
     kept; see :func:`toolkit.annotate.restore`). Columns: actor (the party with
     ``by="party"``), topic, stance, stances (how many statements), score (mean, -1..1),
@@ -431,7 +431,7 @@ def topic_stances_frame(records: Iterable[dict], topics: Sequence, *, by: str = 
     import re
 
     from toolkit.annotate import restore
-    from toolkit.stance import find_stances, topic_label
+    from toolkit.stance.stances import find_stances, topic_label
 
     topics = list(topics)
     if not topics:
@@ -509,7 +509,7 @@ def timex_type_counts(timexes: pd.DataFrame) -> pd.DataFrame:
 
 
 def timeline_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.DataFrame:
-    """One row per event, in timeline order (see :func:`toolkit.timeline.timeline`).
+    """One row per event, in timeline order (see :func:`toolkit.time.timeline.timeline`).
 
     Columns: position (1, 2, ...), document, published, when (a reading of the interval),
     event (the word or phrase), actors (canonical names joined by "; ", subject first), value

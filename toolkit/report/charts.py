@@ -190,7 +190,7 @@ def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14,
     """Who is positive or negative toward whom: actors on a circle, an arrow per directed pair.
 
     ``pairs`` has holder, target, stances (count) and score (mean polarity, -1..1), as from
-    :func:`toolkit.frames.stance_matrix`. Arrow colour gives the sign (red negative, blue
+    :func:`toolkit.report.frames.stance_matrix`. Arrow colour gives the sign (red negative, blue
     positive, grey neutral within ±``neutral_band``), width the number of stances; the count
     is written on each arrow. Only the ``max_nodes`` actors in most pairs are drawn.
     """
@@ -250,7 +250,7 @@ DENSE_ABOVE = 80
 
 
 def timeline_items(events: pd.DataFrame, *, lanes: str = "actor", max_lanes: int = 10) -> pd.DataFrame:
-    """The events of a :func:`toolkit.frames.timeline_frame` that a date axis can show, one row per lane.
+    """The events of a :func:`toolkit.report.frames.timeline_frame` that a date axis can show, one row per lane.
 
     Drawn: events with both ends of their interval known (``shape`` "point" for one day, "span"
     for a week, month ...), and events placed on or before/after another event (``shape``

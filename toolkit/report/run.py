@@ -560,7 +560,8 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     anything is written. Bad articles and failing notebooks do not raise: they are
     in ``RunResult.load_errors`` and ``RunResult.failures``.
     """
-    from toolkit import frames, nltkdata
+    from toolkit import nltkdata
+    from toolkit.report import frames
     from toolkit.annotate import annotate_records, read_annotations, write_jsonl
 
     started_at = datetime.now()

@@ -11,7 +11,7 @@ bound (``lo``/``hi``) that they never cross, and return token indices.
 
 Example::
 
-    >>> from toolkit.tagging import process
+    >>> from toolkit.text.tagging import process
     >>> doc = process("South Korea's foreign ministry said the troops left.")
     >>> np_right(doc.tokens, 0, len(doc.tokens))
     5
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from toolkit.tokens import Token
+from toolkit.text.tokens import Token
 
 __all__ = ["NOUN_TAGS", "FINITE_TAGS", "is_noun", "is_finite", "np_left", "np_right", "clause_starts",
            "finite_verb_in", "WH_WORDS", "SUBJECT_PRONOUNS"]

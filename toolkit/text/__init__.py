@@ -1,0 +1,8 @@
+"""Text: paragraphs, sentences and tokens with exact offsets, POS tags and lemmas, and the
+shallow clause structure every analysis reads (verb groups, noun phrases, subjects, objects).
+
+Modules: :mod:`.tokens` (segmentation), :mod:`.tagging` (NLTK's perceptron tags, lemmas),
+:mod:`.quotemarks` (quotation spans at character level), the clause analyser.
+Imports only :mod:`toolkit.resources` and :mod:`toolkit.nltkdata`; every other subpackage
+may import this one.
+"""
