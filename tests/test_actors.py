@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.actors.mentions import antecedent, build_lexicon, find_mentions
+from toolkit.actors.lexicon import build_lexicon
+from toolkit.actors.mentions import antecedent, find_mentions
 from toolkit.corpus import Span
 from toolkit.text.tagging import process
 
