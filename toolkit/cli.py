@@ -33,7 +33,11 @@ COMMANDS = {
 
 
 def usage() -> str:
-    """The top-level help: every command with its line of help."""
+    """The top-level help: every command with its line of help.
+
+    >>> usage().splitlines()[3]
+    '  annotate  articles in, the annotate contract (JSON Lines) out'
+    """
     lines = ["usage: python -m toolkit <command> [options]", "", "commands:"]
     lines += [f"  {name:<9} {help_}" for name, (_, help_) in COMMANDS.items()]
     lines += ["", "python -m toolkit <command> --help tells more."]

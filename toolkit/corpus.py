@@ -71,7 +71,11 @@ SIDECAR_NAMES = ("metadata.csv",)
 
 
 class CorpusError(ValueError):
-    """A problem with one input: which file, which line, what is wrong, how to fix it."""
+    """A problem with one input: which file, which line, what is wrong, how to fix it.
+
+    >>> str(CorpusError("a.txt", "empty file", line=3, hint="give it some text"))
+    'a.txt, line 3: empty file (give it some text)'
+    """
 
     def __init__(self, path: str | os.PathLike | None, problem: str, *,
                  line: int | None = None, hint: str | None = None) -> None:
@@ -133,6 +137,11 @@ class LoadError:
 
     @classmethod
     def from_exception(cls, exc: CorpusError, *, id: str | None = None) -> "LoadError":
+        """The error of one article, for the errors table.
+
+        >>> LoadError.from_exception(CorpusError("a.txt", "empty file"), id="a")
+        LoadError(path='a.txt', line=None, id='a', problem='empty file', hint=None)
+        """
         return cls(exc.path, exc.line, id, exc.problem, exc.hint)
 
     def __str__(self) -> str:

@@ -11,13 +11,9 @@ of credit lines (``data/actors/boilerplate.tsv``).
 
 Example::
 
-    >>> from toolkit.text.tagging import process
-    >>> tokens = process("The Kremlin said the prime minister left.").tokens
-    >>> length, entry = lexicon().match_alias(tokens, 1)
-    >>> length, entry.canonical, entry.via
-    (1, 'Russia', 'seat')
-    >>> lexicon().match_phrase(lexicon().titles, tokens, 4)
-    2
+    >>> lex = lexicon()
+    >>> [(entry.canonical, entry.via) for _, entry in lex.aliases["Seoul"]], lex.titles["prime"]
+    ([('South Korea', 'capital')], [('prime', 'minister')])
 """
 from __future__ import annotations
 
@@ -106,7 +102,13 @@ class Lexicon:
             bucket.sort(key=lambda item: -len(item[0]))
 
     def match_alias(self, tokens: Sequence[Token], i: int) -> tuple[int, Entry] | None:
-        """Longest alias starting at token ``i``: (length, entry)."""
+        """Longest alias starting at token ``i``: (length, entry).
+
+        >>> from toolkit.text.tagging import process
+        >>> tokens = process("The Kremlin said U.S. officials agreed.").tokens
+        >>> [(n, e.canonical, e.via) for n, e in (lexicon().match_alias(tokens, i) for i in (1, 3))]
+        [(1, 'Russia', 'seat'), (1, 'United States', 'alias')]
+        """
         bucket = self.aliases.get(tokens[i].text)
         if not bucket:
             return None
@@ -122,6 +124,11 @@ class Lexicon:
         """Length of the longest lower-case phrase from ``table`` starting at ``i`` (0 if none).
 
         ``table`` maps a phrase's first word to its phrases, longest first.
+
+        >>> from toolkit.text.tagging import process
+        >>> tokens = process("The prime minister left.").tokens
+        >>> [lexicon().match_phrase(lexicon().titles, tokens, i) for i in range(3)]
+        [0, 2, 1]
         """
         phrases = table.get(tokens[i].text.lower())
         if not phrases:

@@ -92,6 +92,17 @@ class Resolver:
     """The per-document state of resolution: the persons and bodies named so far.
 
     One resolver per document and pass; :meth:`resolve` fills in the candidates in place.
+
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.actors.lexicon import lexicon
+    >>> doc = process("Japan's defence ministry named Kim Hong-kyun. Kim left.")
+    >>> resolver = Resolver(doc, lex=lexicon())
+    >>> japan = Candidate(0, 1, 0, "alias", lexicon().match_alias(doc.tokens, 0)[1])
+    >>> resolver.owner_party(japan), resolver.owner_label(japan)
+    ('Japan', 'Japanese')
+    >>> resolver.resolve_one(Candidate(5, 7, 0, "name"))
+    >>> resolver.person_for_name(Candidate(8, 9, 1, "name"))
+    'Kim Hong-kyun'
     """
 
     def __init__(self, doc: Doc, *, lex: Lexicon) -> None:

@@ -46,6 +46,7 @@ class Token:
 
     @property
     def lower(self) -> str:
+        """The token's text in lower case."""
         return self.text.lower()
 
 
