@@ -274,6 +274,7 @@ class _SentenceReader:
         return self.doc.tokens[self.chunks[k].first].text.lower() if k >= 0 and self.chunks[k].kind == "PREP" else None
 
     def read(self) -> list[Candidate]:
+        """Every candidate of the sentence, in the order it was read."""
         c, n = 0, len(self.chunks)
         while c < n:
             c = self.read_phrase(c)
