@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.actors.mentions import antecedent, build_lexicon, find_mentions
+from toolkit.actors.lexicon import build_lexicon, lexicon
+from toolkit.actors.mentions import antecedent, find_mentions
+from toolkit.actors.resolve import Candidate, Resolver
 from toolkit.corpus import Span
 from toolkit.text.tagging import process
 
@@ -99,6 +101,109 @@ def test_pronoun_antecedent() -> None:
     it = next(t for t in doc.tokens if t.text == "it")
     assert antecedent(found, doc, he.i).actor == "Olaf Scholz"
     assert antecedent(found, doc, it.i) is None  # "the ministry" of no one: unresolved, not guessed
+
+
+# --------------------------------------------------------------------------- the Resolver's mechanisms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Title + name, then the surname alone: the same person, with the title.
+        pytest.param("Senator Bernie Sanders spoke. Sanders said no.",
+                     [("Bernie Sanders", "Bernie Sanders", "person", None, "title", "senator"),
+                      ("Sanders", "Bernie Sanders", "person", None, "name", "senator")], id="title-surname"),
+        # A surname before the full name (a headline): resolved after the pass, with the later affiliation.
+        pytest.param("Kim warned Seoul. South Korean Vice Foreign Minister Kim Hong-kyun spoke on Tuesday.",
+                     [("Kim", "Kim Hong-kyun", "person", "South Korea", "name", "vice foreign minister"),
+                      ("Seoul", "South Korea", "country", None, "capital", None),
+                      ("South Korean", "South Korea", "country", None, "demonym", None),
+                      ("Kim Hong-kyun", "Kim Hong-kyun", "person", "South Korea", "title", "vice foreign minister")],
+                     id="surname-before-full-name"),
+        # Two spellings of one name share a name key.
+        pytest.param("Donald J. Trump spoke on Monday. Donald Trump later left.",
+                     [("Donald J. Trump", "Donald J. Trump", "person", None, "name", None),
+                      ("Donald Trump", "Donald J. Trump", "person", None, "name", None)], id="name-key"),
+        # Aliases: a capital is the country as an actor, a place of it after "in".
+        pytest.param("Seoul protested. The ambassador in Seoul left.",
+                     [("Seoul", "South Korea", "country", None, "capital", None),
+                      ("Seoul", "Seoul", "place", "South Korea", "capital", None)], id="alias-capital-or-place"),
+        # An alias that needs its full form in the document.
+        pytest.param("The North fired a missile.", [], id="alias-requires-missing"),
+        pytest.param("North Korea fired a missile. The North called it a test.",
+                     [("North Korea", "North Korea", "country", None, "alias", None),
+                      ("North", "North Korea", "country", None, "alias", None)], id="alias-requires-met"),
+        # Appositions: the owner inside the description, or after of/for/at.
+        pytest.param("Mark Rutte, a NATO official, spoke.",
+                     [("Mark Rutte", "Mark Rutte", "person", "NATO", "name", "official"),
+                      ("NATO", "NATO", "organisation", None, "alias", None)], id="apposition-owner"),
+        pytest.param("Sergei Lavrov, foreign minister of Russia, spoke.",
+                     [("Sergei Lavrov", "Sergei Lavrov", "person", "Russia", "name", "foreign minister"),
+                      ("Russia", "Russia", "country", None, "alias", None)], id="apposition-of-owner"),
+        # A bare title takes the sentence's acting body.
+        pytest.param("The Kremlin declined to comment, but spokesman Dmitry Peskov said talks would go on.",
+                     [("Kremlin", "Russia", "country", None, "seat", None),
+                      ("Dmitry Peskov", "Dmitry Peskov", "person", "Russia", "title", "spokesman")],
+                     id="bare-title-acting-body"),
+        # Person descriptions: the person named before with that title, or the only one named after.
+        pytest.param("Russian Ambassador Georgy Zinoviev was summoned. The ambassador said nothing.",
+                     [("Russian", "Russia", "country", None, "demonym", None),
+                      ("Georgy Zinoviev", "Georgy Zinoviev", "person", "Russia", "title", "ambassador"),
+                      ("The ambassador", "Georgy Zinoviev", "person", "Russia", "description", "ambassador")],
+                     id="description-before"),
+        pytest.param("The Russian ambassador was summoned. Russian Ambassador Georgy Zinoviev said nothing.",
+                     [("The Russian ambassador", "Georgy Zinoviev", "person", "Russia", "description", "ambassador"),
+                      ("Russian", "Russia", "country", None, "demonym", None),
+                      ("Russian", "Russia", "country", None, "demonym", None),
+                      ("Georgy Zinoviev", "Georgy Zinoviev", "person", "Russia", "title", "ambassador")],
+                     id="description-after"),
+        # A description of no one named and no owner is not guessed.
+        pytest.param("The spokesman said nothing.", [], id="description-unresolved"),
+        # A body owned by a person is named after them and speaks for the person.
+        pytest.param("Zelenskiy's office said talks would resume.",
+                     [("Zelenskiy's office", "Zelenskiy's office", "organisation", "Zelenskiy", "body", None),
+                      ("Zelenskiy", "Zelenskiy", "person", None, "name", None)], id="body-owned-by-person"),
+    ],
+)
+def test_resolver_mechanisms(text: str, expected: list[tuple]) -> None:
+    found = find_mentions(process(text))
+    assert [(m.text, m.actor, m.kind, m.affiliation, m.via, m.title) for m in found] == expected
+
+
+def test_resolver_on_candidates() -> None:
+    doc = process("Kim met the minister in Seoul.")
+    seoul = Candidate(5, 6, 0, "capital", lexicon().match_alias(doc.tokens, 5)[1], locative=True)
+    kim = Candidate(0, 1, 0, "name")
+    Resolver(doc, lex=lexicon()).resolve([kim, seoul])
+    assert (kim.actor, kim.kind) == ("Kim", "person")
+    assert (seoul.actor, seoul.kind, seoul.affiliation) == ("Seoul", "place", "South Korea")
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "actor"),
+    [
+        ("Angela Merkel met Emmanuel Macron. She said they agreed.", "She", "Angela Merkel"),
+        ("Angela Merkel met Emmanuel Macron. She said they agreed.", "they", None),  # no group named
+        ("Ukraine's Zelenskiy said he would go.", "he", "Zelenskiy"),
+        # The owner inside a body is not the antecedent of "it".
+        ("Russia's foreign ministry said it would respond.", "it", "Russian foreign ministry"),
+        ("NATO and the EU met. They said the talks went well.", "They", "NATO"),
+        # At most three sentences back.
+        ("Olaf Scholz left. It rained. It snowed. It cleared. Later he spoke.", "he", None),
+    ],
+)
+def test_antecedent(text: str, pronoun: str, actor: str | None) -> None:
+    doc = process(text)
+    found = find_mentions(doc)
+    tok = next(t for t in doc.tokens if t.text == pronoun)
+    got = antecedent(found, doc, tok.i)
+    assert (got.actor if got else None) == actor
+
+
+def test_antecedent_window() -> None:
+    doc = process("Olaf Scholz left. It rained. It snowed. It cleared. Later he spoke.")
+    he = next(t for t in doc.tokens if t.text == "he")
+    assert antecedent(find_mentions(doc), doc, he.i, window=4).actor == "Olaf Scholz"
 
 
 # --------------------------------------------------------------------------- the seed story

@@ -3,21 +3,26 @@
 Thin dispatch only: each command lives in the module that owns it and exposes
 ``main(argv) -> int``, so the commands stay testable as plain functions.
 
-=========  =====================================================  ====================
-command    what it does                                           module
-=========  =====================================================  ====================
-annotate   articles in, the annotate contract (JSON Lines) out    toolkit.annotate
-report     annotate a corpus once, run every notebook, write HTML  toolkit.report.run
-setup      make sure the NLTK data is there (download only gaps)  toolkit.nltkdata
-evaluate   score an analysis on an annotated corpus               toolkit.evaluate
-bench      throughput figures beside a bare-NLTK baseline         toolkit.bench
-=========  =====================================================  ====================
+The commands, their one-line help and the module that owns each are :data:`COMMANDS`:
+
+    >>> print(usage())
+    usage: python -m toolkit <command> [options]
+    <BLANKLINE>
+    commands:
+      annotate  articles in, the annotate contract (JSON Lines) out
+      report    annotate a corpus once, run every notebook, write the HTML report
+      setup     make sure the NLTK data is there (downloads only what is missing)
+      evaluate  score an analysis on an annotated corpus (polnear, tempeval, ...)
+      bench     throughput in words/s beside a bare-NLTK baseline
+    <BLANKLINE>
+    python -m toolkit <command> --help tells more.
 """
 from __future__ import annotations
 
 import importlib
 import sys
 
+#: command -> (the module whose ``main(argv)`` runs it, one line of help)
 COMMANDS = {
     "annotate": ("toolkit.annotate", "articles in, the annotate contract (JSON Lines) out"),
     "report": ("toolkit.report.run", "annotate a corpus once, run every notebook, write the HTML report"),
@@ -28,6 +33,11 @@ COMMANDS = {
 
 
 def usage() -> str:
+    """The top-level help: every command with its line of help.
+
+    >>> usage().splitlines()[3]
+    '  annotate  articles in, the annotate contract (JSON Lines) out'
+    """
     lines = ["usage: python -m toolkit <command> [options]", "", "commands:"]
     lines += [f"  {name:<9} {help_}" for name, (_, help_) in COMMANDS.items()]
     lines += ["", "python -m toolkit <command> --help tells more."]
@@ -35,6 +45,12 @@ def usage() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit status (2 for an unknown command or an incomplete set-up).
+
+    >>> main(["--version"])
+    0.1.0
+    0
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(usage())

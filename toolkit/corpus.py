@@ -30,10 +30,13 @@ article is reported and skipped.
 
 Example::
 
-    >>> corpus = load_corpus(["seeds/"])
-    >>> doc = corpus.documents[0]
-    >>> doc.published.isoformat(), doc.source
-    ('2024-10-21', 'Reuters')
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a1.txt").write_text(
+    ...     "---\\npublished: 2024-10-21\\nsource: Reuters\\n---\\nKim visits Seoul\\nKim arrived on Monday.\\n")
+    >>> doc = load_corpus([folder]).documents[0]
+    >>> doc.id, doc.title, doc.published.isoformat(), doc.source
+    ('a1', 'Kim visits Seoul', '2024-10-21', 'Reuters')
 """
 from __future__ import annotations
 
@@ -42,7 +45,6 @@ import io
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -66,11 +68,14 @@ __all__ = [
 ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".csv")
 #: Sidecar file names that carry metadata for the articles in their folder.
 SIDECAR_NAMES = ("metadata.csv",)
-METADATA_FIELDS = ("id", "title", "published", "source", "url")
 
 
 class CorpusError(ValueError):
-    """A problem with one input: which file, which line, what is wrong, how to fix it."""
+    """A problem with one input: which file, which line, what is wrong, how to fix it.
+
+    >>> str(CorpusError("a.txt", "empty file", line=3, hint="give it some text"))
+    'a.txt, line 3: empty file (give it some text)'
+    """
 
     def __init__(self, path: str | os.PathLike | None, problem: str, *,
                  line: int | None = None, hint: str | None = None) -> None:
@@ -111,15 +116,12 @@ class Document:
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
-    def published_date(self) -> date | None:
-        """The publication date (the document creation time, DCT) without a clock time."""
-        if isinstance(self.published, datetime):
-            return self.published.date()
-        return self.published
-
-    @property
     def n_words(self) -> int:
-        """Whitespace-separated words, the unit every throughput figure uses."""
+        """Whitespace-separated words, the unit every throughput figure uses.
+
+        >>> Document("a", "Kim arrived on Monday.").n_words
+        4
+        """
         return len(self.text.split())
 
 
@@ -135,6 +137,11 @@ class LoadError:
 
     @classmethod
     def from_exception(cls, exc: CorpusError, *, id: str | None = None) -> "LoadError":
+        """The error of one article, for the errors table.
+
+        >>> LoadError.from_exception(CorpusError("a.txt", "empty file"), id="a")
+        LoadError(path='a.txt', line=None, id='a', problem='empty file', hint=None)
+        """
         return cls(exc.path, exc.line, id, exc.problem, exc.hint)
 
     def __str__(self) -> str:
@@ -270,6 +277,12 @@ def read_records(path: str | os.PathLike, *, encoding: str = "utf-8",
     ``.txt``/``.md`` give one record; ``.jsonl``/``.csv`` one per line/row. A record
     that cannot be parsed is yielded as a :class:`CorpusError` in place of the dict
     so that a caller can report it and go on with the rest of the file.
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "b.jsonl"
+    >>> _ = path.write_text('{"id": "b1", "text": "Lee left."}\\nnot json\\n')
+    >>> [(line, type(record).__name__) for line, record in read_records(path)]
+    [(1, 'dict'), (2, 'CorpusError')]
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -408,6 +421,12 @@ def iter_documents(paths: Sequence[str | os.PathLike] | str | os.PathLike, *, en
 
     ``published`` is a fallback publication date for articles that carry none.
     Duplicate ids are errors (the later article is skipped).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "b.jsonl").write_text('{"id": "b1", "text": "Lee left."}\\n{"id": "b1", "text": "Again."}\\n')
+    >>> [item.id if isinstance(item, Document) else item.problem for item in iter_documents(folder)]
+    ['b1', "duplicate id 'b1' (first seen in .../b.jsonl, line 1)"]
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -467,6 +486,11 @@ def load_corpus(paths: Sequence[str | os.PathLike] | str | os.PathLike, *, encod
 
     A path that does not exist at all always raises :class:`CorpusError`: there is
     nothing to run on.
+
+    >>> load_corpus(["no/such/folder"])
+    Traceback (most recent call last):
+    ...
+    toolkit.corpus.CorpusError: no/such/folder: no such file or folder (check the path)
     """
     documents: list[Document] = []
     errors: list[LoadError] = []
@@ -482,7 +506,13 @@ def load_corpus(paths: Sequence[str | os.PathLike] | str | os.PathLike, *, encod
 
 def read_jsonl_stream(stream: Iterable[str], *, name: str = "<stdin>",
                       published: date | datetime | str | None = None) -> Iterator[Document | LoadError]:
-    """Documents from JSON Lines on a stream (``annotate -``), same rules as files."""
+    """Documents from JSON Lines on a stream (``annotate -``), same rules as files.
+
+    >>> for item in read_jsonl_stream(['{"text": "Lee left."}', '{"id": "x"}']):
+    ...     print(item.id if isinstance(item, Document) else item)
+    1
+    <stdin>, line 2: record has no 'text' string (give the article under "text")
+    """
     fallback = parse_published(published, field_name="--published") if published is not None else None
     seen: set[str] = set()
     for number, line in enumerate(stream, start=1):
@@ -505,8 +535,3 @@ def read_jsonl_stream(stream: Iterable[str], *, name: str = "<stdin>",
             continue
         seen.add(doc.id)
         yield doc
-
-
-if __name__ == "__main__":  # pragma: no cover - tiny manual check
-    for item in iter_documents(sys.argv[1:]):
-        print(item if isinstance(item, LoadError) else f"{item.id}\t{item.published}\t{item.title}")

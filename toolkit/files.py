@@ -65,14 +65,24 @@ def atomic_path(path: str | os.PathLike, *, suffix: str | None = None) -> Iterat
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically; return the path."""
+    """Write ``data`` to ``path`` atomically; return the path.
+
+    >>> import tempfile, pathlib
+    >>> write_bytes(pathlib.Path(tempfile.mkdtemp()) / "sub" / "b.bin", b"\\x00\\x01").read_bytes()
+    b'\\x00\\x01'
+    """
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
     return Path(path)
 
 
 def write_text(path: str | os.PathLike, text: str, *, encoding: str = "utf-8") -> Path:
-    """Write ``text`` to ``path`` atomically (no newline translation); return the path."""
+    """Write ``text`` to ``path`` atomically (no newline translation); return the path.
+
+    >>> import tempfile, pathlib
+    >>> write_text(pathlib.Path(tempfile.mkdtemp()) / "crlf.txt", "a\\r\\nb").read_bytes()
+    b'a\\r\\nb'
+    """
     return write_bytes(path, text.encode(encoding))
 
 

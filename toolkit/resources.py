@@ -30,6 +30,11 @@ class MissingData(RuntimeError):
 
 
 def data_path(name: str) -> Path:
+    """The path of a shipped data file, or :class:`MissingData` saying the install is incomplete.
+
+    >>> data_path("text/honorifics.txt").relative_to(DATA_DIR).as_posix()
+    'text/honorifics.txt'
+    """
     path = DATA_DIR / name
     if not path.is_file():
         raise MissingData(f"toolkit data file {name!r} is missing from {DATA_DIR} (reinstall the toolkit)")
@@ -43,7 +48,11 @@ def _content_lines(path: Path) -> list[str]:
 
 @lru_cache(maxsize=None)
 def data_lines(name: str) -> tuple[str, ...]:
-    """Non-comment, non-empty lines of a one-item-per-line data file."""
+    """Non-comment, non-empty lines of a one-item-per-line data file.
+
+    >>> "Mr" in data_lines("text/honorifics.txt")
+    True
+    """
     return tuple(line.strip() for line in _content_lines(data_path(name)))
 
 
@@ -52,6 +61,12 @@ def read_table(name: str | os.PathLike, *, extra: str | os.PathLike | None = Non
 
     ``name`` is a file under ``toolkit/data/`` or a path; ``extra`` is a user's own
     table with the same columns, appended after the shipped rows.
+
+    >>> import pathlib, tempfile
+    >>> mine = pathlib.Path(tempfile.mkdtemp()) / "titles.tsv"
+    >>> _ = mine.write_text("title\\nchief whip\\n")
+    >>> read_table("actors/titles.tsv", extra=mine)[-1]
+    {'title': 'chief whip'}
     """
     rows = list(_read_table_cached(str(name)))
     if extra:
@@ -89,7 +104,11 @@ def _parse_table(path: Path) -> list[dict[str, str]]:
 def require_nltk(package: str) -> None:
     """Make sure an NLTK data package is findable, or raise a clear error saying how to get it.
 
-    (:class:`toolkit.nltkdata.MissingNLTKData` names the package and how to provide it.)"""
+    (:class:`toolkit.nltkdata.MissingNLTKData` names the package and how to provide it.)
+    Checked once per package and process.
+
+    >>> require_nltk("punkt_tab")   # with NLTK_DATA set: nothing to say
+    """
     _require_nltk_cached(package)
 
 

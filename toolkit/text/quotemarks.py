@@ -31,10 +31,12 @@ class QuoteSpan:
 
     @property
     def start(self) -> int:
+        """Offset of the opening mark."""
         return self.pieces[0][0]
 
     @property
     def end(self) -> int:
+        """Offset just past the closing mark (or the end of the last paragraph it runs over)."""
         return self.pieces[-1][1]
 
 

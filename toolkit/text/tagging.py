@@ -33,8 +33,7 @@ __all__ = ["tag", "process", "PerceptronModel", "model", "lemmatize", "english_w
 
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
-_STATIC = ("i suffix", "i pref1", "i word", "i-1 word", "i-1 suffix", "i-2 word",
-           "i+1 word", "i+1 suffix", "i+2 word")
+
 
 
 def _normalize(word: str) -> str:
@@ -85,11 +84,12 @@ class PerceptronModel:
         self.dynamic = dyn
         self._reversed = k - 1
 
-    def tag_words(self, words: list[str]) -> list[str]:
-        """Tags for one sentence of tokens in tagger form (``nltk.pos_tag`` equivalent)."""
-        return self.tag_sentences([words])[0]
-
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Tags for sentences of tokens in tagger form, as ``nltk.pos_tag`` gives them one sentence at a time.
+
+        >>> model().tag_sentences([["Kim", "left", "."], ["He", "stayed"]])
+        [['NNP', 'VBD', '.'], ['PRP', 'VBD']]
+        """
         fi = self.feature_index
         get = fi.get
         missing = self.missing
@@ -144,7 +144,11 @@ class PerceptronModel:
 
 @lru_cache(maxsize=1)
 def model() -> PerceptronModel:
-    """The tagger model, loaded once per process."""
+    """The tagger model, loaded once per process.
+
+    >>> model() is model(), "NNP" in model().classes
+    (True, True)
+    """
     return PerceptronModel()
 
 
@@ -161,7 +165,6 @@ def _irregular() -> dict[str, str]:
     return table
 
 
-_VOWELS = set("aeiou")
 _DOUBLE_OK = set("bdgklmnprtz")
 
 
@@ -204,6 +207,9 @@ def english_words() -> frozenset[str]:
 
     The lemmatizer picks the real base form among candidates with it; the actors
     module tells capitalised common words from names with it.
+
+    >>> "ministry" in english_words(), "Ministry" in english_words()
+    (True, False)
     """
     try:
         require_nltk("words")
@@ -247,7 +253,12 @@ def _strip_suffix(low: str, n: int) -> str:
 
 
 def tag(doc: Doc) -> Doc:
-    """Set ``tag`` and ``lemma`` on every token of ``doc`` (in place); return it."""
+    """Set ``tag`` and ``lemma`` on every token of ``doc`` (in place); return it.
+
+    >>> from toolkit.text.tokens import tokenize
+    >>> [(t.tag, t.lemma) for t in tag(tokenize("Officials denied it.")).tokens]
+    [('NNS', 'official'), ('VBD', 'deny'), ('PRP', 'it'), ('.', '.')]
+    """
     sentences = [[t.norm for t in doc.tokens[s.first:s.last]] for s in doc.sentences]
     tagged = model().tag_sentences(sentences)
     for sent, tags in zip(doc.sentences, tagged):
@@ -258,11 +269,9 @@ def tag(doc: Doc) -> Doc:
 
 
 def process(text: str) -> Doc:
-    """Tokenize and tag ``text``: paragraphs, sentences, tokens with offsets, tags and lemmas."""
+    """Tokenize and tag ``text``: paragraphs, sentences, tokens with offsets, tags and lemmas.
+
+    >>> [(t.text, t.tag) for t in process("Seoul protested.").tokens]
+    [('Seoul', 'NNP'), ('protested', 'VBD'), ('.', '.')]
+    """
     return tag(tokenize(text))
-
-
-def _tokens_tagged(doc: Doc) -> list[tuple[str, str]]:  # pragma: no cover - debugging aid
-    return [(t.text, t.tag) for t in doc.tokens]
-
-

@@ -46,6 +46,7 @@ class Token:
 
     @property
     def lower(self) -> str:
+        """The token's text in lower case."""
         return self.text.lower()
 
 
@@ -71,16 +72,22 @@ class Doc:
     tokens: list[Token]
     _starts: list[int] = field(default_factory=list, repr=False)
 
-    def sentence_tokens(self, index: int) -> list[Token]:
-        sent = self.sentences[index]
-        return self.tokens[sent.first:sent.last]
-
     def sentence_text(self, index: int) -> str:
+        """The text of sentence ``index``.
+
+        >>> tokenize("Kim left. Lee stayed.").sentence_text(1)
+        'Lee stayed.'
+        """
         sent = self.sentences[index]
         return self.text[sent.start:sent.end]
 
     def token_at(self, offset: int) -> int | None:
-        """Index of the token covering character ``offset`` (or the next one), None past the end."""
+        """Index of the token covering character ``offset`` (or the next one), None past the end.
+
+        >>> doc = tokenize("Mr. Kim left.")
+        >>> doc.token_at(5), doc.token_at(3), doc.token_at(99)
+        (1, 1, None)
+        """
         if not self._starts:
             self._starts = [t.start for t in self.tokens]
         k = bisect_right(self._starts, offset) - 1
@@ -89,7 +96,11 @@ class Doc:
         return k + 1 if k + 1 < len(self.tokens) else None
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
-        """Tokens that overlap the character span ``[start, end)``."""
+        """Tokens that overlap the character span ``[start, end)``.
+
+        >>> [t.text for t in tokenize("Mr. Kim left.").tokens_in(5, 10)]
+        ['Kim', 'left']
+        """
         first = self.token_at(start)
         if first is None:
             return []
@@ -99,17 +110,6 @@ class Doc:
                 break
             out.append(tok)
         return out
-
-    def sentence_of(self, offset: int) -> int:
-        """Index of the sentence holding character ``offset`` (the nearest before it otherwise)."""
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid].start <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return max(lo - 1, 0)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -179,7 +179,11 @@ def _punkt():
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    """Lower-case abbreviations (no final period) from Punkt and ``data/text/abbreviations.txt``."""
+    """Lower-case abbreviations (no final period) from Punkt and ``data/text/abbreviations.txt``.
+
+    >>> "mr" in abbreviations(), "u.s" in abbreviations()
+    (True, True)
+    """
     try:
         known = set(_punkt()._params.abbrev_types)
     except Exception:  # noqa: BLE001 - the project list alone still works
@@ -195,7 +199,13 @@ def _honorific_end() -> re.Pattern:
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Punkt sentence spans inside ``text[start:end]`` (one paragraph), as absolute offsets."""
+    """Punkt sentence spans inside ``text[start:end]`` (one paragraph), as absolute offsets.
+
+    An honorific Punkt ends a sentence with ("... said Mr.") is joined to the name after it.
+
+    >>> sentence_spans("Kim met Mr. Lee. He left.", 0, 25)
+    [(0, 16), (17, 25)]
+    """
     spans: list[tuple[int, int]] = []
     for s, e in _punkt().span_tokenize(text[start:end]):
         s, e = start + s, start + e
@@ -229,6 +239,10 @@ def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     Keeps abbreviations with their period ("Mr.", "U.S.") except at the very end of
     the sentence, and splits clitics ("'s", "n't").
+
+    >>> text = "Mr. Kim didn't leave the U.S."
+    >>> [text[s:e] for s, e in word_spans(text, 0, len(text))]
+    ['Mr.', 'Kim', 'did', "n't", 'leave', 'the', 'U.S', '.']
     """
     spans: list[tuple[int, int]] = []
     abbrevs = abbreviations()
@@ -280,7 +294,12 @@ def _tagger_form(text: str, prev_char: str) -> str:
 
 
 def tokenize(text: str) -> Doc:
-    """Split ``text`` into paragraphs, sentences and tokens (no tags yet: see :mod:`toolkit.text.tagging`)."""
+    """Split ``text`` into paragraphs, sentences and tokens (no tags yet: see :mod:`toolkit.text.tagging`).
+
+    >>> doc = tokenize("Headline\\nKim left. Lee stayed.")
+    >>> doc.paragraphs, [(s.paragraph, s.first, s.last) for s in doc.sentences]
+    ([(0, 8), (9, 30)], [(0, 0, 1), (1, 1, 4), (1, 4, 7)])
+    """
     paragraphs = split_paragraphs(text)
     sentences: list[Sentence] = []
     tokens: list[Token] = []
