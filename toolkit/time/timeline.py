@@ -1,9 +1,9 @@
 """Events and the timeline: what happened when, and who was involved.
 
 :func:`find_events` attaches each temporal expression (a :class:`~toolkit.time.timex.Timex`) to the
-event it dates and places statements that carry no date of their own; :func:`interval` turns
-any TIMEX3 value into the calendar interval it stands for; :func:`timeline` orders the events
-of one or many documents.
+event it dates and places statements that carry no date of their own; :func:`interval` (from
+:mod:`toolkit.time.values`, the TIMEX3 value grammar) turns any TIMEX3 value into the calendar
+interval it stands for; :func:`timeline` orders the events of one or many documents.
 
 **Which event a date belongs to.** There is no parser; clauses are found from the POS tags:
 verb groups ("has previously dismissed", "could not confirm"), clause boundaries (punctuation,
@@ -90,159 +90,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.resources import read_table
 from toolkit.time.timex import Timex
+from toolkit.time.values import ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, as_date, describe_interval, interval
 from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Event", "find_events", "interval", "timeline", "describe_interval", "ON_OR_BEFORE_DCT",
            "ON_OR_AFTER_DCT", "ANCHORS"]
 
-ON_OR_BEFORE_DCT = "ON_OR_BEFORE_DCT"
-ON_OR_AFTER_DCT = "ON_OR_AFTER_DCT"
 #: How an event got its place: its own temporal expression, its tense, or its order relative to another event.
 ANCHORS = ("timex", "tense", "order")
 
 #: A clause boundary between a date and a candidate verb costs this many words (rule 5).
 BOUNDARY_COST = 12
-
-
-# =========================================================================== calendar intervals
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def _month_end(year: int, month: int) -> date:
-    nxt = date(year + month // 12, month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
-
-
-def interval(value: str | None, *, dct: date | datetime | str | None = None,
-             mod: str | None = None) -> tuple[date | None, date | None]:
-    """The calendar interval ``(first day, last day)`` a TIMEX3 value stands for; None = unknown.
-
-    Days, weeks (Monday..Sunday), weekends, months, quarters, halves, seasons (meteorological:
-    spring = March..May, winter = December..February of the next year), years, decades
-    (``199`` or ``199X``), centuries (``19`` = 1900..1999), times and parts of a day (their
-    day), ISO ranges (``2024-06/2024-08``), ``PRESENT_REF`` (the DCT), ``PAST_REF`` (null..DCT),
-    ``FUTURE_REF`` (DCT..null) and this module's relations (``ON_OR_BEFORE_DCT``,
-    ``ON_OR_AFTER:2024-W42`` ...). Durations, sets and unresolved values (``XXXX-WXX-1``) give
-    ``(None, None)``. ``mod`` BEFORE/AFTER/ON_OR_BEFORE/ON_OR_AFTER opens one end
-    ("pre-1990"); START/MID/END keep the whole period.
-
-    >>> interval("2024-06", dct=None)
-    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 30))
-    >>> interval("PAST_REF", dct=date(2024, 10, 21))
-    (None, datetime.date(2024, 10, 21))
-    """
-    first, last = _interval(value, _as_date(dct))
-    if mod and (first or last):
-        m = mod.upper()
-        if m == "BEFORE":
-            return None, (first - timedelta(days=1)) if first else None
-        if m == "AFTER":
-            return (last + timedelta(days=1)) if last else None, None
-        if m == "ON_OR_BEFORE":
-            return None, last
-        if m == "ON_OR_AFTER":
-            return first, None
-    return first, last
-
-
-_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-_WEEK = re.compile(r"(\d{4})-W(\d\d)(?:-(\d|WE))?")
-_MONTH = re.compile(r"(\d{4})-(\d\d)")
-_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
-
-
-def _interval(value: str | None, dct: date | None) -> tuple[date | None, date | None]:
-    if not value:
-        return None, None
-    v = value.strip()
-    if v in ("PRESENT_REF",):
-        return dct, dct
-    if v in ("PAST_REF", ON_OR_BEFORE_DCT):
-        return None, dct
-    if v in ("FUTURE_REF", ON_OR_AFTER_DCT):
-        return dct, None
-    if v.startswith("ON_OR_BEFORE:"):
-        return None, _interval(v[len("ON_OR_BEFORE:"):], dct)[1]
-    if v.startswith("ON_OR_AFTER:"):
-        return _interval(v[len("ON_OR_AFTER:"):], dct)[0], None
-    if "/" in v:
-        a, b = v.split("/", 1)
-        return _interval(a, dct)[0], _interval(b, dct)[1]
-    if v.startswith("P"):
-        return None, None  # a duration or a set's period
-    v = v.split("T", 1)[0] if re.match(r"\d{4}-\d\d-\d\dT", v) else v
-    try:
-        if m := _DAY.fullmatch(v):
-            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            return d, d
-        if m := _WEEK.fullmatch(v):
-            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            if m.group(3) == "WE":
-                return monday + timedelta(days=5), monday + timedelta(days=6)
-            if m.group(3):
-                d = monday + timedelta(days=int(m.group(3)) - 1)
-                return d, d
-            return monday, monday + timedelta(days=6)
-        if m := _MONTH.fullmatch(v):
-            y, mo = int(m.group(1)), int(m.group(2))
-            return date(y, mo, 1), _month_end(y, mo)
-        if m := _PART.fullmatch(v):
-            y, part = int(m.group(1)), m.group(2)
-            if part[0] == "Q":
-                q = int(part[1])
-                return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-            if part[0] == "H":
-                h = int(part[1])
-                return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
-            a, b = _SEASONS[part]
-            return date(y, a, 1), _month_end(y + (1 if b < a else 0), b)
-        if re.fullmatch(r"\d{4}", v):
-            y = int(v)
-            return date(y, 1, 1), date(y, 12, 31)
-        if m := re.fullmatch(r"(\d{3})X?", v):
-            y = int(m.group(1)) * 10
-            return date(max(y, 1), 1, 1), date(y + 9, 12, 31)
-        if m := re.fullmatch(r"(\d{2})(?:XX)?", v):
-            y = int(m.group(1)) * 100
-            return date(max(y, 1), 1, 1), date(y + 99, 12, 31)
-    except ValueError:
-        return None, None
-    return None, None
-
-
-def describe_interval(first: date | None, last: date | None) -> str:
-    """A short reading of an interval: '2024-10-18', '2024-10-14 to 2024-10-20', 'on or before ...'.
-
-    >>> describe_interval(None, date(2024, 10, 21))
-    'on or before 2024-10-21'
-    """
-    if first and last:
-        return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-    if last:
-        return f"on or before {last.isoformat()}"
-    if first:
-        return f"on or after {first.isoformat()}"
-    return "undated"
 
 
 # =========================================================================== vocabulary
@@ -990,7 +854,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention], timexes: Sequence[Timex],
     ``timexes`` :func:`toolkit.time.timex.tag_timexes` on the same text (``Event.timex`` indexes this list),
     ``dct`` the publication date and ``skip`` sentence indices that carry no analyses (boilerplate).
     """
-    return _Finder(doc, mentions, timexes, _as_date(dct), skip).find()
+    return _Finder(doc, mentions, timexes, as_date(dct), skip).find()
 
 
 # =========================================================================== the timeline
@@ -1034,7 +898,7 @@ def timeline(items: Iterable[object]) -> list[dict]:
         doc_rows = []
         for index, ev in enumerate(events):
             tx = timexes[ev["timex"]] if ev.get("timex") is not None and 0 <= ev["timex"] < len(timexes) else None
-            first, last = _as_date(ev.get("interval_start")), _as_date(ev.get("interval_end"))
+            first, last = as_date(ev.get("interval_start")), as_date(ev.get("interval_end"))
             ref = ev.get("relative_to")
             row = {
                 "document": rec.get("id"), "published": published, "title": rec.get("title"),

@@ -1,12 +1,13 @@
 """Rule-based TimeML TIMEX3 tagger: find and normalise temporal expressions in news text.
 
 One compiled regular expression (built at import from the vocabulary files in
-``toolkit/data/timex_*.tsv``) finds candidate expressions in the raw text; only the
+``toolkit/data/time/timex_*.tsv``) finds candidate expressions in the raw text; only the
 matches are then normalised, relative to the document creation time (DCT). Under-specified
 dates ("Monday", "in June", "Oct. 23") take their direction from the tense of the clause
 (a few cue words around the match); anaphoric ones ("a year earlier", "the day before",
 "the quarter") from the last date the text mentioned. Extents and values follow the
-TimeML/TIMEX3 conventions of TimeBank and TempEval-3.
+TimeML/TIMEX3 conventions of TimeBank and TempEval-3; values are built with the value grammar of
+:mod:`toolkit.time.values`.
 
 Example::
 
@@ -28,6 +29,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from importlib import resources
 from typing import Callable, Sequence
+
+from toolkit.time.values import GRANULARITIES, SEASON_START, Value, parse, shift, unresolved
 
 __all__ = ["Timex", "tag_timexes"]
 
@@ -180,125 +183,6 @@ _REF = _alt(REFS)
 _AMPM = r"(?:[ap]\.\s?m\.|[ap]\.m(?![\w])|[ap]m(?![\w]))"
 
 
-# =========================================================================== calendar arithmetic
-@dataclass(frozen=True, slots=True)
-class _Point:
-    """A calendar period: granularity D/W/WE/M/Q/H/S/Y/E(decade)/C(century) and its first day."""
-
-    gran: str
-    day: date
-    part: str | None = None  # season code for gran "S", part-of-day code for times
-
-    def value(self) -> str:
-        d = self.day
-        g = self.gran
-        if g == "D":
-            v = d.isoformat()
-            return v + "T" + self.part if self.part else v
-        if g in ("W", "WE"):
-            iy, iw, _ = d.isocalendar()
-            return f"{iy:04d}-W{iw:02d}" + ("-WE" if g == "WE" else "")
-        if g == "M":
-            return f"{d.year:04d}-{d.month:02d}"
-        if g == "Q":
-            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
-        if g == "H":
-            return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
-        if g == "S":
-            return f"{d.year:04d}-{self.part}"
-        if g == "Y":
-            return f"{d.year:04d}"
-        if g == "E":
-            return f"{d.year // 10:03d}"
-        if g == "C":
-            return f"{d.year // 100:02d}"
-        raise ValueError(g)
-
-
-def _add_months(d: date, n: int) -> date:
-    y, m = divmod(d.month - 1 + n, 12)
-    y += d.year
-    if not 1 <= y <= 9999:
-        raise ValueError("year out of range")
-    last = (date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - timedelta(days=1)).day
-    return date(y, m + 1, min(d.day, last))
-
-
-def _shift(d: date, unit: str, n: int) -> date:
-    """Move ``d`` by ``n`` units (D, W, M, Q, Y; decade/century as Y multiples)."""
-    if unit == "D":
-        return d + timedelta(days=n)
-    if unit in ("W", "WE"):
-        return d + timedelta(weeks=n)
-    if unit == "M":
-        return _add_months(d, n)
-    if unit == "Q":
-        return _add_months(d, 3 * n)
-    if unit == "H":
-        return _add_months(d, 6 * n)
-    if unit in ("Y", "S"):
-        return _add_months(d, 12 * n)
-    if unit == "E":
-        return _add_months(d, 120 * n)
-    if unit == "C":
-        return _add_months(d, 1200 * n)
-    raise ValueError(unit)
-
-
-def _truncate(d: date, gran: str) -> date:
-    if gran in ("W", "WE"):
-        return d - timedelta(days=d.weekday())
-    if gran == "M":
-        return d.replace(day=1)
-    if gran == "Q":
-        return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
-    if gran == "H":
-        return date(d.year, 1 if d.month <= 6 else 7, 1)
-    if gran in ("Y", "S"):
-        return date(d.year, 1, 1)
-    if gran == "E":
-        return date(d.year - d.year % 10, 1, 1)
-    if gran == "C":
-        return date(d.year - d.year % 100, 1, 1)
-    return d
-
-
-_FINER = "D WE W M S Q H Y E C".split()
-
-
-def _point(d: date, gran: str, part: str | None = None) -> _Point:
-    return _Point(gran, _truncate(d, gran), part)
-
-
-def _parse_value(value: str) -> _Point | None:
-    """The inverse of :meth:`_Point.value` for the values this module produces."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(-WE)?|-Q(\d)|-H(\d)|-(SP|SU|FA|WI))?(?:T.*)?", value)
-    if not m:
-        return None
-    y = int(m.group(1))
-    try:
-        if m.group(3):
-            return _Point("D", date(y, int(m.group(2)), int(m.group(3))))
-        if m.group(2):
-            return _Point("M", date(y, int(m.group(2)), 1))
-        if m.group(4):
-            return _Point("WE" if m.group(5) else "W", date.fromisocalendar(y, int(m.group(4)), 1))
-        if m.group(6):
-            return _Point("Q", date(y, 3 * int(m.group(6)) - 2, 1))
-        if m.group(7):
-            return _Point("H", date(y, 1 if m.group(7) == "1" else 7, 1))
-        if m.group(8):
-            return _Point("S", date(y, 1, 1), m.group(8))
-        return _Point("Y", date(y, 1, 1))
-    except ValueError:
-        return None
-
-
-def _unresolved(gran: str, part: str | None = None) -> str:
-    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-            "H": "XXXX-HX", "S": f"XXXX-{part}", "Y": "XXXX", "E": "XXX", "C": "XX"}[gran]
-
-
 # =========================================================================== numbers
 def _number(s: str) -> float | None:
     """Parse '3', '1,000', 'twenty-four', 'a couple of', '2 1/2', 'two and a half'."""
@@ -423,9 +307,9 @@ class _Ctx:
     dct: date | None
     sentences: Sequence[tuple[int, int]] | None
     starts: list[int] = field(default_factory=list)
-    anchor: _Point | None = None          # last date the text mentioned (for anaphora)
+    anchor: Value | None = None          # last date the text mentioned (for anaphora)
     anchor_pos: int = -1
-    quarter: _Point | None = None         # last quarter the text mentioned
+    quarter: Value | None = None         # last quarter the text mentioned
     quarter_pos: int = -1
     period_pos: int = -1                  # last "the (first) nine months"-style period mentioned
 
@@ -506,12 +390,12 @@ def _cue_kind(word: str, text: str = "", pos: int = 0) -> str | None:
 _Result = tuple  # (type, value, mod) or (type, value, mod, start, end)
 
 
-def _anchor(ctx: _Ctx, gran: str = "D") -> _Point | None:
+def _anchor(ctx: _Ctx, gran: str = "D") -> Value | None:
     """The date anaphora count from: the last date mentioned if it is at least as fine as
     ``gran`` (a year cannot anchor "two days earlier"), else the DCT."""
-    if ctx.anchor is not None and _FINER.index(ctx.anchor.gran) <= _FINER.index(gran):
+    if ctx.anchor is not None and GRANULARITIES.index(ctx.anchor.gran) <= GRANULARITIES.index(gran):
         return ctx.anchor
-    return _Point("D", ctx.dct) if ctx.dct else None
+    return Value("D", ctx.dct) if ctx.dct else None
 
 
 def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
@@ -593,7 +477,7 @@ def _apposed(ctx: _Ctx, pos: int) -> bool:
                          r"|\b(?:will|would|shall|could|should|might|may|can)\b", between)
 
 
-def _remember(ctx: _Ctx, p: _Point, pos: int) -> None:
+def _remember(ctx: _Ctx, p: Value, pos: int) -> None:
     ctx.anchor = p
     ctx.anchor_pos = pos
 
@@ -671,7 +555,7 @@ def _day_of_rest(rest: str | None, m: re.Match, ctx: _Ctx) -> str | None:
     in the same stretch of text, else the DCT)."""
     if not rest:
         if ctx.anchor is not None and ctx.anchor.gran == "D" and 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH:
-            return ctx.anchor.value()
+            return ctx.anchor.value
         return ctx.dct.isoformat() if ctx.dct else None
     r = rest.lower()
     if r in ("today", "tonight"):
@@ -721,7 +605,7 @@ def _calendar_date(m: re.Match, ctx: _Ctx) -> _Result | None:
     if value is None:
         return None
     if value[0].isdigit():
-        _remember(ctx, _parse_value(value), m.start())
+        _remember(ctx, parse(value), m.start())
     return ("DATE", value, None)
 
 
@@ -750,7 +634,7 @@ def _iso(m: re.Match, ctx: _Ctx) -> _Result | None:
         d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:
         return None
-    _remember(ctx, _Point("D", d), m.start())
+    _remember(ctx, Value("D", d), m.start())
     if m.group("hh"):
         return ("TIME", f"{d.isoformat()}T{m.group('hh')}:{m.group('mm')}", None)
     return ("DATE", d.isoformat(), None)
@@ -765,7 +649,7 @@ def _slash(m: re.Match, ctx: _Ctx) -> _Result | None:
         d = date(y, int(m.group("m")), int(m.group("d")))
     except ValueError:
         return None
-    _remember(ctx, _Point("D", d), m.start())
+    _remember(ctx, Value("D", d), m.start())
     return ("DATE", d.isoformat(), None)
 
 
@@ -782,7 +666,7 @@ def _today(m: re.Match, ctx: _Ctx) -> _Result | None:
     if ctx.dct is None:
         return ("TIME", "XXXX-XX-XXT" + pod, mod) if pod else ("DATE", "XXXX-XX-XX", mod)
     d = ctx.dct + timedelta(days=offset)
-    _remember(ctx, _Point("D", d), m.start())
+    _remember(ctx, Value("D", d), m.start())
     if pod:
         return ("TIME", f"{d.isoformat()}T{pod}", mod)
     return ("DATE", d.isoformat(), mod)
@@ -807,9 +691,9 @@ def _holiday(m: re.Match, ctx: _Ctx) -> _Result | None:
         return ("DATE", "XXXX-WXX" if gran == "W" else value, None)
     if d is None:
         return None
-    p = _point(d, gran)
+    p = Value(gran, d)
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), None)
+    return ("DATE", p.value, None)
 
 
 def _date_cost(d: date, ref: date, tense: str | None, *, strict: bool = False) -> float:
@@ -865,7 +749,7 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         if value is None:
             return None
         if value[0].isdigit():
-            _remember(ctx, _parse_value(value), m.start())
+            _remember(ctx, parse(value), m.start())
         return ("DATE", value, mod)
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel in ("the previous", "the following", "the next", "that"):
@@ -889,7 +773,7 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         possessive = not pod and ctx.text.startswith(("'s", "’s"), m.end())
         tense = ctx.tense(m.start(), m.end(), left=not possessive)
         d = _weekday_date(ctx.dct, wd, _weekday_direction(tense))
-    _remember(ctx, _Point("D", d), m.start())
+    _remember(ctx, Value("D", d), m.start())
     if pod:
         return ("TIME", f"{d.isoformat()}T{pod}", mod)
     return ("DATE", d.isoformat(), mod)
@@ -909,9 +793,9 @@ def _month_year(m: re.Match, ctx: _Ctx) -> _Result | None:
     y = _year(m.group("y") or m.group("yw"))
     if y is None:
         return None
-    p = _Point("M", date(y, MONTHS[m.group("mon").lower().rstrip(".")], 1))
+    p = Value("M", date(y, MONTHS[m.group("mon").lower().rstrip(".")], 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), _mod(m.group("mod")))
+    return ("DATE", p.value, _mod(m.group("mod")))
 
 
 _MAY_OK = re.compile(r"(?:in|of|since|until|till|by|during|from|through|to|early|late|mid|and|or|between|last|next"
@@ -945,9 +829,9 @@ def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
         y = ctx.anchor.day.year
     else:
         y = _year_for(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
-    p = _Point("M", date(y, month, 1))
+    p = Value("M", date(y, month, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return ("DATE", p.value, mod)
 
 
 @_rule("season", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL}|the)\s+)?(?:(?P<mod2>early|late|mid)(?:\s+|-))?"
@@ -969,7 +853,7 @@ def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
         return ("DATE", f"XXXX-{code}", mod)
     else:
         y = ctx.dct.year
-        order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        order = SEASON_START[code]
         now = ctx.dct.month
         if rel in ("last", "this past", "past", "previous"):
             y = y - 1 if order >= now - 1 else y
@@ -985,9 +869,9 @@ def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
                 y += 1
     if y is None:
         return None
-    p = _Point("S", date(y, 1, 1), code)
+    p = Value("S", date(y, SEASON_START[code], 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return ("DATE", p.value, mod)
 
 
 @_rule("decade", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:the\s+)?(?:(?P<mod2>early|mid|late)(?:\s+|-))?"
@@ -1029,9 +913,9 @@ def _year_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None
     pre = (m.group("pre") or "").lower()
     mod = {"post": "AFTER", "pre": "BEFORE", "mid": "MID"}.get(pre) or _mod(m.group("mod"))
-    p = _Point("Y", date(y, 1, 1))
+    p = Value("Y", date(y, 1, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return ("DATE", p.value, mod)
 
 
 # --------------------------------------------------------------------------- quarters and halves
@@ -1076,11 +960,11 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
                 year += 1
         if back:
             year -= 1
-    p = _Point("Q", date(year, 3 * q - 2, 1))
+    p = Value("Q", date(year, 3 * q - 2, 1))
     if not back:
         ctx.quarter, ctx.quarter_pos = p, m.start()
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), None, start, m.end())
+    return ("DATE", p.value, None, start, m.end())
 
 
 @_rule("period_code", rf"(?-i:(?P<k>Q|H)(?P<n>[1-4])|(?P<n2>[1-4])(?P<k2>Q|H))"
@@ -1103,11 +987,11 @@ def _period_code(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None  # a bare "H1" is more often a name (a virus, a visa) than a half year
     if year is None:
         return ("DATE", f"XXXX-{kind}{n}", None)
-    p = _Point(kind, date(year, 3 * n - 2 if kind == "Q" else 6 * n - 5, 1))
+    p = Value(kind, date(year, 3 * n - 2 if kind == "Q" else 6 * n - 5, 1))
     _remember(ctx, p, m.start())
     if kind == "Q":
         ctx.quarter, ctx.quarter_pos = p, m.start()
-    return ("DATE", p.value(), None)
+    return ("DATE", p.value, None)
 
 
 @_rule("the_quarter", r"(?P<det>the|this|that|its|last\s+year['’]s|this\s+year['’]s)\s+"
@@ -1128,21 +1012,21 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     if ctx.dct is None and ctx.quarter is None:
         return ("DATE", "XXXX-QX", None)
     if ("current" in words or det == "this") and ctx.dct:
-        base = _point(ctx.dct, "Q")
+        base = Value("Q", ctx.dct)
     elif det == "that" and ctx.anchor is not None and ctx.anchor.gran == "Q":
         base = ctx.anchor
     elif ("latest" in words or ctx.quarter is None) and ctx.dct:
-        base = _point(_shift(ctx.dct, "Q", -1), "Q")
+        base = Value("Q", shift(ctx.dct, "Q", -1))
     else:
         base = ctx.quarter
     if m.group("y"):
-        base = _Point("Q", date(int(m.group("y")), base.day.month, 1))
+        base = Value("Q", date(int(m.group("y")), base.day.month, 1))
     elif back:
-        base = _Point("Q", _shift(base.day, "Y", -1))
+        base = Value("Q", shift(base.day, "Y", -1))
     _remember(ctx, base, m.start())
     if ctx.quarter is None and not back:
         ctx.quarter, ctx.quarter_pos = base, m.start()
-    return ("DATE", base.value(), None)
+    return ("DATE", base.value, None)
 
 
 @_rule("year_ago_adj", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-end|year\s+end|year['’]s\s+end)(?![\w-])")
@@ -1156,7 +1040,7 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
             return ("DATE", f"{year}-12-31", None, start, m.end())
         return ("DATE", year, "END", start, m.end())
     if _in_quarter_context(ctx, m.start()):
-        return ("DATE", _Point("Q", _shift(ctx.quarter.day, "Y", -1)).value(), None, start, m.end())
+        return ("DATE", Value("Q", shift(ctx.quarter.day, "Y", -1)).value, None, start, m.end())
     if ctx.dct is None:
         return ("DATE", "XXXX", None, start, m.end())
     return ("DATE", str(ctx.dct.year - 1), None, start, m.end())
@@ -1190,9 +1074,9 @@ def _half(m: re.Match, ctx: _Ctx) -> _Result | None:
             current = 1 if ctx.dct.month <= 6 else 2
             if h > current and ctx.tense(m.start(), m.end()) != "future":
                 y -= 1
-    p = _Point("H", date(y, 1 if h == 1 else 7, 1))
+    p = Value("H", date(y, 1 if h == 1 else 7, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), None)
+    return ("DATE", p.value, None)
 
 
 # --------------------------------------------------------------------------- sets
@@ -1268,30 +1152,30 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
     count = n * _unit_count(unit)
     ref = _ago_reference(m, ctx, gran, direction)
     if ref is None or count != int(count):
-        return ("DATE", _unresolved(gran), mod)
+        return ("DATE", unresolved(gran), mod)
     out_gran = gran
     if gran == "Y" and _after_period(ctx, m.start()):
         pass  # "for the nine months ... a year earlier": the year
     elif ref.gran == "Q" and gran == "Y":
         out_gran = "Q"
-    elif direction == "earlier" and _FINER.index(ref.gran) < _FINER.index(gran) and \
+    elif direction == "earlier" and GRANULARITIES.index(ref.gran) < GRANULARITIES.index(gran) and \
             (gran != "Y" or 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH):
         out_gran = ref.gran
     shift_unit, k = ("Y", int(count) * (10 if gran == "E" else 100)) if gran in ("E", "C") else (gran, int(count))
     try:
-        d = _shift(ref.day, shift_unit, sign * k)
+        d = shift(ref.day, shift_unit, sign * k)
     except ValueError:
         return None
-    return ("DATE", _point(d, "Y" if out_gran == "E" else out_gran).value(), mod)
+    return ("DATE", Value("Y" if out_gran == "E" else out_gran, d).value, mod)
 
 
-def _ago_reference(m: re.Match, ctx: _Ctx, gran: str, direction: str) -> _Point | None:
+def _ago_reference(m: re.Match, ctx: _Ctx, gran: str, direction: str) -> Value | None:
     """'N units ago' counts from the DCT, 'N units earlier' from the last date mentioned; in
     quarterly-results prose 'a year ago/earlier' means the same quarter a year before."""
     if gran == "Y" and _in_quarter_context(ctx, m.start()):
         return ctx.quarter
     if direction in ("ago", "from now", "hence"):
-        return _Point("D", ctx.dct) if ctx.dct else None
+        return Value("D", ctx.dct) if ctx.dct else None
     return _anchor(ctx, gran)
 
 
@@ -1431,11 +1315,11 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
     if rel in _ANAPHORIC:
         ref = _anchor(ctx, gran)
         if ref is None:
-            return ("DATE", _unresolved(gran), mod)
-        p = _point(_shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel]), gran)
-        return ("DATE", p.value(), mod)
+            return ("DATE", unresolved(gran), mod)
+        p = Value(gran, shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel]))
+        return ("DATE", p.value, mod)
     if ctx.dct is None:
-        return ("DATE", _unresolved(gran), mod)
+        return ("DATE", unresolved(gran), mod)
     if gran == "Q":
         return _relative_quarter(m, ctx, rel, mod)
     if gran == "WE":
@@ -1444,13 +1328,13 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
         if u == "year" and re.match(r"\s+(?:ended|ending)\b", after):
             return ("DURATION", "P1Y", mod)  # "the year ended March 31": a fiscal year as a span
         if u in ("week", "month") and ctx.anchor is not None and ctx.anchor.gran == gran:
-            return ("DATE", ctx.anchor.value(), mod)
+            return ("DATE", ctx.anchor.value, mod)
         if gran in ("E", "C"):
             return ("DURATION", _duration(1, u), mod)
-    p = _point(_shift(ctx.dct, gran, _STEP.get(rel, 0)), gran)
+    p = Value(gran, shift(ctx.dct, gran, _STEP.get(rel, 0)))
     if gran not in ("E", "C"):
         _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return ("DATE", p.value, mod)
 
 
 def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
@@ -1465,10 +1349,10 @@ def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
     sign = -1 if m.group("side").lower() in ("before", "earlier") else 1
     ref = _anchor(ctx, gran)
     if ref is None:
-        return ("TIME", "XXXX-XX-XXT" + pod, None) if pod else ("DATE", _unresolved(gran), None)
-    p = _point(_shift(ref.day, gran, sign), gran)
+        return ("TIME", "XXXX-XX-XXT" + pod, None) if pod else ("DATE", unresolved(gran), None)
+    p = Value(gran, shift(ref.day, gran, sign))
     _remember(ctx, p, m.start())
-    return ("TIME", f"{p.value()}T{pod}", None) if pod else ("DATE", p.value(), None)
+    return ("TIME", f"{p.value}T{pod}", None) if pod else ("DATE", p.value, None)
 
 
 def _is_title(m: re.Match, ctx: _Ctx) -> bool:
@@ -1484,7 +1368,7 @@ def _relative_day(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result 
     """'the day' (the day last mentioned), 'the previous day', 'the next day'."""
     if rel in ("the", "that", "that same"):
         if ctx.anchor is not None and ctx.anchor.gran == "D" and m.start() - ctx.anchor_pos < 600:
-            return ("DATE", ctx.anchor.value(), mod)
+            return ("DATE", ctx.anchor.value, mod)
         return ("DATE", "XXXX-XX-XX", mod) if rel != "the" else None
     step = {"the previous": -1, "the prior": -1, "the preceding": -1, "previous": -1,
             "the following": 1, "following": 1, "the next": 1, "next": 1, "the same": 0}.get(rel)
@@ -1493,9 +1377,9 @@ def _relative_day(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result 
     ref = _anchor(ctx)
     if ref is None:
         return ("DATE", "XXXX-XX-XX", mod)
-    p = _Point("D", ref.day + timedelta(days=step))
+    p = Value("D", ref.day + timedelta(days=step))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return ("DATE", p.value, mod)
 
 
 def _week_of(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -1506,23 +1390,23 @@ def _week_of(m: re.Match, ctx: _Ctx) -> _Result | None:
     value = _month_day_value(dm.group("mon"), dm.group("d"), dm.group("y"), m, ctx)
     if not value or not value[0].isdigit():
         return None
-    p = _point(date.fromisoformat(value), "W")
-    return ("DATE", p.value(), None, m.start(), m.end() + dm.end())
+    p = Value("W", date.fromisoformat(value))
+    return ("DATE", p.value, None, m.start(), m.end() + dm.end())
 
 
 def _relative_quarter(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
     dct = ctx.dct
     if rel in ("the", "the latest") and ctx.quarter is not None:
-        return ("DATE", ctx.quarter.value(), mod)
+        return ("DATE", ctx.quarter.value, mod)
     step = {"last": -1, "the last": -1, "past": -1, "the past": -1, "the latest": -1, "this past": -1,
             "next": 1, "the next": 1, "coming": 1, "the coming": 1}.get(rel, 0)
     if rel == "the":
         step = -1
-    p = _point(_shift(dct, "Q", step), "Q")
+    p = Value("Q", shift(dct, "Q", step))
     _remember(ctx, p, m.start())
     if rel in ("the", "the latest", "the current", "this", "current"):
         ctx.quarter, ctx.quarter_pos = p, m.start()
-    return ("DATE", p.value(), mod)
+    return ("DATE", p.value, mod)
 
 
 def _weekend(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
@@ -1539,9 +1423,9 @@ def _weekend(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | Non
             sat = _weekday_date(dct, 6, "future")
         else:
             sat = _weekday_date(dct, 6, "past") if dct.isoweekday() != 6 else dct
-    p = _point(sat, "WE")
+    p = Value("WE", sat)
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return ("DATE", p.value, mod)
 
 
 def _relative_pod(m: re.Match, ctx: _Ctx, rel: str, u: str, mod: str | None) -> _Result | None:
@@ -1634,7 +1518,7 @@ def _then(m: re.Match, ctx: _Ctx) -> _Result | None:
     """'until then', 'by then': the date last mentioned, when it is close by."""
     if ctx.anchor is None or not 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH:
         return None
-    return ("DATE", ctx.anchor.value(), None)
+    return ("DATE", ctx.anchor.value, None)
 
 
 _DAY_RANGE_HEAD = re.compile(rf"(?:{_MONTH})\s+{_DAYNUM}\s+(?:and|or|to|through)\s+$", re.I)
