@@ -27,9 +27,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from importlib import resources
 from typing import Callable, Sequence
 
+from toolkit.resources import data_lines
 from toolkit.time.values import GRANULARITIES, SEASON_START, Value, parse, shift, unresolved
 
 __all__ = ["Timex", "tag_timexes"]
@@ -55,9 +55,8 @@ class Timex:
 
 # =========================================================================== vocabulary
 def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("toolkit").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.rstrip("\r").split("\t") for line in raw.splitlines()
-            if line.strip() and not line.startswith("#")]
+    """The rows of a header-less vocabulary table (kind, word, value)."""
+    return [line.split("\t") for line in data_lines(name)]
 
 
 def _by_kind(rows: list[list[str]], kind: str) -> dict[str, str]:
@@ -90,6 +89,8 @@ UNITS = {r[0].lower(): (r[1], int(r[2])) for r in _UNIT_ROWS}
 
 _TENS = {k: int(v) for k, v in CARDINALS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
 _ONES = {k: int(v) for k, v in CARDINALS.items() if 1 <= v <= 9 and k not in ("a", "an")}
+#: "the sixties" -> 6: the decade of the 1900s a tens word names.
+_DECADE_WORDS = {k[:-1] + "ies": v // 10 for k, v in _TENS.items()}
 
 
 # =========================================================================== regex pieces
@@ -288,10 +289,19 @@ def _unit_count(unit_word: str) -> int:
 
 
 # =========================================================================== context
-_ABBREVIATIONS = "Mr Ms Dr St Mrs Gen Sen Rep Gov Col Lt Sgt Capt Prof No vs Inc Corp Co Jr Sr Mt Ft".split()
-_BOUNDARY = re.compile(
-    r"[.!?]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
-    r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z])|\n[ \t]*\n")
+def _not_after_abbreviation() -> str:
+    """Lookbehinds that keep a period after an abbreviation ("Gen.", "Corp.", "U.S.";
+    ``data/text/abbreviations.txt``, any case) or an initial ("J.") from ending a sentence."""
+    by_length: dict[int, list[str]] = {}
+    for a in data_lines("text/abbreviations.txt"):
+        by_length.setdefault(len(a), []).append(re.escape(a))
+    return "".join(rf"(?<!\b(?i:{'|'.join(sorted(alts))})\.)" for _, alts in sorted(by_length.items())) \
+        + r"(?<!\b[A-Z]\.)"
+
+
+#: A sentence boundary, for when the caller gives no sentences: final punctuation before a capital, or a blank line.
+_BOUNDARY = re.compile(r"[.!?]" + _not_after_abbreviation()
+                       + r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z])|\n[ \t]*\n")
 
 _CUE_WORDS = sorted(FUTURE_CUES | PRESENT_CUES | PAST_CUES, key=len, reverse=True)
 _CUE_RX = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _CUE_WORDS)
@@ -876,13 +886,12 @@ def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
 
 @_rule("decade", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:the\s+)?(?:(?P<mod2>early|mid|late)(?:\s+|-))?"
                 r"(?:(?P<c>1\d|20)(?P<d>\d)0['’]?s|['’](?P<d2>\d)0['’]?s"
-                r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])")
+                rf"|(?P<w>{_alt(_DECADE_WORDS, boundary=False)}))(?![\w])")
 def _decade(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("c"):
         v = m.group("c") + m.group("d")
     else:
-        d = m.group("d2") or str({"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                                  "seventies": 7, "eighties": 8, "nineties": 9}[m.group("w").lower()])
+        d = m.group("d2") or str(_DECADE_WORDS[m.group("w").lower()])
         v = "19" + d
     return ("DATE", v, _mod(m.group("mod") or m.group("mod2")))
 
@@ -919,9 +928,6 @@ def _year_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
 
 
 # --------------------------------------------------------------------------- quarters and halves
-_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
-
-
 @_rule("quarter", rf"(?:(?P<det>the|a|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s"
                  rf"|(?:the\s+)?year-(?:earlier|ago)|the\s+(?P<y1>{_YEAR4})|(?P<y0>{_YEAR4})['’]s)[-\s]+)?"
                  r"(?:(?P<adj>fiscal|calendar|comparable|year-earlier|year-ago|same)[-\s]+)?"
@@ -931,7 +937,7 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     if re.match(r"s?\s+of\s+(?:a|an|the|its|his|her|their)\b(?!\s+(?:year|fiscal))",
                 ctx.text[m.end():m.end() + 12], re.I):
         return None
-    q = _QORD[m.group("ord").lower()]
+    q = 4 if m.group("ord").lower() == "final" else _day_number(m.group("ord"))
     det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
     start = m.start()
     if det in ("a", "the") and ("-" in ctx.text[m.end("ord"):m.end("ord") + 1] or det == "a"):
@@ -1582,9 +1588,8 @@ def _first_words() -> list[str]:
             first = re.split(r"[\s-]+", phrase.lower())[0]
             words.add(first.rstrip("."))
     words |= {u + "s" for u in UNITS} | {"centuries", "millennia", "weekend", "weekends", "today", "tonight",
-                                          "yesterday", "tomorrow", "overnight", "nineteen", "thousand", "period",
-                                          "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                                          "eighties", "nineties"}
+                                          "yesterday", "tomorrow", "overnight", "nineteen", "thousand", "period"}
+    words |= set(_DECADE_WORDS)
     words |= {w + "s" for w in WEEKDAYS}
     return sorted(w for w in words if w)
 
