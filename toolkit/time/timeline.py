@@ -962,49 +962,62 @@ def timeline(items: Iterable[object]) -> list[dict]:
     after that event. Ties keep publication date, corpus order and text order; events without any
     interval come last, in text order.
     """
-    rows: list[dict] = []
     keyed: list[tuple[tuple, dict]] = []
     for doc_index, item in enumerate(items):
         rec = _record(item)
-        events = rec.get("events") or []
-        timexes = rec.get("timexes") or []
         published = (rec.get("published") or "")[:10] or None
-        doc_rows = []
-        for index, ev in enumerate(events):
-            tx = timexes[ev["timex"]] if ev.get("timex") is not None and 0 <= ev["timex"] < len(timexes) else None
-            first, last = as_date(ev.get("interval_start")), as_date(ev.get("interval_end"))
-            ref = ev.get("relative_to")
-            row = {
-                "document": rec.get("id"), "published": published, "title": rec.get("title"),
-                "event": ev.get("text"), "start": ev.get("start"), "end": ev.get("end"),
-                "sentence": ev.get("sentence"), "sentence_text": _sentence_text(rec, ev.get("sentence")),
-                "actors": list(ev.get("actors") or []), "value": ev.get("value"),
-                "interval_start": first.isoformat() if first else None,
-                "interval_end": last.isoformat() if last else None,
-                "when": describe_interval(first, last),
-                "timex": tx.get("text") if tx else None, "timex_type": tx.get("type") if tx else None,
-                "anchor": ev.get("anchor"), "tense": ev.get("tense"), "kind": ev.get("kind"),
-                "relative_to": f"{rec.get('id')}:{ref}" if ref is not None else None,
-            }
-            doc_rows.append((row, first, last, ref))
-        own_keys: list[tuple] = []
-        for index, (row, first, last, _ref) in enumerate(doc_rows):
-            if first is None and last is None:
-                key = (1, _FAR, 0, _FAR, published or "", doc_index, row["start"] or 0, 0, index)
-            else:
-                point = first or last
-                openness = 0 if first and last else (1 if last else 2)
-                key = (0, point, openness, last or _FAR, published or "", doc_index, row["start"] or 0, 0, index)
-            own_keys.append(key)
-        for index, (row, _first, _last, ref) in enumerate(doc_rows):
-            key = own_keys[index]
-            if ref is not None and 0 <= ref < len(own_keys) and doc_rows[ref][3] is None:
-                before = (row["value"] or "").startswith("ON_OR_BEFORE")
-                key = own_keys[ref][:7] + (-1 if before else 1, index)
-            keyed.append((key, row))
+        doc_rows = _event_rows(rec, published)
+        keyed.extend(zip(_order_keys(doc_rows, published, doc_index), (row for row, *_ in doc_rows)))
     keyed.sort(key=lambda kr: kr[0])
+    rows: list[dict] = []
     for position, (_key, row) in enumerate(keyed, start=1):
         row["position"] = position
         rows.append(row)
     return rows
 
+
+def _event_rows(rec: dict, published: str | None) -> list[tuple[dict, date | None, date | None, int | None]]:
+    """The timeline rows of one annotation record's events, each with its interval and reference event."""
+    events = rec.get("events") or []
+    timexes = rec.get("timexes") or []
+    doc_rows = []
+    for ev in events:
+        tx = timexes[ev["timex"]] if ev.get("timex") is not None and 0 <= ev["timex"] < len(timexes) else None
+        first, last = as_date(ev.get("interval_start")), as_date(ev.get("interval_end"))
+        ref = ev.get("relative_to")
+        row = {
+            "document": rec.get("id"), "published": published, "title": rec.get("title"),
+            "event": ev.get("text"), "start": ev.get("start"), "end": ev.get("end"),
+            "sentence": ev.get("sentence"), "sentence_text": _sentence_text(rec, ev.get("sentence")),
+            "actors": list(ev.get("actors") or []), "value": ev.get("value"),
+            "interval_start": first.isoformat() if first else None,
+            "interval_end": last.isoformat() if last else None,
+            "when": describe_interval(first, last),
+            "timex": tx.get("text") if tx else None, "timex_type": tx.get("type") if tx else None,
+            "anchor": ev.get("anchor"), "tense": ev.get("tense"), "kind": ev.get("kind"),
+            "relative_to": f"{rec.get('id')}:{ref}" if ref is not None else None,
+        }
+        doc_rows.append((row, first, last, ref))
+    return doc_rows
+
+
+def _order_keys(doc_rows: list[tuple[dict, date | None, date | None, int | None]], published: str | None,
+                doc_index: int) -> list[tuple]:
+    """Sort keys of one document's rows (the order :func:`timeline` describes)."""
+    own_keys: list[tuple] = []
+    for index, (row, first, last, _ref) in enumerate(doc_rows):
+        if first is None and last is None:
+            key = (1, _FAR, 0, _FAR, published or "", doc_index, row["start"] or 0, 0, index)
+        else:
+            point = first or last
+            openness = 0 if first and last else (1 if last else 2)
+            key = (0, point, openness, last or _FAR, published or "", doc_index, row["start"] or 0, 0, index)
+        own_keys.append(key)
+    keys = []
+    for index, (row, _first, _last, ref) in enumerate(doc_rows):
+        key = own_keys[index]
+        if ref is not None and 0 <= ref < len(own_keys) and doc_rows[ref][3] is None:
+            before = (row["value"] or "").startswith("ON_OR_BEFORE")
+            key = own_keys[ref][:7] + (-1 if before else 1, index)
+        keys.append(key)
+    return keys

@@ -377,20 +377,21 @@ _PAST_AUX = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _cue_kind(word: str, text: str = "", pos: int = 0) -> str | None:
+def _cue_kind(word: str, text: str, pos: int) -> str | None:
+    """The tense a cue word found at ``text[pos:]`` signals, if it signals one there."""
     w = re.sub(r"\s+", " ", word.lower())
     if w in FUTURE_CUES:
-        if " " in w and text and _PAST_PLAN.search(text, max(0, pos - 24), pos):
+        if " " in w and _PAST_PLAN.search(text, max(0, pos - 24), pos):
             return "past"  # "had been due to expire Friday": a plan reported in the past tense
         return "future"
     if w in PAST_CUES:
-        if w not in _PAST_AUX and text and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
+        if w not in _PAST_AUX and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
             return None  # "would be paid", "has held": the auxiliary carries the tense
         return "past"
     if w in PRESENT_CUES:
         return "present"
     if w.endswith("ed") and w not in NOT_PAST_ED and not w.endswith("eed") and not w.startswith("un"):
-        if text and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
+        if _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
             return None  # a participle after an auxiliary: the auxiliary carries the tense
         return "past"
     return None
@@ -421,6 +422,7 @@ def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
 
 
 def _direction(tense: str | None) -> str | None:
+    """The direction (for :func:`_weekday_date`) a clause tense gives: past, future or none."""
     return {"past": "past", "future": "future"}.get(tense or "")
 
 
@@ -782,15 +784,11 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         # (to the right) can move it into the future ("Sunday's vote will decide").
         possessive = not pod and ctx.text.startswith(("'s", "’s"), m.end())
         tense = ctx.tense(m.start(), m.end(), left=not possessive)
-        d = _weekday_date(ctx.dct, wd, _weekday_direction(tense))
+        d = _weekday_date(ctx.dct, wd, _direction(tense) or "past")
     _remember(ctx, Value("D", d), m.start())
     if pod:
         return ("TIME", f"{d.isoformat()}T{pod}", mod)
     return ("DATE", d.isoformat(), mod)
-
-
-def _weekday_direction(tense: str | None) -> str:
-    return "future" if tense == "future" else "past"
 
 
 # --------------------------------------------------------------------------- months, seasons, years
@@ -1613,10 +1611,6 @@ def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Resul
     return None
 
 
-def _sentence_starts(sentences: Sequence[tuple[int, int]] | None) -> list[int]:
-    return [s for s, _ in sentences] if sentences else []
-
-
 def tag_timexes(text: str, *, dct: date | datetime | None = None,
                 sentences: Sequence[tuple[int, int]] | None = None) -> list[Timex]:
     """Find and normalise temporal expressions relative to the document creation time (dct).
@@ -1627,7 +1621,7 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
     if isinstance(dct, datetime):
         dct = dct.date()
     spans = sorted(sentences) if sentences else None
-    ctx = _Ctx(text, dct, spans, _sentence_starts(spans))
+    ctx = _Ctx(text, dct, spans, [s for s, _ in spans] if spans else [])
     out: list[Timex] = []
     pos = 0
     n = len(text)
