@@ -961,6 +961,12 @@ def timeline(items: Iterable[object]) -> list[dict]:
     comes first. An event placed relative to another (``anchor="order"``) sorts right before or
     after that event. Ties keep publication date, corpus order and text order; events without any
     interval come last, in text order.
+
+    >>> rows = timeline([{"id": "a", "published": "2024-10-21", "events": [
+    ...     {"text": "said", "start": 4, "interval_start": "2024-10-18", "interval_end": "2024-10-18"},
+    ...     {"text": "met", "start": 0, "interval_start": "2024-10-14", "interval_end": "2024-10-20"}]}])
+    >>> [(r["position"], r["event"], r["when"]) for r in rows]
+    [(1, 'met', '2024-10-14 to 2024-10-20'), (2, 'said', '2024-10-18')]
     """
     keyed: list[tuple[tuple, dict]] = []
     for doc_index, item in enumerate(items):
