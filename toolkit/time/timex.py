@@ -60,6 +60,7 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _by_kind(rows: list[list[str]], kind: str) -> dict[str, str]:
+    """word -> value of the rows of one kind (words lower-cased)."""
     return {r[1].lower(): (r[2] if len(r) > 2 else "") for r in rows if r[0] == kind}
 
 
@@ -80,6 +81,7 @@ ORDINALS = {k: int(v) for k, v in _by_kind(_NUMS, "ordinal").items()}
 VAGUE = _by_kind(_NUMS, "vague")
 REFS = _by_kind(_CUES, "ref")
 MODS = _by_kind(_CUES, "mod")
+ADVERB_SETS = _by_kind(_CUES, "set")
 QUANTS = _by_kind(_CUES, "quantity")
 FUTURE_CUES = set(_by_kind(_CUES, "future"))
 PRESENT_CUES = set(_by_kind(_CUES, "present"))
@@ -1084,18 +1086,13 @@ def _half(m: re.Match, ctx: _Ctx) -> _Result | None:
 
 
 # --------------------------------------------------------------------------- sets
-_ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-                "bimonthly": "P2M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-                "semiannually": "P6M", "biannually": "P6M"}
-
-
 @_rule("set", rf"(?P<q>every\s+other|every|each|once\s+(?:a|an|per|every)|twice\s+(?:a|an|per|every)"
              rf"|(?:{_NUM})\s+times\s+(?:a|an|per|every|each))\s+"
              rf"(?:(?P<n>{_NUM})\s+)?(?P<x>{_UNIT}|{_WEEKDAY}|{_MONTH_FULL}|{_SEASON}|{_POD}|weekend)(?![\w])"
-             rf"|(?P<adv>{_alt(_ADVERB_SETS)})")
+             rf"|(?P<adv>{_alt(ADVERB_SETS)})")
 def _set(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("adv"):
-        return ("SET", _ADVERB_SETS[m.group("adv").lower()], None)
+        return ("SET", ADVERB_SETS[m.group("adv").lower()], None)
     x = m.group("x").lower()
     q = re.sub(r"\s+", " ", m.group("q").lower())
     n = _number(m.group("n")) if m.group("n") else 1.0
@@ -1581,7 +1578,7 @@ couple dozen q1 q2 q3 q4 h1 h2 then""".split()
 def _first_words() -> list[str]:
     words = set(_PREFIX_WORDS)
     for table in (MONTHS, WEEKDAYS, SEASONS, PARTS_OF_DAY, CLOCK_WORDS, HOLIDAYS, REFS, MODS, QUANTS, CARDINALS,
-                  ORDINALS, VAGUE, UNITS, _ADVERB_SETS):
+                  ORDINALS, VAGUE, UNITS, ADVERB_SETS):
         for phrase in table:
             first = re.split(r"[\s-]+", phrase.lower())[0]
             words.add(first.rstrip("."))
