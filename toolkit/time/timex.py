@@ -400,7 +400,16 @@ def _cue_kind(word: str, text: str, pos: int) -> str | None:
 
 
 # =========================================================================== resolution helpers
-_Result = tuple  # (type, value, mod) or (type, value, mod, start, end)
+@dataclass(frozen=True, slots=True)
+class _Result:
+    """What a rule makes of its match: TIMEX3 type, value and mod, and the extent when it is not the
+    whole match (``start``/``end`` character offsets: of "a two-week trip" the extent is "two-week")."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 def _anchor(ctx: _Ctx, gran: str = "D") -> Value | None:
@@ -558,7 +567,7 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Result | None:
     day = _day_of_rest(rest, m, ctx)
     value = (day or "XXXX-XX-XX") + "T" + hhmm
     q = m.group("q")
-    return ("TIME", value, "APPROX" if q and q.lower() in ("about", "around", "approximately", "roughly") else None)
+    return _Result("TIME", value, "APPROX" if q and q.lower() in ("about", "around", "approximately", "roughly") else None)
 
 
 _PAREN_DAY = re.compile(rf"\s*\([^()\n]{{1,30}}\)\s*(?:on\s+)?({_WEEKDAY}|today|yesterday|tomorrow)(?![\w])", re.I)
@@ -620,7 +629,7 @@ def _calendar_date(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None
     if value[0].isdigit():
         _remember(ctx, parse(value), m.start())
-    return ("DATE", value, None)
+    return _Result("DATE", value, None)
 
 
 @_rule("weekday_date", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
@@ -650,8 +659,8 @@ def _iso(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None
     _remember(ctx, Value("D", d), m.start())
     if m.group("hh"):
-        return ("TIME", f"{d.isoformat()}T{m.group('hh')}:{m.group('mm')}", None)
-    return ("DATE", d.isoformat(), None)
+        return _Result("TIME", f"{d.isoformat()}T{m.group('hh')}:{m.group('mm')}", None)
+    return _Result("DATE", d.isoformat(), None)
 
 
 @_rule("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
@@ -664,7 +673,7 @@ def _slash(m: re.Match, ctx: _Ctx) -> _Result | None:
     except ValueError:
         return None
     _remember(ctx, Value("D", d), m.start())
-    return ("DATE", d.isoformat(), None)
+    return _Result("DATE", d.isoformat(), None)
 
 
 # --------------------------------------------------------------------------- clock/part of day words
@@ -678,12 +687,12 @@ def _today(m: re.Match, ctx: _Ctx) -> _Result | None:
     pod = PARTS_OF_DAY.get(m.group("pod").lower()) if m.group("pod") else ("NI" if w == "tonight" else None)
     mod = _mod(m.group("mod"))
     if ctx.dct is None:
-        return ("TIME", "XXXX-XX-XXT" + pod, mod) if pod else ("DATE", "XXXX-XX-XX", mod)
+        return _Result("TIME", "XXXX-XX-XXT" + pod, mod) if pod else _Result("DATE", "XXXX-XX-XX", mod)
     d = ctx.dct + timedelta(days=offset)
     _remember(ctx, Value("D", d), m.start())
     if pod:
-        return ("TIME", f"{d.isoformat()}T{pod}", mod)
-    return ("DATE", d.isoformat(), mod)
+        return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
+    return _Result("DATE", d.isoformat(), mod)
 
 
 @_rule("holiday", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>{_HOLIDAY})"
@@ -702,12 +711,12 @@ def _holiday(m: re.Match, ctx: _Ctx) -> _Result | None:
     else:
         fixed = re.fullmatch(r"(\d\d)-(\d\d)", spec)
         value = f"XXXX-{fixed.group(1)}-{fixed.group(2)}" if fixed else "XXXX-XX-XX"
-        return ("DATE", "XXXX-WXX" if gran == "W" else value, None)
+        return _Result("DATE", "XXXX-WXX" if gran == "W" else value, None)
     if d is None:
         return None
     p = Value(gran, d)
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, None)
+    return _Result("DATE", p.value, None)
 
 
 def _date_cost(d: date, ref: date, tense: str | None, *, strict: bool = False) -> float:
@@ -756,7 +765,7 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
     wd = WEEKDAYS[m.group("wd").lower()]
     pod = PARTS_OF_DAY.get(m.group("pod").lower()) if m.group("pod") else None
     if m.group("pl") or m.group("pl2"):
-        return ("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None)
+        return _Result("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None)
     mod = None
     if m.group("mon"):
         value = _month_day_value(m.group("mon"), m.group("d"), m.group("y"), m, ctx)
@@ -764,17 +773,17 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
             return None
         if value[0].isdigit():
             _remember(ctx, parse(value), m.start())
-        return ("DATE", value, mod)
+        return _Result("DATE", value, mod)
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel in ("the previous", "the following", "the next", "that"):
         ref = _anchor(ctx)
         if ref is None:
-            return ("DATE", f"XXXX-WXX-{wd}", mod)
+            return _Result("DATE", f"XXXX-WXX-{wd}", mod)
         direction = {"the previous": "past", "that": None}.get(rel, "future")
         base = ref.day + timedelta(days=-1 if direction == "past" else 1 if direction == "future" else 0)
         d = _weekday_date(base, wd, direction)
     elif ctx.dct is None:
-        return ("TIME", f"XXXX-WXX-{wd}T{pod}", mod) if pod else ("DATE", f"XXXX-WXX-{wd}", mod)
+        return _Result("TIME", f"XXXX-WXX-{wd}T{pod}", mod) if pod else _Result("DATE", f"XXXX-WXX-{wd}", mod)
     elif rel in ("last", "this past", "past", "previous"):
         d = _weekday_date(ctx.dct - timedelta(days=1), wd, "past")
     elif rel in ("next", "this coming", "coming"):
@@ -789,8 +798,8 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         d = _weekday_date(ctx.dct, wd, _direction(tense) or "past")
     _remember(ctx, Value("D", d), m.start())
     if pod:
-        return ("TIME", f"{d.isoformat()}T{pod}", mod)
-    return ("DATE", d.isoformat(), mod)
+        return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
+    return _Result("DATE", d.isoformat(), mod)
 
 
 # --------------------------------------------------------------------------- months, seasons, years
@@ -805,7 +814,7 @@ def _month_year(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None
     p = Value("M", date(y, MONTHS[m.group("mon").lower().rstrip(".")], 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, _mod(m.group("mod")))
+    return _Result("DATE", p.value, _mod(m.group("mod")))
 
 
 _MAY_OK = re.compile(r"(?:in|of|since|until|till|by|during|from|through|to|early|late|mid|and|or|between|last|next"
@@ -824,7 +833,7 @@ def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
             return None
     mod = _mod(m.group("mod"))
     if ctx.dct is None:
-        return ("DATE", f"XXXX-{month:02d}", mod)
+        return _Result("DATE", f"XXXX-{month:02d}", mod)
     y = ctx.dct.year
     yrel = (m.group("yrel") or "").lower()
     if yrel:
@@ -841,7 +850,7 @@ def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
         y = _year_for(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
     p = Value("M", date(y, month, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, mod)
+    return _Result("DATE", p.value, mod)
 
 
 @_rule("season", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL}|the)\s+)?(?:(?P<mod2>early|late|mid)(?:\s+|-))?"
@@ -860,7 +869,7 @@ def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
     if ys:
         y = _year(ys)
     elif ctx.dct is None:
-        return ("DATE", f"XXXX-{code}", mod)
+        return _Result("DATE", f"XXXX-{code}", mod)
     else:
         y = ctx.dct.year
         order = SEASON_START[code]
@@ -881,7 +890,7 @@ def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None
     p = Value("S", date(y, SEASON_START[code], 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, mod)
+    return _Result("DATE", p.value, mod)
 
 
 @_rule("decade", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:the\s+)?(?:(?P<mod2>early|mid|late)(?:\s+|-))?"
@@ -893,7 +902,7 @@ def _decade(m: re.Match, ctx: _Ctx) -> _Result | None:
     else:
         d = m.group("d2") or str(_DECADE_WORDS[m.group("w").lower()])
         v = "19" + d
-    return ("DATE", v, _mod(m.group("mod") or m.group("mod2")))
+    return _Result("DATE", v, _mod(m.group("mod") or m.group("mod2")))
 
 
 @_rule("century", rf"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s+|-))?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ORDW})[-\s]+"
@@ -902,7 +911,7 @@ def _century(m: re.Match, ctx: _Ctx) -> _Result | None:
     n = _day_number(m.group("n"))
     if not n:
         return None
-    return ("DATE", f"{n - 1:02d}", _mod(m.group("mod")))
+    return _Result("DATE", f"{n - 1:02d}", _mod(m.group("mod")))
 
 
 @_rule("year", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<pre>post|pre|mid)-)?"
@@ -924,7 +933,7 @@ def _year_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
     mod = {"post": "AFTER", "pre": "BEFORE", "mid": "MID"}.get(pre) or _mod(m.group("mod"))
     p = Value("Y", date(y, 1, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, mod)
+    return _Result("DATE", p.value, mod)
 
 
 # --------------------------------------------------------------------------- quarters and halves
@@ -950,7 +959,7 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     elif _apposed(ctx, m.start()) and not back:
         year = ctx.anchor.day.year
     elif ctx.dct is None:
-        return ("DATE", f"XXXX-Q{q}", None, start, m.end())
+        return _Result("DATE", f"XXXX-Q{q}", None, start, m.end())
     else:
         year = ctx.dct.year
         if det.startswith("next year"):
@@ -970,7 +979,7 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     if not back:
         ctx.quarter, ctx.quarter_pos = p, m.start()
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, None, start, m.end())
+    return _Result("DATE", p.value, None, start, m.end())
 
 
 @_rule("period_code", rf"(?-i:(?P<k>Q|H)(?P<n>[1-4])|(?P<n2>[1-4])(?P<k2>Q|H))"
@@ -992,12 +1001,12 @@ def _period_code(m: re.Match, ctx: _Ctx) -> _Result | None:
     else:
         return None  # a bare "H1" is more often a name (a virus, a visa) than a half year
     if year is None:
-        return ("DATE", f"XXXX-{kind}{n}", None)
+        return _Result("DATE", f"XXXX-{kind}{n}", None)
     p = Value(kind, date(year, 3 * n - 2 if kind == "Q" else 6 * n - 5, 1))
     _remember(ctx, p, m.start())
     if kind == "Q":
         ctx.quarter, ctx.quarter_pos = p, m.start()
-    return ("DATE", p.value, None)
+    return _Result("DATE", p.value, None)
 
 
 @_rule("the_quarter", r"(?P<det>the|this|that|its|last\s+year['’]s|this\s+year['’]s)\s+"
@@ -1016,7 +1025,7 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     back = bool(re.search(r"year-earlier|year-ago|comparable|corresponding|last year|previous year", words)
                 or m.group("ago"))
     if ctx.dct is None and ctx.quarter is None:
-        return ("DATE", "XXXX-QX", None)
+        return _Result("DATE", "XXXX-QX", None)
     if ("current" in words or det == "this") and ctx.dct:
         base = Value("Q", ctx.dct)
     elif det == "that" and ctx.anchor is not None and ctx.anchor.gran == "Q":
@@ -1032,7 +1041,7 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     _remember(ctx, base, m.start())
     if ctx.quarter is None and not back:
         ctx.quarter, ctx.quarter_pos = base, m.start()
-    return ("DATE", base.value, None)
+    return _Result("DATE", base.value, None)
 
 
 @_rule("year_ago_adj", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-end|year\s+end|year['’]s\s+end)(?![\w-])")
@@ -1043,13 +1052,13 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
         since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
         year = str(ctx.dct.year - (1 if since else 0)) if ctx.dct else "XXXX"
         if w == "year-end":  # the closing day of the (fiscal) year, as a date
-            return ("DATE", f"{year}-12-31", None, start, m.end())
-        return ("DATE", year, "END", start, m.end())
+            return _Result("DATE", f"{year}-12-31", None, start, m.end())
+        return _Result("DATE", year, "END", start, m.end())
     if _in_quarter_context(ctx, m.start()):
-        return ("DATE", Value("Q", shift(ctx.quarter.day, "Y", -1)).value, None, start, m.end())
+        return _Result("DATE", Value("Q", shift(ctx.quarter.day, "Y", -1)).value, None, start, m.end())
     if ctx.dct is None:
-        return ("DATE", "XXXX", None, start, m.end())
-    return ("DATE", str(ctx.dct.year - 1), None, start, m.end())
+        return _Result("DATE", "XXXX", None, start, m.end())
+    return _Result("DATE", str(ctx.dct.year - 1), None, start, m.end())
 
 
 @_rule("nth_day", rf"(?P<det>the|its|his|her|their)\s+(?P<o>{_ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+"
@@ -1060,8 +1069,8 @@ def _nth_day(m: re.Match, ctx: _Ctx) -> _Result | None:
     start = m.start() if m.group("det").lower() == "the" else m.start("o")
     present = re.search(r"(?:\b(?:is|are)|['’]s)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
     if ctx.dct is not None and (present or ctx.tense(m.start(), m.end()) == "present"):
-        return ("DATE", ctx.dct.isoformat(), None, start, m.end())
-    return ("DATE", "XXXX-XX-XX", None, start, m.end())
+        return _Result("DATE", ctx.dct.isoformat(), None, start, m.end())
+    return _Result("DATE", "XXXX-XX-XX", None, start, m.end())
 
 
 @_rule("half", rf"(?:the\s+)?(?P<o>first|second|last|latter|back)[-\s]+half(?![\w])"
@@ -1073,7 +1082,7 @@ def _half(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("y"):
         y = int(m.group("y"))
     elif ctx.dct is None:
-        return ("DATE", f"XXXX-H{h}", None)
+        return _Result("DATE", f"XXXX-H{h}", None)
     else:
         y = ctx.dct.year + {"last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
         if not m.group("rel"):
@@ -1082,7 +1091,7 @@ def _half(m: re.Match, ctx: _Ctx) -> _Result | None:
                 y -= 1
     p = Value("H", date(y, 1 if h == 1 else 7, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, None)
+    return _Result("DATE", p.value, None)
 
 
 # --------------------------------------------------------------------------- sets
@@ -1092,27 +1101,27 @@ def _half(m: re.Match, ctx: _Ctx) -> _Result | None:
              rf"|(?P<adv>{_alt(ADVERB_SETS)})")
 def _set(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("adv"):
-        return ("SET", ADVERB_SETS[m.group("adv").lower()], None)
+        return _Result("SET", ADVERB_SETS[m.group("adv").lower()], None)
     x = m.group("x").lower()
     q = re.sub(r"\s+", " ", m.group("q").lower())
     n = _number(m.group("n")) if m.group("n") else 1.0
     if q.startswith("every other"):
         n = 2.0
     if x in WEEKDAYS:
-        return ("SET", f"XXXX-WXX-{WEEKDAYS[x]}", None)
+        return _Result("SET", f"XXXX-WXX-{WEEKDAYS[x]}", None)
     if x in MONTHS:
-        return ("SET", f"XXXX-{MONTHS[x]:02d}", None)
+        return _Result("SET", f"XXXX-{MONTHS[x]:02d}", None)
     if x in SEASONS:
-        return ("SET", f"XXXX-{SEASONS[x]}", None)
+        return _Result("SET", f"XXXX-{SEASONS[x]}", None)
     if x in PARTS_OF_DAY:
-        return ("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[x]}", None)
+        return _Result("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[x]}", None)
     if x == "weekend":
-        return ("SET", "XXXX-WXX-WE", None)
+        return _Result("SET", "XXXX-WXX-WE", None)
     if n is None:
         return None
     if q.startswith(("every", "each")) and x.endswith("s") and m.group("n") is None:
         return None
-    return ("SET", _duration(n, x), None)
+    return _Result("SET", _duration(n, x), None)
 
 
 @_rule("per_unit", r"(?P<a>a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)(?![\w-])"
@@ -1123,7 +1132,7 @@ def _per_unit(m: re.Match, ctx: _Ctx) -> _Result | None:
         if not re.search(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bcents?|\bdollars?|\btimes"
                          r"|\bonce|\btwice|\bpounds|\byen|\bmarks|\btons|\bbarrels|\bshares)\W{0,3}$", before, re.I):
             return None
-    return ("SET", _duration(1, m.group("u")), None)
+    return _Result("SET", _duration(1, m.group("u")), None)
 
 
 # --------------------------------------------------------------------------- N units ago / earlier
@@ -1135,7 +1144,7 @@ _AGO = r"ago|earlier|from\s+now|hence"
              rf"|(?P<u2>{_UNIT_PL})\s+(?P<dir2>ago)(?![\w])")
 def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("u2"):
-        return ("DATE", "PAST_REF", None)
+        return _Result("DATE", "PAST_REF", None)
     unit = m.group("u")
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
     sign = -1 if direction in ("ago", "earlier") else 1
@@ -1143,17 +1152,17 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("v") or m.group("n") is None:
         if m.group("n") is None and m.group("v") is None and not unit.lower().endswith("s"):
             return None
-        return ("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+        return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     n = _number(m.group("n"))
     if n is None:
         return None
     if UNITS[_unit_key(unit)][0].startswith("T"):
-        return ("DURATION", _duration(n, unit), mod)
+        return _Result("DURATION", _duration(n, unit), mod)
     gran = _gran(unit)
     count = n * _unit_count(unit)
     ref = _ago_reference(m, ctx, gran, direction)
     if ref is None or count != int(count):
-        return ("DATE", unresolved(gran), mod)
+        return _Result("DATE", unresolved(gran), mod)
     out_gran = gran
     if gran == "Y" and _after_period(ctx, m.start()):
         pass  # "for the nine months ... a year earlier": the year
@@ -1167,7 +1176,7 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
         d = shift(ref.day, shift_unit, sign * k)
     except ValueError:
         return None
-    return ("DATE", Value("Y" if out_gran == "E" else out_gran, d).value, mod)
+    return _Result("DATE", Value("Y" if out_gran == "E" else out_gran, d).value, mod)
 
 
 def _ago_reference(m: re.Match, ctx: _Ctx, gran: str, direction: str) -> Value | None:
@@ -1229,7 +1238,7 @@ def _duration_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
     if value in ("P2M", "P4M", "P5M", "P6M", "P7M", "P8M", "P9M", "P10M", "P11M") and \
             (det == "the" or rel in ("first", "latest")):
         ctx.period_pos = m.start()  # "for the nine months": results for a span longer than a quarter
-    return ("DURATION", value, mod, start, m.end())
+    return _Result("DURATION", value, mod, start, m.end())
 
 
 @_rule("long", rf"(?P<v>{_UNIT_PL}|(?P<n>{_NUM})[-\s]+{_UNIT_SG}|{_UNIT_SG})-long(?![\w-])")
@@ -1239,9 +1248,9 @@ def _long(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("n"):
         n = _number(m.group("n"))
         if m.group("n").lower() in ("a", "an"):
-            return ("DURATION", _duration(1, word), None, m.end("n") + 1, m.end())
-        return ("DURATION", _duration(n, word), None) if n is not None else None
-    return ("DURATION", _duration(None if word.lower().endswith("s") else 1, word), None)
+            return _Result("DURATION", _duration(1, word), None, m.end("n") + 1, m.end())
+        return _Result("DURATION", _duration(n, word), None) if n is not None else None
+    return _Result("DURATION", _duration(None if word.lower().endswith("s") else 1, word), None)
 
 
 @_rule("vague_duration",
@@ -1261,11 +1270,11 @@ def _vague_duration(m: re.Match, ctx: _Ctx) -> _Result | None:
     if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None
     if rel == "coming" and u.startswith("quarter"):
-        return ("DATE", "FUTURE_REF", None)
+        return _Result("DATE", "FUTURE_REF", None)
     start = m.start()
     if m.group("det") and not m.group("v") and rel in ("", "coming") and not m.group("post"):
         start = m.start("rel") if rel else m.start("u")
-    return ("DURATION", _duration(None, u), None, start, m.end())
+    return _Result("DURATION", _duration(None, u), None, start, m.end())
 
 
 # --------------------------------------------------------------------------- this/last/next unit
@@ -1306,36 +1315,36 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
     if rel in ("the first", "the whole", "the entire") or (rel == "the full" and u != "year"):
         if rel == "the first" and u != "year":
             return None
-        return ("DURATION", _duration(1, u) if u != "weekend" else "P2D", mod)
+        return _Result("DURATION", _duration(1, u) if u != "weekend" else "P2D", mod)
     if gran == "C" and rel in ("the past", "the last"):
-        return ("DURATION", "P100Y", mod)
+        return _Result("DURATION", "P100Y", mod)
     if gran == "E" and rel in ("the past", "the last", "past", "last"):
-        return ("DURATION", "P10Y", mod)
+        return _Result("DURATION", "P10Y", mod)
     if gran == "D":
         return _relative_day(m, ctx, rel, mod)
     if rel in _ANAPHORIC:
         ref = _anchor(ctx, gran)
         if ref is None:
-            return ("DATE", unresolved(gran), mod)
+            return _Result("DATE", unresolved(gran), mod)
         p = Value(gran, shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel]))
-        return ("DATE", p.value, mod)
+        return _Result("DATE", p.value, mod)
     if ctx.dct is None:
-        return ("DATE", unresolved(gran), mod)
+        return _Result("DATE", unresolved(gran), mod)
     if gran == "Q":
         return _relative_quarter(m, ctx, rel, mod)
     if gran == "WE":
         return _weekend(m, ctx, rel, mod)
     if rel == "the" and not mod:
         if u == "year" and re.match(r"\s+(?:ended|ending)\b", after):
-            return ("DURATION", "P1Y", mod)  # "the year ended March 31": a fiscal year as a span
+            return _Result("DURATION", "P1Y", mod)  # "the year ended March 31": a fiscal year as a span
         if u in ("week", "month") and ctx.anchor is not None and ctx.anchor.gran == gran:
-            return ("DATE", ctx.anchor.value, mod)
+            return _Result("DATE", ctx.anchor.value, mod)
         if gran in ("E", "C"):
-            return ("DURATION", _duration(1, u), mod)
+            return _Result("DURATION", _duration(1, u), mod)
     p = Value(gran, shift(ctx.dct, gran, _STEP.get(rel, 0)))
     if gran not in ("E", "C"):
         _remember(ctx, p, m.start())
-    return ("DATE", p.value, mod)
+    return _Result("DATE", p.value, mod)
 
 
 def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
@@ -1350,10 +1359,10 @@ def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
     sign = -1 if m.group("side").lower() in ("before", "earlier") else 1
     ref = _anchor(ctx, gran)
     if ref is None:
-        return ("TIME", "XXXX-XX-XXT" + pod, None) if pod else ("DATE", unresolved(gran), None)
+        return _Result("TIME", "XXXX-XX-XXT" + pod, None) if pod else _Result("DATE", unresolved(gran), None)
     p = Value(gran, shift(ref.day, gran, sign))
     _remember(ctx, p, m.start())
-    return ("TIME", f"{p.value}T{pod}", None) if pod else ("DATE", p.value, None)
+    return _Result("TIME", f"{p.value}T{pod}", None) if pod else _Result("DATE", p.value, None)
 
 
 def _is_title(m: re.Match, ctx: _Ctx) -> bool:
@@ -1369,18 +1378,18 @@ def _relative_day(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result 
     """'the day' (the day last mentioned), 'the previous day', 'the next day'."""
     if rel in ("the", "that", "that same"):
         if ctx.anchor is not None and ctx.anchor.gran == "D" and m.start() - ctx.anchor_pos < 600:
-            return ("DATE", ctx.anchor.value, mod)
-        return ("DATE", "XXXX-XX-XX", mod) if rel != "the" else None
+            return _Result("DATE", ctx.anchor.value, mod)
+        return _Result("DATE", "XXXX-XX-XX", mod) if rel != "the" else None
     step = {"the previous": -1, "the prior": -1, "the preceding": -1, "previous": -1,
             "the following": 1, "following": 1, "the next": 1, "next": 1, "the same": 0}.get(rel)
     if step is None:
         return None
     ref = _anchor(ctx)
     if ref is None:
-        return ("DATE", "XXXX-XX-XX", mod)
+        return _Result("DATE", "XXXX-XX-XX", mod)
     p = Value("D", ref.day + timedelta(days=step))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, mod)
+    return _Result("DATE", p.value, mod)
 
 
 def _week_of(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -1392,13 +1401,13 @@ def _week_of(m: re.Match, ctx: _Ctx) -> _Result | None:
     if not value or not value[0].isdigit():
         return None
     p = Value("W", date.fromisoformat(value))
-    return ("DATE", p.value, None, m.start(), m.end() + dm.end())
+    return _Result("DATE", p.value, None, m.start(), m.end() + dm.end())
 
 
 def _relative_quarter(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
     dct = ctx.dct
     if rel in ("the", "the latest") and ctx.quarter is not None:
-        return ("DATE", ctx.quarter.value, mod)
+        return _Result("DATE", ctx.quarter.value, mod)
     step = {"last": -1, "the last": -1, "past": -1, "the past": -1, "the latest": -1, "this past": -1,
             "next": 1, "the next": 1, "coming": 1, "the coming": 1}.get(rel, 0)
     if rel == "the":
@@ -1407,7 +1416,7 @@ def _relative_quarter(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Res
     _remember(ctx, p, m.start())
     if rel in ("the", "the latest", "the current", "this", "current"):
         ctx.quarter, ctx.quarter_pos = p, m.start()
-    return ("DATE", p.value, mod)
+    return _Result("DATE", p.value, mod)
 
 
 def _weekend(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
@@ -1426,7 +1435,7 @@ def _weekend(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | Non
             sat = _weekday_date(dct, 6, "past") if dct.isoweekday() != 6 else dct
     p = Value("WE", sat)
     _remember(ctx, p, m.start())
-    return ("DATE", p.value, mod)
+    return _Result("DATE", p.value, mod)
 
 
 def _relative_pod(m: re.Match, ctx: _Ctx, rel: str, u: str, mod: str | None) -> _Result | None:
@@ -1440,19 +1449,19 @@ def _relative_pod(m: re.Match, ctx: _Ctx, rel: str, u: str, mod: str | None) -> 
                 return None
             d = ctx.anchor.day
         elif ctx.dct is None:
-            return ("TIME", f"XXXX-XX-XXT{pod}", mod)
+            return _Result("TIME", f"XXXX-XX-XXT{pod}", mod)
         else:
             d = ctx.dct - timedelta(days=1 if rel == "last" and u in ("night", "evening") else 0)
             if rel == "last" and u in ("morning", "afternoon"):
                 d = ctx.dct - timedelta(days=1)
-        return ("TIME", f"{d.isoformat()}T{pod}", mod)
+        return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
     if rel in ("the next", "the following", "the previous", "that"):
         ref = _anchor(ctx)
         if ref is None:
-            return ("TIME", f"XXXX-XX-XXT{pod}", mod)
+            return _Result("TIME", f"XXXX-XX-XXT{pod}", mod)
         step = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
         d = ref.day + timedelta(days=step)
-        return ("TIME", f"{d.isoformat()}T{pod}", mod)
+        return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
     return None
 
 
@@ -1466,11 +1475,11 @@ def _pod(m: re.Match, ctx: _Ctx) -> _Result | None:
             if not re.search(r"\b(?:was|were|had|fell|rose|[a-z]+ed)\s*$", before, re.I):
                 return None
         if ctx.dct is None:
-            return ("TIME", "XXXX-XX-XXTNI", None)
-        return ("TIME", f"{ctx.dct.isoformat()}TNI", None)
+            return _Result("TIME", "XXXX-XX-XXTNI", None)
+        return _Result("TIME", f"{ctx.dct.isoformat()}TNI", None)
     pod = PARTS_OF_DAY[m.group("pod").lower()]
     day = _day_of_rest(m.group("rest"), m, ctx)
-    return ("TIME", f"{day or 'XXXX-XX-XX'}T{pod}", _mod(m.group("mod")))
+    return _Result("TIME", f"{day or 'XXXX-XX-XX'}T{pod}", _mod(m.group("mod")))
 
 
 # --------------------------------------------------------------------------- present/past/future references
@@ -1511,7 +1520,7 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
     if r == "recent" and not re.match(r"\s+(?:days?|weeks?|months?|years?|decades?|times|history|past|sessions?"
                                       r"|quarters?|periods?|trading|weeks|memory)\b", after, re.I):
         return None
-    return ("DATE", REFS[r], None)
+    return _Result("DATE", REFS[r], None)
 
 
 @_rule("then", r"(?:(?<=until\s)|(?<=till\s)|(?<=by\s))then(?![\w])")
@@ -1519,7 +1528,7 @@ def _then(m: re.Match, ctx: _Ctx) -> _Result | None:
     """'until then', 'by then': the date last mentioned, when it is close by."""
     if ctx.anchor is None or not 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH:
         return None
-    return ("DATE", ctx.anchor.value, None)
+    return _Result("DATE", ctx.anchor.value, None)
 
 
 _DAY_RANGE_HEAD = re.compile(rf"(?:{_MONTH})\s+{_DAYNUM}\s+(?:and|or|to|through)\s+$", re.I)
@@ -1539,7 +1548,7 @@ def _day_tail(m: re.Match, ctx: _Ctx) -> _Result | None:
         day = anchor.day.replace(day=d)
     except ValueError:
         return None
-    return ("DATE", day.isoformat(), None)
+    return _Result("DATE", day.isoformat(), None)
 
 
 # =========================================================================== matcher
@@ -1631,8 +1640,8 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
             pos = m.start() + 1
             continue
         sub, res = got
-        typ, value, mod = res[:3]
-        start, end = (res[3], res[4]) if len(res) > 3 else (sub.start(), sub.end())
-        out.append(Timex(start, end, text[start:end], typ, value, mod))
+        start = sub.start() if res.start is None else res.start
+        end = sub.end() if res.end is None else res.end
+        out.append(Timex(start, end, text[start:end], res.type, res.value, res.mod))
         pos = max(end, m.start() + 1)
     return out
