@@ -1408,10 +1408,7 @@ def _relative_quarter(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Res
     dct = ctx.dct
     if rel in ("the", "the latest") and ctx.quarter is not None:
         return _Result("DATE", ctx.quarter.value, mod)
-    step = {"last": -1, "the last": -1, "past": -1, "the past": -1, "the latest": -1, "this past": -1,
-            "next": 1, "the next": 1, "coming": 1, "the coming": 1}.get(rel, 0)
-    if rel == "the":
-        step = -1
+    step = -1 if rel == "the" else _STEP.get(rel, 0)  # "the quarter" with none mentioned: the last reported
     p = Value("Q", shift(dct, "Q", step))
     _remember(ctx, p, m.start())
     if rel in ("the", "the latest", "the current", "this", "current"):
