@@ -1,4 +1,4 @@
-"""toolkit.timeline: events for dates, safe placement of undated statements, intervals, ordering."""
+"""toolkit.time.timeline: events for dates, safe placement of undated statements, ordering."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -225,81 +225,11 @@ def test_boilerplate_sentences_carry_no_events(seed):
     assert all(e["sentence"] != credit for e in record["events"])
 
 
-# --------------------------------------------------------------------------- intervals
-@pytest.mark.parametrize("value, expected", [
-    ("2024-10-21", ("2024-10-21", "2024-10-21")),
-    ("2024-10-21T15:00", ("2024-10-21", "2024-10-21")),
-    ("2024-10-21T24:00", ("2024-10-21", "2024-10-21")),
-    ("2024-10-21TMO", ("2024-10-21", "2024-10-21")),
-    ("2024-W42", ("2024-10-14", "2024-10-20")),
-    ("2024-W01", ("2024-01-01", "2024-01-07")),
-    ("2020-W53", ("2020-12-28", "2021-01-03")),
-    ("2024-W42-WE", ("2024-10-19", "2024-10-20")),
-    ("2024-W42-5", ("2024-10-18", "2024-10-18")),
-    ("2024-06", ("2024-06-01", "2024-06-30")),
-    ("2024-02", ("2024-02-01", "2024-02-29")),
-    ("2024-Q1", ("2024-01-01", "2024-03-31")),
-    ("2024-Q4", ("2024-10-01", "2024-12-31")),
-    ("2024-H1", ("2024-01-01", "2024-06-30")),
-    ("2024-H2", ("2024-07-01", "2024-12-31")),
-    ("2024-SP", ("2024-03-01", "2024-05-31")),
-    ("2024-SU", ("2024-06-01", "2024-08-31")),
-    ("2024-FA", ("2024-09-01", "2024-11-30")),
-    ("2024-WI", ("2024-12-01", "2025-02-28")),
-    ("2024", ("2024-01-01", "2024-12-31")),
-    ("199", ("1990-01-01", "1999-12-31")),
-    ("199X", ("1990-01-01", "1999-12-31")),
-    ("19", ("1900-01-01", "1999-12-31")),
-    ("19XX", ("1900-01-01", "1999-12-31")),
-    ("PRESENT_REF", ("2024-10-21", "2024-10-21")),
-    ("PAST_REF", (None, "2024-10-21")),
-    ("FUTURE_REF", ("2024-10-21", None)),
-    (ON_OR_BEFORE_DCT, (None, "2024-10-21")),
-    (ON_OR_AFTER_DCT, ("2024-10-21", None)),
-    ("ON_OR_BEFORE:2024-W42", (None, "2024-10-20")),
-    ("ON_OR_AFTER:2024-06", ("2024-06-01", None)),
-    ("2024-06/2024-08", ("2024-06-01", "2024-08-31")),
-    ("P3M", (None, None)),
-    ("PT2H", (None, None)),
-    ("P1D", (None, None)),
-    ("PXY", (None, None)),
-    ("XXXX-WXX-1", (None, None)),
-    ("XXXX-10-21", (None, None)),
-    ("XXXX-XX-XXTNI", (None, None)),
-    ("", (None, None)),
-    (None, (None, None)),
-    ("nonsense", (None, None)),
-])
-def test_interval_of_every_value_form(value, expected):
-    got = interval(value, dct=MON)
-    assert tuple(d.isoformat() if d else None for d in got) == expected
-
-
-def test_interval_needs_the_dct_for_references():
-    assert interval("PAST_REF", dct=None) == (None, None)
-    assert interval("PRESENT_REF", dct="2024-10-21T10:15:00+00:00") == (MON, MON)
-    assert interval("FUTURE_REF", dct=datetime(2024, 10, 21, 9)) == (MON, None)
-
-
-@pytest.mark.parametrize("mod, expected", [
-    ("BEFORE", (None, "1989-12-31")), ("AFTER", ("1991-01-01", None)), ("ON_OR_BEFORE", (None, "1990-12-31")),
-    ("ON_OR_AFTER", ("1990-01-01", None)), ("START", ("1990-01-01", "1990-12-31")),
-    (None, ("1990-01-01", "1990-12-31")),
-])
-def test_interval_mod_opens_an_end(mod, expected):
-    got = interval("1990", dct=None, mod=mod)
-    assert tuple(d.isoformat() if d else None for d in got) == expected
-
-
-@pytest.mark.parametrize("first, last, text", [
-    (D("2024-10-18"), D("2024-10-18"), "2024-10-18"),
-    (D("2024-10-14"), D("2024-10-20"), "2024-10-14 to 2024-10-20"),
-    (None, D("2024-10-21"), "on or before 2024-10-21"),
-    (D("2024-10-21"), None, "on or after 2024-10-21"),
-    (None, None, "undated"),
-])
-def test_describe_interval(first, last, text):
-    assert describe_interval(first, last) == text
+# --------------------------------------------------------------------------- intervals (tests/test_values.py)
+def test_interval_and_its_reading_are_the_value_grammars():
+    from toolkit.time import values
+    assert interval is values.interval and describe_interval is values.describe_interval
+    assert (ON_OR_BEFORE_DCT, ON_OR_AFTER_DCT) == (values.ON_OR_BEFORE_DCT, values.ON_OR_AFTER_DCT)
 
 
 # --------------------------------------------------------------------------- ordering across documents

@@ -230,3 +230,9 @@ def test_offsets_property(words, dct):
 def test_offsets_property_on_arbitrary_text(text, dct):
     for t in tag_timexes(text, dct=dct):
         assert text[t.start:t.end] == t.text
+
+
+def test_a_season_anchors_anaphora_as_a_season():
+    # "a quarter / two years earlier" than a season is a season (it used to render as "2019-None")
+    text = "Sales rose in the summer of 2020. A quarter earlier they had fallen. Two years earlier they had risen."
+    assert [t.value for t in tag_timexes(text, dct=date(2024, 10, 21))] == ["2020-SU", "2020-SP", "2018-SU"]

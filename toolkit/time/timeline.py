@@ -1,9 +1,9 @@
 """Events and the timeline: what happened when, and who was involved.
 
 :func:`find_events` attaches each temporal expression (a :class:`~toolkit.time.timex.Timex`) to the
-event it dates and places statements that carry no date of their own; :func:`interval` turns
-any TIMEX3 value into the calendar interval it stands for; :func:`timeline` orders the events
-of one or many documents.
+event it dates and places statements that carry no date of their own; :func:`interval` (from
+:mod:`toolkit.time.values`, the TIMEX3 value grammar) turns any TIMEX3 value into the calendar
+interval it stands for; :func:`timeline` orders the events of one or many documents.
 
 **Which event a date belongs to.** There is no parser; clauses are found from the POS tags:
 verb groups ("has previously dismissed", "could not confirm"), clause boundaries (punctuation,
@@ -87,162 +87,27 @@ Example::
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.resources import read_table
 from toolkit.time.timex import Timex
+from toolkit.time.values import ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, as_date, describe_interval, interval
 from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Event", "find_events", "interval", "timeline", "describe_interval", "ON_OR_BEFORE_DCT",
            "ON_OR_AFTER_DCT", "ANCHORS"]
 
-ON_OR_BEFORE_DCT = "ON_OR_BEFORE_DCT"
-ON_OR_AFTER_DCT = "ON_OR_AFTER_DCT"
 #: How an event got its place: its own temporal expression, its tense, or its order relative to another event.
 ANCHORS = ("timex", "tense", "order")
 
 #: A clause boundary between a date and a candidate verb costs this many words (rule 5).
 BOUNDARY_COST = 12
-
-
-# =========================================================================== calendar intervals
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def _month_end(year: int, month: int) -> date:
-    nxt = date(year + month // 12, month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
-
-
-def interval(value: str | None, *, dct: date | datetime | str | None = None,
-             mod: str | None = None) -> tuple[date | None, date | None]:
-    """The calendar interval ``(first day, last day)`` a TIMEX3 value stands for; None = unknown.
-
-    Days, weeks (Monday..Sunday), weekends, months, quarters, halves, seasons (meteorological:
-    spring = March..May, winter = December..February of the next year), years, decades
-    (``199`` or ``199X``), centuries (``19`` = 1900..1999), times and parts of a day (their
-    day), ISO ranges (``2024-06/2024-08``), ``PRESENT_REF`` (the DCT), ``PAST_REF`` (null..DCT),
-    ``FUTURE_REF`` (DCT..null) and this module's relations (``ON_OR_BEFORE_DCT``,
-    ``ON_OR_AFTER:2024-W42`` ...). Durations, sets and unresolved values (``XXXX-WXX-1``) give
-    ``(None, None)``. ``mod`` BEFORE/AFTER/ON_OR_BEFORE/ON_OR_AFTER opens one end
-    ("pre-1990"); START/MID/END keep the whole period.
-
-    >>> interval("2024-06", dct=None)
-    (datetime.date(2024, 6, 1), datetime.date(2024, 6, 30))
-    >>> interval("PAST_REF", dct=date(2024, 10, 21))
-    (None, datetime.date(2024, 10, 21))
-    """
-    first, last = _interval(value, _as_date(dct))
-    if mod and (first or last):
-        m = mod.upper()
-        if m == "BEFORE":
-            return None, (first - timedelta(days=1)) if first else None
-        if m == "AFTER":
-            return (last + timedelta(days=1)) if last else None, None
-        if m == "ON_OR_BEFORE":
-            return None, last
-        if m == "ON_OR_AFTER":
-            return first, None
-    return first, last
-
-
-_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-_WEEK = re.compile(r"(\d{4})-W(\d\d)(?:-(\d|WE))?")
-_MONTH = re.compile(r"(\d{4})-(\d\d)")
-_PART = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
-
-
-def _interval(value: str | None, dct: date | None) -> tuple[date | None, date | None]:
-    if not value:
-        return None, None
-    v = value.strip()
-    if v in ("PRESENT_REF",):
-        return dct, dct
-    if v in ("PAST_REF", ON_OR_BEFORE_DCT):
-        return None, dct
-    if v in ("FUTURE_REF", ON_OR_AFTER_DCT):
-        return dct, None
-    if v.startswith("ON_OR_BEFORE:"):
-        return None, _interval(v[len("ON_OR_BEFORE:"):], dct)[1]
-    if v.startswith("ON_OR_AFTER:"):
-        return _interval(v[len("ON_OR_AFTER:"):], dct)[0], None
-    if "/" in v:
-        a, b = v.split("/", 1)
-        return _interval(a, dct)[0], _interval(b, dct)[1]
-    if v.startswith("P"):
-        return None, None  # a duration or a set's period
-    v = v.split("T", 1)[0] if re.match(r"\d{4}-\d\d-\d\dT", v) else v
-    try:
-        if m := _DAY.fullmatch(v):
-            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            return d, d
-        if m := _WEEK.fullmatch(v):
-            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            if m.group(3) == "WE":
-                return monday + timedelta(days=5), monday + timedelta(days=6)
-            if m.group(3):
-                d = monday + timedelta(days=int(m.group(3)) - 1)
-                return d, d
-            return monday, monday + timedelta(days=6)
-        if m := _MONTH.fullmatch(v):
-            y, mo = int(m.group(1)), int(m.group(2))
-            return date(y, mo, 1), _month_end(y, mo)
-        if m := _PART.fullmatch(v):
-            y, part = int(m.group(1)), m.group(2)
-            if part[0] == "Q":
-                q = int(part[1])
-                return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-            if part[0] == "H":
-                h = int(part[1])
-                return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
-            a, b = _SEASONS[part]
-            return date(y, a, 1), _month_end(y + (1 if b < a else 0), b)
-        if re.fullmatch(r"\d{4}", v):
-            y = int(v)
-            return date(y, 1, 1), date(y, 12, 31)
-        if m := re.fullmatch(r"(\d{3})X?", v):
-            y = int(m.group(1)) * 10
-            return date(max(y, 1), 1, 1), date(y + 9, 12, 31)
-        if m := re.fullmatch(r"(\d{2})(?:XX)?", v):
-            y = int(m.group(1)) * 100
-            return date(max(y, 1), 1, 1), date(y + 99, 12, 31)
-    except ValueError:
-        return None, None
-    return None, None
-
-
-def describe_interval(first: date | None, last: date | None) -> str:
-    """A short reading of an interval: '2024-10-18', '2024-10-14 to 2024-10-20', 'on or before ...'.
-
-    >>> describe_interval(None, date(2024, 10, 21))
-    'on or before 2024-10-21'
-    """
-    if first and last:
-        return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-    if last:
-        return f"on or before {last.isoformat()}"
-    if first:
-        return f"on or after {first.isoformat()}"
-    return "undated"
 
 
 # =========================================================================== vocabulary
@@ -558,124 +423,168 @@ def _terminal(doc: Doc, index: int) -> bool:
     return text.endswith((".", "!", "?", "…"))
 
 
-class _Finder:
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], timexes: Sequence[Timex], dct: date | None,
-                 skip: Iterable[int]) -> None:
+# =========================================================================== event words
+def _is_event_noun(tok: Token) -> bool:
+    """Whether a common noun names an event: listed as ``event_noun`` in ``data/time/timeline_words.tsv``,
+    or a noun in -tion/-sion (or a singular one in -ing) that is not listed as ``not_event``."""
+    if tok.tag not in ("NN", "NNS"):
+        return False
+    words = _words()
+    event_nouns, not_event = words.get("event_noun", frozenset()), words.get("not_event", frozenset())
+    low = tok.lemma or tok.lower
+    if low in event_nouns or tok.lower in event_nouns:
+        return True
+    if low in not_event or tok.lower in not_event:
+        return False
+    return tok.lower.endswith(("tion", "sion", "tions", "sions")) or \
+        (tok.tag == "NN" and tok.lower.endswith("ing") and len(tok.lower) > 5)
+
+
+def _np_start(tokens: Sequence[Token], k: int, floor: int) -> int:
+    """First token of the noun phrase ending at token ``k`` (not before token ``floor``)."""
+    j = k
+    while j - 1 >= floor and tokens[j - 1].tag in _NP_TAGS and tokens[j - 1].tag != "RB":
+        j -= 1
+    return j
+
+
+def _verb_span(doc: Doc, g: _Group) -> tuple[int, int, str]:
+    """Offsets and text of an event verb: the main verb with its particle ("called off"); a negated
+    group whole ("did not attend")."""
+    toks = doc.tokens
+    end = g.main
+    if end + 1 < len(toks) and toks[end + 1].tag == "RP" and toks[end + 1].sent == toks[end].sent:
+        end += 1
+    start_c, end_c = toks[g.first if g.negated else g.main].start, toks[end].end
+    return start_c, end_c, doc.text[start_c:end_c]
+
+
+def _noun_span(doc: Doc, n: int, sa: _Sentence) -> tuple[int, int, str]:
+    """Offsets and text of an event noun with the nouns compounded before it ("peace talks")."""
+    toks = doc.tokens
+    j = n
+    while j - 1 >= sa.sent.first and toks[j - 1].tag in ("NN", "NNS") and j - 1 not in sa.timex_tokens:
+        j -= 1
+    return toks[j].start, toks[n].end, doc.text[toks[j].start:toks[n].end]
+
+
+# =========================================================================== which word a date dates
+def _noun_head(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | None:
+    """The noun a date at tokens [a, b) modifies, if any (rule 1 of the module docstring)."""
+    toks = tokens
+    first, last = sa.sent.first, sa.sent.last
+    # "last week's report", "the June summit", "Sunday's call"
+    k = b
+    possessive = k < last and toks[k].tag == "POS"
+    if possessive:
+        k += 1
+    determined = a > first and toks[a - 1].tag in ("DT", "PRP$")
+    if (possessive or determined) and k < last and toks[k].tag in ("NN", "NNS", "JJ"):
+        j = k
+        while j + 1 < last and toks[j + 1].tag in ("NN", "NNS", "JJ") and toks[j].tag != "NNS":
+            j += 1
+        if toks[j].tag in ("NN", "NNS") and (possessive or _is_event_noun(toks[j]) or
+                                             toks[k].tag in ("NN", "NNS")):
+            return j
+    # "a summit in June", "a phone call on Monday with ..."
+    p = a - 1
+    if p > first and toks[p].tag in ("IN", "TO") and toks[p - 1].tag in ("NN", "NNS") and \
+            _is_event_noun(toks[p - 1]):
+        n = p - 1
+        before = _np_start(toks, n, first) - 1
+        if before < first or toks[before].tag in ("IN", "TO", "CC") or toks[before].norm in _PUNCT:
+            return n
+    return None
+
+
+def _verb_for(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | None:
+    """The verb group (index into ``sa.groups``) a date at tokens [a, b) dates (rules 2-5)."""
+    toks = tokens
+    groups = sa.groups
+    if not groups:
+        return None
+    for gi, g in enumerate(groups):  # 2. inside a verb group
+        if g.first < a and b <= g.last:
+            return gi
+    block_a = a - 1 if a - 1 >= sa.sent.first and toks[a - 1].tag in ("IN", "TO") else a
+    seg = sa.seg_of.get(a, 0)
+
+    def gap(g: _Group) -> int:
+        return block_a - g.last if g.last <= block_a else g.first - b
+
+    same = [gi for gi, g in enumerate(groups) if g.segment == seg]
+    for want_finite in (True, False):  # 3. own clause
+        cands = [gi for gi in same if groups[gi].finite == want_finite]
+        if cands:
+            return min(cands, key=lambda gi: (gap(groups[gi]), groups[gi].first > a))
+    # 4. fronted adverbial: only punctuation, conjunctions, prepositions and adverbs before it
+    if all(toks[k].norm in _PUNCT or toks[k].tag in ("CC", "IN", "RB", "TO", "DT")
+           for k in range(sa.sent.first, block_a)):
+        for gi, g in enumerate(groups):
+            if g.first >= b and g.finite and sa.seg_kind[g.segment] != "sub":
+                return gi
+    finite = [gi for gi, g in enumerate(groups) if g.finite]  # 5. nearest in the sentence
+    if not finite:
+        return None
+
+    def cost(gi: int) -> tuple[int, bool]:
+        g = groups[gi]
+        lo, hi = sorted((sa.seg_of.get(g.first, 0), seg))
+        # brackets and quotation marks enclose; only clause boundaries separate
+        bounds = sum(1 for s in range(lo + 1, hi + 1) if sa.seg_opener[s] not in _ENCLOSING)
+        return gap(g) + BOUNDARY_COST * bounds, g.first > a
+    return min(finite, key=cost)
+
+
+def _governing(sa: _Sentence, k: int) -> int | None:
+    """The finite verb group nearest token ``k`` (an event noun takes its tense and subject)."""
+    finite = [gi for gi, g in enumerate(sa.groups) if g.finite]
+    if not finite:
+        return None
+    return min(finite, key=lambda gi: (abs(sa.groups[gi].first - k), sa.groups[gi].first > k))
+
+
+def _is_range(text: str, a: Timex, b: Timex) -> bool:
+    """Whether two expressions are the ends of one range: 'from June to August', 'between May 1 and 3'."""
+    between = text[a.end:b.start]
+    before = text[max(0, a.start - 12):a.start]
+    return bool(re.fullmatch(r"\s*(?:to|until|till|through|and|-|–|—)\s*", between, re.I)) and \
+        bool(re.search(r"\b(?:from|between)\s+$", before, re.I))
+
+
+def _merge_dates(text: str, timexes: Sequence[Timex], indices: Sequence[int],
+                 dct: date | None) -> list[tuple[int, str, date | None, date | None]]:
+    """The dates (DATE and TIME expressions, by index) that date one word, as (index, value, first
+    day, last day), in text order: the two ends of a range make one ``first/last`` value, and of two
+    nested intervals ("at 3 p.m. on Monday") only the finer is kept."""
+    merged: list[tuple[int, str, date | None, date | None]] = []
+    for i in indices:
+        tx = timexes[i]
+        first, last = interval(tx.value, dct=dct, mod=tx.mod)
+        if merged:
+            j, value, f0, l0 = merged[-1]
+            if _is_range(text, timexes[j], tx):
+                merged[-1] = (j, f"{value}/{tx.value}", f0, last)
+                continue
+            if f0 and l0 and first and last and (f0 <= first and last <= l0 or first <= f0 and l0 <= last):
+                if (last - first) < (l0 - f0):
+                    merged[-1] = (i, tx.value, first, last)
+                continue
+        merged.append((i, tx.value, first, last))
+    return merged
+
+
+# =========================================================================== who took part
+class _Actors:
+    """Who took part in an event: the actor mentions of its clause, subject first (see the module docstring)."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
         self.tokens = doc.tokens
         self.mentions = list(mentions)
-        self.timexes = list(timexes)
-        self.dct = dct
-        self.skip = set(skip)
-        words = _words()
-        self.event_nouns = words.get("event_noun", frozenset())
-        self.not_event = words.get("not_event", frozenset())
-        self.sequence = words.get("sequence", frozenset())
-        self.stative = words.get("stative", frozenset())
-        self.quoted = _quoted_tokens(doc)
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.by_sentence.setdefault(m.sentence, []).append(m)
-        self.timex_tokens: dict[int, tuple[int, int]] = {}  # timex index -> token range
-        for i, tx in enumerate(self.timexes):
-            toks = doc.tokens_in(tx.start, tx.end)
-            if toks:
-                self.timex_tokens[i] = (toks[0].i, toks[-1].i + 1)
-        self._sentences: dict[int, _Sentence] = {}
-
-    def sentence(self, index: int) -> _Sentence:
-        if index not in self._sentences:
-            covered = {k for a, b in self.timex_tokens.values() for k in range(a, b)
-                       if self.tokens[k].sent == index}
-            self._sentences[index] = _Sentence(self.doc, index, covered, self.quoted)
-        return self._sentences[index]
-
-    # ------------------------------------------------------------------ nouns
-    def _is_event_noun(self, tok: Token) -> bool:
-        if tok.tag not in ("NN", "NNS"):
-            return False
-        low = tok.lemma or tok.lower
-        if low in self.event_nouns or tok.lower in self.event_nouns:
-            return True
-        if low in self.not_event or tok.lower in self.not_event:
-            return False
-        return tok.lower.endswith(("tion", "sion", "tions", "sions")) or \
-            (tok.tag == "NN" and tok.lower.endswith("ing") and len(tok.lower) > 5)
-
-    def _np_start(self, k: int, floor: int) -> int:
-        """First token of the noun phrase ending at token ``k``."""
-        toks = self.tokens
-        j = k
-        while j - 1 >= floor and toks[j - 1].tag in _NP_TAGS and toks[j - 1].tag not in ("RB",):
-            j -= 1
-        return j
-
-    def _noun_head(self, a: int, b: int, sa: _Sentence) -> int | None:
-        """The noun a date at tokens [a, b) modifies, if any (rule 1)."""
-        toks = self.tokens
-        first, last = sa.sent.first, sa.sent.last
-        # "last week's report", "the June summit", "Sunday's call"
-        k = b
-        possessive = k < last and toks[k].tag == "POS"
-        if possessive:
-            k += 1
-        determined = a > first and toks[a - 1].tag in ("DT", "PRP$")
-        if (possessive or determined) and k < last and toks[k].tag in ("NN", "NNS", "JJ"):
-            j = k
-            while j + 1 < last and toks[j + 1].tag in ("NN", "NNS", "JJ") and toks[j].tag != "NNS":
-                j += 1
-            if toks[j].tag in ("NN", "NNS") and (possessive or self._is_event_noun(toks[j]) or
-                                                 toks[k].tag in ("NN", "NNS")):
-                return j
-        # "a summit in June", "a phone call on Monday with ..."
-        p = a - 1
-        if p > first and toks[p].tag in ("IN", "TO") and toks[p - 1].tag in ("NN", "NNS") and \
-                self._is_event_noun(toks[p - 1]):
-            n = p - 1
-            start = self._np_start(n, first)
-            before = start - 1
-            if before < first or toks[before].tag in ("IN", "TO", "CC") or toks[before].norm in _PUNCT:
-                return n
-        return None
-
-    # ------------------------------------------------------------------ verbs
-    def _verb_for(self, a: int, b: int, sa: _Sentence) -> int | None:
-        """The verb group (index into sa.groups) a date at tokens [a, b) dates (rules 2-5)."""
-        toks = self.tokens
-        groups = sa.groups
-        if not groups:
-            return None
-        for gi, g in enumerate(groups):  # 2. inside a verb group
-            if g.first < a and b <= g.last:
-                return gi
-        block_a = a - 1 if a - 1 >= sa.sent.first and toks[a - 1].tag in ("IN", "TO") else a
-        seg = sa.seg_of.get(a, 0)
-
-        def gap(g: _Group) -> int:
-            return block_a - g.last if g.last <= block_a else g.first - b
-
-        same = [gi for gi, g in enumerate(groups) if g.segment == seg]
-        for want_finite in (True, False):  # 3. own clause
-            cands = [gi for gi in same if groups[gi].finite == want_finite]
-            if cands:
-                return min(cands, key=lambda gi: (gap(groups[gi]), groups[gi].first > a))
-        # 4. fronted adverbial: only punctuation, conjunctions, prepositions and adverbs before it
-        if all(toks[k].norm in _PUNCT or toks[k].tag in ("CC", "IN", "RB", "TO", "DT")
-               for k in range(sa.sent.first, block_a)):
-            for gi, g in enumerate(groups):
-                if g.first >= b and g.finite and sa.seg_kind[g.segment] != "sub":
-                    return gi
-        finite = [gi for gi, g in enumerate(groups) if g.finite]  # 5. nearest in the sentence
-        if not finite:
-            return None
-
-        def cost(gi: int) -> tuple[int, bool]:
-            g = groups[gi]
-            lo, hi = sorted((sa.seg_of.get(g.first, 0), seg))
-            # brackets and quotation marks enclose; only clause boundaries separate
-            bounds = sum(1 for s in range(lo + 1, hi + 1) if sa.seg_opener[s] not in _ENCLOSING)
-            return gap(g) + BOUNDARY_COST * bounds, g.first > a
-        return min(finite, key=cost)
 
     # ------------------------------------------------------------------ actors
     def _clean(self, sentence: int) -> list[Mention]:
@@ -685,7 +594,7 @@ class _Finder:
 
     def _in_pp(self, m: Mention, floor: int, sa: _Sentence) -> bool:
         toks = self.tokens
-        j = self._np_start(m.first, floor) - 1
+        j = _np_start(toks, m.first, floor) - 1
         if j < floor or toks[j].tag not in ("IN", "TO"):
             return False
         seg = sa.seg_of.get(j)
@@ -764,7 +673,8 @@ class _Finder:
                 break
         return [m for m in self._clean(sa.index) if start <= m.first and m.last <= stop]
 
-    def _verb_actors(self, sa: _Sentence, gi: int) -> list[str]:
+    def of_verb(self, sa: _Sentence, gi: int) -> list[str]:
+        """Actors of a verb event: its subjects, then the mentions after it in its clause."""
         g = sa.groups[gi]
         lemma = self.tokens[g.main].lemma
         if lemma in sa.report:
@@ -775,104 +685,134 @@ class _Finder:
             return self._names(self._subjects(sa, gi) + objects[:1])
         return self._names(self._subjects(sa, gi) + self._after(sa, g.last, g.segment))
 
-    def _noun_actors(self, sa: _Sentence, n: int, governing: int | None) -> list[str]:
+    def of_noun(self, sa: _Sentence, n: int, governing: int | None) -> list[str]:
+        """Actors of an event noun: the subjects of its governing verb, those of its own noun phrase
+        and those after it in its clause ("a phone call ... with President Yoon")."""
         subjects = self._subjects(sa, governing) if governing is not None else []
         seg = sa.seg_of.get(n, 0)
-        np_first = self._np_start(n, sa.seg_start[seg])
+        np_first = _np_start(self.tokens, n, sa.seg_start[seg])
         own = [m for m in self._clean(sa.index) if np_first <= m.first and m.last <= n + 1]
         return self._names(subjects + own + self._after(sa, n + 1, seg))
 
-    def _governing(self, sa: _Sentence, k: int) -> int | None:
-        finite = [gi for gi, g in enumerate(sa.groups) if g.finite]
-        if not finite:
-            return None
-        return min(finite, key=lambda gi: (abs(sa.groups[gi].first - k), sa.groups[gi].first > k))
 
-    # ------------------------------------------------------------------ events
-    def _verb_text(self, g: _Group) -> tuple[int, int, str]:
-        """The main verb (with its particle: "called off"); a negated group whole ("did not attend")."""
-        toks = self.tokens
-        end = g.main
-        if end + 1 < len(toks) and toks[end + 1].tag == "RP" and toks[end + 1].sent == toks[end].sent:
-            end += 1
-        start_c, end_c = toks[g.first if g.negated else g.main].start, toks[end].end
-        return start_c, end_c, self.doc.text[start_c:end_c]
+# =========================================================================== placing what has no date
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where an event without a date of its own goes: a value (a relation), its interval, how it was
+    placed (``tense`` or ``order``) and the event an ``order`` placement is relative to."""
 
-    def _noun_text(self, n: int, sa: _Sentence) -> tuple[int, int, str]:
-        toks = self.tokens
-        j = n
-        while j - 1 >= sa.sent.first and toks[j - 1].tag in ("NN", "NNS") and j - 1 not in sa.timex_tokens:
-            j -= 1
-        return toks[j].start, toks[n].end, self.doc.text[toks[j].start:toks[n].end]
+    value: str
+    first: date | None
+    last: date | None
+    anchor: str
+    ref: Event | None = None
 
-    def _placement(self, sa: _Sentence, gi: int, dated: dict[tuple[int, int], Event],
-                   last_dated: Event | None) -> tuple[str, date | None, date | None, str, Event | None] | None:
-        """Value, interval, anchor and reference for an undated finite group, or None when not safe."""
-        g = sa.groups[gi]
-        toks = self.tokens
-        if g.negated or g.role in ("sub", "nonfinite") or toks[g.main].lemma in self.stative:
-            return None
-        if g.tense == "modal" or (g.tense == "conditional" and (g.role != "reported" or self._has_if(sa))):
-            return None
-        if not _terminal(self.doc, sa.index):
-            return None  # a headline or sub-heading (historic present)
-        # (b) a sequence marker at the head of the clause ("Then it withdrew", "Later, it withdrew",
-        # "it then withdrew", "will then travel"), right after an event the text dates (same or previous sentence)
-        head = list(range(sa.seg_start[g.segment], g.main))
-        for seg in range(g.segment - 1, -1, -1):  # a fronted adverbial before the clause ("Later, ...")
-            if any(h.finite and h.segment == seg for h in sa.groups):
-                break
-            head.extend(range(sa.seg_start[seg], sa.seg_end[seg]))
-        if last_dated is not None and last_dated.interval_start is not None and \
-                last_dated.sentence >= sa.index - 1 and any(
-                toks[k].lower in self.sequence and toks[k].tag.startswith("RB") and k not in sa.timex_tokens
-                for k in head):
-            end = self.dct if g.tense in _PAST_LIKE else None
-            return (f"ON_OR_AFTER:{last_dated.value}", last_dated.interval_start, end, "order", last_dated)
-        if g.role == "reported":
-            rep = sa.groups[g.reporter] if g.reporter is not None else None
-            ref = dated.get((sa.index, rep.main)) if rep is not None else None
-            if ref is not None and ref.value and (ref.interval_start or ref.interval_end):
-                if g.tense in _PAST_LIKE and ref.interval_end:
-                    return (f"ON_OR_BEFORE:{ref.value}", None, ref.interval_end, "order", ref)
-                if g.tense in ("future", "conditional") and ref.interval_start:
-                    return (f"ON_OR_AFTER:{ref.value}", ref.interval_start, None, "order", ref)
-                return None
-            direct = rep is None or rep.role == "main"
-            if self.dct is not None and g.tense in _PAST_LIKE and direct:
-                return (ON_OR_BEFORE_DCT, None, self.dct, "tense", None)
-            return None
-        if self.dct is None:
-            return None
-        if g.tense in _PAST_LIKE:
-            return (ON_OR_BEFORE_DCT, None, self.dct, "tense", None)
-        if g.tense in ("present", "future"):
-            return (ON_OR_AFTER_DCT, self.dct, None, "tense", None)
+
+def _against_dct(tense: str | None, dct: date | None) -> _Place | None:
+    """A statement in the narrator's voice: told in the past, it happened by publication; in the
+    present or future, from publication on."""
+    if dct is None:
         return None
+    if tense in _PAST_LIKE:
+        return _Place(ON_OR_BEFORE_DCT, None, dct, "tense")
+    if tense in ("present", "future"):
+        return _Place(ON_OR_AFTER_DCT, dct, None, "tense")
+    return None
 
-    def _has_if(self, sa: _Sentence) -> bool:
-        return any(self.tokens[k].lower in ("if", "unless") for k in range(sa.sent.first, sa.sent.last))
+
+def _after_sequence_marker(doc: Doc, sa: _Sentence, g: _Group, last_dated: Event | None,
+                           dct: date | None) -> _Place | None:
+    """Order rule (b): a clause headed by a sequence marker ("Then it withdrew", "Later, it withdrew",
+    "it then withdrew") comes on or after the event the text dated just before it (same or previous
+    sentence)."""
+    if last_dated is None or last_dated.interval_start is None or last_dated.sentence < sa.index - 1:
+        return None
+    toks = doc.tokens
+    head = list(range(sa.seg_start[g.segment], g.main))
+    for seg in range(g.segment - 1, -1, -1):  # a fronted adverbial before the clause ("Later, ...")
+        if any(h.finite and h.segment == seg for h in sa.groups):
+            break
+        head.extend(range(sa.seg_start[seg], sa.seg_end[seg]))
+    sequence = _words().get("sequence", frozenset())
+    if not any(toks[k].lower in sequence and toks[k].tag.startswith("RB") and k not in sa.timex_tokens
+               for k in head):
+        return None
+    end = dct if g.tense in _PAST_LIKE else None
+    return _Place(f"ON_OR_AFTER:{last_dated.value}", last_dated.interval_start, end, "order", last_dated)
+
+
+def _reported(sa: _Sentence, g: _Group, dated: dict[tuple[int, int], Event], dct: date | None) -> _Place | None:
+    """Order rule (a) and the tense rule for reported content: past content of a dated reporting verb
+    happened on or before it, future content on or after it; past content of an undated report in
+    the narrator's voice happened before publication."""
+    rep = sa.groups[g.reporter] if g.reporter is not None else None
+    ref = dated.get((sa.index, rep.main)) if rep is not None else None
+    if ref is not None and ref.value and (ref.interval_start or ref.interval_end):
+        if g.tense in _PAST_LIKE and ref.interval_end:
+            return _Place(f"ON_OR_BEFORE:{ref.value}", None, ref.interval_end, "order", ref)
+        if g.tense in ("future", "conditional") and ref.interval_start:
+            return _Place(f"ON_OR_AFTER:{ref.value}", ref.interval_start, None, "order", ref)
+        return None
+    direct = rep is None or rep.role == "main"
+    return _against_dct(g.tense, dct) if g.tense in _PAST_LIKE and direct else None
+
+
+def _conditional(tokens: Sequence[Token], sa: _Sentence) -> bool:
+    """Whether the sentence states a condition ("if", "unless"): its "would" is hypothetical."""
+    return any(tokens[k].lower in ("if", "unless") for k in range(sa.sent.first, sa.sent.last))
+
+
+def _placement(doc: Doc, sa: _Sentence, gi: int, *, dct: date | None, dated: dict[tuple[int, int], Event],
+               last_dated: Event | None) -> _Place | None:
+    """Where an undated finite verb group goes, or None when no placement is safe (see the module
+    docstring): ``dated`` maps (sentence, main verb token) to the event its own expression dates,
+    ``last_dated`` is the last event the text dated before it."""
+    g = sa.groups[gi]
+    toks = doc.tokens
+    if g.negated or g.role in ("sub", "nonfinite") or toks[g.main].lemma in _words().get("stative", frozenset()):
+        return None
+    if g.tense == "modal" or (g.tense == "conditional" and (g.role != "reported" or _conditional(toks, sa))):
+        return None
+    if not _terminal(doc, sa.index):
+        return None  # a headline or sub-heading (historic present)
+    placed = _after_sequence_marker(doc, sa, g, last_dated, dct)
+    if placed is not None:
+        return placed
+    if g.role == "reported":
+        return _reported(sa, g, dated, dct)
+    return _against_dct(g.tense, dct)
+
+
+# =========================================================================== one document's events
+class _Finder:
+    """The events of one document: attach each expression to the word it dates, make the dated
+    events, then place the undated statements and the durations where that is safe."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], timexes: Sequence[Timex], dct: date | None,
+                 skip: Iterable[int]) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.timexes = list(timexes)
+        self.dct = dct
+        self.skip = set(skip)
+        self.actors = _Actors(doc, mentions)
+        self.quoted = _quoted_tokens(doc)
+        self.timex_tokens: dict[int, tuple[int, int]] = {}  # timex index -> token range
+        for i, tx in enumerate(self.timexes):
+            toks = doc.tokens_in(tx.start, tx.end)
+            if toks:
+                self.timex_tokens[i] = (toks[0].i, toks[-1].i + 1)
+        self._sentences: dict[int, _Sentence] = {}
+
+    def sentence(self, index: int) -> _Sentence:
+        if index not in self._sentences:
+            covered = {k for a, b in self.timex_tokens.values() for k in range(a, b)
+                       if self.tokens[k].sent == index}
+            self._sentences[index] = _Sentence(self.doc, index, covered, self.quoted)
+        return self._sentences[index]
 
     def find(self) -> list[Event]:
-        attachments: dict[tuple[int, str, int], list[int]] = {}  # (sentence, kind, token) -> timex indices
-        order: list[tuple[int, str, int]] = []
-        for i, (a, b) in self.timex_tokens.items():
-            s = self.tokens[a].sent
-            if s in self.skip:
-                continue
-            sa = self.sentence(s)
-            n = self._noun_head(a, b, sa)
-            if n is not None:
-                key = (s, "noun", n)
-            else:
-                gi = self._verb_for(a, b, sa)
-                if gi is None:
-                    continue
-                key = (s, "verb", gi)
-            if key not in attachments:
-                order.append(key)
-            attachments.setdefault(key, []).append(i)
-
+        order, attachments = self._attach()
         events: list[Event] = []
         dated: dict[tuple[int, int], Event] = {}  # (sentence, main token) -> its dated event
         for key in order:
@@ -880,34 +820,10 @@ class _Finder:
                 events.append(ev)
                 if key[1] == "verb" and ev.anchor == "timex" and (ev.interval_start or ev.interval_end):
                     dated.setdefault((key[0], self.sentence(key[0]).groups[key[2]].main), ev)
-
-        # undated statements, in document order
-        with_event = {(k[0], k[2]) for k in order if k[1] == "verb"}
         events.sort(key=lambda e: e.start)
-        placed: list[Event] = []
-        last_dated: Event | None = None
-        dated_by_start = sorted((e for e in events if e.anchor == "timex" and e.interval_start), key=lambda e: e.start)
-        for s in range(len(self.doc.sentences)):
-            if s in self.skip:
-                continue
-            sa = self.sentence(s)
-            for gi, g in enumerate(sa.groups):
-                if not g.finite or (s, gi) in with_event:
-                    continue
-                pos = self.tokens[g.main].start
-                before = [e for e in dated_by_start if e.start < pos]
-                last_dated = before[-1] if before else None
-                got = self._placement(sa, gi, dated, last_dated)
-                if got is None:
-                    continue
-                value, first, last, anchor, ref = got
-                start, end, text = self._verb_text(g)
-                ev = Event(start, end, text, s, None, value, first, last, self._verb_actors(sa, gi), g.tense,
-                           anchor, "verb")
-                ev.relative_to = id(ref) if ref is not None else None  # resolved to an index below
-                placed.append(ev)
-        # durations and sets attached to verbs: placed like undated statements where that is safe
-        events = self._place_durations(events, dated)
+        placed = self._undated({(k[0], k[2]) for k in order if k[1] == "verb"}, events, dated)
+        for e in events:
+            self._place_duration(e)
         everything = sorted(events + placed, key=lambda e: (e.start, e.timex if e.timex is not None else -1))
         index_of = {id(e): i for i, e in enumerate(everything)}
         for e in everything:
@@ -915,70 +831,92 @@ class _Finder:
                 e.relative_to = index_of.get(e.relative_to)
         return everything
 
+    def _attach(self) -> tuple[list[tuple[int, str, int]], dict[tuple[int, str, int], list[int]]]:
+        """The words expressions date, in the order first dated, each with its expressions' indices:
+        keys (sentence, "noun", token) or (sentence, "verb", verb group)."""
+        attachments: dict[tuple[int, str, int], list[int]] = {}
+        order: list[tuple[int, str, int]] = []
+        for i, (a, b) in self.timex_tokens.items():
+            s = self.tokens[a].sent
+            if s in self.skip:
+                continue
+            sa = self.sentence(s)
+            n = _noun_head(self.tokens, a, b, sa)
+            if n is not None:
+                key = (s, "noun", n)
+            else:
+                gi = _verb_for(self.tokens, a, b, sa)
+                if gi is None:
+                    continue
+                key = (s, "verb", gi)
+            if key not in attachments:
+                order.append(key)
+            attachments.setdefault(key, []).append(i)
+        return order, attachments
+
     def _timex_events(self, key: tuple[int, str, int], indices: list[int]) -> list[Event]:
+        """The events of one dated word: one per date (ranges and nested dates merged); a word dated
+        only by a duration or a set keeps the first such expression, without an interval."""
         s, kind, k = key
         sa = self.sentence(s)
         negated = False
         if kind == "verb":
             g = sa.groups[k]
-            start, end, text = self._verb_text(g)
-            actors = self._verb_actors(sa, k)
+            start, end, text = _verb_span(self.doc, g)
+            actors = self.actors.of_verb(sa, k)
             tense, negated = g.tense, g.negated
         else:
-            start, end, text = self._noun_text(k, sa)
-            governing = self._governing(sa, k)
-            actors = self._noun_actors(sa, k, governing)
+            start, end, text = _noun_span(self.doc, k, sa)
+            governing = _governing(sa, k)
+            actors = self.actors.of_noun(sa, k, governing)
             tense = sa.groups[governing].tense if governing is not None else None
-        out: list[Event] = []
         pending = sorted(indices, key=lambda i: self.timexes[i].start)
         dates = [i for i in pending if self.timexes[i].type in ("DATE", "TIME")]
-        others = [i for i in pending if i not in dates]
-        merged: list[tuple[int, str, date | None, date | None]] = []
-        for i in dates:
-            tx = self.timexes[i]
-            first, last = interval(tx.value, dct=self.dct, mod=tx.mod)
-            if merged:
-                j, value, f0, l0 = merged[-1]
-                if self._range(j, i):
-                    merged[-1] = (j, f"{value}/{tx.value}", f0, last)
-                    continue
-                if f0 and l0 and first and last and (f0 <= first and last <= l0 or first <= f0 and l0 <= last):
-                    if (last - first) < (l0 - f0):
-                        merged[-1] = (i, tx.value, first, last)
-                    continue
-            merged.append((i, tx.value, first, last))
-        for i, value, first, last in merged:
-            out.append(Event(start, end, text, s, i, value, first, last, list(actors), tense, "timex", kind,
-                             negated=negated))
-        if not merged:
-            for i in others[:1]:
-                tx = self.timexes[i]
-                out.append(Event(start, end, text, s, i, tx.value, None, None, list(actors), tense, "timex", kind,
-                                 negated=negated))
-        return out
+        merged = _merge_dates(self.doc.text, self.timexes, dates, self.dct)
+        if not merged:  # only durations and sets
+            merged = [(i, self.timexes[i].value, None, None) for i in pending[:1]]
+        return [Event(start, end, text, s, i, value, first, last, list(actors), tense, "timex", kind, negated=negated)
+                for i, value, first, last in merged]
 
-    def _range(self, i: int, j: int) -> bool:
-        """Whether timexes i and j are the two ends of one range: 'from June to August', 'between May 1 and 3'."""
-        a, b = self.timexes[i], self.timexes[j]
-        between = self.doc.text[a.end:b.start]
-        before = self.doc.text[max(0, a.start - 12):a.start]
-        return bool(re.fullmatch(r"\s*(?:to|until|till|through|and|-|–|—)\s*", between, re.I)) and \
-            bool(re.search(r"\b(?:from|between)\s+$", before, re.I))
+    def _undated(self, with_event: set[tuple[int, int]], events: list[Event],
+                 dated: dict[tuple[int, int], Event]) -> list[Event]:
+        """Events for the finite verbs no expression dates, where :func:`_placement` finds a safe place;
+        ``relative_to`` holds the id() of the reference event until :meth:`find` resolves it."""
+        dated_by_start = sorted((e for e in events if e.anchor == "timex" and e.interval_start), key=lambda e: e.start)
+        starts = [e.start for e in dated_by_start]
+        placed: list[Event] = []
+        for s in range(len(self.doc.sentences)):
+            if s in self.skip:
+                continue
+            sa = self.sentence(s)
+            for gi, g in enumerate(sa.groups):
+                if not g.finite or (s, gi) in with_event:
+                    continue
+                before = bisect.bisect_left(starts, self.tokens[g.main].start)
+                last_dated = dated_by_start[before - 1] if before else None
+                got = _placement(self.doc, sa, gi, dct=self.dct, dated=dated, last_dated=last_dated)
+                if got is None:
+                    continue
+                start, end, text = _verb_span(self.doc, g)
+                ev = Event(start, end, text, s, None, got.value, got.first, got.last, self.actors.of_verb(sa, gi),
+                           g.tense, got.anchor, "verb")
+                ev.relative_to = id(got.ref) if got.ref is not None else None
+                placed.append(ev)
+        return placed
 
-    def _place_durations(self, events: list[Event], dated: dict[tuple[int, int], Event]) -> list[Event]:
-        out = []
-        for e in events:
-            if e.anchor == "timex" and e.timex is not None and self.timexes[e.timex].type in ("DURATION", "SET") \
-                    and e.kind == "verb" and self.dct is not None and e.tense:
-                sa = self.sentence(e.sentence)
-                gi = next((gi for gi, g in enumerate(sa.groups) if self.tokens[g.main].start == e.start), None)
-                g = sa.groups[gi] if gi is not None else None
-                if g is not None and not g.negated and g.role == "main" and g.tense in _PAST_LIKE:
-                    e.value, e.interval_start, e.interval_end, e.anchor = ON_OR_BEFORE_DCT, None, self.dct, "tense"
-                elif g is not None and not g.negated and g.role == "main" and g.tense in ("present", "future"):
-                    e.value, e.interval_start, e.interval_end, e.anchor = ON_OR_AFTER_DCT, self.dct, None, "tense"
-            out.append(e)
-        return out
+    def _place_duration(self, e: Event) -> None:
+        """A verb dated only by a duration or a set ("lasted three weeks") is placed by its tense, in
+        the main clause."""
+        if e.anchor != "timex" or e.timex is None or self.timexes[e.timex].type not in ("DURATION", "SET") \
+                or e.kind != "verb" or self.dct is None or not e.tense:
+            return
+        sa = self.sentence(e.sentence)
+        g = next((g for g in sa.groups if self.tokens[g.main].start == e.start), None)
+        if g is None or g.negated or g.role != "main":
+            return
+        got = _against_dct(g.tense, self.dct)
+        if got is not None:
+            e.value, e.interval_start, e.interval_end, e.anchor = got.value, got.first, got.last, got.anchor
 
 
 def find_events(doc: Doc, mentions: Sequence[Mention], timexes: Sequence[Timex], *,
@@ -990,7 +928,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention], timexes: Sequence[Timex],
     ``timexes`` :func:`toolkit.time.timex.tag_timexes` on the same text (``Event.timex`` indexes this list),
     ``dct`` the publication date and ``skip`` sentence indices that carry no analyses (boilerplate).
     """
-    return _Finder(doc, mentions, timexes, _as_date(dct), skip).find()
+    return _Finder(doc, mentions, timexes, as_date(dct), skip).find()
 
 
 # =========================================================================== the timeline
@@ -1023,50 +961,69 @@ def timeline(items: Iterable[object]) -> list[dict]:
     comes first. An event placed relative to another (``anchor="order"``) sorts right before or
     after that event. Ties keep publication date, corpus order and text order; events without any
     interval come last, in text order.
+
+    >>> rows = timeline([{"id": "a", "published": "2024-10-21", "events": [
+    ...     {"text": "said", "start": 4, "interval_start": "2024-10-18", "interval_end": "2024-10-18"},
+    ...     {"text": "met", "start": 0, "interval_start": "2024-10-14", "interval_end": "2024-10-20"}]}])
+    >>> [(r["position"], r["event"], r["when"]) for r in rows]
+    [(1, 'met', '2024-10-14 to 2024-10-20'), (2, 'said', '2024-10-18')]
     """
-    rows: list[dict] = []
     keyed: list[tuple[tuple, dict]] = []
     for doc_index, item in enumerate(items):
         rec = _record(item)
-        events = rec.get("events") or []
-        timexes = rec.get("timexes") or []
         published = (rec.get("published") or "")[:10] or None
-        doc_rows = []
-        for index, ev in enumerate(events):
-            tx = timexes[ev["timex"]] if ev.get("timex") is not None and 0 <= ev["timex"] < len(timexes) else None
-            first, last = _as_date(ev.get("interval_start")), _as_date(ev.get("interval_end"))
-            ref = ev.get("relative_to")
-            row = {
-                "document": rec.get("id"), "published": published, "title": rec.get("title"),
-                "event": ev.get("text"), "start": ev.get("start"), "end": ev.get("end"),
-                "sentence": ev.get("sentence"), "sentence_text": _sentence_text(rec, ev.get("sentence")),
-                "actors": list(ev.get("actors") or []), "value": ev.get("value"),
-                "interval_start": first.isoformat() if first else None,
-                "interval_end": last.isoformat() if last else None,
-                "when": describe_interval(first, last),
-                "timex": tx.get("text") if tx else None, "timex_type": tx.get("type") if tx else None,
-                "anchor": ev.get("anchor"), "tense": ev.get("tense"), "kind": ev.get("kind"),
-                "relative_to": f"{rec.get('id')}:{ref}" if ref is not None else None,
-            }
-            doc_rows.append((row, first, last, ref))
-        own_keys: list[tuple] = []
-        for index, (row, first, last, _ref) in enumerate(doc_rows):
-            if first is None and last is None:
-                key = (1, _FAR, 0, _FAR, published or "", doc_index, row["start"] or 0, 0, index)
-            else:
-                point = first or last
-                openness = 0 if first and last else (1 if last else 2)
-                key = (0, point, openness, last or _FAR, published or "", doc_index, row["start"] or 0, 0, index)
-            own_keys.append(key)
-        for index, (row, _first, _last, ref) in enumerate(doc_rows):
-            key = own_keys[index]
-            if ref is not None and 0 <= ref < len(own_keys) and doc_rows[ref][3] is None:
-                before = (row["value"] or "").startswith("ON_OR_BEFORE")
-                key = own_keys[ref][:7] + (-1 if before else 1, index)
-            keyed.append((key, row))
+        doc_rows = _event_rows(rec, published)
+        keyed.extend(zip(_order_keys(doc_rows, published, doc_index), (row for row, *_ in doc_rows)))
     keyed.sort(key=lambda kr: kr[0])
+    rows: list[dict] = []
     for position, (_key, row) in enumerate(keyed, start=1):
         row["position"] = position
         rows.append(row)
     return rows
 
+
+def _event_rows(rec: dict, published: str | None) -> list[tuple[dict, date | None, date | None, int | None]]:
+    """The timeline rows of one annotation record's events, each with its interval and reference event."""
+    events = rec.get("events") or []
+    timexes = rec.get("timexes") or []
+    doc_rows = []
+    for ev in events:
+        tx = timexes[ev["timex"]] if ev.get("timex") is not None and 0 <= ev["timex"] < len(timexes) else None
+        first, last = as_date(ev.get("interval_start")), as_date(ev.get("interval_end"))
+        ref = ev.get("relative_to")
+        row = {
+            "document": rec.get("id"), "published": published, "title": rec.get("title"),
+            "event": ev.get("text"), "start": ev.get("start"), "end": ev.get("end"),
+            "sentence": ev.get("sentence"), "sentence_text": _sentence_text(rec, ev.get("sentence")),
+            "actors": list(ev.get("actors") or []), "value": ev.get("value"),
+            "interval_start": first.isoformat() if first else None,
+            "interval_end": last.isoformat() if last else None,
+            "when": describe_interval(first, last),
+            "timex": tx.get("text") if tx else None, "timex_type": tx.get("type") if tx else None,
+            "anchor": ev.get("anchor"), "tense": ev.get("tense"), "kind": ev.get("kind"),
+            "relative_to": f"{rec.get('id')}:{ref}" if ref is not None else None,
+        }
+        doc_rows.append((row, first, last, ref))
+    return doc_rows
+
+
+def _order_keys(doc_rows: list[tuple[dict, date | None, date | None, int | None]], published: str | None,
+                doc_index: int) -> list[tuple]:
+    """Sort keys of one document's rows (the order :func:`timeline` describes)."""
+    own_keys: list[tuple] = []
+    for index, (row, first, last, _ref) in enumerate(doc_rows):
+        if first is None and last is None:
+            key = (1, _FAR, 0, _FAR, published or "", doc_index, row["start"] or 0, 0, index)
+        else:
+            point = first or last
+            openness = 0 if first and last else (1 if last else 2)
+            key = (0, point, openness, last or _FAR, published or "", doc_index, row["start"] or 0, 0, index)
+        own_keys.append(key)
+    keys = []
+    for index, (row, _first, _last, ref) in enumerate(doc_rows):
+        key = own_keys[index]
+        if ref is not None and 0 <= ref < len(own_keys) and doc_rows[ref][3] is None:
+            before = (row["value"] or "").startswith("ON_OR_BEFORE")
+            key = own_keys[ref][:7] + (-1 if before else 1, index)
+        keys.append(key)
+    return keys

@@ -1,12 +1,13 @@
 """Rule-based TimeML TIMEX3 tagger: find and normalise temporal expressions in news text.
 
 One compiled regular expression (built at import from the vocabulary files in
-``toolkit/data/timex_*.tsv``) finds candidate expressions in the raw text; only the
+``toolkit/data/time/timex_*.tsv``) finds candidate expressions in the raw text; only the
 matches are then normalised, relative to the document creation time (DCT). Under-specified
 dates ("Monday", "in June", "Oct. 23") take their direction from the tense of the clause
 (a few cue words around the match); anaphoric ones ("a year earlier", "the day before",
 "the quarter") from the last date the text mentioned. Extents and values follow the
-TimeML/TIMEX3 conventions of TimeBank and TempEval-3.
+TimeML/TIMEX3 conventions of TimeBank and TempEval-3; values are built with the value grammar of
+:mod:`toolkit.time.values`.
 
 Example::
 
@@ -26,8 +27,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from importlib import resources
 from typing import Callable, Sequence
+
+from toolkit.resources import data_lines
+from toolkit.time.values import GRANULARITIES, SEASON_START, Value, parse, shift, unresolved
 
 __all__ = ["Timex", "tag_timexes"]
 
@@ -52,12 +55,12 @@ class Timex:
 
 # =========================================================================== vocabulary
 def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("toolkit").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.rstrip("\r").split("\t") for line in raw.splitlines()
-            if line.strip() and not line.startswith("#")]
+    """The rows of a header-less vocabulary table (kind, word, value)."""
+    return [line.split("\t") for line in data_lines(name)]
 
 
 def _by_kind(rows: list[list[str]], kind: str) -> dict[str, str]:
+    """word -> value of the rows of one kind (words lower-cased)."""
     return {r[1].lower(): (r[2] if len(r) > 2 else "") for r in rows if r[0] == kind}
 
 
@@ -78,6 +81,7 @@ ORDINALS = {k: int(v) for k, v in _by_kind(_NUMS, "ordinal").items()}
 VAGUE = _by_kind(_NUMS, "vague")
 REFS = _by_kind(_CUES, "ref")
 MODS = _by_kind(_CUES, "mod")
+ADVERB_SETS = _by_kind(_CUES, "set")
 QUANTS = _by_kind(_CUES, "quantity")
 FUTURE_CUES = set(_by_kind(_CUES, "future"))
 PRESENT_CUES = set(_by_kind(_CUES, "present"))
@@ -87,6 +91,8 @@ UNITS = {r[0].lower(): (r[1], int(r[2])) for r in _UNIT_ROWS}
 
 _TENS = {k: int(v) for k, v in CARDINALS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
 _ONES = {k: int(v) for k, v in CARDINALS.items() if 1 <= v <= 9 and k not in ("a", "an")}
+#: "the sixties" -> 6: the decade of the 1900s a tens word names.
+_DECADE_WORDS = {k[:-1] + "ies": v // 10 for k, v in _TENS.items()}
 
 
 # =========================================================================== regex pieces
@@ -178,125 +184,6 @@ _QUANT = _alt(QUANTS)
 _MODP = rf"(?:{_alt(MODS, boundary=False)}|(?:early|late|earlier|later)\s+in)"
 _REF = _alt(REFS)
 _AMPM = r"(?:[ap]\.\s?m\.|[ap]\.m(?![\w])|[ap]m(?![\w]))"
-
-
-# =========================================================================== calendar arithmetic
-@dataclass(frozen=True, slots=True)
-class _Point:
-    """A calendar period: granularity D/W/WE/M/Q/H/S/Y/E(decade)/C(century) and its first day."""
-
-    gran: str
-    day: date
-    part: str | None = None  # season code for gran "S", part-of-day code for times
-
-    def value(self) -> str:
-        d = self.day
-        g = self.gran
-        if g == "D":
-            v = d.isoformat()
-            return v + "T" + self.part if self.part else v
-        if g in ("W", "WE"):
-            iy, iw, _ = d.isocalendar()
-            return f"{iy:04d}-W{iw:02d}" + ("-WE" if g == "WE" else "")
-        if g == "M":
-            return f"{d.year:04d}-{d.month:02d}"
-        if g == "Q":
-            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
-        if g == "H":
-            return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
-        if g == "S":
-            return f"{d.year:04d}-{self.part}"
-        if g == "Y":
-            return f"{d.year:04d}"
-        if g == "E":
-            return f"{d.year // 10:03d}"
-        if g == "C":
-            return f"{d.year // 100:02d}"
-        raise ValueError(g)
-
-
-def _add_months(d: date, n: int) -> date:
-    y, m = divmod(d.month - 1 + n, 12)
-    y += d.year
-    if not 1 <= y <= 9999:
-        raise ValueError("year out of range")
-    last = (date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - timedelta(days=1)).day
-    return date(y, m + 1, min(d.day, last))
-
-
-def _shift(d: date, unit: str, n: int) -> date:
-    """Move ``d`` by ``n`` units (D, W, M, Q, Y; decade/century as Y multiples)."""
-    if unit == "D":
-        return d + timedelta(days=n)
-    if unit in ("W", "WE"):
-        return d + timedelta(weeks=n)
-    if unit == "M":
-        return _add_months(d, n)
-    if unit == "Q":
-        return _add_months(d, 3 * n)
-    if unit == "H":
-        return _add_months(d, 6 * n)
-    if unit in ("Y", "S"):
-        return _add_months(d, 12 * n)
-    if unit == "E":
-        return _add_months(d, 120 * n)
-    if unit == "C":
-        return _add_months(d, 1200 * n)
-    raise ValueError(unit)
-
-
-def _truncate(d: date, gran: str) -> date:
-    if gran in ("W", "WE"):
-        return d - timedelta(days=d.weekday())
-    if gran == "M":
-        return d.replace(day=1)
-    if gran == "Q":
-        return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
-    if gran == "H":
-        return date(d.year, 1 if d.month <= 6 else 7, 1)
-    if gran in ("Y", "S"):
-        return date(d.year, 1, 1)
-    if gran == "E":
-        return date(d.year - d.year % 10, 1, 1)
-    if gran == "C":
-        return date(d.year - d.year % 100, 1, 1)
-    return d
-
-
-_FINER = "D WE W M S Q H Y E C".split()
-
-
-def _point(d: date, gran: str, part: str | None = None) -> _Point:
-    return _Point(gran, _truncate(d, gran), part)
-
-
-def _parse_value(value: str) -> _Point | None:
-    """The inverse of :meth:`_Point.value` for the values this module produces."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(-WE)?|-Q(\d)|-H(\d)|-(SP|SU|FA|WI))?(?:T.*)?", value)
-    if not m:
-        return None
-    y = int(m.group(1))
-    try:
-        if m.group(3):
-            return _Point("D", date(y, int(m.group(2)), int(m.group(3))))
-        if m.group(2):
-            return _Point("M", date(y, int(m.group(2)), 1))
-        if m.group(4):
-            return _Point("WE" if m.group(5) else "W", date.fromisocalendar(y, int(m.group(4)), 1))
-        if m.group(6):
-            return _Point("Q", date(y, 3 * int(m.group(6)) - 2, 1))
-        if m.group(7):
-            return _Point("H", date(y, 1 if m.group(7) == "1" else 7, 1))
-        if m.group(8):
-            return _Point("S", date(y, 1, 1), m.group(8))
-        return _Point("Y", date(y, 1, 1))
-    except ValueError:
-        return None
-
-
-def _unresolved(gran: str, part: str | None = None) -> str:
-    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-            "H": "XXXX-HX", "S": f"XXXX-{part}", "Y": "XXXX", "E": "XXX", "C": "XX"}[gran]
 
 
 # =========================================================================== numbers
@@ -404,10 +291,19 @@ def _unit_count(unit_word: str) -> int:
 
 
 # =========================================================================== context
-_ABBREVIATIONS = "Mr Ms Dr St Mrs Gen Sen Rep Gov Col Lt Sgt Capt Prof No vs Inc Corp Co Jr Sr Mt Ft".split()
-_BOUNDARY = re.compile(
-    r"[.!?]" + "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
-    r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z])|\n[ \t]*\n")
+def _not_after_abbreviation() -> str:
+    """Lookbehinds that keep a period after an abbreviation ("Gen.", "Corp.", "U.S.";
+    ``data/text/abbreviations.txt``, any case) or an initial ("J.") from ending a sentence."""
+    by_length: dict[int, list[str]] = {}
+    for a in data_lines("text/abbreviations.txt"):
+        by_length.setdefault(len(a), []).append(re.escape(a))
+    return "".join(rf"(?<!\b(?i:{'|'.join(sorted(alts))})\.)" for _, alts in sorted(by_length.items())) \
+        + r"(?<!\b[A-Z]\.)"
+
+
+#: A sentence boundary, for when the caller gives no sentences: final punctuation before a capital, or a blank line.
+_BOUNDARY = re.compile(r"[.!?]" + _not_after_abbreviation()
+                       + r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z])|\n[ \t]*\n")
 
 _CUE_WORDS = sorted(FUTURE_CUES | PRESENT_CUES | PAST_CUES, key=len, reverse=True)
 _CUE_RX = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _CUE_WORDS)
@@ -423,9 +319,9 @@ class _Ctx:
     dct: date | None
     sentences: Sequence[tuple[int, int]] | None
     starts: list[int] = field(default_factory=list)
-    anchor: _Point | None = None          # last date the text mentioned (for anaphora)
+    anchor: Value | None = None          # last date the text mentioned (for anaphora)
     anchor_pos: int = -1
-    quarter: _Point | None = None         # last quarter the text mentioned
+    quarter: Value | None = None         # last quarter the text mentioned
     quarter_pos: int = -1
     period_pos: int = -1                  # last "the (first) nine months"-style period mentioned
 
@@ -483,35 +379,45 @@ _PAST_AUX = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _cue_kind(word: str, text: str = "", pos: int = 0) -> str | None:
+def _cue_kind(word: str, text: str, pos: int) -> str | None:
+    """The tense a cue word found at ``text[pos:]`` signals, if it signals one there."""
     w = re.sub(r"\s+", " ", word.lower())
     if w in FUTURE_CUES:
-        if " " in w and text and _PAST_PLAN.search(text, max(0, pos - 24), pos):
+        if " " in w and _PAST_PLAN.search(text, max(0, pos - 24), pos):
             return "past"  # "had been due to expire Friday": a plan reported in the past tense
         return "future"
     if w in PAST_CUES:
-        if w not in _PAST_AUX and text and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
+        if w not in _PAST_AUX and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
             return None  # "would be paid", "has held": the auxiliary carries the tense
         return "past"
     if w in PRESENT_CUES:
         return "present"
     if w.endswith("ed") and w not in NOT_PAST_ED and not w.endswith("eed") and not w.startswith("un"):
-        if text and _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
+        if _PASSIVE_AUX.search(text, max(0, pos - 20), pos):
             return None  # a participle after an auxiliary: the auxiliary carries the tense
         return "past"
     return None
 
 
 # =========================================================================== resolution helpers
-_Result = tuple  # (type, value, mod) or (type, value, mod, start, end)
+@dataclass(frozen=True, slots=True)
+class _Result:
+    """What a rule makes of its match: TIMEX3 type, value and mod, and the extent when it is not the
+    whole match (``start``/``end`` character offsets: of "a two-week trip" the extent is "two-week")."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
-def _anchor(ctx: _Ctx, gran: str = "D") -> _Point | None:
+def _anchor(ctx: _Ctx, gran: str = "D") -> Value | None:
     """The date anaphora count from: the last date mentioned if it is at least as fine as
     ``gran`` (a year cannot anchor "two days earlier"), else the DCT."""
-    if ctx.anchor is not None and _FINER.index(ctx.anchor.gran) <= _FINER.index(gran):
+    if ctx.anchor is not None and GRANULARITIES.index(ctx.anchor.gran) <= GRANULARITIES.index(gran):
         return ctx.anchor
-    return _Point("D", ctx.dct) if ctx.dct else None
+    return Value("D", ctx.dct) if ctx.dct else None
 
 
 def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
@@ -527,6 +433,7 @@ def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
 
 
 def _direction(tense: str | None) -> str | None:
+    """The direction (for :func:`_weekday_date`) a clause tense gives: past, future or none."""
     return {"past": "past", "future": "future"}.get(tense or "")
 
 
@@ -593,7 +500,7 @@ def _apposed(ctx: _Ctx, pos: int) -> bool:
                          r"|\b(?:will|would|shall|could|should|might|may|can)\b", between)
 
 
-def _remember(ctx: _Ctx, p: _Point, pos: int) -> None:
+def _remember(ctx: _Ctx, p: Value, pos: int) -> None:
     ctx.anchor = p
     ctx.anchor_pos = pos
 
@@ -660,7 +567,7 @@ def _clock(m: re.Match, ctx: _Ctx) -> _Result | None:
     day = _day_of_rest(rest, m, ctx)
     value = (day or "XXXX-XX-XX") + "T" + hhmm
     q = m.group("q")
-    return ("TIME", value, "APPROX" if q and q.lower() in ("about", "around", "approximately", "roughly") else None)
+    return _Result("TIME", value, "APPROX" if q and q.lower() in ("about", "around", "approximately", "roughly") else None)
 
 
 _PAREN_DAY = re.compile(rf"\s*\([^()\n]{{1,30}}\)\s*(?:on\s+)?({_WEEKDAY}|today|yesterday|tomorrow)(?![\w])", re.I)
@@ -671,7 +578,7 @@ def _day_of_rest(rest: str | None, m: re.Match, ctx: _Ctx) -> str | None:
     in the same stretch of text, else the DCT)."""
     if not rest:
         if ctx.anchor is not None and ctx.anchor.gran == "D" and 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH:
-            return ctx.anchor.value()
+            return ctx.anchor.value
         return ctx.dct.isoformat() if ctx.dct else None
     r = rest.lower()
     if r in ("today", "tonight"):
@@ -721,8 +628,8 @@ def _calendar_date(m: re.Match, ctx: _Ctx) -> _Result | None:
     if value is None:
         return None
     if value[0].isdigit():
-        _remember(ctx, _parse_value(value), m.start())
-    return ("DATE", value, None)
+        _remember(ctx, parse(value), m.start())
+    return _Result("DATE", value, None)
 
 
 @_rule("weekday_date", rf"(?:(?P<wd>{_WEEKDAY_ANY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
@@ -750,10 +657,10 @@ def _iso(m: re.Match, ctx: _Ctx) -> _Result | None:
         d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:
         return None
-    _remember(ctx, _Point("D", d), m.start())
+    _remember(ctx, Value("D", d), m.start())
     if m.group("hh"):
-        return ("TIME", f"{d.isoformat()}T{m.group('hh')}:{m.group('mm')}", None)
-    return ("DATE", d.isoformat(), None)
+        return _Result("TIME", f"{d.isoformat()}T{m.group('hh')}:{m.group('mm')}", None)
+    return _Result("DATE", d.isoformat(), None)
 
 
 @_rule("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
@@ -765,8 +672,8 @@ def _slash(m: re.Match, ctx: _Ctx) -> _Result | None:
         d = date(y, int(m.group("m")), int(m.group("d")))
     except ValueError:
         return None
-    _remember(ctx, _Point("D", d), m.start())
-    return ("DATE", d.isoformat(), None)
+    _remember(ctx, Value("D", d), m.start())
+    return _Result("DATE", d.isoformat(), None)
 
 
 # --------------------------------------------------------------------------- clock/part of day words
@@ -780,12 +687,12 @@ def _today(m: re.Match, ctx: _Ctx) -> _Result | None:
     pod = PARTS_OF_DAY.get(m.group("pod").lower()) if m.group("pod") else ("NI" if w == "tonight" else None)
     mod = _mod(m.group("mod"))
     if ctx.dct is None:
-        return ("TIME", "XXXX-XX-XXT" + pod, mod) if pod else ("DATE", "XXXX-XX-XX", mod)
+        return _Result("TIME", "XXXX-XX-XXT" + pod, mod) if pod else _Result("DATE", "XXXX-XX-XX", mod)
     d = ctx.dct + timedelta(days=offset)
-    _remember(ctx, _Point("D", d), m.start())
+    _remember(ctx, Value("D", d), m.start())
     if pod:
-        return ("TIME", f"{d.isoformat()}T{pod}", mod)
-    return ("DATE", d.isoformat(), mod)
+        return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
+    return _Result("DATE", d.isoformat(), mod)
 
 
 @_rule("holiday", rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?(?P<h>{_HOLIDAY})"
@@ -804,12 +711,12 @@ def _holiday(m: re.Match, ctx: _Ctx) -> _Result | None:
     else:
         fixed = re.fullmatch(r"(\d\d)-(\d\d)", spec)
         value = f"XXXX-{fixed.group(1)}-{fixed.group(2)}" if fixed else "XXXX-XX-XX"
-        return ("DATE", "XXXX-WXX" if gran == "W" else value, None)
+        return _Result("DATE", "XXXX-WXX" if gran == "W" else value, None)
     if d is None:
         return None
-    p = _point(d, gran)
+    p = Value(gran, d)
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), None)
+    return _Result("DATE", p.value, None)
 
 
 def _date_cost(d: date, ref: date, tense: str | None, *, strict: bool = False) -> float:
@@ -858,25 +765,25 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
     wd = WEEKDAYS[m.group("wd").lower()]
     pod = PARTS_OF_DAY.get(m.group("pod").lower()) if m.group("pod") else None
     if m.group("pl") or m.group("pl2"):
-        return ("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None)
+        return _Result("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None)
     mod = None
     if m.group("mon"):
         value = _month_day_value(m.group("mon"), m.group("d"), m.group("y"), m, ctx)
         if value is None:
             return None
         if value[0].isdigit():
-            _remember(ctx, _parse_value(value), m.start())
-        return ("DATE", value, mod)
+            _remember(ctx, parse(value), m.start())
+        return _Result("DATE", value, mod)
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel in ("the previous", "the following", "the next", "that"):
         ref = _anchor(ctx)
         if ref is None:
-            return ("DATE", f"XXXX-WXX-{wd}", mod)
+            return _Result("DATE", f"XXXX-WXX-{wd}", mod)
         direction = {"the previous": "past", "that": None}.get(rel, "future")
         base = ref.day + timedelta(days=-1 if direction == "past" else 1 if direction == "future" else 0)
         d = _weekday_date(base, wd, direction)
     elif ctx.dct is None:
-        return ("TIME", f"XXXX-WXX-{wd}T{pod}", mod) if pod else ("DATE", f"XXXX-WXX-{wd}", mod)
+        return _Result("TIME", f"XXXX-WXX-{wd}T{pod}", mod) if pod else _Result("DATE", f"XXXX-WXX-{wd}", mod)
     elif rel in ("last", "this past", "past", "previous"):
         d = _weekday_date(ctx.dct - timedelta(days=1), wd, "past")
     elif rel in ("next", "this coming", "coming"):
@@ -888,15 +795,11 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         # (to the right) can move it into the future ("Sunday's vote will decide").
         possessive = not pod and ctx.text.startswith(("'s", "’s"), m.end())
         tense = ctx.tense(m.start(), m.end(), left=not possessive)
-        d = _weekday_date(ctx.dct, wd, _weekday_direction(tense))
-    _remember(ctx, _Point("D", d), m.start())
+        d = _weekday_date(ctx.dct, wd, _direction(tense) or "past")
+    _remember(ctx, Value("D", d), m.start())
     if pod:
-        return ("TIME", f"{d.isoformat()}T{pod}", mod)
-    return ("DATE", d.isoformat(), mod)
-
-
-def _weekday_direction(tense: str | None) -> str:
-    return "future" if tense == "future" else "past"
+        return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
+    return _Result("DATE", d.isoformat(), mod)
 
 
 # --------------------------------------------------------------------------- months, seasons, years
@@ -909,9 +812,9 @@ def _month_year(m: re.Match, ctx: _Ctx) -> _Result | None:
     y = _year(m.group("y") or m.group("yw"))
     if y is None:
         return None
-    p = _Point("M", date(y, MONTHS[m.group("mon").lower().rstrip(".")], 1))
+    p = Value("M", date(y, MONTHS[m.group("mon").lower().rstrip(".")], 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), _mod(m.group("mod")))
+    return _Result("DATE", p.value, _mod(m.group("mod")))
 
 
 _MAY_OK = re.compile(r"(?:in|of|since|until|till|by|during|from|through|to|early|late|mid|and|or|between|last|next"
@@ -930,7 +833,7 @@ def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
             return None
     mod = _mod(m.group("mod"))
     if ctx.dct is None:
-        return ("DATE", f"XXXX-{month:02d}", mod)
+        return _Result("DATE", f"XXXX-{month:02d}", mod)
     y = ctx.dct.year
     yrel = (m.group("yrel") or "").lower()
     if yrel:
@@ -945,9 +848,9 @@ def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
         y = ctx.anchor.day.year
     else:
         y = _year_for(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
-    p = _Point("M", date(y, month, 1))
+    p = Value("M", date(y, month, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return _Result("DATE", p.value, mod)
 
 
 @_rule("season", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<rel>{_REL}|the)\s+)?(?:(?P<mod2>early|late|mid)(?:\s+|-))?"
@@ -966,10 +869,10 @@ def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
     if ys:
         y = _year(ys)
     elif ctx.dct is None:
-        return ("DATE", f"XXXX-{code}", mod)
+        return _Result("DATE", f"XXXX-{code}", mod)
     else:
         y = ctx.dct.year
-        order = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        order = SEASON_START[code]
         now = ctx.dct.month
         if rel in ("last", "this past", "past", "previous"):
             y = y - 1 if order >= now - 1 else y
@@ -985,22 +888,21 @@ def _season(m: re.Match, ctx: _Ctx) -> _Result | None:
                 y += 1
     if y is None:
         return None
-    p = _Point("S", date(y, 1, 1), code)
+    p = Value("S", date(y, SEASON_START[code], 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return _Result("DATE", p.value, mod)
 
 
 @_rule("decade", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:the\s+)?(?:(?P<mod2>early|mid|late)(?:\s+|-))?"
                 r"(?:(?P<c>1\d|20)(?P<d>\d)0['’]?s|['’](?P<d2>\d)0['’]?s"
-                r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])")
+                rf"|(?P<w>{_alt(_DECADE_WORDS, boundary=False)}))(?![\w])")
 def _decade(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("c"):
         v = m.group("c") + m.group("d")
     else:
-        d = m.group("d2") or str({"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                                  "seventies": 7, "eighties": 8, "nineties": 9}[m.group("w").lower()])
+        d = m.group("d2") or str(_DECADE_WORDS[m.group("w").lower()])
         v = "19" + d
-    return ("DATE", v, _mod(m.group("mod") or m.group("mod2")))
+    return _Result("DATE", v, _mod(m.group("mod") or m.group("mod2")))
 
 
 @_rule("century", rf"(?:the\s+)?(?:(?P<mod>early|mid|late)(?:\s+|-))?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ORDW})[-\s]+"
@@ -1009,7 +911,7 @@ def _century(m: re.Match, ctx: _Ctx) -> _Result | None:
     n = _day_number(m.group("n"))
     if not n:
         return None
-    return ("DATE", f"{n - 1:02d}", _mod(m.group("mod")))
+    return _Result("DATE", f"{n - 1:02d}", _mod(m.group("mod")))
 
 
 @_rule("year", rf"(?:(?P<mod>{_MODP})(?:\s+|-))?(?:(?P<pre>post|pre|mid)-)?"
@@ -1029,15 +931,12 @@ def _year_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
         return None
     pre = (m.group("pre") or "").lower()
     mod = {"post": "AFTER", "pre": "BEFORE", "mid": "MID"}.get(pre) or _mod(m.group("mod"))
-    p = _Point("Y", date(y, 1, 1))
+    p = Value("Y", date(y, 1, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return _Result("DATE", p.value, mod)
 
 
 # --------------------------------------------------------------------------- quarters and halves
-_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
-
-
 @_rule("quarter", rf"(?:(?P<det>the|a|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s"
                  rf"|(?:the\s+)?year-(?:earlier|ago)|the\s+(?P<y1>{_YEAR4})|(?P<y0>{_YEAR4})['’]s)[-\s]+)?"
                  r"(?:(?P<adj>fiscal|calendar|comparable|year-earlier|year-ago|same)[-\s]+)?"
@@ -1047,7 +946,7 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     if re.match(r"s?\s+of\s+(?:a|an|the|its|his|her|their)\b(?!\s+(?:year|fiscal))",
                 ctx.text[m.end():m.end() + 12], re.I):
         return None
-    q = _QORD[m.group("ord").lower()]
+    q = 4 if m.group("ord").lower() == "final" else _day_number(m.group("ord"))
     det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
     start = m.start()
     if det in ("a", "the") and ("-" in ctx.text[m.end("ord"):m.end("ord") + 1] or det == "a"):
@@ -1060,7 +959,7 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     elif _apposed(ctx, m.start()) and not back:
         year = ctx.anchor.day.year
     elif ctx.dct is None:
-        return ("DATE", f"XXXX-Q{q}", None, start, m.end())
+        return _Result("DATE", f"XXXX-Q{q}", None, start, m.end())
     else:
         year = ctx.dct.year
         if det.startswith("next year"):
@@ -1076,11 +975,11 @@ def _quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
                 year += 1
         if back:
             year -= 1
-    p = _Point("Q", date(year, 3 * q - 2, 1))
+    p = Value("Q", date(year, 3 * q - 2, 1))
     if not back:
         ctx.quarter, ctx.quarter_pos = p, m.start()
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), None, start, m.end())
+    return _Result("DATE", p.value, None, start, m.end())
 
 
 @_rule("period_code", rf"(?-i:(?P<k>Q|H)(?P<n>[1-4])|(?P<n2>[1-4])(?P<k2>Q|H))"
@@ -1102,12 +1001,12 @@ def _period_code(m: re.Match, ctx: _Ctx) -> _Result | None:
     else:
         return None  # a bare "H1" is more often a name (a virus, a visa) than a half year
     if year is None:
-        return ("DATE", f"XXXX-{kind}{n}", None)
-    p = _Point(kind, date(year, 3 * n - 2 if kind == "Q" else 6 * n - 5, 1))
+        return _Result("DATE", f"XXXX-{kind}{n}", None)
+    p = Value(kind, date(year, 3 * n - 2 if kind == "Q" else 6 * n - 5, 1))
     _remember(ctx, p, m.start())
     if kind == "Q":
         ctx.quarter, ctx.quarter_pos = p, m.start()
-    return ("DATE", p.value(), None)
+    return _Result("DATE", p.value, None)
 
 
 @_rule("the_quarter", r"(?P<det>the|this|that|its|last\s+year['’]s|this\s+year['’]s)\s+"
@@ -1126,23 +1025,23 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     back = bool(re.search(r"year-earlier|year-ago|comparable|corresponding|last year|previous year", words)
                 or m.group("ago"))
     if ctx.dct is None and ctx.quarter is None:
-        return ("DATE", "XXXX-QX", None)
+        return _Result("DATE", "XXXX-QX", None)
     if ("current" in words or det == "this") and ctx.dct:
-        base = _point(ctx.dct, "Q")
+        base = Value("Q", ctx.dct)
     elif det == "that" and ctx.anchor is not None and ctx.anchor.gran == "Q":
         base = ctx.anchor
     elif ("latest" in words or ctx.quarter is None) and ctx.dct:
-        base = _point(_shift(ctx.dct, "Q", -1), "Q")
+        base = Value("Q", shift(ctx.dct, "Q", -1))
     else:
         base = ctx.quarter
     if m.group("y"):
-        base = _Point("Q", date(int(m.group("y")), base.day.month, 1))
+        base = Value("Q", date(int(m.group("y")), base.day.month, 1))
     elif back:
-        base = _Point("Q", _shift(base.day, "Y", -1))
+        base = Value("Q", shift(base.day, "Y", -1))
     _remember(ctx, base, m.start())
     if ctx.quarter is None and not back:
         ctx.quarter, ctx.quarter_pos = base, m.start()
-    return ("DATE", base.value(), None)
+    return _Result("DATE", base.value, None)
 
 
 @_rule("year_ago_adj", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-end|year\s+end|year['’]s\s+end)(?![\w-])")
@@ -1153,13 +1052,13 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
         since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
         year = str(ctx.dct.year - (1 if since else 0)) if ctx.dct else "XXXX"
         if w == "year-end":  # the closing day of the (fiscal) year, as a date
-            return ("DATE", f"{year}-12-31", None, start, m.end())
-        return ("DATE", year, "END", start, m.end())
+            return _Result("DATE", f"{year}-12-31", None, start, m.end())
+        return _Result("DATE", year, "END", start, m.end())
     if _in_quarter_context(ctx, m.start()):
-        return ("DATE", _Point("Q", _shift(ctx.quarter.day, "Y", -1)).value(), None, start, m.end())
+        return _Result("DATE", Value("Q", shift(ctx.quarter.day, "Y", -1)).value, None, start, m.end())
     if ctx.dct is None:
-        return ("DATE", "XXXX", None, start, m.end())
-    return ("DATE", str(ctx.dct.year - 1), None, start, m.end())
+        return _Result("DATE", "XXXX", None, start, m.end())
+    return _Result("DATE", str(ctx.dct.year - 1), None, start, m.end())
 
 
 @_rule("nth_day", rf"(?P<det>the|its|his|her|their)\s+(?P<o>{_ORDW}|\d{{1,2}}(?:st|nd|rd|th))\s+"
@@ -1170,8 +1069,8 @@ def _nth_day(m: re.Match, ctx: _Ctx) -> _Result | None:
     start = m.start() if m.group("det").lower() == "the" else m.start("o")
     present = re.search(r"(?:\b(?:is|are)|['’]s)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
     if ctx.dct is not None and (present or ctx.tense(m.start(), m.end()) == "present"):
-        return ("DATE", ctx.dct.isoformat(), None, start, m.end())
-    return ("DATE", "XXXX-XX-XX", None, start, m.end())
+        return _Result("DATE", ctx.dct.isoformat(), None, start, m.end())
+    return _Result("DATE", "XXXX-XX-XX", None, start, m.end())
 
 
 @_rule("half", rf"(?:the\s+)?(?P<o>first|second|last|latter|back)[-\s]+half(?![\w])"
@@ -1183,51 +1082,46 @@ def _half(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("y"):
         y = int(m.group("y"))
     elif ctx.dct is None:
-        return ("DATE", f"XXXX-H{h}", None)
+        return _Result("DATE", f"XXXX-H{h}", None)
     else:
         y = ctx.dct.year + {"last": -1, "next": 1}.get((m.group("rel") or "").lower(), 0)
         if not m.group("rel"):
             current = 1 if ctx.dct.month <= 6 else 2
             if h > current and ctx.tense(m.start(), m.end()) != "future":
                 y -= 1
-    p = _Point("H", date(y, 1 if h == 1 else 7, 1))
+    p = Value("H", date(y, 1 if h == 1 else 7, 1))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), None)
+    return _Result("DATE", p.value, None)
 
 
 # --------------------------------------------------------------------------- sets
-_ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-                "bimonthly": "P2M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-                "semiannually": "P6M", "biannually": "P6M"}
-
-
 @_rule("set", rf"(?P<q>every\s+other|every|each|once\s+(?:a|an|per|every)|twice\s+(?:a|an|per|every)"
              rf"|(?:{_NUM})\s+times\s+(?:a|an|per|every|each))\s+"
              rf"(?:(?P<n>{_NUM})\s+)?(?P<x>{_UNIT}|{_WEEKDAY}|{_MONTH_FULL}|{_SEASON}|{_POD}|weekend)(?![\w])"
-             rf"|(?P<adv>{_alt(_ADVERB_SETS)})")
+             rf"|(?P<adv>{_alt(ADVERB_SETS)})")
 def _set(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("adv"):
-        return ("SET", _ADVERB_SETS[m.group("adv").lower()], None)
+        return _Result("SET", ADVERB_SETS[m.group("adv").lower()], None)
     x = m.group("x").lower()
     q = re.sub(r"\s+", " ", m.group("q").lower())
     n = _number(m.group("n")) if m.group("n") else 1.0
     if q.startswith("every other"):
         n = 2.0
     if x in WEEKDAYS:
-        return ("SET", f"XXXX-WXX-{WEEKDAYS[x]}", None)
+        return _Result("SET", f"XXXX-WXX-{WEEKDAYS[x]}", None)
     if x in MONTHS:
-        return ("SET", f"XXXX-{MONTHS[x]:02d}", None)
+        return _Result("SET", f"XXXX-{MONTHS[x]:02d}", None)
     if x in SEASONS:
-        return ("SET", f"XXXX-{SEASONS[x]}", None)
+        return _Result("SET", f"XXXX-{SEASONS[x]}", None)
     if x in PARTS_OF_DAY:
-        return ("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[x]}", None)
+        return _Result("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[x]}", None)
     if x == "weekend":
-        return ("SET", "XXXX-WXX-WE", None)
+        return _Result("SET", "XXXX-WXX-WE", None)
     if n is None:
         return None
     if q.startswith(("every", "each")) and x.endswith("s") and m.group("n") is None:
         return None
-    return ("SET", _duration(n, x), None)
+    return _Result("SET", _duration(n, x), None)
 
 
 @_rule("per_unit", r"(?P<a>a|an|per)\s+(?P<u>year|month|week|day|hour|quarter)(?![\w-])"
@@ -1238,7 +1132,7 @@ def _per_unit(m: re.Match, ctx: _Ctx) -> _Result | None:
         if not re.search(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bcents?|\bdollars?|\btimes"
                          r"|\bonce|\btwice|\bpounds|\byen|\bmarks|\btons|\bbarrels|\bshares)\W{0,3}$", before, re.I):
             return None
-    return ("SET", _duration(1, m.group("u")), None)
+    return _Result("SET", _duration(1, m.group("u")), None)
 
 
 # --------------------------------------------------------------------------- N units ago / earlier
@@ -1250,7 +1144,7 @@ _AGO = r"ago|earlier|from\s+now|hence"
              rf"|(?P<u2>{_UNIT_PL})\s+(?P<dir2>ago)(?![\w])")
 def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("u2"):
-        return ("DATE", "PAST_REF", None)
+        return _Result("DATE", "PAST_REF", None)
     unit = m.group("u")
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
     sign = -1 if direction in ("ago", "earlier") else 1
@@ -1258,40 +1152,40 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("v") or m.group("n") is None:
         if m.group("n") is None and m.group("v") is None and not unit.lower().endswith("s"):
             return None
-        return ("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+        return _Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     n = _number(m.group("n"))
     if n is None:
         return None
     if UNITS[_unit_key(unit)][0].startswith("T"):
-        return ("DURATION", _duration(n, unit), mod)
+        return _Result("DURATION", _duration(n, unit), mod)
     gran = _gran(unit)
     count = n * _unit_count(unit)
     ref = _ago_reference(m, ctx, gran, direction)
     if ref is None or count != int(count):
-        return ("DATE", _unresolved(gran), mod)
+        return _Result("DATE", unresolved(gran), mod)
     out_gran = gran
     if gran == "Y" and _after_period(ctx, m.start()):
         pass  # "for the nine months ... a year earlier": the year
     elif ref.gran == "Q" and gran == "Y":
         out_gran = "Q"
-    elif direction == "earlier" and _FINER.index(ref.gran) < _FINER.index(gran) and \
+    elif direction == "earlier" and GRANULARITIES.index(ref.gran) < GRANULARITIES.index(gran) and \
             (gran != "Y" or 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH):
         out_gran = ref.gran
     shift_unit, k = ("Y", int(count) * (10 if gran == "E" else 100)) if gran in ("E", "C") else (gran, int(count))
     try:
-        d = _shift(ref.day, shift_unit, sign * k)
+        d = shift(ref.day, shift_unit, sign * k)
     except ValueError:
         return None
-    return ("DATE", _point(d, "Y" if out_gran == "E" else out_gran).value(), mod)
+    return _Result("DATE", Value("Y" if out_gran == "E" else out_gran, d).value, mod)
 
 
-def _ago_reference(m: re.Match, ctx: _Ctx, gran: str, direction: str) -> _Point | None:
+def _ago_reference(m: re.Match, ctx: _Ctx, gran: str, direction: str) -> Value | None:
     """'N units ago' counts from the DCT, 'N units earlier' from the last date mentioned; in
     quarterly-results prose 'a year ago/earlier' means the same quarter a year before."""
     if gran == "Y" and _in_quarter_context(ctx, m.start()):
         return ctx.quarter
     if direction in ("ago", "from now", "hence"):
-        return _Point("D", ctx.dct) if ctx.dct else None
+        return Value("D", ctx.dct) if ctx.dct else None
     return _anchor(ctx, gran)
 
 
@@ -1344,7 +1238,7 @@ def _duration_rule(m: re.Match, ctx: _Ctx) -> _Result | None:
     if value in ("P2M", "P4M", "P5M", "P6M", "P7M", "P8M", "P9M", "P10M", "P11M") and \
             (det == "the" or rel in ("first", "latest")):
         ctx.period_pos = m.start()  # "for the nine months": results for a span longer than a quarter
-    return ("DURATION", value, mod, start, m.end())
+    return _Result("DURATION", value, mod, start, m.end())
 
 
 @_rule("long", rf"(?P<v>{_UNIT_PL}|(?P<n>{_NUM})[-\s]+{_UNIT_SG}|{_UNIT_SG})-long(?![\w-])")
@@ -1354,9 +1248,9 @@ def _long(m: re.Match, ctx: _Ctx) -> _Result | None:
     if m.group("n"):
         n = _number(m.group("n"))
         if m.group("n").lower() in ("a", "an"):
-            return ("DURATION", _duration(1, word), None, m.end("n") + 1, m.end())
-        return ("DURATION", _duration(n, word), None) if n is not None else None
-    return ("DURATION", _duration(None if word.lower().endswith("s") else 1, word), None)
+            return _Result("DURATION", _duration(1, word), None, m.end("n") + 1, m.end())
+        return _Result("DURATION", _duration(n, word), None) if n is not None else None
+    return _Result("DURATION", _duration(None if word.lower().endswith("s") else 1, word), None)
 
 
 @_rule("vague_duration",
@@ -1376,11 +1270,11 @@ def _vague_duration(m: re.Match, ctx: _Ctx) -> _Result | None:
     if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None
     if rel == "coming" and u.startswith("quarter"):
-        return ("DATE", "FUTURE_REF", None)
+        return _Result("DATE", "FUTURE_REF", None)
     start = m.start()
     if m.group("det") and not m.group("v") and rel in ("", "coming") and not m.group("post"):
         start = m.start("rel") if rel else m.start("u")
-    return ("DURATION", _duration(None, u), None, start, m.end())
+    return _Result("DURATION", _duration(None, u), None, start, m.end())
 
 
 # --------------------------------------------------------------------------- this/last/next unit
@@ -1421,36 +1315,36 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
     if rel in ("the first", "the whole", "the entire") or (rel == "the full" and u != "year"):
         if rel == "the first" and u != "year":
             return None
-        return ("DURATION", _duration(1, u) if u != "weekend" else "P2D", mod)
+        return _Result("DURATION", _duration(1, u) if u != "weekend" else "P2D", mod)
     if gran == "C" and rel in ("the past", "the last"):
-        return ("DURATION", "P100Y", mod)
+        return _Result("DURATION", "P100Y", mod)
     if gran == "E" and rel in ("the past", "the last", "past", "last"):
-        return ("DURATION", "P10Y", mod)
+        return _Result("DURATION", "P10Y", mod)
     if gran == "D":
         return _relative_day(m, ctx, rel, mod)
     if rel in _ANAPHORIC:
         ref = _anchor(ctx, gran)
         if ref is None:
-            return ("DATE", _unresolved(gran), mod)
-        p = _point(_shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel]), gran)
-        return ("DATE", p.value(), mod)
+            return _Result("DATE", unresolved(gran), mod)
+        p = Value(gran, shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel]))
+        return _Result("DATE", p.value, mod)
     if ctx.dct is None:
-        return ("DATE", _unresolved(gran), mod)
+        return _Result("DATE", unresolved(gran), mod)
     if gran == "Q":
         return _relative_quarter(m, ctx, rel, mod)
     if gran == "WE":
         return _weekend(m, ctx, rel, mod)
     if rel == "the" and not mod:
         if u == "year" and re.match(r"\s+(?:ended|ending)\b", after):
-            return ("DURATION", "P1Y", mod)  # "the year ended March 31": a fiscal year as a span
+            return _Result("DURATION", "P1Y", mod)  # "the year ended March 31": a fiscal year as a span
         if u in ("week", "month") and ctx.anchor is not None and ctx.anchor.gran == gran:
-            return ("DATE", ctx.anchor.value(), mod)
+            return _Result("DATE", ctx.anchor.value, mod)
         if gran in ("E", "C"):
-            return ("DURATION", _duration(1, u), mod)
-    p = _point(_shift(ctx.dct, gran, _STEP.get(rel, 0)), gran)
+            return _Result("DURATION", _duration(1, u), mod)
+    p = Value(gran, shift(ctx.dct, gran, _STEP.get(rel, 0)))
     if gran not in ("E", "C"):
         _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return _Result("DATE", p.value, mod)
 
 
 def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
@@ -1465,10 +1359,10 @@ def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
     sign = -1 if m.group("side").lower() in ("before", "earlier") else 1
     ref = _anchor(ctx, gran)
     if ref is None:
-        return ("TIME", "XXXX-XX-XXT" + pod, None) if pod else ("DATE", _unresolved(gran), None)
-    p = _point(_shift(ref.day, gran, sign), gran)
+        return _Result("TIME", "XXXX-XX-XXT" + pod, None) if pod else _Result("DATE", unresolved(gran), None)
+    p = Value(gran, shift(ref.day, gran, sign))
     _remember(ctx, p, m.start())
-    return ("TIME", f"{p.value()}T{pod}", None) if pod else ("DATE", p.value(), None)
+    return _Result("TIME", f"{p.value}T{pod}", None) if pod else _Result("DATE", p.value, None)
 
 
 def _is_title(m: re.Match, ctx: _Ctx) -> bool:
@@ -1484,18 +1378,18 @@ def _relative_day(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result 
     """'the day' (the day last mentioned), 'the previous day', 'the next day'."""
     if rel in ("the", "that", "that same"):
         if ctx.anchor is not None and ctx.anchor.gran == "D" and m.start() - ctx.anchor_pos < 600:
-            return ("DATE", ctx.anchor.value(), mod)
-        return ("DATE", "XXXX-XX-XX", mod) if rel != "the" else None
+            return _Result("DATE", ctx.anchor.value, mod)
+        return _Result("DATE", "XXXX-XX-XX", mod) if rel != "the" else None
     step = {"the previous": -1, "the prior": -1, "the preceding": -1, "previous": -1,
             "the following": 1, "following": 1, "the next": 1, "next": 1, "the same": 0}.get(rel)
     if step is None:
         return None
     ref = _anchor(ctx)
     if ref is None:
-        return ("DATE", "XXXX-XX-XX", mod)
-    p = _Point("D", ref.day + timedelta(days=step))
+        return _Result("DATE", "XXXX-XX-XX", mod)
+    p = Value("D", ref.day + timedelta(days=step))
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return _Result("DATE", p.value, mod)
 
 
 def _week_of(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -1506,23 +1400,20 @@ def _week_of(m: re.Match, ctx: _Ctx) -> _Result | None:
     value = _month_day_value(dm.group("mon"), dm.group("d"), dm.group("y"), m, ctx)
     if not value or not value[0].isdigit():
         return None
-    p = _point(date.fromisoformat(value), "W")
-    return ("DATE", p.value(), None, m.start(), m.end() + dm.end())
+    p = Value("W", date.fromisoformat(value))
+    return _Result("DATE", p.value, None, m.start(), m.end() + dm.end())
 
 
 def _relative_quarter(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
     dct = ctx.dct
     if rel in ("the", "the latest") and ctx.quarter is not None:
-        return ("DATE", ctx.quarter.value(), mod)
-    step = {"last": -1, "the last": -1, "past": -1, "the past": -1, "the latest": -1, "this past": -1,
-            "next": 1, "the next": 1, "coming": 1, "the coming": 1}.get(rel, 0)
-    if rel == "the":
-        step = -1
-    p = _point(_shift(dct, "Q", step), "Q")
+        return _Result("DATE", ctx.quarter.value, mod)
+    step = -1 if rel == "the" else _STEP.get(rel, 0)  # "the quarter" with none mentioned: the last reported
+    p = Value("Q", shift(dct, "Q", step))
     _remember(ctx, p, m.start())
     if rel in ("the", "the latest", "the current", "this", "current"):
         ctx.quarter, ctx.quarter_pos = p, m.start()
-    return ("DATE", p.value(), mod)
+    return _Result("DATE", p.value, mod)
 
 
 def _weekend(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
@@ -1539,9 +1430,9 @@ def _weekend(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | Non
             sat = _weekday_date(dct, 6, "future")
         else:
             sat = _weekday_date(dct, 6, "past") if dct.isoweekday() != 6 else dct
-    p = _point(sat, "WE")
+    p = Value("WE", sat)
     _remember(ctx, p, m.start())
-    return ("DATE", p.value(), mod)
+    return _Result("DATE", p.value, mod)
 
 
 def _relative_pod(m: re.Match, ctx: _Ctx, rel: str, u: str, mod: str | None) -> _Result | None:
@@ -1555,19 +1446,19 @@ def _relative_pod(m: re.Match, ctx: _Ctx, rel: str, u: str, mod: str | None) -> 
                 return None
             d = ctx.anchor.day
         elif ctx.dct is None:
-            return ("TIME", f"XXXX-XX-XXT{pod}", mod)
+            return _Result("TIME", f"XXXX-XX-XXT{pod}", mod)
         else:
             d = ctx.dct - timedelta(days=1 if rel == "last" and u in ("night", "evening") else 0)
             if rel == "last" and u in ("morning", "afternoon"):
                 d = ctx.dct - timedelta(days=1)
-        return ("TIME", f"{d.isoformat()}T{pod}", mod)
+        return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
     if rel in ("the next", "the following", "the previous", "that"):
         ref = _anchor(ctx)
         if ref is None:
-            return ("TIME", f"XXXX-XX-XXT{pod}", mod)
+            return _Result("TIME", f"XXXX-XX-XXT{pod}", mod)
         step = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
         d = ref.day + timedelta(days=step)
-        return ("TIME", f"{d.isoformat()}T{pod}", mod)
+        return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
     return None
 
 
@@ -1581,11 +1472,11 @@ def _pod(m: re.Match, ctx: _Ctx) -> _Result | None:
             if not re.search(r"\b(?:was|were|had|fell|rose|[a-z]+ed)\s*$", before, re.I):
                 return None
         if ctx.dct is None:
-            return ("TIME", "XXXX-XX-XXTNI", None)
-        return ("TIME", f"{ctx.dct.isoformat()}TNI", None)
+            return _Result("TIME", "XXXX-XX-XXTNI", None)
+        return _Result("TIME", f"{ctx.dct.isoformat()}TNI", None)
     pod = PARTS_OF_DAY[m.group("pod").lower()]
     day = _day_of_rest(m.group("rest"), m, ctx)
-    return ("TIME", f"{day or 'XXXX-XX-XX'}T{pod}", _mod(m.group("mod")))
+    return _Result("TIME", f"{day or 'XXXX-XX-XX'}T{pod}", _mod(m.group("mod")))
 
 
 # --------------------------------------------------------------------------- present/past/future references
@@ -1626,7 +1517,7 @@ def _ref(m: re.Match, ctx: _Ctx) -> _Result | None:
     if r == "recent" and not re.match(r"\s+(?:days?|weeks?|months?|years?|decades?|times|history|past|sessions?"
                                       r"|quarters?|periods?|trading|weeks|memory)\b", after, re.I):
         return None
-    return ("DATE", REFS[r], None)
+    return _Result("DATE", REFS[r], None)
 
 
 @_rule("then", r"(?:(?<=until\s)|(?<=till\s)|(?<=by\s))then(?![\w])")
@@ -1634,7 +1525,7 @@ def _then(m: re.Match, ctx: _Ctx) -> _Result | None:
     """'until then', 'by then': the date last mentioned, when it is close by."""
     if ctx.anchor is None or not 0 <= m.start() - ctx.anchor_pos < ANCHOR_REACH:
         return None
-    return ("DATE", ctx.anchor.value(), None)
+    return _Result("DATE", ctx.anchor.value, None)
 
 
 _DAY_RANGE_HEAD = re.compile(rf"(?:{_MONTH})\s+{_DAYNUM}\s+(?:and|or|to|through)\s+$", re.I)
@@ -1654,7 +1545,7 @@ def _day_tail(m: re.Match, ctx: _Ctx) -> _Result | None:
         day = anchor.day.replace(day=d)
     except ValueError:
         return None
-    return ("DATE", day.isoformat(), None)
+    return _Result("DATE", day.isoformat(), None)
 
 
 # =========================================================================== matcher
@@ -1693,14 +1584,13 @@ couple dozen q1 q2 q3 q4 h1 h2 then""".split()
 def _first_words() -> list[str]:
     words = set(_PREFIX_WORDS)
     for table in (MONTHS, WEEKDAYS, SEASONS, PARTS_OF_DAY, CLOCK_WORDS, HOLIDAYS, REFS, MODS, QUANTS, CARDINALS,
-                  ORDINALS, VAGUE, UNITS, _ADVERB_SETS):
+                  ORDINALS, VAGUE, UNITS, ADVERB_SETS):
         for phrase in table:
             first = re.split(r"[\s-]+", phrase.lower())[0]
             words.add(first.rstrip("."))
     words |= {u + "s" for u in UNITS} | {"centuries", "millennia", "weekend", "weekends", "today", "tonight",
-                                          "yesterday", "tomorrow", "overnight", "nineteen", "thousand", "period",
-                                          "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                                          "eighties", "nineties"}
+                                          "yesterday", "tomorrow", "overnight", "nineteen", "thousand", "period"}
+    words |= set(_DECADE_WORDS)
     words |= {w + "s" for w in WEEKDAYS}
     return sorted(w for w in words if w)
 
@@ -1724,10 +1614,6 @@ def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Resul
     return None
 
 
-def _sentence_starts(sentences: Sequence[tuple[int, int]] | None) -> list[int]:
-    return [s for s, _ in sentences] if sentences else []
-
-
 def tag_timexes(text: str, *, dct: date | datetime | None = None,
                 sentences: Sequence[tuple[int, int]] | None = None) -> list[Timex]:
     """Find and normalise temporal expressions relative to the document creation time (dct).
@@ -1738,7 +1624,7 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
     if isinstance(dct, datetime):
         dct = dct.date()
     spans = sorted(sentences) if sentences else None
-    ctx = _Ctx(text, dct, spans, _sentence_starts(spans))
+    ctx = _Ctx(text, dct, spans, [s for s, _ in spans] if spans else [])
     out: list[Timex] = []
     pos = 0
     n = len(text)
@@ -1751,8 +1637,8 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
             pos = m.start() + 1
             continue
         sub, res = got
-        typ, value, mod = res[:3]
-        start, end = (res[3], res[4]) if len(res) > 3 else (sub.start(), sub.end())
-        out.append(Timex(start, end, text[start:end], typ, value, mod))
+        start = sub.start() if res.start is None else res.start
+        end = sub.end() if res.end is None else res.end
+        out.append(Timex(start, end, text[start:end], res.type, res.value, res.mod))
         pos = max(end, m.start() + 1)
     return out
