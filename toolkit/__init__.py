@@ -2,7 +2,7 @@
 
 The package is layered; each module imports only those above it::
 
-    corpus -> tokens -> tagging -> syntax, polarity -> actors -> quotes, timex/timeline
+    corpus -> tokens -> tagging -> clauses, polarity -> actors -> quotes, timex/timeline
            -> portrayal -> stance
            -> annotate (the JSON Lines contract) -> frames -> report
 

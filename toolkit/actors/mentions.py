@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.resources import data_lines, read_table, require_nltk
+from toolkit.text.clauses import LOCATIVE
 from toolkit.text.tagging import english_words
 from toolkit.text.tokens import Doc, Sentence, Token, word_spans
 
@@ -52,8 +53,6 @@ NAME_TAGS = frozenset({"NNP", "NNPS"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "one"})
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout", "from",
-                      "via", "toward", "towards", "within"})
 PRONOUNS = {
     "he": "person", "him": "person", "his": "person", "himself": "person",
     "she": "person", "her": "person", "hers": "person", "herself": "person",

@@ -20,7 +20,7 @@ An attribution ties *content* to a *source* through a *cue*. Three kinds:
 
 How: cue verbs and phrases come from data tables (:mod:`toolkit.quotes.cues`), quotation
 marks from :mod:`toolkit.text.quotemarks`, phrase boundaries from the POS tags
-(:mod:`toolkit.text.chunks`). For each cue the subject is read off to its left (across
+(:mod:`toolkit.text.clauses`). For each cue the subject is read off to its left (across
 appositions and asides) or, inverted, to its right; the content is the
 complement its frame allows (a clause, a quotation, an object, an infinitive), or
 the clause before a parenthetical ``..., X said``. Quotations no cue claimed are
@@ -51,7 +51,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
-from toolkit.text.chunks import FINITE_TAGS, NOUN_TAGS, WH_WORDS, clause_starts, finite_verb_in, np_left, np_right
 from toolkit.quotes.cues import (
     CueEntry,
     CueLexicon,
@@ -61,6 +60,20 @@ from toolkit.quotes.cues import (
     document_nouns,
     heading_labels,
 )
+from toolkit.text.clauses import (
+    ADVERBIAL_SUBORDINATORS,
+    AUXILIARIES,
+    FINITE_TAGS,
+    NOUN_TAGS,
+    PERSONAL_SUBJECTS,
+    WH_WORDS,
+    clause_starts,
+    finite_verb_in,
+    np_left,
+    np_right,
+    object_control_verbs,
+    time_words,
+)
 from toolkit.text.quotemarks import QuoteSpan, quotation_spans
 from toolkit.text.tagging import lemmatize
 from toolkit.text.tokens import Doc, Token
@@ -69,28 +82,17 @@ __all__ = ["KINDS", "Span", "Quote", "find_quotes", "QuoteSpan", "quotation_span
            "cue_lexicon", "build_cue_lexicon"]
 
 KINDS = ("direct", "mixed", "indirect")
-AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
-                         "must", "get"})
-_TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                       "yesterday", "tonight", "tomorrow", "earlier", "later", "recently", "previously", "again",
-                       "also", "repeatedly", "once", "then", "now", "publicly", "privately", "separately",
-                       "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
-                       "night", "weekend", "day"})
-_TIME_WORDS_START = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                               "today", "yesterday", "tonight", "last", "earlier", "later", "next", "this"})
-_TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day"})
+#: Time words and adverbs that stand where a time adjunct stands ("Kim on Monday said", "also said").
+_TEMPORAL = time_words("weekday", "day", "relative", "deictic", "adverb", "noun")
+_TIME_NOUNS = time_words("noun")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
                              "you", "who", "which", "what", "there", "here", "but", "and", "or", "if", "when",
                              "while", "as", "so", "then", "also", "however", "still", "yet", "now", "today",
                              "instead", "meanwhile", "asked", "nor", "both", "all", "some", "many", "most"})
 _CLAUSE_END = frozenset({".", "!", "?", ";"})
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
-_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _WH_COMPLEMENT = frozenset({"what", "whether", "why", "how", "who", "if", "which"})  # not "when"/"where": adverbs
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "reporters"})
-_OBJECT_CONTROL = frozenset({"force", "ask", "urge", "tell", "persuade", "push", "pressure", "want", "expect",
-                             "allow", "invite", "encourage", "press", "lead", "prompt", "require", "compel",
-                             "convince", "get", "call"})
 
 
 # --------------------------------------------------------------------------- results
@@ -401,7 +403,7 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
     toks = ctx.tokens
     if k >= hi or ctx.in_quote(k):
         return None
-    if toks[k].tag == "PRP" and toks[k].lower in _SUBJECT_PRONOUNS:
+    if toks[k].tag == "PRP" and toks[k].lower in PERSONAL_SUBJECTS:
         return k, k + 1
     end = np_right(toks, k, hi)
     if end == k:
@@ -422,8 +424,8 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
 
 _MAX_CONTENT = 300  # tokens: no reported clause runs longer; keeps run-on "sentences" linear
 _LOOK_BACK = 60  # tokens to look back for a governing or coordinated verb
-_SUBORDINATORS = frozenset({"while", "whereas", "although", "though", "because", "as", "since", "if", "when",
-                            "unless", "but", "and", "yet", "so"})
+#: Words that link a clause to the one before ("while Bush said", "but Peskov said").
+_CLAUSE_LINKS = ADVERBIAL_SUBORDINATORS | {"but", "and", "yet"}
 
 
 def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> int:
@@ -540,7 +542,7 @@ def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, da
     if _parenthetical_attribution(ctx, nxt, hi):
         return True
     k = nxt
-    while k < hi and toks[k].lower in _SUBORDINATORS:
+    while k < hi and toks[k].lower in _CLAUSE_LINKS:
         k += 1
     if _attribution_clause(ctx, k, hi):
         return True  # ", while Jeb Bush said ..."
@@ -762,7 +764,7 @@ def _loose_clause(ctx: _Context, k: int, hi: int) -> bool:
     "says Millennials, numbering 75.3 million, surpassed ...", "said he and many others are ...")."""
     toks = ctx.tokens
     first = toks[k]
-    if ctx.in_quote(k) or first.lower in _TIME_WORDS_START or _is_temporal(first) and first.tag != "CD":
+    if ctx.in_quote(k) or _is_temporal(first) and first.tag != "CD":
         return False
     if not (first.tag in NOUN_TAGS or first.tag in ("DT", "PRP", "PRP$", "JJ", "JJS", "CD", "PDT", "RB", "EX")
             or _name_like(first)):
@@ -870,7 +872,7 @@ def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool =
         if first_word >= hi or toks[first_word].tag.startswith("VB") or toks[first_word].tag == "TO" \
                 or toks[first_word].lower.endswith("ing") or low in ("according", "who", "which", "as"):
             return None
-        if not adverbial_before and (toks[k].tag in ("IN", "WRB") or low in _SUBORDINATORS):
+        if not adverbial_before and (toks[k].tag in ("IN", "WRB") or low in _CLAUSE_LINKS):
             return None
     end = _trim_end(ctx, k, _content_end(ctx, k, hi))
     if end - k >= 2 and finite_verb_in(toks, k, end) is not None:
@@ -1153,7 +1155,7 @@ def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
                 continue
             return None
         before = subject[0] - 1
-        if before >= lo and (toks[before].tag in ("WP", "WDT", "WRB") or toks[before].lower in _SUBORDINATORS):
+        if before >= lo and (toks[before].tag in ("WP", "WDT", "WRB") or toks[before].lower in _CLAUSE_LINKS):
             continue  # "what he characterized as ..." / "as he noted ..."
         if toks[subject[0]].lower in ("who", "which", "that"):
             continue
@@ -1191,7 +1193,7 @@ def _controller(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
         j -= 1
     if j >= lo and toks[j].tag == "TO":
         np_start = np_left(toks, j, lo)
-        if np_start is not None and np_start - 1 >= lo and toks[np_start - 1].lemma in _OBJECT_CONTROL \
+        if np_start is not None and np_start - 1 >= lo and toks[np_start - 1].lemma in object_control_verbs() \
                 and toks[np_start - 1].tag.startswith("VB"):
             return np_start, j
     if j >= lo and toks[j].text == ",":
@@ -1652,7 +1654,7 @@ def _tagged_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if toks[k].tag in ("VBD", "VBZ") and toks[k].lemma not in AUXILIARIES:
         verb, speaker = k, _speaker_right(ctx, k + 1, hi)
     else:
-        end = k + 1 if toks[k].tag == "PRP" and toks[k].lower in _SUBJECT_PRONOUNS else np_right(toks, k, hi)
+        end = k + 1 if toks[k].tag == "PRP" and toks[k].lower in PERSONAL_SUBJECTS else np_right(toks, k, hi)
         while end < hi and toks[end].tag in ("RB",):
             end += 1
         if end > k and end < hi and toks[end].tag in ("VBD", "VBZ") and toks[end].lemma not in AUXILIARIES:

@@ -8,7 +8,7 @@ can always see why a stance was assigned:
 
 1. **Stance cues** (``data/stance/stance_verbs.tsv``: CAMEO-style verbs, nouns and adjectives
    with polarity and argument roles). The clause's shallow structure
-   (:mod:`toolkit.text.syntax`) gives the direction: "X condemned Y" (X -> Y),
+   (:mod:`toolkit.text.clauses`) gives the direction: "X condemned Y" (X -> Y),
    "Y was criticised by X" (passive: by-agent -> subject), "X protested to Y",
    "X's criticism of Y", "Y drew praise from X", "X and Y pledged to boost ties"
    (both ways), "X accused Y of ...", "X denied Y's claims" (the possessor of the
@@ -52,7 +52,18 @@ from toolkit.stance import portrayal as learned
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.stance.polarity import modifiers, score_tokens, squash
 from toolkit.resources import data_lines, read_table
-from toolkit.text.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
+from toolkit.text.clauses import (
+    CIRCUMSTANTIAL,
+    LOCATIVE,
+    NOMINAL_TAGS,
+    SUBORDINATORS,
+    VerbGroup,
+    is_break,
+    np_extent,
+    object_control_verbs,
+    time_words,
+    verb_groups,
+)
 from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Stance", "Topic", "Cue", "TopicStance", "find_stances", "topic_stances", "propose_topics",
@@ -301,9 +312,8 @@ def _head_mention(ctx: _Context, lo: int, end: int) -> Mention | None:
     return None
 
 
-_TIME_WORDS = frozenset({"week", "weekend", "month", "year", "day", "monday", "tuesday", "wednesday", "thursday",
-                         "friday", "saturday", "sunday", "today", "yesterday", "morning", "evening", "night",
-                         "afternoon", "time", "past"})
+#: Time words before a name that starts a subject ("In recent weeks Rubio had ...").
+_TIME_WORDS = time_words("weekday", "day", "noun", "period")
 _SPEECH_NOUNS = frozenset({"letter", "statement", "spokesman", "spokeswoman", "spokesperson", "official",
                            "source", "lawyer", "aide", "adviser", "advisor", "representative", "memo", "report",
                            "campaign", "office", "team", "supporter", "ally", "leader", "son", "daughter", "wife",
@@ -364,7 +374,7 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
         if g.infinitive:
             # "urged Y to ...": the object of the previous verb does it; "summoned Y to protest": the subject
             mentions, end = _np_mentions(ctx, prev.last + (prev.particle is not None), g.first)
-            if mentions and end == g.first and prev.lemma in _object_control():
+            if mentions and end == g.first and prev.lemma in object_control_verbs():
                 return mentions[-1:], (prev.last, end)
             return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
     start = clause.lo
@@ -447,12 +457,6 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
 
 
 @lru_cache(maxsize=1)
-def _object_control() -> frozenset[str]:
-    """Verbs whose object does what a following infinitive says (``data/stance/object_control_verbs.txt``)."""
-    return frozenset(data_lines("stance/object_control_verbs.txt"))
-
-
-@lru_cache(maxsize=1)
 def _reporting() -> frozenset[str]:
     return frozenset(w for w, effect in modifiers().items() if effect == "report")
 
@@ -526,10 +530,6 @@ def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
         if mods.get(toks[j].lower) == "hedge" or (toks[j].tag == "MD" and mods.get(toks[j].lower) == "hedge"):
             return score * HEDGE
     return score
-
-
-def _cue_span(toks: Sequence[Token], first: int, last: int) -> tuple[int, int, str]:
-    return toks[first].start, toks[last - 1].end, ""
 
 
 def _span(ctx: _Context, first: int, last: int) -> tuple[int, int, str]:
@@ -742,13 +742,15 @@ def _targets_in(ctx: _Context, lo: int, hi: int) -> list[Mention]:
         if m is None or (out and out[-1] is m):
             continue
         possessor = m.last < len(toks) and toks[m.last].tag == "POS"
-        if m.first > lo and not possessor and (toks[m.first - 1].lower in LOCATIVE or (
+        if m.first > lo and not possessor and (toks[m.first - 1].lower in _NOT_ARGUMENT or (
                 toks[m.first - 1].lower == "to" and m.kind == "country")):
             continue  # "in Seoul", "from Russia", "to Berlin": a place or a circumstance, not an addressee
         out.append(m)
     return out
 
 
+#: Prepositions after which an actor is a place or a circumstance, not an argument ("in Seoul", "during ...").
+_NOT_ARGUMENT = LOCATIVE | CIRCUMSTANTIAL
 _PATIENT_LINKS = frozenset({"against", "on", "of", "to", "at", "the", "a", "an", "its", "their", "our", "his", "her",
                             "and", ","})
 

@@ -1,0 +1,404 @@
+"""The shallow clause analyser: tag sets, verb groups, noun phrases and clause starts over Penn tags.
+
+No parser is available offline, so every analysis that needs clause structure (who is
+the subject of "said", where a reported clause starts, which verb a date belongs to,
+who condemned whom) reads it off the POS tags, left to right, in one place:
+
+* the **tag and word sets** every rule shares (:data:`FINITE_TAGS`, :data:`VERB_TAGS`,
+  :data:`NOUN_TAGS`, :data:`NOMINAL_TAGS`, :data:`NEGATORS`, :data:`AUX`,
+  :data:`SUBORDINATORS`, :data:`LOCATIVE` ...);
+* :func:`verb_groups` -- "has not been criticised", "could not confirm", "to boost":
+  head verb and lemma, finite or not, tense, modal, passive (a form of *be*/*get* + past
+  participle), negated ("not", "n't", "never" inside the group or just before it),
+  infinitive, particle;
+* noun-phrase extents: :func:`np_left` (the phrase ending at a token, for a subject),
+  :func:`np_right` (the phrase with a head noun starting at a token: "South Korea's
+  first vice foreign minister Kim Hong-kyun") and :func:`np_extent` (the run of nominal
+  words starting at a token, with actor mentions forced in);
+* :func:`clause_starts` -- whether a finite clause starts at a token; :func:`is_break`
+  -- the tokens that end a clause for every purpose; :func:`finite_verb_in`.
+
+Indices are token indices into the :class:`~toolkit.text.tokens.Doc`; functions take a
+bound (``lo``/``hi``) that they never cross.
+
+Example::
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("South Korea's foreign ministry said the troops were not withdrawn.")
+    >>> np_right(doc.tokens, 0, len(doc.tokens)), np_left(doc.tokens, 5, 0)
+    (5, 0)
+    >>> clause_starts(doc.tokens, 6, len(doc.tokens))
+    True
+    >>> [(g.lemma, g.tense, g.passive, g.negated) for g in verb_groups(doc.tokens, 0, len(doc.tokens))]
+    [('say', 'past', False, False), ('withdraw', 'past', True, True)]
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from toolkit.text.lexicon import object_control_verbs, time_words
+from toolkit.text.tokens import Token
+
+__all__ = ["NOUN_TAGS", "VERB_TAGS", "FINITE_TAGS", "NOMINAL_TAGS", "NEGATORS", "AUX", "MODALS", "AUXILIARIES",
+           "SUBORDINATORS", "ADVERBIAL_SUBORDINATORS", "LOCATIVE", "CIRCUMSTANTIAL", "WH_WORDS",
+           "PERSONAL_SUBJECTS", "SUBJECT_PRONOUNS", "HARD_STOPS", "VerbGroup", "verb_groups", "is_break",
+           "is_noun", "is_finite", "np_left", "np_right", "np_extent", "clause_starts", "finite_verb_in",
+           "time_words", "object_control_verbs"]
+
+# --------------------------------------------------------------------------- tag and word sets
+
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tags of the words a noun phrase is made of (determiners, adjectives, nouns, numbers, possessives).
+NOMINAL_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "cannot", "without"})
+#: Lemmas of the auxiliary verbs (``get`` for the get-passive: "got arrested").
+AUX = frozenset({"be", "have", "do", "get"})
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+AUXILIARIES = AUX | MODALS
+FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
+CONDITIONAL_MODALS = frozenset({"would", "'d"})
+#: Words opening an adverbial clause ("while Bush said ...", "because it ...").
+ADVERBIAL_SUBORDINATORS = frozenset({"while", "whereas", "although", "though", "because", "as", "since", "if",
+                                     "when", "unless", "so"})
+#: Words opening a subordinate clause: complementizers, adverbial subordinators, relative words.
+SUBORDINATORS = ADVERBIAL_SUBORDINATORS | frozenset({"that", "whether", "who", "which", "whom", "whose", "where",
+                                                     "after", "before", "until"})
+#: Prepositions after which a country's name is a place ("in Seoul", "from Russia").
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout", "from",
+                      "via", "toward", "towards", "within"})
+#: Prepositions that open a circumstance rather than an argument ("during the talks", "despite Seoul's protest").
+CIRCUMSTANTIAL = frozenset({"during", "since", "after", "before", "until", "amid", "among", "under", "over",
+                            "beyond", "through", "onto", "upon", "like", "despite"})
+WH_WORDS = frozenset({"what", "whether", "why", "how", "when", "where", "who", "whom", "which", "if"})
+PERSONAL_SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+#: Words that can be a clause's whole subject.
+SUBJECT_PRONOUNS = PERSONAL_SUBJECTS | frozenset({"there", "this", "that", "these", "those", "nobody", "everyone",
+                                                  "everybody", "someone", "somebody", "no", "none", "one", "all",
+                                                  "both", "neither", "each", "many", "some", "most", "few"})
+HARD_STOPS = frozenset({";", ":", "``", "''", "(", ")", "--", "“", "”", '"', "—", "–"})
+_BREAK_TAGS = frozenset({":", "``", "''", "(", ")"})
+_BE_GET = frozenset({"be", "get"})
+_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+_NP_INNER = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "VBN",
+                       "VBG", "FW"})
+_NP_OPENERS = frozenset({"DT", "PDT", "PRP$"})
+_PARTICLE_VERBS = frozenset({"call", "lash", "hit", "team", "speak"})  # "called in", "lashed out": read as IN
+
+
+def is_noun(tok: Token) -> bool:
+    return tok.tag in NOUN_TAGS
+
+
+def is_finite(tok: Token) -> bool:
+    """A finite verb or modal ("said", "says", "say" after a subject, "will", "cannot")."""
+    return tok.tag in FINITE_TAGS or tok.lower in ("cannot", "can't", "won't")
+
+
+def is_break(tok: Token) -> bool:
+    """A token that ends a clause for every purpose: quote marks, brackets, dashes, semicolons, colons."""
+    return tok.text in HARD_STOPS or tok.tag in _BREAK_TAGS
+
+
+def finite_verb_in(tokens: Sequence[Token], start: int, hi: int) -> int | None:
+    """Index of the first finite verb in ``[start, hi)``, or None."""
+    for k in range(start, hi):
+        if tokens[k].tag in FINITE_TAGS:
+            return k
+    return None
+
+
+# --------------------------------------------------------------------------- verb groups
+
+
+@dataclass(slots=True)
+class VerbGroup:
+    """A verb group ``tokens[first:last]`` whose main verb is ``tokens[head]``.
+
+    ``tense`` (finite groups only) is past, present, perfect, pluperfect, future,
+    conditional or modal; ``modal`` the modal that opens the group ("could").
+    """
+
+    first: int
+    last: int
+    head: int
+    lemma: str
+    finite: bool
+    passive: bool
+    negated: bool
+    infinitive: bool  # "to boost"
+    particle: str | None = None  # "in" of "called in", "out" of "lashed out"
+    tense: str | None = None
+    modal: str | None = None
+
+
+def verb_groups(tokens: Sequence[Token], lo: int, hi: int, *, verbs: frozenset[int] = frozenset()
+                ) -> list[VerbGroup]:
+    """Verb groups of ``tokens[lo:hi]`` (one sentence), in order.
+
+    ``verbs`` are token indices to read as finite verbs whatever their tag (a headline's
+    "South Korea summons Russian envoy", where the tagger says NNS).
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Seoul has not been consulted and will protest.")
+    >>> [(g.lemma, g.tense, g.passive, g.negated) for g in verb_groups(doc.tokens, 0, len(doc.tokens))]
+    [('consult', 'perfect', True, True), ('protest', 'future', False, False)]
+    """
+    groups: list[VerbGroup] = []
+    k = lo
+    while k < hi:
+        tok = tokens[k]
+        if k in verbs:
+            particle = tokens[k + 1].lower if k + 1 < hi and tokens[k + 1].tag == "RP" else None
+            groups.append(VerbGroup(k, k + 1, k, tok.lemma, True, False, False, False, particle, "present"))
+            k += 1
+            continue
+        infinitive = tok.tag == "TO" and k + 1 < hi and _starts_infinitive(tokens, k + 1, hi)
+        if tok.tag not in VERB_TAGS and not infinitive:
+            k += 1
+            continue
+        first = k
+        j = k + 1 if infinitive else k
+        head = None
+        negated = k > lo and tokens[k - 1].lower in NEGATORS
+        while j < hi:
+            t = tokens[j]
+            if t.tag in VERB_TAGS:
+                if head is not None and tokens[head].tag != "MD" and tokens[head].lemma not in AUX:
+                    break  # two main verbs in a row: a new group
+                head = j
+            elif t.tag in ("RB", "RBR") or t.lower in NEGATORS:
+                # an adverb stays inside the group only between an auxiliary and its verb ("has not been")
+                nxt = j + 1
+                while nxt < hi and tokens[nxt].tag in ("RB", "RBR"):
+                    nxt += 1
+                auxiliary = head is None or tokens[head].tag == "MD" or tokens[head].lemma in AUX
+                if not (auxiliary and nxt < hi and tokens[nxt].tag in VERB_TAGS):
+                    break
+                if t.lower in NEGATORS:
+                    negated = True
+            else:
+                break
+            j += 1
+        if head is None:
+            k = j if j > k else k + 1
+            continue
+        last = head + 1
+        verb_tokens = [x for x in range(first, last) if tokens[x].tag in VERB_TAGS]
+        lemmas = [tokens[x].lemma for x in verb_tokens]
+        passive = tokens[head].tag == "VBN" and any(lm in _BE_GET for lm in lemmas[:-1])
+        particle = None
+        if last < hi and tokens[last].tag == "RP":
+            particle = tokens[last].lower
+        elif last < hi and tokens[last].lower in ("in", "out", "on", "up", "upon") and tokens[head].lemma in \
+                _PARTICLE_VERBS:
+            particle = tokens[last].lower
+        finite = tokens[first].tag in FINITE_TAGS or (tokens[first].tag == "VB" and not infinitive and first > lo
+                                                      and tokens[first - 1].tag in ("PRP", "NNS", "NNP", "NNPS",
+                                                                                    "NN"))
+        modal = tokens[first].lower if tokens[first].tag == "MD" else None
+        tense = _tense(tokens, verb_tokens, modal) if finite else None
+        groups.append(VerbGroup(first, last, head, tokens[head].lemma, finite, passive, negated, infinitive,
+                                particle, tense, modal))
+        k = last
+    return groups
+
+
+def _tense(tokens: Sequence[Token], verbs: Sequence[int], modal: str | None) -> str:
+    """The tense of a finite group from its verbs: "had left" pluperfect, "has left" perfect, "will" future."""
+    first = tokens[verbs[0]]
+    if modal is not None:
+        return "future" if modal in FUTURE_MODALS else "conditional" if modal in CONDITIONAL_MODALS else "modal"
+    if first.tag == "VBD":
+        return "pluperfect" if first.lemma == "have" and len(verbs) > 1 and tokens[verbs[1]].tag == "VBN" else "past"
+    if first.lemma == "have" and len(verbs) > 1 and tokens[verbs[1]].tag == "VBN":
+        return "perfect"
+    return "present"
+
+
+def _starts_infinitive(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    while k < hi and tokens[k].tag in ("RB",):
+        k += 1
+    return k < hi and tokens[k].tag == "VB"
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _np_head_ok(tok: Token) -> bool:
+    return tok.tag in NOUN_TAGS or tok.tag in ("PRP", "CD", "EX") or tok.text in (")",) \
+        or tok.lower in ("who", "which", "that")
+
+
+def _possessor(prev: Token, pos: Token) -> bool:
+    """A possessive marker attached to the word before it ("Korea 's", "voters '"), not a quotation mark."""
+    return prev.end == pos.start and (prev.tag in NOUN_TAGS or prev.tag in ("CD", "PRP")) \
+        and (pos.text[-1:] in "sS" or prev.text[-1:] in "sSzZ")
+
+
+def np_left(tokens: Sequence[Token], end: int, lo: int) -> int | None:
+    """Start of the noun phrase that ends just before ``end`` (None if ``tokens[end-1]`` ends none).
+
+    Walks left over modifiers, possessives ("South Korea 's foreign ministry") and a
+    parenthetical party label ("Sen. Claire McCaskill (D-Mo.)"); stops at a determiner.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Sen. Claire McCaskill (D-Mo.) said it.")
+    >>> doc.tokens[np_left(doc.tokens, 7, 0)].text
+    'Sen.'
+    """
+    j = end - 1
+    if j < lo:
+        return None
+    if tokens[j].text == ")":
+        k = j - 1
+        while k > lo and tokens[k].text != "(" and j - k < 8:
+            k -= 1
+        if tokens[k].text != "(" or k - 1 < lo:
+            return None
+        j = k - 1
+    tok = tokens[j]
+    if tok.tag in ("PRP", "EX") or tok.lower in ("who", "which"):
+        return j
+    if not _np_head_ok(tok) and tok.tag not in ("JJ", "VBN", "VBG"):
+        return None
+    start = j
+    k = j - 1
+    while k >= lo:
+        t = tokens[k]
+        if t.tag in _NP_OPENERS:
+            start = k
+            break
+        if t.tag == "POS" and not (k > lo and _possessor(tokens[k - 1], t)):
+            break
+        if t.tag in _NP_INNER or (t.text in ("&", "-") and k > lo) or (t.tag == "CC" and t.text == "&"):
+            if t.tag in ("VBN", "VBG") and not (k - 1 >= lo and tokens[k - 1].tag in _NP_INNER):
+                break
+            start = k
+            k -= 1
+            continue
+        break
+    return start
+
+
+def np_right(tokens: Sequence[Token], start: int, hi: int) -> int:
+    """End (exclusive) of the noun phrase starting at ``start``; ``start`` itself when none starts there.
+
+    Takes determiners, adjectives, nouns, numbers and possessive chains
+    ("South Korea's first vice foreign minister Kim Hong-kyun"), and needs a head noun.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("said the former director of the institute")
+    >>> np_right(doc.tokens, 1, len(doc.tokens))
+    4
+    """
+    i = start
+    if i >= hi:
+        return start
+    tok = tokens[i]
+    if tok.tag in ("PRP", "EX"):
+        return i + 1
+    seen_head = False
+    while i < hi:
+        t = tokens[i]
+        if t.tag in _NP_OPENERS and (i == start or tokens[i - 1].tag == "POS"):
+            i += 1
+            continue
+        if t.tag in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and not seen_head:
+            i += 1
+            continue
+        if t.tag in NOUN_TAGS or (t.tag == "FW"):
+            seen_head = True
+            i += 1
+            continue
+        if t.tag in ("JJ", "CD") and seen_head and i + 1 < hi and tokens[i + 1].tag in NOUN_TAGS:
+            i += 1
+            continue
+        if t.tag == "POS" and seen_head and _possessor(tokens[i - 1], t):
+            seen_head = False
+            i += 1
+            continue
+        if t.text == "(" and seen_head:  # party label "(D-Mo.)"
+            k = i + 1
+            while k < hi and tokens[k].text != ")" and k - i < 8:
+                k += 1
+            if k < hi and tokens[k].text == ")":
+                i = k + 1
+                continue
+        break
+    # Do not end on a bare determiner or adjective run without a head noun.
+    while i > start and tokens[i - 1].tag in ("DT", "PDT", "PRP$", "POS"):
+        i -= 1
+    if i > start and not any(tokens[k].tag in NOUN_TAGS or tokens[k].tag in ("CD", "FW")
+                             for k in range(start, i)):
+        return start
+    return i
+
+
+def np_extent(tokens: Sequence[Token], k: int, hi: int, *, inside: Sequence[bool] | None = None) -> int:
+    """End (exclusive) of the run of nominal words starting at ``k``; ``k`` itself if none starts there.
+
+    Looser than :func:`np_right`: no head noun is needed and determiners may follow one
+    another ("the illegal military cooperation", "a growing rift"); ``inside[j]`` true
+    forces token ``j`` into the phrase (it belongs to an actor mention).
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("a growing rift with Seoul")
+    >>> np_extent(doc.tokens, 0, len(doc.tokens))
+    3
+    """
+    j = k
+    while j < hi:
+        t = tokens[j]
+        if (inside is not None and inside[j]) or t.tag in NOMINAL_TAGS:
+            j += 1
+        elif t.tag in ("VBN", "VBG") and j > k and j + 1 < hi and tokens[j + 1].tag in ("NN", "NNS", "JJ"):
+            j += 1  # "the illegal military cooperation", "a growing rift"
+        elif t.tag == "HYPH" or (t.text == "-" and j > k):
+            j += 1
+        else:
+            break
+    return j
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int = 25) -> bool:
+    """True when a finite clause starts at ``start``: "that"/a wh-word, or a subject then a finite verb.
+
+    The subject may carry prepositional phrases ("the participation of North Korean
+    troops in the war violated ..."); quotation marks are looked through; a comma
+    or a clause-ending mark before the verb means no clause starts here; a time word
+    ("Monday", "last") starts an adjunct, not a clause.
+    """
+    if start >= hi:
+        return False
+    tok = tokens[start]
+    low = tok.lower
+    if low == "that":
+        return start + 1 < hi and tokens[start + 1].tag not in FINITE_TAGS
+    if low in WH_WORDS:
+        return True
+    if low in time_words("weekday", "day", "relative"):
+        return False
+    if tok.tag in ("PRP", "EX") or low in SUBJECT_PRONOUNS:
+        nxt = start + 1
+        while nxt < hi and (tokens[nxt].tag in ("RB",) or tokens[nxt].text in _MARKS):
+            nxt += 1
+        if nxt < hi and is_finite(tokens[nxt]):
+            return True
+        if tok.tag in ("PRP", "EX"):
+            return False
+    end = np_right(tokens, start, hi)
+    if end == start:
+        return False
+    for k in range(end, min(hi, start + window)):
+        t = tokens[k]
+        if is_finite(t):
+            return True
+        if t.text in (";", ":", ",", ".", "!", "?") or t.tag in ("VB",):
+            return False
+    return False
