@@ -884,16 +884,20 @@ def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool =
 
 
 def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _Attribution | None:
-    """An attribution around the cue verb at token ``i``, or None when the verb carries no content."""
+    """An attribution around the cue verb at token ``i``, or None when the verb carries no content.
+
+    In order: a fronted question ("Asked whether ..."), raising ("is expected to act"),
+    a relative clause ("what he calls ...", "which critics said was ..."), an inverted
+    cue ('"Q," said Kim'), the complement after the verb, the content before a
+    parenthetical cue ("Q, Kim said"), a quotation in the next sentence.
+    """
     toks = ctx.tokens
-    lo, hi = ctx.sentence_bounds(i)
-    sent = toks[i].sent
     tok = toks[i]
     frames = entry.frames
+    lo, hi = ctx.sentence_bounds(i)
     lo = _clause_start(ctx, i, lo)
     if tok.tag == "VBG" and i == lo:
         hi = _participial_clause_end(ctx, i, hi)
-    # Passive and raising: "is expected to act", "appears to be slipping" (content, no source).
     passive = tok.tag == "VBN" and _be_before(ctx, i, lo)
     if "fronted" in frames and tok.tag in ("VBN", "VBD"):
         fronted = _fronted(ctx, i, cue_end, entry, lo, hi, passive=passive)
@@ -901,25 +905,69 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
             return fronted
     if "raise" in frames or (passive and "to" in frames):
         return _raising(ctx, i, cue_end, entry, lo, hi)
+    if not _active_cue(ctx, i, lo, passive=passive):
+        return None
+    att = _Attribution((i, cue_end), entry.cls, [], "indirect", tok.sent)
+    subject = _subject_left(ctx, i, lo)
+    relative = _relative_word(ctx, subject, lo)
+    if "objcomp" in frames and relative == "what":
+        return _free_relative(ctx, att, subject, cue_end, hi)  # "what he calls corruption in politics"
+    if "clause" in frames and relative in ("which", "that", "who") and cue_end < hi \
+            and toks[cue_end].tag in FINITE_TAGS:
+        return _relative_content(ctx, att, subject, cue_end, hi)
+    inverted = _inverted(ctx, att, i, cue_end, entry, lo, hi, subject=subject)
+    if inverted is not None:
+        return inverted
+    subject = att.speaker = _nonfinite_subject(ctx, i, lo, subject, passive=passive)
+    comp = _complement_after(ctx, i, cue_end, entry, hi)
+    if comp is not None:
+        _add_complement(ctx, att, comp)
+        return att if att.content else None
+    if subject is not None and ("paren" in frames or "quote" in frames) and tok.tag in ("VBD", "VBZ", "VBP"):
+        before = _content_before(ctx, subject[0], lo, short_ok=True)
+        if before is not None:
+            return _parenthetical(ctx, att, before, cue_end, hi)
+    if ("clause" in frames or "quote" in frames) and subject is not None:
+        return _forward_quotation(ctx, att, cue_end, hi)
+    return None
+
+
+def _active_cue(ctx: _Context, i: int, lo: int, *, passive: bool) -> bool:
+    """Not a passive ("was asked"), a participle used as an adjective ("a group called ..."), a reduced
+    relative, or a gerund of a temporal clause ("when asking ..."); an inverted participle after a closing
+    quotation mark or a participle after its subject and a comma is a cue."""
+    toks = ctx.tokens
+    tok = toks[i]
     if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo) \
             and not (i > lo and toks[i - 1].text == "," and _subject_left(ctx, i, lo) is not None):
-        return None  # "was asked", "a group called ...", reduced relatives
-    if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while"):
+        return False
+    return not (tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while"))
+
+
+def _relative_word(ctx: _Context, subject: tuple[int, int] | None, lo: int) -> str | None:
+    """The relative word just before a cue's subject ("what he calls", "which critics said"), if any."""
+    if subject is None or subject[0] - 1 < lo:
         return None
-    att = _Attribution((i, cue_end), entry.cls, [], "indirect", sent)
-    subject = _subject_left(ctx, i, lo)
-    if "objcomp" in frames and subject is not None and subject[0] - 1 >= lo and toks[subject[0] - 1].lower == "what":
-        return _free_relative(ctx, att, subject, cue_end, hi)  # "what he calls corruption in politics"
-    if "clause" in frames and subject is not None and subject[0] - 1 >= lo \
-            and toks[subject[0] - 1].lower in ("which", "that", "who") and cue_end < hi \
-            and toks[cue_end].tag in ("VBD", "VBZ", "VBP", "MD"):
-        # "a bill, which critics said was discriminatory": the relative pronoun and the rest of its clause
-        end = _trim_end(ctx, cue_end, _content_end(ctx, cue_end, hi))
-        att.speaker = subject
-        att.content = [_chars(ctx, subject[0] - 1, subject[0])]
-        _add_complement(ctx, att, _Complement(cue_end, end, _kind_of(ctx, cue_end, end)))
-        return att
-    # 1. Inverted: '"Q," said Kim.' / 'Q, said Kim, a senator.'
+    low = ctx.tokens[subject[0] - 1].lower
+    return low if low in ("what", "which", "that", "who") else None
+
+
+def _relative_content(ctx: _Context, att: _Attribution, subject: tuple[int, int], k: int,
+                      hi: int) -> _Attribution:
+    """"a bill, which critics said was discriminatory": the relative pronoun and the rest of its clause."""
+    end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+    att.speaker = subject
+    att.content = [_chars(ctx, subject[0] - 1, subject[0])]
+    _add_complement(ctx, att, _Complement(k, end, _kind_of(ctx, k, end)))
+    return att
+
+
+def _inverted(ctx: _Context, att: _Attribution, i: int, cue_end: int, entry: CueEntry, lo: int, hi: int, *,
+              subject: tuple[int, int] | None) -> _Attribution | None:
+    """'"Q," said Kim.' / 'Q, said Kim, a senator.': the speaker after the cue, the content before it
+    (and resuming after the speaker); None when the cue is not inverted."""
+    toks = ctx.tokens
+    tok = toks[i]
     left = i - 1
     while left >= lo and _is_aux_or_adverb(toks[left]):
         left -= 1
@@ -927,20 +975,32 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     if left < lo and left >= 0 and _is_mark(toks[left]) and ctx.in_quote(left) and _same_paragraph(ctx, left, i):
         after_quote = True  # '"Why?" asked Kim.' split after the question mark
     inverted = (tok.tag in ("VBD", "VBZ", "VBP") or tok.tag == "VBN" and after_quote) \
-        and ("paren" in frames or "quote" in frames) \
+        and ("paren" in entry.frames or "quote" in entry.frames) \
         and (after_quote or left >= lo and toks[left].text == "," and subject is None)
-    if inverted:
-        speaker = _speaker_right(ctx, cue_end, hi)
-        if speaker is not None and _ends_clause(ctx, speaker[1], hi):
-            before = _content_before(ctx, left + 1, min(lo, left + 1))
-            if before is not None:
-                att.speaker = speaker
-                att.parenthetical = True
-                _add_complement(ctx, att, before)
-                resumed = _content_resumed(ctx, _after_speaker(ctx, speaker[1], hi), hi)
-                if resumed is not None:
-                    _add_complement(ctx, att, resumed)
-                return att
+    if not inverted:
+        return None
+    speaker = _speaker_right(ctx, cue_end, hi)
+    if speaker is None or not _ends_clause(ctx, speaker[1], hi):
+        return None
+    before = _content_before(ctx, left + 1, min(lo, left + 1))
+    if before is None:
+        return None
+    att.speaker = speaker
+    att.parenthetical = True
+    _add_complement(ctx, att, before)
+    resumed = _content_resumed(ctx, _after_speaker(ctx, speaker[1], hi), hi)
+    if resumed is not None:
+        _add_complement(ctx, att, resumed)
+    return att
+
+
+def _nonfinite_subject(ctx: _Context, i: int, lo: int, subject: tuple[int, int] | None, *,
+                       passive: bool) -> tuple[int, int] | None:
+    """The speaker of a gerund, infinitive or participle cue: not the document or place before it ("released a
+    statement saying ...", "was on CNN talking about ..."), the subject of a coordinated gerund ("noting X and
+    saying Y"), else the understood subject (:func:`_controller`)."""
+    toks = ctx.tokens
+    tok = toks[i]
     if tok.tag == "VBG" and subject is not None and not ctx.in_quote(subject[1] - 1) and (
             _head_noun(ctx, subject).lower in document_nouns()  # "released a statement saying ...": the author
             or subject[0] > lo and toks[subject[0] - 1].tag == "IN"  # "was on CNN talking about ..."
@@ -950,37 +1010,38 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         subject = _coordinated_gerund(ctx, i, lo) or subject  # "noting X and saying Y"
     if subject is None and (tok.tag in ("VBG", "VB") or tok.tag == "VBN" and not passive):
         subject = _controller(ctx, i, lo)
-    att.speaker = subject
-    # 2. Content after the cue.
-    comp = _complement_after(ctx, i, cue_end, entry, hi)
-    if comp is not None:
-        _add_complement(ctx, att, comp)
-        return att if att.content else None
-    # 3. Parenthetical with the subject first: 'Q, Kim said.' / '"Q," he added.'
-    if subject is not None and ("paren" in frames or "quote" in frames) and tok.tag in ("VBD", "VBZ", "VBP"):
-        before = _content_before(ctx, subject[0], lo, short_ok=True)
-        if before is not None:
-            att.parenthetical = True
-            # an adverbial ("Instead, she said, ...") gives way to what follows; a subject ("Mr. Obama,
-            # officials said, has ...") does not
-            adverbial = before.quote < 0 and finite_verb_in(toks, before.first, before.last) is None \
-                and np_right(toks, before.first, before.last) != before.last
-            resumed = _content_resumed(ctx, cue_end, hi, adverbial_before=adverbial)
-            if not (adverbial and resumed is not None):
-                if before.last - before.first < 2 and before.quote < 0:
-                    return None
-                _add_complement(ctx, att, before)
-            if resumed is not None:
-                _add_complement(ctx, att, resumed)
-            return att
-    # 4. A cue whose quotation follows in the next sentence or paragraph: 'Kim said in a statement. "..."'
-    if ("clause" in frames or "quote" in frames) and subject is not None:
-        q = _quotation_after(ctx, cue_end, hi)
-        if q >= 0:
-            att.forward = True
-            _add_complement(ctx, att, _Complement(*ctx.quote_tokens[q], "direct", q))
-            return att
-    return None
+    return subject
+
+
+def _parenthetical(ctx: _Context, att: _Attribution, before: _Complement, cue_end: int,
+                   hi: int) -> _Attribution | None:
+    """'Q, Kim said.' / '"Q," he added.': the content before the subject, and what resumes after the cue.
+
+    An adverbial before it ("Instead, she said, ...") gives way to what follows; a
+    subject ("Mr. Obama, officials said, has ...") does not.
+    """
+    toks = ctx.tokens
+    att.parenthetical = True
+    adverbial = before.quote < 0 and finite_verb_in(toks, before.first, before.last) is None \
+        and np_right(toks, before.first, before.last) != before.last
+    resumed = _content_resumed(ctx, cue_end, hi, adverbial_before=adverbial)
+    if not (adverbial and resumed is not None):
+        if before.last - before.first < 2 and before.quote < 0:
+            return None
+        _add_complement(ctx, att, before)
+    if resumed is not None:
+        _add_complement(ctx, att, resumed)
+    return att
+
+
+def _forward_quotation(ctx: _Context, att: _Attribution, cue_end: int, hi: int) -> _Attribution | None:
+    """A cue whose quotation follows in the next sentence or paragraph: 'Kim said in a statement. "..."'."""
+    q = _quotation_after(ctx, cue_end, hi)
+    if q < 0:
+        return None
+    att.forward = True
+    _add_complement(ctx, att, _Complement(*ctx.quote_tokens[q], "direct", q))
+    return att
 
 
 def _quotation_after(ctx: _Context, k: int, hi: int) -> int:

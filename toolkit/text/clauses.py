@@ -34,7 +34,7 @@ Example::
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from toolkit.text.lexicon import object_control_verbs, time_words
@@ -81,6 +81,7 @@ SUBJECT_PRONOUNS = PERSONAL_SUBJECTS | frozenset({"there", "this", "that", "thes
 HARD_STOPS = frozenset({";", ":", "``", "''", "(", ")", "--", "“", "”", '"', "—", "–"})
 _BREAK_TAGS = frozenset({":", "``", "''", "(", ")"})
 _BE_GET = frozenset({"be", "get"})
+_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
 _MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 _NP_INNER = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "VBN",
                        "VBG", "FW"})
@@ -132,19 +133,39 @@ class VerbGroup:
     particle: str | None = None  # "in" of "called in", "out" of "lashed out"
     tense: str | None = None
     modal: str | None = None
+    #: a base form right after a noun phrase that is not finite but is its subject: the object of the verb
+    #: before ("made them pay", "helped Ukraine win") or after an inverted auxiliary ("can you imagine")
+    bare: bool = False
+
+    @property
+    def clause_head(self) -> bool:
+        """The group has its own subject before it: finite, or a bare infinitive after its subject."""
+        return self.finite or self.bare
 
 
-def verb_groups(tokens: Sequence[Token], lo: int, hi: int, *, verbs: frozenset[int] = frozenset()
-                ) -> list[VerbGroup]:
+def verb_groups(tokens: Sequence[Token], lo: int, hi: int, *, verbs: frozenset[int] = frozenset(),
+                transparent: Collection[int] = frozenset()) -> list[VerbGroup]:
     """Verb groups of ``tokens[lo:hi]`` (one sentence), in order.
 
+    A group is a main verb with its auxiliaries, modals and the adverbs between them
+    ("has not been criticised", "could not confirm", "is going to visit"), or a
+    to-infinitive ("to boost"). It is negated when a negator stands inside it or right
+    before it ("never said"), or right after an auxiliary the tagger left without its
+    verb ("did not comment" with *comment* read as a noun). It is finite when it opens
+    with a finite verb or a modal, or with a base form after a subject (a mistagged
+    present) or at the start of the sentence (an imperative).
+
     ``verbs`` are token indices to read as finite verbs whatever their tag (a headline's
-    "South Korea summons Russian envoy", where the tagger says NNS).
+    "South Korea summons Russian envoy", where the tagger says NNS); ``transparent`` are
+    token indices read through like adverbs (a date inside a group: "will on Monday meet").
 
     >>> from toolkit.text.tagging import process
     >>> doc = process("Seoul has not been consulted and will protest.")
     >>> [(g.lemma, g.tense, g.passive, g.negated) for g in verb_groups(doc.tokens, 0, len(doc.tokens))]
     [('consult', 'perfect', True, True), ('protest', 'future', False, False)]
+    >>> doc = process("He cannot say whether she is going to visit.")
+    >>> [(g.lemma, g.tense, g.negated) for g in verb_groups(doc.tokens, 0, len(doc.tokens))]
+    [('say', 'modal', True), ('visit', 'future', False)]
     """
     groups: list[VerbGroup] = []
     k = lo
@@ -166,19 +187,25 @@ def verb_groups(tokens: Sequence[Token], lo: int, hi: int, *, verbs: frozenset[i
         while j < hi:
             t = tokens[j]
             if t.tag in VERB_TAGS:
-                if head is not None and tokens[head].tag != "MD" and tokens[head].lemma not in AUX:
+                if head is not None and not (_auxiliary(tokens[head]) or tokens[j - 1].tag == "TO"):
                     break  # two main verbs in a row: a new group
                 head = j
-            elif t.tag in ("RB", "RBR") or t.lower in NEGATORS:
+                negated = negated or t.lower in NEGATORS  # "cannot"
+            elif t.tag in _ADVERB_TAGS or t.lower in NEGATORS or j in transparent:
                 # an adverb stays inside the group only between an auxiliary and its verb ("has not been")
                 nxt = j + 1
-                while nxt < hi and tokens[nxt].tag in ("RB", "RBR"):
+                while nxt < hi and (tokens[nxt].tag in _ADVERB_TAGS or nxt in transparent):
                     nxt += 1
-                auxiliary = head is None or tokens[head].tag == "MD" or tokens[head].lemma in AUX
+                auxiliary = head is None or _auxiliary(tokens[head])
                 if not (auxiliary and nxt < hi and tokens[nxt].tag in VERB_TAGS):
+                    if head is not None and tokens[head].lemma in AUX and t.lower in NEGATORS:
+                        negated = True  # "did not comment", the verb read as a noun
                     break
                 if t.lower in NEGATORS:
                     negated = True
+            elif t.tag == "TO" and head is not None and (tokens[head].lower == "going" or tokens[head].lemma == "be") \
+                    and j + 1 < hi and tokens[j + 1].tag == "VB":
+                pass  # "is going to visit", "is to visit": one future group
             else:
                 break
             j += 1
@@ -195,24 +222,52 @@ def verb_groups(tokens: Sequence[Token], lo: int, hi: int, *, verbs: frozenset[i
         elif last < hi and tokens[last].lower in ("in", "out", "on", "up", "upon") and tokens[head].lemma in \
                 _PARTICLE_VERBS:
             particle = tokens[last].lower
-        finite = tokens[first].tag in FINITE_TAGS or (tokens[first].tag == "VB" and not infinitive and first > lo
-                                                      and tokens[first - 1].tag in ("PRP", "NNS", "NNP", "NNPS",
-                                                                                    "NN"))
-        modal = tokens[first].lower if tokens[first].tag == "MD" else None
-        tense = _tense(tokens, verb_tokens, modal) if finite else None
+        opener = tokens[first]
+        base = opener.tag == "VB" and not infinitive
+        finite = opener.tag in FINITE_TAGS or base and (first == lo or _after_subject(tokens, first, lo))
+        bare = base and not finite and _after_noun(tokens, first, lo)
+        modal = ("can" if opener.lower == "cannot" else opener.lower) if _modal(opener) else None
+        going_to = any(tokens[x].tag == "TO" for x in range(first + 1, last))
+        tense = _tense(tokens, verb_tokens, modal, going_to=going_to) if finite else None
         groups.append(VerbGroup(first, last, head, tokens[head].lemma, finite, passive, negated, infinitive,
-                                particle, tense, modal))
+                                particle, tense, modal, bare))
         k = last
     return groups
 
 
-def _tense(tokens: Sequence[Token], verbs: Sequence[int], modal: str | None) -> str:
-    """The tense of a finite group from its verbs: "had left" pluperfect, "has left" perfect, "will" future."""
+def _after_subject(tokens: Sequence[Token], k: int, lo: int) -> bool:
+    """A base form at ``k`` right after its subject (a present the tagger read as VB: "they say"); not after
+    an object ("make them pay", "let Trump speak") or an inverted auxiliary ("can you imagine")."""
+    if not _after_noun(tokens, k, lo):
+        return False
+    start = np_left(tokens, k, lo)
+    start = k - 1 if start is None else start
+    return not (start > lo and tokens[start - 1].tag in VERB_TAGS)
+
+
+def _after_noun(tokens: Sequence[Token], k: int, lo: int) -> bool:
+    return k > lo and tokens[k - 1].tag in ("PRP", "NNS", "NNP", "NNPS", "NN")
+
+
+def _modal(tok: Token) -> bool:
+    return tok.tag == "MD" or tok.lower == "cannot"
+
+
+def _auxiliary(tok: Token) -> bool:
+    """A verb that takes another verb in its group: a modal, be/have/do/get."""
+    return _modal(tok) or tok.lemma in AUX
+
+
+def _tense(tokens: Sequence[Token], verbs: Sequence[int], modal: str | None, *, going_to: bool = False) -> str:
+    """The tense of a finite group from its verbs: "had left" pluperfect, "has left" perfect, "will" or
+    "is going to" future."""
     first = tokens[verbs[0]]
     if modal is not None:
         return "future" if modal in FUTURE_MODALS else "conditional" if modal in CONDITIONAL_MODALS else "modal"
+    if going_to:
+        return "future"
     if first.tag == "VBD":
-        return "pluperfect" if first.lemma == "have" and len(verbs) > 1 and tokens[verbs[1]].tag == "VBN" else "past"
+        return "pluperfect" if first.lemma == "have" and len(verbs) > 1 else "past"
     if first.lemma == "have" and len(verbs) > 1 and tokens[verbs[1]].tag == "VBN":
         return "perfect"
     return "present"

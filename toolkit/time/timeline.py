@@ -95,6 +95,7 @@ from functools import lru_cache
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.resources import read_table
+from toolkit.text.clauses import VERB_TAGS, VerbGroup, verb_groups
 from toolkit.time.timex import Timex
 from toolkit.text.tokens import Doc, Token
 
@@ -255,9 +256,6 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 _PUNCT = frozenset({",", ";", ":", "--", "(", ")", "``", "''", "-LRB-", "-RRB-"})
-_AUX = frozenset({"be", "have", "do"})
-_FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
-_CONDITIONAL = frozenset({"would", "'d"})
 _PREP_SUBORDINATORS = frozenset({"after", "before", "until", "till", "since", "once", "as"})
 _NP_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "VBN",
                       "VBG", "HYPH", "RB"})
@@ -305,19 +303,41 @@ class Event:
 
 @dataclass(slots=True)
 class _Group:
-    """A verb group: auxiliaries, adverbs and the main verb ("could not confirm")."""
+    """A verb group of the sentence (:class:`~toolkit.text.clauses.VerbGroup`) with its place in the clauses."""
 
-    first: int
-    last: int  # exclusive: one past the main verb
-    main: int
-    finite: bool
-    tense: str | None
-    modal: str | None
-    negated: bool
+    verb: VerbGroup
     segment: int = 0
     role: str = "main"  # main | reported | sub | nonfinite
     reporter: int | None = None  # index of the reporting group (in the sentence's groups)
     coordinated: int | None = None  # index of the group this one is coordinated with ("... and urged")
+
+    @property
+    def first(self) -> int:
+        return self.verb.first
+
+    @property
+    def last(self) -> int:  # exclusive: one past the main verb
+        return self.verb.last
+
+    @property
+    def main(self) -> int:
+        return self.verb.head
+
+    @property
+    def finite(self) -> bool:
+        return self.verb.finite
+
+    @property
+    def tense(self) -> str | None:
+        return self.verb.tense
+
+    @property
+    def modal(self) -> str | None:
+        return self.verb.modal
+
+    @property
+    def negated(self) -> bool:
+        return self.verb.negated
 
 
 class _Sentence:
@@ -332,7 +352,8 @@ class _Sentence:
         self.quoted = quoted
         words = _words()
         self.report = words.get("report", frozenset())
-        self.groups = self._groups()
+        self.groups = [_Group(vg) for vg in verb_groups(self.tokens, self.sent.first, self.sent.last,
+                                                        transparent=timex_tokens)]
         self.group_at = {k: gi for gi, g in enumerate(self.groups) for k in range(g.first, g.last)}
         self.seg_of: dict[int, int] = {}
         self.seg_start: list[int] = []
@@ -344,68 +365,8 @@ class _Sentence:
             g.segment = self.seg_of[g.first]
         self._roles()
 
-    # ------------------------------------------------------------------ verb groups
     def _is_verb(self, k: int) -> bool:
-        tag = self.tokens[k].tag
-        return tag == "MD" or tag.startswith("VB")
-
-    def _groups(self) -> list[_Group]:
-        toks = self.tokens
-        out: list[_Group] = []
-        k, stop = self.sent.first, self.sent.last
-        while k < stop:
-            if not self._is_verb(k):
-                k += 1
-                continue
-            verbs = [k]
-            j = k + 1
-            while j < stop:
-                t = toks[j]
-                prev = toks[verbs[-1]]
-                if t.tag in ("RB", "RBR", "RBS") or t.lower in ("not", "n't", "never") or j in self.timex_tokens:
-                    j += 1
-                    continue
-                if t.tag == "TO" and j + 1 < stop and toks[j + 1].tag == "VB" and \
-                        (prev.lower == "going" or prev.lemma == "be"):
-                    j += 1
-                    continue
-                if self._is_verb(j) and (prev.tag == "MD" or prev.lemma in _AUX or
-                                         (toks[j - 1].tag == "TO" and prev.lower == "going") or
-                                         (toks[j - 1].tag == "TO" and prev.lemma == "be")):
-                    verbs.append(j)
-                    j += 1
-                    continue
-                break
-            out.append(self._make_group(verbs))
-            k = verbs[-1] + 1
-        return out
-
-    def _make_group(self, verbs: list[int]) -> _Group:
-        toks = self.tokens
-        first, main = toks[verbs[0]], verbs[-1]
-        words = [toks[v].lower for v in verbs]
-        span = range(verbs[0], main + 1)
-        negated = any(toks[k].lower in ("not", "n't", "never") for k in span) or (
-            # "did not comment" with the verb mis-tagged as a noun: the negation follows the auxiliary
-            toks[main].lemma in _AUX and main + 1 < self.sent.last and toks[main + 1].lower in ("not", "n't", "never"))
-        has_to = any(toks[k].tag == "TO" for k in span)
-        modal = first.lower if first.tag == "MD" else None
-        finite = first.tag in ("MD", "VBD", "VBZ", "VBP")
-        if not finite and first.tag == "VB" and verbs[0] == self.sent.first:
-            finite = True  # an imperative opening the sentence
-        tense: str | None = None
-        if finite:
-            if modal is not None:
-                tense = "future" if modal in _FUTURE_MODALS else "conditional" if modal in _CONDITIONAL else "modal"
-            elif has_to and ("going" in words or first.lemma == "be"):
-                tense = "future"  # "is going to", "is to visit"
-            elif first.tag == "VBD":
-                tense = "pluperfect" if first.lemma == "have" and len(verbs) > 1 else "past"
-            elif first.lemma == "have" and len(verbs) > 1 and toks[verbs[1]].tag == "VBN":
-                tense = "perfect"
-            else:
-                tense = "present"
-        return _Group(verbs[0], main + 1, main, finite, tense, modal, negated)
+        return self.tokens[k].tag in VERB_TAGS
 
     # ------------------------------------------------------------------ clause segments
     def _finite_start_within(self, k: int, reach: int) -> bool:
