@@ -63,16 +63,22 @@ from toolkit.quotes.cues import (
 from toolkit.text.clauses import (
     ADVERBIAL_SUBORDINATORS,
     AUXILIARIES,
+    DASHES,
     FINITE_TAGS,
+    LOOK_BACK,
     NOUN_TAGS,
     PERSONAL_SUBJECTS,
     WH_WORDS,
     clause_starts,
     finite_verb_in,
+    is_aux_or_adverb,
+    is_mark,
+    is_temporal,
+    name_like,
     np_left,
     np_right,
     object_control_verbs,
-    time_words,
+    subject_left,
 )
 from toolkit.text.quotemarks import QuoteSpan, quotation_spans
 from toolkit.text.tagging import lemmatize
@@ -82,15 +88,7 @@ __all__ = ["KINDS", "Span", "Quote", "find_quotes", "QuoteSpan", "quotation_span
            "cue_lexicon", "build_cue_lexicon"]
 
 KINDS = ("direct", "mixed", "indirect")
-#: Time words and adverbs that stand where a time adjunct stands ("Kim on Monday said", "also said").
-_TEMPORAL = time_words("weekday", "day", "relative", "deictic", "adverb", "noun")
-_TIME_NOUNS = time_words("noun")
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
-                             "you", "who", "which", "what", "there", "here", "but", "and", "or", "if", "when",
-                             "while", "as", "so", "then", "also", "however", "still", "yet", "now", "today",
-                             "instead", "meanwhile", "asked", "nor", "both", "all", "some", "many", "most"})
 _CLAUSE_END = frozenset({".", "!", "?", ";"})
-_DASHES = frozenset({"—", "–", "--", "-", "―"})
 _WH_COMPLEMENT = frozenset({"what", "whether", "why", "how", "who", "if", "which"})  # not "when"/"where": adverbs
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "reporters"})
 
@@ -164,6 +162,10 @@ class _Context:
     def in_quote(self, i: int) -> bool:
         return self.token_quote[i] >= 0
 
+    def is_cue(self, i: int) -> bool:
+        """Token ``i`` is a cue verb."""
+        return _verb_entry(self, i) is not None
+
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         sent = self.doc.sentences[self.tokens[i].sent]
         return sent.first, sent.last
@@ -196,30 +198,9 @@ def _context(doc: Doc, mentions: Sequence[Mention], lex: CueLexicon, skip) -> _C
 # --------------------------------------------------------------------------- small token helpers
 
 
-def _is_mark(tok: Token) -> bool:
-    return tok.text in ('"', "“", "”", "'", "‘", "’", "''", "``", "«", "»")
-
-
-
-
-def _is_aux_or_adverb(tok: Token) -> bool:
-    return (tok.tag in ("RB", "RBR", "MD") or tok.lower in ("not", "n't", "also", "never")
-            or (tok.tag.startswith("VB") and tok.lemma in AUXILIARIES))
-
-
-def _is_temporal(tok: Token) -> bool:
-    return tok.lower in _TEMPORAL or (tok.tag == "CD" and tok.text.isdigit())
-
-
-def _name_like(tok: Token) -> bool:
-    """A capitalised word the tagger misread ("Weaver"/WDT, "Jolly"/RB) that can head a subject."""
-    return tok.text[:1].isupper() and tok.text[1:2].islower() and tok.lower not in _FUNCTION_WORDS \
-        and tok.text.isalpha()
-
-
 def _trim_end(ctx: _Context, start: int, end: int) -> int:
     """Drop trailing sentence punctuation (not closing quotation marks) from the token range end."""
-    while end > start and (ctx.tokens[end - 1].text in (".", ",", ";", ":") or ctx.tokens[end - 1].text in _DASHES) \
+    while end > start and (ctx.tokens[end - 1].text in (".", ",", ";", ":") or ctx.tokens[end - 1].text in DASHES) \
             and not ctx.in_quote(end - 1):
         end -= 1
     return end
@@ -263,139 +244,10 @@ def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
 # --------------------------------------------------------------------------- speakers
 
 
-def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[int, int] | None:
-    """The subject noun phrase of the verb at ``i`` (token range), looking left no further than ``lo``."""
-    toks = ctx.tokens
-    j = i - 1
-    while j >= lo and (_is_aux_or_adverb(toks[j]) or toks[j].lower in ("both", "all", "each", "since")
-                       and j - 1 >= lo and (toks[j - 1].tag.startswith("VB") or toks[j - 1].tag in NOUN_TAGS)):
-        j -= 1
-    j = _skip_time_left(ctx, j, lo)
-    if j < lo:
-        return (lo, lo + 1) if lo < i and _name_like(toks[lo]) else None  # "Jolly said" with "Jolly" read as RB
-    tok = toks[j]
-    if tok.text == "," and j + 1 < i and toks[j + 1].lower == "then" and depth < 2:
-        verb = _coordinated_verb(ctx, j, lo)  # "offered him a job, then says ..."
-        return _subject_left(ctx, verb, lo, depth=depth + 1) if verb is not None else None
-    if ctx.in_quote(j) and depth < 2 and j - 1 >= lo and toks[j - 1].text == "," and _is_mark(tok) \
-            and ctx.quote_tokens[ctx.token_quote[j]][1] == j + 1:
-        # 'Humphrey, who calls Trump a "sociopath," said': the aside ends with a quoted comma
-        return _subject_before_parenthetical(ctx, j, lo, depth, mark=",")
-    if (tok.text == "," or tok.text in _DASHES) and depth < 2:
-        # "Sanders, a Vermont senator, has supported" / "Trump, speaking at a rally in Wilmington, N.C., warned"
-        return _subject_before_parenthetical(ctx, j, lo, depth)
-    if tok.tag == "CC" and depth < 2:
-        # "... condemned X and urged Y": the subject of an earlier verb, a reporting one first
-        verb = _coordinated_verb(ctx, j, lo)
-        return _subject_left(ctx, verb, lo, depth=depth + 1) if verb is not None else None
-    if tok.lower in ("who", "that") and tok.tag in ("WP", "WDT", "IN"):
-        return j, j + 1
-    if ctx.in_quote(j):
-        return None
-    start = np_left(toks, j + 1, lo)
-    if start is None:
-        return (j, j + 1) if j == lo and _name_like(tok) else None
-    # "Russia and North Korea", "France, Germany and Italy", "a spokesman for the ministry":
-    # NP ((,|and|of|for|at|from) NP)* -- a comma only inside a list that ends with "and"
-    listed = False
-    while start - 2 >= lo and (toks[start - 1].lower in ("of", "for", "at", "from", "with", "in", "on")
-                               and toks[start - 1].tag == "IN"
-                               or toks[start - 1].lower == "to" and toks[start - 2].tag in ("JJ", "RB")  # "close to"
-                               or (toks[start - 1].lower in ("and", "or") or listed and toks[start - 1].text == ",")
-                               and toks[start].tag in NOUN_TAGS and toks[start - 2].tag in NOUN_TAGS):
-        listed = listed or toks[start - 1].lower in ("and", "or")
-        prev = np_left(toks, start - 1 if toks[start - 1].lower != "to" else start - 2, lo)
-        if prev is None or toks[start - 2].tag in ("PRP",):
-            break
-        start = prev
-    return start, j + 1
-
-
-def _subject_before_parenthetical(ctx: _Context, j: int, lo: int, depth: int, *,
-                                  mark: str | None = None) -> tuple[int, int] | None:
-    """The subject before an apposition or aside that ends at the comma or dash ``j``."""
-    toks = ctx.tokens
-    mark = mark or toks[j].text
-    openers = []
-    k = j - 1
-    while k > lo and j - k < 45:
-        if ctx.in_quote(k):
-            k -= 1
-            continue
-        if toks[k].text == mark or toks[k].text in _DASHES:
-            openers.append(k)
-            if len(openers) >= 6:
-                break
-        elif toks[k].text in (".", ";", ":") or (toks[k].tag in FINITE_TAGS and not _relative_before(ctx, k, lo)):
-            break
-        k -= 1
-    for k in reversed(openers):  # leftmost first: the sentence's subject before its asides
-        if k - 1 < lo or ctx.in_quote(k - 1) or toks[k + 1].tag == "CC":
-            continue
-        start = np_left(toks, k, lo)
-        if start is None:
-            continue
-        if start == lo or toks[start - 1].text == "," or toks[start - 1].text in _DASHES \
-                or toks[start - 1].tag in ("CC", "RB") \
-                or ctx.in_quote(start - 1):
-            return _subject_left(ctx, k, lo, depth=depth + 1)
-    return None
-
-
-def _relative_before(ctx: _Context, k: int, lo: int) -> bool:
-    """A finite verb inside a relative clause ("who is listed as ...")."""
-    toks = ctx.tokens
-    return any(toks[m].lower in ("who", "which", "that", "whose", "where")
-               for m in range(k - 1, max(k - 8, lo - 1), -1))
-
-
-def _skip_time_left(ctx: _Context, j: int, lo: int) -> int:
-    """Skip a time phrase before a verb, leftwards: "and on Sunday called", "Kim on Monday said"."""
-    toks = ctx.tokens
-    k = j
-    if k >= lo and toks[k].lower == "ago":  # "less than two weeks ago said"
-        k -= 1
-        while k >= lo and toks[k].tag in ("NNS", "NN", "CD", "JJR", "IN", "RB", "DT", "JJ") and j - k < 6:
-            k -= 1
-        while k >= lo and _is_aux_or_adverb(toks[k]):
-            k -= 1
-        return k
-    while k >= lo and (_is_temporal(toks[k]) and toks[k].tag in ("NNP", "NN", "RB", "CD", "JJ")):
-        if toks[k].lower in _TIME_NOUNS and not (k - 1 >= lo and toks[k - 1].lower in ("last", "this", "next",
-                                                                                     "that", "each", "every")):
-            break  # "Day said ...", "the week ended ..."
-        k -= 1
-    if k < j:
-        while k >= lo and toks[k].tag in ("DT", "JJ", "CD"):
-            k -= 1
-        if k >= lo and toks[k].tag == "IN" and toks[k].lower in ("on", "in", "at", "during", "by", "since"):
-            k -= 1
-        while k >= lo and _is_aux_or_adverb(toks[k]):
-            k -= 1
-        return k
-    return j
-
-
-def _coordinated_verb(ctx: _Context, j: int, lo: int) -> int | None:
-    """The finite verb (or its auxiliary) a verb after the conjunction at ``j`` is coordinated with."""
-    toks = ctx.tokens
-    nearest = None
-    for k in range(j - 1, max(lo, j - _LOOK_BACK) - 1, -1):
-        tok = toks[k]
-        if ctx.in_quote(k) or not (tok.tag in FINITE_TAGS or tok.tag == "VBN" and k > lo
-                                   and (toks[k - 1].lemma in ("have", "be") or toks[k - 1].text == ",")):
-            continue
-        head = k - 1 if tok.tag == "VBN" and toks[k - 1].text != "," else k
-        subject = np_left(toks, head, lo) if head - 1 >= lo else None
-        if subject is not None and subject - 1 >= lo and toks[subject - 1].lower in ("what", "which", "that", "who"):
-            continue  # a verb inside a relative clause: "condemned what it called ... and urged"
-        if nearest is None:
-            nearest = head
-        if _verb_entry(ctx, k) is not None:
-            return head
-    return nearest
-
-
+def _subject_left(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the verb at ``i`` (:func:`toolkit.text.clauses.subject_left`): never inside a quotation,
+    across asides, and for a coordinated verb the subject of the nearest reporting verb before it."""
+    return subject_left(ctx.tokens, i, lo, quoted=ctx.token_quote, prefer=ctx.is_cue)
 
 
 def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
@@ -423,7 +275,6 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
 
 
 _MAX_CONTENT = 300  # tokens: no reported clause runs longer; keeps run-on "sentences" linear
-_LOOK_BACK = 60  # tokens to look back for a governing or coordinated verb
 #: Words that link a clause to the one before ("while Bush said", "but Peskov said").
 _CLAUSE_LINKS = ADVERBIAL_SUBORDINATORS | {"but", "and", "yet"}
 
@@ -452,17 +303,17 @@ def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> 
                 return m  # '... happening,'' adding ...' — the comma is inside the quotation
             continue
         low = tok.lower
-        if tok.text == "(" or tok.text in _DASHES and m > start:
+        if tok.text == "(" or tok.text in DASHES and m > start:
             close = _closing(ctx, m, hi)
             if close is not None and (tok.text == "(" or finite_verb_in(toks, m + 1, close) is None
                                       and not any(ctx.in_quote(k) for k in range(m + 1, close))):
                 m = close + 1  # an aside: "(really?)", "- whether addressing a crowd or ... -"
                 continue
-        if tok.text == "," or tok.text in _DASHES or tok.text == "(":
-            if _ends_here(ctx, m + 1, hi, start, clause, dash=tok.text in _DASHES):
+        if tok.text == "," or tok.text in DASHES or tok.text == "(":
+            if _ends_here(ctx, m + 1, hi, start, clause, dash=tok.text in DASHES):
                 return m
         elif tok.tag == "CC" and low in ("and", "but") and m > start:
-            if _second_verb(ctx, m + 1, hi, start, m, strict=True, clause=clause):
+            if _second_verb(ctx, m + 1, hi, start, m, clause=clause):
                 return m  # "... but said that ..."
             if _attribution_clause(ctx, m + 1, hi):
                 return m  # "... but spokesman Dmitry Peskov said ..."
@@ -498,10 +349,10 @@ def _adjunct_starts(ctx: _Context, m: int, hi: int) -> bool:
         return True  # "to ask a question when Trump shot back that ..."
     if tok.tag == "IN" and tok.lower in ("in", "on", "at", "last", "this") and m + 1 < hi:
         k = m + 1
-        while k < hi and k < m + 4 and toks[k].tag in ("DT", "JJ", "CD", "NNP", "NN") and not _is_temporal(toks[k]):
+        while k < hi and k < m + 4 and toks[k].tag in ("DT", "JJ", "CD", "NNP", "NN") and not is_temporal(toks[k]):
             k += 1
-        return k < hi and (_is_temporal(toks[k]) or toks[k].tag == "CD" and len(toks[k].text) == 4)
-    return _is_temporal(tok) and tok.tag in ("NNP", "RB") and tok.lower not in ("also", "now", "then") \
+        return k < hi and (is_temporal(toks[k]) or toks[k].tag == "CD" and len(toks[k].text) == 4)
+    return is_temporal(tok) and tok.tag in ("NNP", "RB") and tok.lower not in ("also", "now", "then") \
         and prev.tag != "IN"  # "endorsed Trump Tuesday", not "by Friday"
 
 
@@ -512,7 +363,7 @@ def _closing(ctx: _Context, m: int, hi: int) -> int | None:
     for k in range(m + 1, min(hi, m + 25)):
         if ctx.in_quote(k):
             continue
-        if want and toks[k].text == want or not want and toks[k].text in _DASHES:
+        if want and toks[k].text == want or not want and toks[k].text in DASHES:
             return k
     return None
 
@@ -537,7 +388,7 @@ def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, da
     has_verb = finite_verb_in(toks, start, nxt - 1) is not None
     if nxt + 1 < hi and t2.tag == "CC" and (toks[nxt + 1].tag == "WRB" or toks[nxt + 1].lower in ("if", "asked")):
         return True  # ", and when asked ..."
-    if t2.tag == "CC" and _second_verb(ctx, nxt + 1, hi, start, nxt - 1, strict=True, clause=clause):
+    if t2.tag == "CC" and _second_verb(ctx, nxt + 1, hi, start, nxt - 1, clause=clause):
         return True  # ", and condemned ..."
     if _parenthetical_attribution(ctx, nxt, hi):
         return True
@@ -561,25 +412,25 @@ def _attribution_clause(ctx: _Context, k: int, hi: int) -> bool:
     end = k + 1 if toks[k].tag == "PRP" else np_right(toks, k, hi)
     if end == k:
         return False
-    while end < hi and _is_aux_or_adverb(toks[end]):
+    while end < hi and is_aux_or_adverb(toks[end]):
         end += 1
     if end >= hi or toks[end].tag not in ("VBD", "VBZ", "VBP", "VBN") or toks[end].lemma in AUXILIARIES:
         return False
     return _verb_entry(ctx, end) is not None
 
 
-def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, strict: bool, clause: bool = True) -> bool:
+def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, clause: bool = True) -> bool:
     """After a conjunction at ``k``: a finite verb with no subject of its own (time phrases skipped).
 
     It ends the content when it is a reporting verb, or when the content has no
     finite verb of its own (an object: "denied the claims but pledged ...").
     """
     toks = ctx.tokens
-    while k < hi and (toks[k].tag in ("RB", "RBR") or _is_temporal(toks[k])):
+    while k < hi and (toks[k].tag in ("RB", "RBR") or is_temporal(toks[k])):
         k += 1
     if k + 1 < hi and toks[k].tag == "IN" and toks[k].lower in ("on", "in", "at", "last", "this"):
         p = k + 1
-        while p < hi and p < k + 4 and (_is_temporal(toks[p]) or toks[p].tag in ("DT", "NNP", "CD", "JJ")):
+        while p < hi and p < k + 4 and (is_temporal(toks[p]) or toks[p].tag in ("DT", "NNP", "CD", "JJ")):
             p += 1
         if p < hi and p > k + 1 and (toks[p].tag in FINITE_TAGS):
             k = p
@@ -611,7 +462,7 @@ def _parenthetical_attribution(ctx: _Context, k: int, hi: int) -> bool:
         if np_end == k:
             return False
         end = np_end
-        while end < hi and _is_aux_or_adverb(toks[end]):
+        while end < hi and is_aux_or_adverb(toks[end]):
             end += 1
         if end >= hi or not (toks[end].tag in ("VBD", "VBZ", "VBP") and _verb_entry(ctx, end) is not None):
             return False
@@ -620,12 +471,12 @@ def _parenthetical_attribution(ctx: _Context, k: int, hi: int) -> bool:
             return False
         end += 1
     # then only adjuncts up to the end of the clause
-    while end < hi and (_is_temporal(toks[end]) or toks[end].tag in ("IN", "DT", "NN", "NNP", "JJ", "CD", "PRP$",
+    while end < hi and (is_temporal(toks[end]) or toks[end].tag in ("IN", "DT", "NN", "NNP", "JJ", "CD", "PRP$",
                                                                           "NNS")):
         if toks[end].lower == "that":
             return False
         end += 1
-    return end >= hi or toks[end].text in (",", ".", "!", "?", ";") or _is_mark(toks[end])
+    return end >= hi or toks[end].text in (",", ".", "!", "?", ";") or is_mark(toks[end])
 
 
 def _complementizer(ctx: _Context, k: int, hi: int) -> bool:
@@ -640,7 +491,7 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
     toks = ctx.tokens
     start = k
     for _ in range(4):
-        while k < hi and (_is_temporal(toks[k]) or toks[k].tag in ("RB",)) and toks[k].lower != "not" \
+        while k < hi and (is_temporal(toks[k]) or toks[k].tag in ("RB",)) and toks[k].lower != "not" \
                 and not ctx.in_quote(k):
             k += 1
         if k < hi and toks[k].tag == "IN" and toks[k].lower not in ("that", "if", "whether") and not ctx.in_quote(k):
@@ -661,7 +512,7 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
                                  or clause_starts(toks, k, hi) and toks[k - 1].text != ","):
         return k
     # an adjunct the chunker could not read ("on social media platform X that ..."): jump to "that"
-    if start < hi and (toks[start].tag in ("IN", "RB") or _is_temporal(toks[start])) \
+    if start < hi and (toks[start].tag in ("IN", "RB") or is_temporal(toks[start])) \
             and toks[start].lower not in ("that", "if", "whether"):
         for m in range(start + 1, min(hi, start + 20)):
             t = toks[m]
@@ -680,7 +531,7 @@ class _Complement:
     quote: int = -1  # the quotation, for direct content
 
 
-def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: int) -> _Complement | None:
+def _complement_after(ctx: _Context, cue_end: int, entry: CueEntry, hi: int) -> _Complement | None:
     """The content after a cue verb, by the frames its entry allows."""
     toks = ctx.tokens
     frames = entry.frames
@@ -764,10 +615,10 @@ def _loose_clause(ctx: _Context, k: int, hi: int) -> bool:
     "says Millennials, numbering 75.3 million, surpassed ...", "said he and many others are ...")."""
     toks = ctx.tokens
     first = toks[k]
-    if ctx.in_quote(k) or _is_temporal(first) and first.tag != "CD":
+    if ctx.in_quote(k) or is_temporal(first) and first.tag != "CD":
         return False
     if not (first.tag in NOUN_TAGS or first.tag in ("DT", "PRP", "PRP$", "JJ", "JJS", "CD", "PDT", "RB", "EX")
-            or _name_like(first)):
+            or name_like(first)):
         return False
     end = _content_end(ctx, k, hi)
     if end - k < 3:
@@ -801,18 +652,18 @@ def _content_before(ctx: _Context, clause_start: int, lo: int, *, short_ok: bool
     toks = ctx.tokens
     j = clause_start - 1
     if j < lo:
-        if j >= 0 and _is_mark(toks[j]) and ctx.in_quote(j) and _same_paragraph(ctx, j, clause_start):
+        if j >= 0 and is_mark(toks[j]) and ctx.in_quote(j) and _same_paragraph(ctx, j, clause_start):
             q = ctx.token_quote[j]
             if ctx.quote_tokens[q][1] == clause_start:
                 return _Complement(ctx.quote_tokens[q][0], clause_start, "direct", q)
         return None
-    if _is_mark(toks[j]) and ctx.in_quote(j):
+    if is_mark(toks[j]) and ctx.in_quote(j):
         q = ctx.token_quote[j]
         q_first, q_last = ctx.quote_tokens[q]
         if q_last == clause_start:
             return _Complement(q_first, q_last, "direct", q)
         return None
-    if toks[j].text != "," and toks[j].text not in _DASHES:
+    if toks[j].text != "," and toks[j].text not in DASHES:
         return None
     if j - 1 >= lo and ctx.in_quote(j - 1):
         q = ctx.token_quote[j - 1]
@@ -820,12 +671,12 @@ def _content_before(ctx: _Context, clause_start: int, lo: int, *, short_ok: bool
         if q_last == j:
             return _Complement(q_first, q_last, "direct", q)
     apposed = np_left(toks, j, lo)
-    if apposed is not None and apposed - 1 >= 0 and _is_mark(toks[apposed - 1]) and ctx.in_quote(apposed - 1):
+    if apposed is not None and apposed - 1 >= 0 and is_mark(toks[apposed - 1]) and ctx.in_quote(apposed - 1):
         q = ctx.token_quote[apposed - 1]
         if ctx.quote_tokens[q][1] == apposed:
             return _Complement(ctx.quote_tokens[q][0], apposed, "direct", q)
     start = lo
-    while start < j and (toks[start].tag == "CC" or toks[start].text in (",",) or _is_mark(toks[start])
+    while start < j and (toks[start].tag == "CC" or toks[start].text in (",",) or is_mark(toks[start])
                          and not ctx.in_quote(start)):
         start += 1
     if j - start < (1 if short_ok else 2):
@@ -846,7 +697,7 @@ def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool =
     """
     toks = ctx.tokens
     for _ in range(4):  # time words and prepositional adjuncts: "wrote in a letter to the president, that"
-        while k < hi and (_is_temporal(toks[k]) or toks[k].tag == "RB") and not ctx.in_quote(k):
+        while k < hi and (is_temporal(toks[k]) or toks[k].tag == "RB") and not ctx.in_quote(k):
             k += 1
         if k < hi and toks[k].tag == "IN" and toks[k].lower != "that" and not ctx.in_quote(k):
             end = np_right(toks, k + 1, hi)
@@ -919,7 +770,7 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     if inverted is not None:
         return inverted
     subject = att.speaker = _nonfinite_subject(ctx, i, lo, subject, passive=passive)
-    comp = _complement_after(ctx, i, cue_end, entry, hi)
+    comp = _complement_after(ctx, cue_end, entry, hi)
     if comp is not None:
         _add_complement(ctx, att, comp)
         return att if att.content else None
@@ -938,7 +789,7 @@ def _active_cue(ctx: _Context, i: int, lo: int, *, passive: bool) -> bool:
     quotation mark or a participle after its subject and a comma is a cue."""
     toks = ctx.tokens
     tok = toks[i]
-    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo) \
+    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i) \
             and not (i > lo and toks[i - 1].text == "," and _subject_left(ctx, i, lo) is not None):
         return False
     return not (tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while"))
@@ -969,10 +820,10 @@ def _inverted(ctx: _Context, att: _Attribution, i: int, cue_end: int, entry: Cue
     toks = ctx.tokens
     tok = toks[i]
     left = i - 1
-    while left >= lo and _is_aux_or_adverb(toks[left]):
+    while left >= lo and is_aux_or_adverb(toks[left]):
         left -= 1
-    after_quote = left >= lo and _is_mark(toks[left]) and ctx.in_quote(left)
-    if left < lo and left >= 0 and _is_mark(toks[left]) and ctx.in_quote(left) and _same_paragraph(ctx, left, i):
+    after_quote = left >= lo and is_mark(toks[left]) and ctx.in_quote(left)
+    if left < lo and left >= 0 and is_mark(toks[left]) and ctx.in_quote(left) and _same_paragraph(ctx, left, i):
         after_quote = True  # '"Why?" asked Kim.' split after the question mark
     inverted = (tok.tag in ("VBD", "VBZ", "VBP") or tok.tag == "VBN" and after_quote) \
         and ("paren" in entry.frames or "quote" in entry.frames) \
@@ -1076,7 +927,7 @@ def _participial_clause_end(ctx: _Context, i: int, hi: int) -> int:
         if ctx.in_quote(k):
             continue
         prev = toks[k - 1]
-        if (prev.text == "," or _is_mark(prev) and ctx.in_quote(k - 1)) and (
+        if (prev.text == "," or is_mark(prev) and ctx.in_quote(k - 1)) and (
                 _attribution_clause(ctx, k, hi) or clause_starts(toks, k, hi) and toks[k].lower not in WH_WORDS):
             return k - 1 if prev.text == "," else k
         if _attribution_clause(ctx, k, hi) and toks[k].tag == "PRP":
@@ -1089,7 +940,7 @@ def _clause_start(ctx: _Context, i: int, lo: int) -> int:
     subject off ('"...," Sen. Claire McCaskill (D-Mo.)' | 'said.')."""
     toks = ctx.tokens
     j = i - 1
-    while j >= lo and _is_aux_or_adverb(toks[j]):
+    while j >= lo and is_aux_or_adverb(toks[j]):
         j -= 1
     if j >= lo or lo == 0:
         return lo
@@ -1157,9 +1008,9 @@ def _fronted(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: 
 def _ends_clause(ctx: _Context, k: int, hi: int) -> bool:
     """Nothing but adjuncts after an inverted speaker: '..., said Kim on Monday.' / '..., said Kim, the ...'."""
     toks = ctx.tokens
-    if k >= hi or toks[k].text in (",", ".", "!", "?", ";", ":") or _is_mark(toks[k]) or toks[k].text in _DASHES:
+    if k >= hi or toks[k].text in (",", ".", "!", "?", ";", ":") or is_mark(toks[k]) or toks[k].text in DASHES:
         return True
-    return toks[k].tag in ("IN", "TO", "WRB", "WP") or _is_temporal(toks[k]) or toks[k].tag == "RB"
+    return toks[k].tag in ("IN", "TO", "WRB", "WP") or is_temporal(toks[k]) or toks[k].tag == "RB"
 
 
 def _after_speaker(ctx: _Context, k: int, hi: int) -> int:
@@ -1178,10 +1029,10 @@ def _after_speaker(ctx: _Context, k: int, hi: int) -> int:
     return k
 
 
-def _after_closing_mark(ctx: _Context, i: int, lo: int) -> bool:
+def _after_closing_mark(ctx: _Context, i: int) -> bool:
     """'"...," declared Kim': the tagger often reads an inverted cue as a participle."""
     j = i - 1
-    return j >= 0 and _is_mark(ctx.tokens[j]) and ctx.in_quote(j) and ctx.quote_tokens[ctx.token_quote[j]][1] == i
+    return j >= 0 and is_mark(ctx.tokens[j]) and ctx.in_quote(j) and ctx.quote_tokens[ctx.token_quote[j]][1] == i
 
 
 def _be_before(ctx: _Context, i: int, lo: int) -> bool:
@@ -1202,9 +1053,9 @@ def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
     """The subject of the verb governing a cue without its own: ", saying ...", "continued to assert",
     "released a statement saying" (the nearest finite verb not inside a relative or subordinate clause)."""
     toks = ctx.tokens
-    lo = max(lo, i - _LOOK_BACK)
+    lo = max(lo, i - LOOK_BACK)
     order = range(i - 1, lo - 1, -1)
-    if i > lo and toks[i - 1].text == "," or i - 1 > lo and _is_mark(toks[i - 1]) and toks[i - 2].text == ",":
+    if i > lo and toks[i - 1].text == "," or i - 1 > lo and is_mark(toks[i - 1]) and toks[i - 2].text == ",":
         order = range(lo, i)  # ", saying ...": the main clause's verb, not one inside its complement
     for k in order:
         tok = toks[k]
@@ -1271,7 +1122,7 @@ def _raising(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: 
     if k + 1 >= hi or toks[k].tag != "TO" or not toks[k + 1].tag.startswith("VB"):
         return None
     j = i - 1
-    while j >= lo and (_is_aux_or_adverb(toks[j])):
+    while j >= lo and (is_aux_or_adverb(toks[j])):
         j -= 1
     if j < lo or ctx.in_quote(j):
         return None
@@ -1397,7 +1248,7 @@ def _quoted_as(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry:
     att = _Attribution((i, end), entry.cls, [], "indirect", ctx.tokens[i].sent, speaker=speaker)
     att.cue_span = (ctx.tokens[i].start, ctx.tokens[end - 1].end)
     say = CueEntry(("say",), entry.cls, frozenset({"clause"}))
-    comp = _complement_after(ctx, end - 1, end, say, hi)
+    comp = _complement_after(ctx, end, say, hi)
     if comp is None:
         reporter = _subject_left(ctx, i, lo)
         comp = _content_before(ctx, reporter[0] if reporter else i, lo)
@@ -1676,7 +1527,7 @@ def _signed_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     k = last_tok
     while k < len(toks) and toks[k].text in (".", ","):
         k += 1
-    if k >= len(toks) or toks[k].text not in _DASHES:
+    if k >= len(toks) or toks[k].text not in DASHES:
         return None
     sents = ctx.doc.sentences
     para = sents[toks[k].sent].paragraph
@@ -1703,7 +1554,7 @@ def _tagged_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if last_tok - first_tok < 3 or last_tok >= len(toks):
         return None
     inner = last_tok - 1
-    while inner > first_tok and _is_mark(toks[inner]):
+    while inner > first_tok and is_mark(toks[inner]):
         inner -= 1
     if toks[inner].text not in (",", "?", "!"):
         return None
@@ -1734,7 +1585,7 @@ def _sentential(ctx: _Context, q_index: int) -> bool:
     sent = ctx.doc.sentences[toks[first_tok].sent]
     if first_tok != sent.first:
         k = first_tok - 1
-        if not (toks[k].text in (":", "?", "!") or toks[k].text.endswith(".") or toks[k].text in _DASHES):
+        if not (toks[k].text in (":", "?", "!") or toks[k].text.endswith(".") or toks[k].text in DASHES):
             return words >= 6 and finite_verb_in(toks, first_tok, last_tok) is not None
     return words >= 3
 

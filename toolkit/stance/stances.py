@@ -739,7 +739,7 @@ def _adjective_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]
 # --------------------------------------------------------------------------- statements
 
 
-def _statements(ctx: _Context, clause: _Clause, sent: int) -> list[tuple[list[Mention], int, int, int]]:
+def _statements(ctx: _Context, clause: _Clause) -> list[tuple[list[Mention], int, int, int]]:
     """(holders, content start, content end, cue token) for each reporting verb of the sentence."""
     toks = ctx.doc.tokens
     found = []
@@ -1039,7 +1039,7 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
         _verb_cues(ctx, clause, sent.i, found)
         _noun_cues(ctx, clause, sent.i, found)
         _adjective_cues(ctx, clause, sent.i, found)
-        statements = [(holders, lo, hi, cue, "statement") for holders, lo, hi, cue in _statements(ctx, clause, sent.i)]
+        statements = [(holders, lo, hi, cue, "statement") for holders, lo, hi, cue in _statements(ctx, clause)]
         for holder, lo, hi in quoted.get(sent.i, ()):
             statements.append(([holder] if holder else [], lo, hi, lo, "quote"))
         for holders, lo, hi, cue, via in statements:

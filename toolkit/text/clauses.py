@@ -34,7 +34,7 @@ Example::
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from toolkit.text.lexicon import object_control_verbs, time_words
@@ -44,7 +44,9 @@ __all__ = ["NOUN_TAGS", "VERB_TAGS", "FINITE_TAGS", "NOMINAL_TAGS", "NEGATORS", 
            "SUBORDINATORS", "ADVERBIAL_SUBORDINATORS", "LOCATIVE", "CIRCUMSTANTIAL", "WH_WORDS",
            "PERSONAL_SUBJECTS", "SUBJECT_PRONOUNS", "HARD_STOPS", "VerbGroup", "verb_groups", "is_break",
            "is_noun", "is_finite", "np_left", "np_right", "np_extent", "clause_starts", "finite_verb_in",
-           "time_words", "object_control_verbs"]
+           "time_words", "object_control_verbs", "QUOTE_MARKS", "DASHES", "TEMPORAL", "FUNCTION_WORDS",
+           "LOOK_BACK", "is_mark", "is_aux_or_adverb", "is_temporal", "name_like", "subject_left",
+           "coordinated_verb"]
 
 # --------------------------------------------------------------------------- tag and word sets
 
@@ -79,10 +81,20 @@ SUBJECT_PRONOUNS = PERSONAL_SUBJECTS | frozenset({"there", "this", "that", "thes
                                                   "everybody", "someone", "somebody", "no", "none", "one", "all",
                                                   "both", "neither", "each", "many", "some", "most", "few"})
 HARD_STOPS = frozenset({";", ":", "``", "''", "(", ")", "--", "“", "”", '"', "—", "–"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``", "«", "»"})
+DASHES = frozenset({"—", "–", "--", "-", "―"})
+#: Time words and adverbs that stand where a time adjunct stands ("Kim on Monday said", "also said").
+TEMPORAL = time_words("weekday", "day", "relative", "deictic", "adverb", "noun")
+#: Words that never head a subject even when capitalised (a sentence-initial "However", "Asked").
+FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+                            "you", "who", "which", "what", "there", "here", "but", "and", "or", "if", "when",
+                            "while", "as", "so", "then", "also", "however", "still", "yet", "now", "today",
+                            "instead", "meanwhile", "asked", "nor", "both", "all", "some", "many", "most"})
+#: Tokens to look back for a governing or coordinated verb.
+LOOK_BACK = 60
 _BREAK_TAGS = frozenset({":", "``", "''", "(", ")"})
 _BE_GET = frozenset({"be", "get"})
 _ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
-_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 _NP_INNER = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "VBN",
                        "VBG", "FW"})
 _NP_OPENERS = frozenset({"DT", "PDT", "PRP$"})
@@ -101,6 +113,28 @@ def is_finite(tok: Token) -> bool:
 def is_break(tok: Token) -> bool:
     """A token that ends a clause for every purpose: quote marks, brackets, dashes, semicolons, colons."""
     return tok.text in HARD_STOPS or tok.tag in _BREAK_TAGS
+
+
+def is_mark(tok: Token) -> bool:
+    """A quotation mark, straight, curly or angled."""
+    return tok.text in QUOTE_MARKS
+
+
+def is_aux_or_adverb(tok: Token) -> bool:
+    """An adverb, a modal or an auxiliary: what stands between a subject and its verb ("has also said")."""
+    return (tok.tag in ("RB", "RBR", "MD") or tok.lower in ("not", "n't", "also", "never")
+            or (tok.tag.startswith("VB") and tok.lemma in AUXILIARIES))
+
+
+def is_temporal(tok: Token) -> bool:
+    """A time word or a number ("Monday", "earlier", "week", "2016")."""
+    return tok.lower in TEMPORAL or (tok.tag == "CD" and tok.text.isdigit())
+
+
+def name_like(tok: Token) -> bool:
+    """A capitalised word the tagger misread ("Weaver"/WDT, "Jolly"/RB) that can head a subject."""
+    return tok.text[:1].isupper() and tok.text[1:2].islower() and tok.lower not in FUNCTION_WORDS \
+        and tok.text.isalpha()
 
 
 def finite_verb_in(tokens: Sequence[Token], start: int, hi: int) -> int | None:
@@ -441,7 +475,7 @@ def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int =
         return False
     if tok.tag in ("PRP", "EX") or low in SUBJECT_PRONOUNS:
         nxt = start + 1
-        while nxt < hi and (tokens[nxt].tag in ("RB",) or tokens[nxt].text in _MARKS):
+        while nxt < hi and (tokens[nxt].tag in ("RB",) or tokens[nxt].text in QUOTE_MARKS):
             nxt += 1
         if nxt < hi and is_finite(tokens[nxt]):
             return True
@@ -457,3 +491,176 @@ def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int =
         if t.text in (";", ":", ",", ".", "!", "?") or t.tag in ("VB",):
             return False
     return False
+
+
+# --------------------------------------------------------------------------- subjects
+
+Span = tuple[int, int]
+
+
+def _in(quoted: Sequence[int] | None, k: int) -> bool:
+    return quoted is not None and quoted[k] >= 0
+
+
+def _quote_ends(quoted: Sequence[int] | None, k: int) -> bool:
+    """Token ``k`` is the last token of its quotation."""
+    return _in(quoted, k) and (k + 1 >= len(quoted) or quoted[k + 1] != quoted[k])
+
+
+def subject_left(tokens: Sequence[Token], verb: int, lo: int, *, quoted: Sequence[int] | None = None,
+                 prefer: Callable[[int], bool] | None = None, asides: bool = True, _depth: int = 0) -> Span | None:
+    """The subject noun phrase of the verb at ``verb`` (a token range), looking left no further than ``lo``.
+
+    Looks back over auxiliaries, adverbs and a time phrase ("Kim on Monday said"),
+    across an apposition or aside when ``asides`` ("Sanders, a Vermont senator, has
+    supported"; "Trump, speaking at a rally in Wilmington, N.C., warned"), and to the
+    subject of an earlier verb for a coordinated one ("... condemned X and urged Y";
+    of those the nearest one ``prefer`` accepts, a reporting verb for the quote
+    finder). It takes in of-phrases and lists ("a spokesman for the ministry",
+    "France, Germany and Italy"); a relative pronoun is its own subject. ``quoted``
+    gives each token's quotation index (-1 outside one): no subject is read inside
+    a quotation.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Sanders, a Vermont senator, has long supported a spokesman for the ministry.")
+    >>> subject_left(doc.tokens, 8, 0)
+    (0, 1)
+    >>> doc = process("A spokesman for the ministry on Monday said it.")
+    >>> subject_left(doc.tokens, 7, 0)
+    (0, 5)
+    """
+    toks = tokens
+    depth = _depth
+    j = verb - 1
+    while j >= lo and (is_aux_or_adverb(toks[j]) or toks[j].lower in ("both", "all", "each", "since")
+                       and j - 1 >= lo and (toks[j - 1].tag.startswith("VB") or toks[j - 1].tag in NOUN_TAGS)):
+        j -= 1
+    j = _skip_time_left(toks, j, lo)
+    if j < lo:
+        return (lo, lo + 1) if lo < verb and name_like(toks[lo]) else None  # "Jolly said" with "Jolly" read as RB
+    tok = toks[j]
+    again = {"quoted": quoted, "prefer": prefer, "asides": asides, "_depth": depth + 1}
+    if tok.text == "," and j + 1 < verb and toks[j + 1].lower == "then" and depth < 2:
+        earlier = coordinated_verb(toks, j, lo, quoted=quoted, prefer=prefer)  # "offered him a job, then says ..."
+        return subject_left(toks, earlier, lo, **again) if earlier is not None else None
+    if asides and _in(quoted, j) and depth < 2 and j - 1 >= lo and toks[j - 1].text == "," and is_mark(tok) \
+            and _quote_ends(quoted, j):
+        # 'Humphrey, who calls Trump a "sociopath," said': the aside ends with a quoted comma
+        return _subject_before_aside(toks, j, lo, again, mark=",")
+    if asides and (tok.text == "," or tok.text in DASHES) and depth < 2:
+        return _subject_before_aside(toks, j, lo, again)
+    if tok.tag == "CC" and depth < 2:
+        # "... condemned X and urged Y": the subject of an earlier verb, a preferred one first
+        earlier = coordinated_verb(toks, j, lo, quoted=quoted, prefer=prefer)
+        return subject_left(toks, earlier, lo, **again) if earlier is not None else None
+    if tok.lower in ("who", "that") and tok.tag in ("WP", "WDT", "IN"):
+        return j, j + 1
+    if _in(quoted, j):
+        return None
+    start = np_left(toks, j + 1, lo)
+    if start is None:
+        return (j, j + 1) if j == lo and name_like(tok) else None
+    # "Russia and North Korea", "France, Germany and Italy", "a spokesman for the ministry":
+    # NP ((,|and|of|for|at|from) NP)* -- a comma only inside a list that ends with "and"
+    listed = False
+    while start - 2 >= lo and (toks[start - 1].lower in ("of", "for", "at", "from", "with", "in", "on")
+                               and toks[start - 1].tag == "IN"
+                               or toks[start - 1].lower == "to" and toks[start - 2].tag in ("JJ", "RB")  # "close to"
+                               or (toks[start - 1].lower in ("and", "or") or listed and toks[start - 1].text == ",")
+                               and toks[start].tag in NOUN_TAGS and toks[start - 2].tag in NOUN_TAGS):
+        listed = listed or toks[start - 1].lower in ("and", "or")
+        prev = np_left(toks, start - 1 if toks[start - 1].lower != "to" else start - 2, lo)
+        if prev is None or toks[start - 2].tag in ("PRP",):
+            break
+        start = prev
+    return start, j + 1
+
+
+def _subject_before_aside(toks: Sequence[Token], j: int, lo: int, again: dict, *, mark: str | None = None
+                          ) -> Span | None:
+    """The subject before an apposition or aside that ends at the comma or dash ``j``."""
+    quoted = again["quoted"]
+    mark = mark or toks[j].text
+    openers = []
+    k = j - 1
+    while k > lo and j - k < 45:
+        if _in(quoted, k):
+            k -= 1
+            continue
+        if toks[k].text == mark or toks[k].text in DASHES:
+            openers.append(k)
+            if len(openers) >= 6:
+                break
+        elif toks[k].text in (".", ";", ":") or (toks[k].tag in FINITE_TAGS and not _relative_before(toks, k, lo)):
+            break
+        k -= 1
+    for k in reversed(openers):  # leftmost first: the sentence's subject before its asides
+        if k - 1 < lo or _in(quoted, k - 1) or toks[k + 1].tag == "CC":
+            continue
+        start = np_left(toks, k, lo)
+        if start is None:
+            continue
+        if start == lo or toks[start - 1].text == "," or toks[start - 1].text in DASHES \
+                or toks[start - 1].tag in ("CC", "RB") or _in(quoted, start - 1):
+            return subject_left(toks, k, lo, **again)
+    return None
+
+
+def _relative_before(toks: Sequence[Token], k: int, lo: int) -> bool:
+    """A finite verb inside a relative clause ("who is listed as ...")."""
+    return any(toks[m].lower in ("who", "which", "that", "whose", "where")
+               for m in range(k - 1, max(k - 8, lo - 1), -1))
+
+
+def _skip_time_left(toks: Sequence[Token], j: int, lo: int) -> int:
+    """Skip a time phrase before a verb, leftwards: "and on Sunday called", "Kim on Monday said"."""
+    k = j
+    if k >= lo and toks[k].lower == "ago":  # "less than two weeks ago said"
+        k -= 1
+        while k >= lo and toks[k].tag in ("NNS", "NN", "CD", "JJR", "IN", "RB", "DT", "JJ") and j - k < 6:
+            k -= 1
+        while k >= lo and is_aux_or_adverb(toks[k]):
+            k -= 1
+        return k
+    nouns = time_words("noun")
+    while k >= lo and (is_temporal(toks[k]) and toks[k].tag in ("NNP", "NN", "RB", "CD", "JJ")):
+        if toks[k].lower in nouns and not (k - 1 >= lo and toks[k - 1].lower in ("last", "this", "next",
+                                                                                 "that", "each", "every")):
+            break  # "Day said ...", "the week ended ..."
+        k -= 1
+    if k < j:
+        while k >= lo and toks[k].tag in ("DT", "JJ", "CD"):
+            k -= 1
+        if k >= lo and toks[k].tag == "IN" and toks[k].lower in ("on", "in", "at", "during", "by", "since"):
+            k -= 1
+        while k >= lo and is_aux_or_adverb(toks[k]):
+            k -= 1
+        return k
+    return j
+
+
+def coordinated_verb(tokens: Sequence[Token], j: int, lo: int, *, quoted: Sequence[int] | None = None,
+                     prefer: Callable[[int], bool] | None = None) -> int | None:
+    """The finite verb (or its auxiliary) a verb after the conjunction at ``j`` is coordinated with.
+
+    The nearest one ``prefer`` accepts, else the nearest; verbs inside a relative clause
+    ("condemned what it called ... and urged") and inside quotations do not count.
+    """
+    toks = tokens
+    nearest = None
+    for k in range(j - 1, max(lo, j - LOOK_BACK) - 1, -1):
+        tok = toks[k]
+        if _in(quoted, k) or not (tok.tag in FINITE_TAGS or tok.tag == "VBN" and k > lo
+                                  and (toks[k - 1].lemma in ("have", "be") or toks[k - 1].text == ",")):
+            continue
+        head = k - 1 if tok.tag == "VBN" and toks[k - 1].text != "," else k
+        subject = np_left(toks, head, lo) if head - 1 >= lo else None
+        if subject is not None and subject - 1 >= lo and toks[subject - 1].lower in ("what", "which", "that", "who"):
+            continue  # a verb inside a relative clause: "condemned what it called ... and urged"
+        if nearest is None:
+            nearest = head
+        if prefer is not None and prefer(k):
+            return head
+        if prefer is None:
+            return nearest
+    return nearest
