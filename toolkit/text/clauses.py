@@ -302,8 +302,8 @@ def _tense(tokens: Sequence[Token], verbs: Sequence[int], modal: str | None, *, 
         return "future"
     if first.tag == "VBD":
         return "pluperfect" if first.lemma == "have" and len(verbs) > 1 else "past"
-    if first.lemma == "have" and len(verbs) > 1 and tokens[verbs[1]].tag == "VBN":
-        return "perfect"
+    if first.lemma == "have" and len(verbs) > 1 and tokens[verbs[1]].tag in ("VBN", "VBD"):
+        return "perfect"  # a past form after "has" is a participle the tagger misread
     return "present"
 
 
