@@ -3,8 +3,10 @@ import pytest
 
 from toolkit.text.clauses import (
     CIRCUMSTANTIAL,
+    CLAUSE_OPENERS,
     LOCATIVE,
     SUBORDINATORS,
+    clause_segments,
     clause_starts,
     np_extent,
     np_left,
@@ -154,6 +156,7 @@ def test_subject_left_options():
 
 
 def test_shared_word_sets():
+    assert CLAUSE_OPENERS < SUBORDINATORS | {"what", "why", "how"} and "after" not in CLAUSE_OPENERS
     assert "in" in LOCATIVE and "during" in CIRCUMSTANTIAL and not LOCATIVE & CIRCUMSTANTIAL
     assert {"that", "whether", "because", "which"} <= SUBORDINATORS
     assert {"monday", "yesterday", "last", "week"} <= time_words()
@@ -161,3 +164,19 @@ def test_shared_word_sets():
     assert {"urge", "force", "ask", "tell"} <= object_control_verbs()
     with pytest.raises(ValueError):
         time_words("season")
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Kim said that the envoy left.", [("start", None), ("sub", "that")]),
+    ("The ministry condemned the move and urged Seoul to reconsider.", [("start", None), ("coord", "and")]),
+    ("After he left, the talks collapsed.", [("start", None), ("sub", "after"), ("punct", ",")]),
+    ("Seoul asked why the envoy left.", [("start", None), ("sub", "why")]),
+    ("The talks collapsed after the envoy left.", [("start", None), ("sub", "after")]),
+    ("The talks collapsed after a week.", [("start", None)]),
+])
+def test_clause_segments(text, kinds):
+    doc = process(text)
+    toks = doc.tokens
+    segs = clause_segments(toks, 0, len(toks), verb_groups(toks, 0, len(toks)))
+    assert list(zip(segs.kind, segs.opener)) == kinds
+    assert segs.end[-1] == len(toks) and all(segs.of[k] == len(segs.start) - 1 for k in range(segs.start[-1], len(toks)))

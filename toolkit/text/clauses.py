@@ -45,7 +45,7 @@ __all__ = ["NOUN_TAGS", "VERB_TAGS", "FINITE_TAGS", "NOMINAL_TAGS", "NEGATORS", 
            "PERSONAL_SUBJECTS", "SUBJECT_PRONOUNS", "HARD_STOPS", "VerbGroup", "verb_groups", "is_break",
            "is_noun", "is_finite", "np_left", "np_right", "np_extent", "clause_starts", "finite_verb_in",
            "time_words", "object_control_verbs", "QUOTE_MARKS", "DASHES", "TEMPORAL", "FUNCTION_WORDS",
-           "LOOK_BACK", "is_mark", "is_aux_or_adverb", "is_temporal", "name_like", "subject_left",
+           "LOOK_BACK", "SEGMENT_PUNCT", "PREPOSITION_SUBORDINATORS", "CLAUSE_OPENERS", "Segments", "clause_segments", "is_mark", "is_aux_or_adverb", "is_temporal", "name_like", "subject_left",
            "coordinated_verb"]
 
 # --------------------------------------------------------------------------- tag and word sets
@@ -90,6 +90,13 @@ FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", 
                             "you", "who", "which", "what", "there", "here", "but", "and", "or", "if", "when",
                             "while", "as", "so", "then", "also", "however", "still", "yet", "now", "today",
                             "instead", "meanwhile", "asked", "nor", "both", "all", "some", "many", "most"})
+#: Normalised tokens (``Token.norm``) that end one clause segment and open the next.
+SEGMENT_PUNCT = frozenset({",", ";", ":", "--", "(", ")", "``", "''", "-LRB-", "-RRB-"})
+#: Prepositions that open a clause when a finite verb follows ("after he left", "since it began").
+PREPOSITION_SUBORDINATORS = frozenset({"after", "before", "until", "till", "since", "once", "as"})
+#: Words that open a subordinate clause wherever they stand: complementizers, wh-words and the
+#: subordinators that are not also prepositions (those open a clause only before a finite verb).
+CLAUSE_OPENERS = (SUBORDINATORS - PREPOSITION_SUBORDINATORS - {"so"}) | {"what", "why", "how"}
 #: Tokens to look back for a governing or coordinated verb.
 LOOK_BACK = 60
 _BREAK_TAGS = frozenset({":", "``", "''", "(", ")"})
@@ -491,6 +498,84 @@ def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int =
         if t.text in (";", ":", ",", ".", "!", "?") or t.tag in ("VB",):
             return False
     return False
+
+
+@dataclass(slots=True)
+class Segments:
+    """A sentence cut into clause segments: segment ``i`` is ``tokens[start[i]:end[i]]``, opened by a token of
+    ``kind`` (start, punct, sub or coord) whose word is ``opener``; ``of[k]`` is the segment of token ``k``."""
+
+    start: list[int]
+    end: list[int]
+    kind: list[str]
+    opener: list[str | None]
+    of: dict[int, int]
+
+
+def clause_segments(tokens: Sequence[Token], lo: int, hi: int, groups: Sequence[VerbGroup], *,
+                    subordinators: Collection[str] = CLAUSE_OPENERS,
+                    transparent: Collection[int] = frozenset()) -> Segments:
+    """Cut ``tokens[lo:hi]`` into clause segments at punctuation, subordinators and coordinated clauses.
+
+    A segment opens at a comma, colon, bracket, dash or quotation mark (punct); at one of
+    ``subordinators``, or a preposition followed by a finite verb ("after he left") (sub);
+    and at *and*/*but* before a verb or, once the segment has a finite verb, before a
+    new finite clause (coord). ``groups`` are the sentence's :func:`verb_groups`;
+    ``transparent`` tokens (a date) are never openers and are looked through after a
+    conjunction ("and on Sunday called").
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Kim, the envoy, said that talks failed and urged calm.")
+    >>> segs = clause_segments(doc.tokens, 0, len(doc.tokens), verb_groups(doc.tokens, 0, len(doc.tokens)))
+    >>> list(zip(segs.kind, segs.opener))
+    [('start', None), ('punct', ','), ('punct', ','), ('sub', 'that'), ('coord', 'and')]
+    """
+    group_at = {k: gi for gi, g in enumerate(groups) for k in range(g.first, g.last)}
+
+    def finite_start_within(k: int, reach: int) -> bool:
+        for j in range(k, min(hi, k + reach)):
+            if tokens[j].norm in SEGMENT_PUNCT:
+                return False
+            gi = group_at.get(j)
+            if gi is not None and groups[gi].finite and groups[gi].first == j:
+                return True
+        return False
+
+    segs = Segments([lo], [], ["start"], [None], {})
+    has_finite = False
+
+    def open_segment(k: int, kind: str, opener: str) -> None:
+        nonlocal has_finite
+        segs.end.append(k)
+        segs.start.append(k)
+        segs.kind.append(kind)
+        segs.opener.append(opener)
+        has_finite = False
+
+    for k in range(lo, hi):
+        t = tokens[k]
+        low = t.lower
+        if t.norm in SEGMENT_PUNCT or t.tag in (",", ":"):
+            open_segment(k, "punct", t.norm)
+        elif low in subordinators and t.tag in ("IN", "WDT", "WP", "WP$", "WRB") and k not in transparent:
+            open_segment(k, "sub", low)
+        elif low in PREPOSITION_SUBORDINATORS and t.tag == "IN" and finite_start_within(k + 1, 6):
+            open_segment(k, "sub", low)
+        elif t.tag == "CC" and k > lo:
+            nxt = k + 1
+            while nxt < hi and (tokens[nxt].tag in ("RB", "RBR") or nxt in transparent or
+                                (tokens[nxt].tag == "IN" and nxt + 1 in transparent)):
+                nxt += 1
+            if nxt < hi and tokens[nxt].tag in VERB_TAGS:
+                open_segment(k, "coord", low)
+            elif has_finite and finite_start_within(k + 1, 8):
+                open_segment(k, "coord", low)
+        segs.of[k] = len(segs.start) - 1
+        gi = group_at.get(k)
+        if gi is not None and groups[gi].finite:
+            has_finite = True
+    segs.end.append(hi)
+    return segs
 
 
 # --------------------------------------------------------------------------- subjects

@@ -95,7 +95,7 @@ from functools import lru_cache
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.resources import read_table
-from toolkit.text.clauses import VERB_TAGS, VerbGroup, verb_groups
+from toolkit.text.clauses import SEGMENT_PUNCT, VERB_TAGS, VerbGroup, clause_segments, verb_groups
 from toolkit.time.timex import Timex
 from toolkit.text.tokens import Doc, Token
 
@@ -255,8 +255,7 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
-_PUNCT = frozenset({",", ";", ":", "--", "(", ")", "``", "''", "-LRB-", "-RRB-"})
-_PREP_SUBORDINATORS = frozenset({"after", "before", "until", "till", "since", "once", "as"})
+_PUNCT = SEGMENT_PUNCT
 _NP_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "VBN",
                       "VBG", "HYPH", "RB"})
 _PAST_LIKE = frozenset({"past", "perfect", "pluperfect"})
@@ -354,71 +353,16 @@ class _Sentence:
         self.report = words.get("report", frozenset())
         self.groups = [_Group(vg) for vg in verb_groups(self.tokens, self.sent.first, self.sent.last,
                                                         transparent=timex_tokens)]
-        self.group_at = {k: gi for gi, g in enumerate(self.groups) for k in range(g.first, g.last)}
-        self.seg_of: dict[int, int] = {}
-        self.seg_start: list[int] = []
-        self.seg_end: list[int] = []
-        self.seg_kind: list[str] = []
-        self.seg_opener: list[str | None] = []
-        self._segments(words.get("subordinator", frozenset()))
+        segs = clause_segments(self.tokens, self.sent.first, self.sent.last, [g.verb for g in self.groups],
+                               transparent=timex_tokens)
+        self.seg_of, self.seg_start, self.seg_end = segs.of, segs.start, segs.end
+        self.seg_kind, self.seg_opener = segs.kind, segs.opener
         for g in self.groups:
             g.segment = self.seg_of[g.first]
         self._roles()
 
     def _is_verb(self, k: int) -> bool:
         return self.tokens[k].tag in VERB_TAGS
-
-    # ------------------------------------------------------------------ clause segments
-    def _finite_start_within(self, k: int, reach: int) -> bool:
-        toks = self.tokens
-        for j in range(k, min(self.sent.last, k + reach)):
-            if toks[j].norm in _PUNCT:
-                return False
-            gi = self.group_at.get(j)
-            if gi is not None and self.groups[gi].finite and self.groups[gi].first == j:
-                return True
-        return False
-
-    def _segments(self, subordinators: frozenset[str]) -> None:
-        toks = self.tokens
-        seg = 0
-        self.seg_start.append(self.sent.first)
-        self.seg_kind.append("start")
-        self.seg_opener.append(None)
-        has_finite = False
-
-        def open_segment(k: int, kind: str, opener: str) -> None:
-            nonlocal seg, has_finite
-            self.seg_end.append(k)
-            seg += 1
-            self.seg_start.append(k)
-            self.seg_kind.append(kind)
-            self.seg_opener.append(opener)
-            has_finite = False
-
-        for k in range(self.sent.first, self.sent.last):
-            t = toks[k]
-            low = t.lower
-            if t.norm in _PUNCT or t.tag in (",", ":"):
-                open_segment(k, "punct", t.norm)
-            elif low in subordinators and t.tag in ("IN", "WDT", "WP", "WP$", "WRB") and k not in self.timex_tokens:
-                open_segment(k, "sub", low)
-            elif low in _PREP_SUBORDINATORS and t.tag == "IN" and self._finite_start_within(k + 1, 6):
-                open_segment(k, "sub", low)
-            elif t.tag == "CC" and k > self.sent.first:
-                nxt = k + 1
-                while nxt < self.sent.last and (toks[nxt].tag in ("RB", "RBR") or nxt in self.timex_tokens or
-                                                 (toks[nxt].tag == "IN" and nxt + 1 in self.timex_tokens)):
-                    nxt += 1
-                if nxt < self.sent.last and self._is_verb(nxt):
-                    open_segment(k, "coord", low)
-                elif has_finite and self._finite_start_within(k + 1, 8):
-                    open_segment(k, "coord", low)
-            self.seg_of[k] = seg
-            gi = self.group_at.get(k)
-            if gi is not None and self.groups[gi].finite:
-                has_finite = True
-        self.seg_end.append(self.sent.last)
 
     # ------------------------------------------------------------------ roles: main, reported, subordinate
     def _is_report(self, g: _Group) -> bool:
