@@ -71,7 +71,9 @@ from toolkit.text.clauses import (
     WH_WORDS,
     clause_starts,
     finite_verb_in,
+    infinitive_at,
     is_aux_or_adverb,
+    is_complementizer,
     is_mark,
     is_temporal,
     name_like,
@@ -437,7 +439,7 @@ def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, clause: 
     if k >= hi:
         return False
     tok = toks[k]
-    if tok.tag not in ("VBD", "VBZ", "VBP", "MD"):
+    if tok.tag not in FINITE_TAGS:
         return False
     if not clause or finite_verb_in(toks, start, m) is None:
         return True
@@ -479,11 +481,6 @@ def _parenthetical_attribution(ctx: _Context, k: int, hi: int) -> bool:
     return end >= hi or toks[end].text in (",", ".", "!", "?", ";") or is_mark(toks[end])
 
 
-def _complementizer(ctx: _Context, k: int, hi: int) -> bool:
-    """"that" introducing a clause (not a relative pronoun: "a crowd that spilled out")."""
-    toks = ctx.tokens
-    return toks[k].lower == "that" and k + 1 < hi and toks[k + 1].tag not in FINITE_TAGS
-
 
 def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
     """Skip time words and prepositional adjuncts before a complement ("said on Monday that ...",
@@ -503,12 +500,12 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
                 np_end = np_right(toks, np_end + 1, hi)
             k = np_end
             continue
-        if k + 1 < hi and toks[k].text == "," and k > start and (_complementizer(ctx, k + 1, hi)
+        if k + 1 < hi and toks[k].text == "," and k > start and (is_complementizer(toks, k + 1, hi)
                                                                   or ctx.in_quote(k + 1)):
             k += 1
             continue
         break
-    if k < hi and k > start and (_complementizer(ctx, k, hi) or ctx.in_quote(k) or toks[k].text == ":"
+    if k < hi and k > start and (is_complementizer(toks, k, hi) or ctx.in_quote(k) or toks[k].text == ":"
                                  or clause_starts(toks, k, hi) and toks[k - 1].text != ","):
         return k
     # an adjunct the chunker could not read ("on social media platform X that ..."): jump to "that"
@@ -516,7 +513,7 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
             and toks[start].lower not in ("that", "if", "whether"):
         for m in range(start + 1, min(hi, start + 20)):
             t = toks[m]
-            if _complementizer(ctx, m, hi) or ctx.in_quote(m) or t.text == ":":
+            if is_complementizer(toks, m, hi) or ctx.in_quote(m) or t.text == ":":
                 return m
             if (t.tag in FINITE_TAGS and t.text.islower()) or t.text in (";", ".", "!", "?"):
                 break
@@ -550,7 +547,7 @@ def _complement_after(ctx: _Context, cue_end: int, entry: CueEntry, hi: int) -> 
                 end = _trim_end(ctx, k, _content_end(ctx, after, hi, clause=False))
                 return _Complement(k, end, _kind_of(ctx, k, end)) if end > after + 1 else None
             if "recipient" in frames and after < hi and (
-                    _complementizer(ctx, after, hi) or ctx.in_quote(after) or toks[after].text in (":", ",")
+                    is_complementizer(toks, after, hi) or ctx.in_quote(after) or toks[after].text in (":", ",")
                     or clause_starts(toks, after, hi)):
                 k = after
     k = _skip_adjuncts(ctx, k, hi)
@@ -567,7 +564,7 @@ def _complement_after(ctx: _Context, cue_end: int, entry: CueEntry, hi: int) -> 
         end = _trim_end(ctx, k, _content_end(ctx, k, hi))
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
-    if "to" in frames and toks[k].tag == "TO" and _infinitive_at(ctx, k, hi):
+    if "to" in frames and toks[k].tag == "TO" and infinitive_at(toks, k, hi):
         end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=False))
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
@@ -625,13 +622,6 @@ def _loose_clause(ctx: _Context, k: int, hi: int) -> bool:
         return False
     return any(toks[m].tag in ("VBD", "VBZ", "VBP", "MD", "TO") for m in range(k + 1, end) if not ctx.in_quote(m))
 
-
-def _infinitive_at(ctx: _Context, k: int, hi: int) -> bool:
-    """"to act", "to directly answer": a to-infinitive starts at ``k``."""
-    m = k + 1
-    while m < hi and ctx.tokens[m].tag in ("RB", "RBR"):
-        m += 1
-    return m < hi and ctx.tokens[m].tag == "VB"
 
 
 def _kind_of(ctx: _Context, first: int, last: int) -> str:

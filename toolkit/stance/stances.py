@@ -54,6 +54,7 @@ from toolkit.stance.polarity import modifiers, score_tokens, squash
 from toolkit.resources import data_lines, read_table
 from toolkit.text.clauses import (
     CIRCUMSTANTIAL,
+    FINITE_TAGS,
     LOCATIVE,
     NOMINAL_TAGS,
     SUBORDINATORS,
@@ -764,7 +765,7 @@ def _statements(ctx: _Context, clause: _Clause) -> list[tuple[list[Mention], int
         end = clause.hi
         while k < end and toks[k].lower != "that" and k < g.last + 8 and not (
                 toks[k].tag in ("NNP", "NN", "NNS", "PRP", "DT") and k == g.last and g.lemma not in ("tell",)):
-            if toks[k].tag in ("VBD", "VBZ", "VBP", "MD"):
+            if toks[k].tag in FINITE_TAGS:
                 break
             k += 1
         if k < end and toks[k].lower == "that":

@@ -43,7 +43,7 @@ from toolkit.text.tokens import Token
 __all__ = ["NOUN_TAGS", "VERB_TAGS", "FINITE_TAGS", "NOMINAL_TAGS", "NEGATORS", "AUX", "MODALS", "AUXILIARIES",
            "SUBORDINATORS", "ADVERBIAL_SUBORDINATORS", "LOCATIVE", "CIRCUMSTANTIAL", "WH_WORDS",
            "PERSONAL_SUBJECTS", "SUBJECT_PRONOUNS", "HARD_STOPS", "VerbGroup", "verb_groups", "is_break",
-           "is_noun", "is_finite", "np_left", "np_right", "np_extent", "clause_starts", "finite_verb_in",
+           "is_finite", "infinitive_at", "is_complementizer", "np_left", "np_right", "np_extent", "clause_starts", "finite_verb_in",
            "time_words", "object_control_verbs", "QUOTE_MARKS", "DASHES", "TEMPORAL", "FUNCTION_WORDS",
            "LOOK_BACK", "SEGMENT_PUNCT", "PREPOSITION_SUBORDINATORS", "CLAUSE_OPENERS", "Segments", "clause_segments", "is_mark", "is_aux_or_adverb", "is_temporal", "name_like", "subject_left",
            "coordinated_verb"]
@@ -106,10 +106,6 @@ _NP_INNER = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NN
                        "VBG", "FW"})
 _NP_OPENERS = frozenset({"DT", "PDT", "PRP$"})
 _PARTICLE_VERBS = frozenset({"call", "lash", "hit", "team", "speak"})  # "called in", "lashed out": read as IN
-
-
-def is_noun(tok: Token) -> bool:
-    return tok.tag in NOUN_TAGS
 
 
 def is_finite(tok: Token) -> bool:
@@ -217,7 +213,7 @@ def verb_groups(tokens: Sequence[Token], lo: int, hi: int, *, verbs: frozenset[i
             groups.append(VerbGroup(k, k + 1, k, tok.lemma, True, False, False, False, particle, "present"))
             k += 1
             continue
-        infinitive = tok.tag == "TO" and k + 1 < hi and _starts_infinitive(tokens, k + 1, hi)
+        infinitive = infinitive_at(tokens, k, hi)
         if tok.tag not in VERB_TAGS and not infinitive:
             k += 1
             continue
@@ -314,10 +310,19 @@ def _tense(tokens: Sequence[Token], verbs: Sequence[int], modal: str | None, *, 
     return "present"
 
 
-def _starts_infinitive(tokens: Sequence[Token], k: int, hi: int) -> bool:
-    while k < hi and tokens[k].tag in ("RB",):
-        k += 1
-    return k < hi and tokens[k].tag == "VB"
+def infinitive_at(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    """A to-infinitive starts at ``k``: "to act", "to directly answer"."""
+    if k >= hi or tokens[k].tag != "TO":
+        return False
+    m = k + 1
+    while m < hi and tokens[m].tag in ("RB", "RBR"):
+        m += 1
+    return m < hi and tokens[m].tag == "VB"
+
+
+def is_complementizer(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    """"that" introducing a clause, not a relative pronoun ("a crowd that spilled out")."""
+    return tokens[k].lower == "that" and k + 1 < hi and tokens[k + 1].tag not in FINITE_TAGS
 
 
 # --------------------------------------------------------------------------- noun phrases
@@ -475,7 +480,7 @@ def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int =
     tok = tokens[start]
     low = tok.lower
     if low == "that":
-        return start + 1 < hi and tokens[start + 1].tag not in FINITE_TAGS
+        return is_complementizer(tokens, start, hi)
     if low in WH_WORDS:
         return True
     if low in time_words("weekday", "day", "relative"):
