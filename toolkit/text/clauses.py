@@ -15,8 +15,15 @@ who condemned whom) reads it off the POS tags, left to right, in one place:
   :func:`np_right` (the phrase with a head noun starting at a token: "South Korea's
   first vice foreign minister Kim Hong-kyun") and :func:`np_extent` (the run of nominal
   words starting at a token, with actor mentions forced in);
-* :func:`clause_starts` -- whether a finite clause starts at a token; :func:`is_break`
-  -- the tokens that end a clause for every purpose; :func:`finite_verb_in`.
+* :func:`clause_starts` -- whether a finite clause starts at a token; :func:`clause_segments`
+  -- a sentence cut into clause segments (punctuation, subordinators, coordinated clauses);
+  :func:`is_break` -- the tokens that end a clause for every purpose;
+* :func:`subject_left` -- the subject noun phrase of a verb, read leftwards across
+  auxiliaries, time phrases, asides and coordination, with keyword options for what each
+  analysis needs (quotations to stay out of, which coordinated verb to prefer).
+
+The word lists behind the sets are data files read by :mod:`toolkit.text.lexicon`
+(``data/text/time_words.tsv``, ``data/text/object_control_verbs.txt``).
 
 Indices are token indices into the :class:`~toolkit.text.tokens.Doc`; functions take a
 bound (``lo``/``hi``) that they never cross.
@@ -40,13 +47,19 @@ from dataclasses import dataclass
 from toolkit.text.lexicon import object_control_verbs, time_words
 from toolkit.text.tokens import Token
 
-__all__ = ["NOUN_TAGS", "VERB_TAGS", "FINITE_TAGS", "NOMINAL_TAGS", "NEGATORS", "AUX", "MODALS", "AUXILIARIES",
-           "SUBORDINATORS", "ADVERBIAL_SUBORDINATORS", "LOCATIVE", "CIRCUMSTANTIAL", "WH_WORDS",
-           "PERSONAL_SUBJECTS", "SUBJECT_PRONOUNS", "HARD_STOPS", "VerbGroup", "verb_groups", "is_break",
-           "is_finite", "infinitive_at", "is_complementizer", "np_left", "np_right", "np_extent", "clause_starts", "finite_verb_in",
-           "time_words", "object_control_verbs", "QUOTE_MARKS", "DASHES", "TEMPORAL", "FUNCTION_WORDS",
-           "LOOK_BACK", "SEGMENT_PUNCT", "PREPOSITION_SUBORDINATORS", "CLAUSE_OPENERS", "Segments", "clause_segments", "is_mark", "is_aux_or_adverb", "is_temporal", "name_like", "subject_left",
-           "coordinated_verb"]
+__all__ = [
+    # tag and word sets
+    "NOUN_TAGS", "VERB_TAGS", "FINITE_TAGS", "NOMINAL_TAGS", "NEGATORS", "AUX", "MODALS", "AUXILIARIES",
+    "SUBORDINATORS", "ADVERBIAL_SUBORDINATORS", "PREPOSITION_SUBORDINATORS", "CLAUSE_OPENERS", "LOCATIVE",
+    "CIRCUMSTANTIAL", "WH_WORDS", "PERSONAL_SUBJECTS", "SUBJECT_PRONOUNS", "HARD_STOPS", "SEGMENT_PUNCT",
+    "QUOTE_MARKS", "DASHES", "TEMPORAL", "FUNCTION_WORDS", "LOOK_BACK", "time_words", "object_control_verbs",
+    # token tests
+    "is_break", "is_finite", "is_mark", "is_aux_or_adverb", "is_temporal", "name_like", "infinitive_at",
+    "is_complementizer", "finite_verb_in",
+    # structure
+    "VerbGroup", "verb_groups", "np_left", "np_right", "np_extent", "clause_starts", "Segments",
+    "clause_segments", "subject_left", "coordinated_verb",
+]
 
 # --------------------------------------------------------------------------- tag and word sets
 
@@ -597,8 +610,15 @@ def _quote_ends(quoted: Sequence[int] | None, k: int) -> bool:
     return _in(quoted, k) and (k + 1 >= len(quoted) or quoted[k + 1] != quoted[k])
 
 
+@dataclass(frozen=True, slots=True)
+class _Policy:
+    quoted: Sequence[int] | None
+    prefer: Callable[[int], bool] | None
+    asides: bool
+
+
 def subject_left(tokens: Sequence[Token], verb: int, lo: int, *, quoted: Sequence[int] | None = None,
-                 prefer: Callable[[int], bool] | None = None, asides: bool = True, _depth: int = 0) -> Span | None:
+                 prefer: Callable[[int], bool] | None = None, asides: bool = True) -> Span | None:
     """The subject noun phrase of the verb at ``verb`` (a token range), looking left no further than ``lo``.
 
     Looks back over auxiliaries, adverbs and a time phrase ("Kim on Monday said"),
@@ -619,8 +639,11 @@ def subject_left(tokens: Sequence[Token], verb: int, lo: int, *, quoted: Sequenc
     >>> subject_left(doc.tokens, 7, 0)
     (0, 5)
     """
-    toks = tokens
-    depth = _depth
+    return _subject_left(tokens, verb, lo, _Policy(quoted, prefer, asides), 0)
+
+
+def _subject_left(toks: Sequence[Token], verb: int, lo: int, policy: _Policy, depth: int) -> Span | None:
+    quoted, prefer, asides = policy.quoted, policy.prefer, policy.asides
     j = verb - 1
     while j >= lo and (is_aux_or_adverb(toks[j]) or toks[j].lower in ("both", "all", "each", "since")
                        and j - 1 >= lo and (toks[j - 1].tag.startswith("VB") or toks[j - 1].tag in NOUN_TAGS)):
@@ -629,20 +652,19 @@ def subject_left(tokens: Sequence[Token], verb: int, lo: int, *, quoted: Sequenc
     if j < lo:
         return (lo, lo + 1) if lo < verb and name_like(toks[lo]) else None  # "Jolly said" with "Jolly" read as RB
     tok = toks[j]
-    again = {"quoted": quoted, "prefer": prefer, "asides": asides, "_depth": depth + 1}
     if tok.text == "," and j + 1 < verb and toks[j + 1].lower == "then" and depth < 2:
         earlier = coordinated_verb(toks, j, lo, quoted=quoted, prefer=prefer)  # "offered him a job, then says ..."
-        return subject_left(toks, earlier, lo, **again) if earlier is not None else None
+        return _subject_left(toks, earlier, lo, policy, depth + 1) if earlier is not None else None
     if asides and _in(quoted, j) and depth < 2 and j - 1 >= lo and toks[j - 1].text == "," and is_mark(tok) \
             and _quote_ends(quoted, j):
         # 'Humphrey, who calls Trump a "sociopath," said': the aside ends with a quoted comma
-        return _subject_before_aside(toks, j, lo, again, mark=",")
+        return _subject_before_aside(toks, j, lo, policy, depth, mark=",")
     if asides and (tok.text == "," or tok.text in DASHES) and depth < 2:
-        return _subject_before_aside(toks, j, lo, again)
+        return _subject_before_aside(toks, j, lo, policy, depth)
     if tok.tag == "CC" and depth < 2:
         # "... condemned X and urged Y": the subject of an earlier verb, a preferred one first
         earlier = coordinated_verb(toks, j, lo, quoted=quoted, prefer=prefer)
-        return subject_left(toks, earlier, lo, **again) if earlier is not None else None
+        return _subject_left(toks, earlier, lo, policy, depth + 1) if earlier is not None else None
     if tok.lower in ("who", "that") and tok.tag in ("WP", "WDT", "IN"):
         return j, j + 1
     if _in(quoted, j):
@@ -666,10 +688,10 @@ def subject_left(tokens: Sequence[Token], verb: int, lo: int, *, quoted: Sequenc
     return start, j + 1
 
 
-def _subject_before_aside(toks: Sequence[Token], j: int, lo: int, again: dict, *, mark: str | None = None
-                          ) -> Span | None:
+def _subject_before_aside(toks: Sequence[Token], j: int, lo: int, policy: _Policy, depth: int, *,
+                          mark: str | None = None) -> Span | None:
     """The subject before an apposition or aside that ends at the comma or dash ``j``."""
-    quoted = again["quoted"]
+    quoted = policy.quoted
     mark = mark or toks[j].text
     openers = []
     k = j - 1
@@ -692,7 +714,7 @@ def _subject_before_aside(toks: Sequence[Token], j: int, lo: int, again: dict, *
             continue
         if start == lo or toks[start - 1].text == "," or toks[start - 1].text in DASHES \
                 or toks[start - 1].tag in ("CC", "RB") or _in(quoted, start - 1):
-            return subject_left(toks, k, lo, **again)
+            return _subject_left(toks, k, lo, policy, depth + 1)
     return None
 
 
