@@ -98,6 +98,8 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "''", "``", "«",
 DASHES = frozenset({"—", "–", "--", "-", "―"})
 #: Time words and adverbs that stand where a time adjunct stands ("Kim on Monday said", "also said").
 TEMPORAL = time_words("weekday", "day", "relative", "deictic", "adverb", "noun")
+_TIME_NOUNS = time_words("noun")
+_TIME_STARTS = time_words("weekday", "day", "relative")  # start an adjunct, not a clause ("said Monday the ...")
 #: Words that never head a subject even when capitalised (a sentence-initial "However", "Asked").
 FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
                             "you", "who", "which", "what", "there", "here", "but", "and", "or", "if", "when",
@@ -496,7 +498,7 @@ def clause_starts(tokens: Sequence[Token], start: int, hi: int, *, window: int =
         return is_complementizer(tokens, start, hi)
     if low in WH_WORDS:
         return True
-    if low in time_words("weekday", "day", "relative"):
+    if low in _TIME_STARTS:
         return False
     if tok.tag in ("PRP", "EX") or low in SUBJECT_PRONOUNS:
         nxt = start + 1
@@ -734,9 +736,8 @@ def _skip_time_left(toks: Sequence[Token], j: int, lo: int) -> int:
         while k >= lo and is_aux_or_adverb(toks[k]):
             k -= 1
         return k
-    nouns = time_words("noun")
     while k >= lo and (is_temporal(toks[k]) and toks[k].tag in ("NNP", "NN", "RB", "CD", "JJ")):
-        if toks[k].lower in nouns and not (k - 1 >= lo and toks[k - 1].lower in ("last", "this", "next",
+        if toks[k].lower in _TIME_NOUNS and not (k - 1 >= lo and toks[k - 1].lower in ("last", "this", "next",
                                                                                  "that", "each", "every")):
             break  # "Day said ...", "the week ended ..."
         k -= 1
