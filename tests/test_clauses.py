@@ -11,6 +11,7 @@ from toolkit.text.clauses import (
     np_extent,
     np_left,
     np_right,
+    np_with_pps,
     subject_left,
     verb_groups,
 )
@@ -180,3 +181,16 @@ def test_clause_segments(text, kinds):
     segs = clause_segments(toks, 0, len(toks), verb_groups(toks, 0, len(toks)))
     assert list(zip(segs.kind, segs.opener)) == kinds
     assert segs.end[-1] == len(toks) and all(segs.of[k] == len(segs.start) - 1 for k in range(segs.start[-1], len(toks)))
+
+
+@pytest.mark.parametrize("text, prepositions, words", [
+    ("told his standing in the crowded field slipped", None, "his standing in the crowded field"),
+    ("a spokesman for the ministry in Seoul said", None, "a spokesman for the ministry in Seoul"),
+    ("a spokesman for the ministry in Seoul said", ("of", "for", "at"), "a spokesman for the ministry"),
+    ("the claim that he lied", None, "the claim"),
+])
+def test_np_with_pps(text, prepositions, words):
+    doc = process(text)
+    start = 1 if text.startswith("told") else 0
+    end = np_with_pps(doc.tokens, start, len(doc.tokens), prepositions=prepositions)
+    assert " ".join(t.text for t in doc.tokens[start:end]) == words

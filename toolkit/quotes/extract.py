@@ -79,6 +79,7 @@ from toolkit.text.clauses import (
     name_like,
     np_left,
     np_right,
+    np_with_pps,
     object_control_verbs,
     subject_left,
 )
@@ -259,7 +260,7 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
         return None
     if toks[k].tag == "PRP" and toks[k].lower in PERSONAL_SUBJECTS:
         return k, k + 1
-    end = np_right(toks, k, hi)
+    end = np_with_pps(toks, k, hi, prepositions=("of", "for", "at"))
     if end == k:
         # "said the 46-year-old.": a noun phrase the tagger left without a noun
         m = k
@@ -268,8 +269,6 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
         if m == k or not (m >= hi or toks[m].text in (",", ".", ";", "!", "?") or toks[m].tag in ("IN", "WP")):
             return None
         return k, m
-    while end + 1 < hi and toks[end].lower in ("of", "for", "at") and np_right(toks, end + 1, hi) > end + 1:
-        end = np_right(toks, end + 1, hi)
     return k, end
 
 
@@ -492,12 +491,9 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
                 and not ctx.in_quote(k):
             k += 1
         if k < hi and toks[k].tag == "IN" and toks[k].lower not in ("that", "if", "whether") and not ctx.in_quote(k):
-            np_end = np_right(toks, k + 1, hi)
+            np_end = np_with_pps(toks, k + 1, hi, prepositions=("of", "with", "on", "in", "at", "for"))
             if np_end == k + 1:
                 break
-            while np_end + 1 < hi and toks[np_end].lower in ("of", "with", "on", "in", "at", "for") \
-                    and np_right(toks, np_end + 1, hi) > np_end + 1:
-                np_end = np_right(toks, np_end + 1, hi)
             k = np_end
             continue
         if k + 1 < hi and toks[k].text == "," and k > start and (is_complementizer(toks, k + 1, hi)
@@ -536,9 +532,9 @@ def _complement_after(ctx: _Context, cue_end: int, entry: CueEntry, hi: int) -> 
     if k >= hi:
         return None
     if "recipient" in frames or "objto" in frames:
-        np_end = k if ctx.in_quote(k) else _np_with_pps(ctx, k, hi)
+        np_end = k if ctx.in_quote(k) else np_with_pps(toks, k, hi)
         while k < np_end < hi - 1 and toks[np_end].lower == "and" and toks[np_end + 1].tag in ("NNP", "NNPS"):
-            np_end = _np_with_pps(ctx, np_end + 1, hi)  # "told The Post and Courier newspaper of Charleston"
+            np_end = np_with_pps(toks, np_end + 1, hi)  # "told The Post and Courier newspaper of Charleston"
         if np_end == k and toks[k].lower in _OBJECT_PRONOUNS:
             np_end = k + 1
         if np_end > k:
@@ -569,7 +565,7 @@ def _complement_after(ctx: _Context, cue_end: int, entry: CueEntry, hi: int) -> 
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
     if "objcomp" in frames and not ctx.in_quote(k):
-        np_end = k + 1 if toks[k].tag == "PRP" else _wh_object_end(ctx, k, hi) or _np_with_pps(ctx, k, hi)
+        np_end = k + 1 if toks[k].tag == "PRP" else _wh_object_end(ctx, k, hi) or np_with_pps(toks, k, hi)
         if k < np_end < hi and (ctx.in_quote(np_end) or toks[np_end].tag in ("DT", "JJ", "JJS", "RBS")
                                 or toks[np_end].tag == "RB" and np_end + 1 < hi and toks[np_end + 1].tag == "JJ"):
             end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=False))
@@ -584,15 +580,6 @@ def _complement_after(ctx: _Context, cue_end: int, entry: CueEntry, hi: int) -> 
                 return _Complement(k, end, _kind_of(ctx, k, end))
     return None
 
-
-def _np_with_pps(ctx: _Context, k: int, hi: int) -> int:
-    """End of a noun phrase with its prepositional phrases ("his standing in the crowded field")."""
-    toks = ctx.tokens
-    end = np_right(toks, k, hi)
-    while end > k and end + 1 < hi and toks[end].tag == "IN" and toks[end].lower not in ("that", "as", "because") \
-            and np_right(toks, end + 1, hi) > end + 1:
-        end = np_right(toks, end + 1, hi)
-    return end
 
 
 def _wh_object_end(ctx: _Context, k: int, hi: int) -> int:
@@ -951,7 +938,7 @@ def _free_relative(ctx: _Context, att: _Attribution, subject: tuple[int, int], k
     if ctx.in_quote(k):
         end = ctx.quote_tokens[ctx.token_quote[k]][1]
     else:
-        end = _np_with_pps(ctx, k, hi)
+        end = np_with_pps(ctx.tokens, k, hi)
     if end <= k:
         return None
     what = subject[0] - 1

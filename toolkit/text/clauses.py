@@ -57,7 +57,7 @@ __all__ = [
     "is_break", "is_finite", "is_mark", "is_aux_or_adverb", "is_temporal", "name_like", "infinitive_at",
     "is_complementizer", "finite_verb_in",
     # structure
-    "VerbGroup", "verb_groups", "np_left", "np_right", "np_extent", "clause_starts", "Segments",
+    "VerbGroup", "verb_groups", "np_left", "np_right", "np_with_pps", "np_extent", "clause_starts", "Segments",
     "clause_segments", "subject_left", "coordinated_verb",
 ]
 
@@ -451,6 +451,31 @@ def np_right(tokens: Sequence[Token], start: int, hi: int) -> int:
                              for k in range(start, i)):
         return start
     return i
+
+
+def np_with_pps(tokens: Sequence[Token], start: int, hi: int, *, prepositions: Collection[str] | None = None
+                ) -> int:
+    """End (exclusive) of the noun phrase at ``start`` with the prepositional phrases after it ("his standing in
+    the crowded field", "a spokesman for the ministry"); ``start`` when no noun phrase starts there.
+
+    ``prepositions`` are the ones that attach (default: any preposition but *that*, *as*, *because*).
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("a spokesman for the ministry in Seoul said")
+    >>> np_with_pps(doc.tokens, 0, len(doc.tokens)), np_with_pps(doc.tokens, 0, len(doc.tokens), prepositions={"for"})
+    (7, 5)
+    """
+    end = np_right(tokens, start, hi)
+    while end > start and end + 1 < hi and _attaches(tokens[end], prepositions) \
+            and np_right(tokens, end + 1, hi) > end + 1:
+        end = np_right(tokens, end + 1, hi)
+    return end
+
+
+def _attaches(tok: Token, prepositions: Collection[str] | None) -> bool:
+    if prepositions is None:
+        return tok.tag == "IN" and tok.lower not in ("that", "as", "because")
+    return tok.lower in prepositions
 
 
 def np_extent(tokens: Sequence[Token], k: int, hi: int, *, inside: Sequence[bool] | None = None) -> int:
