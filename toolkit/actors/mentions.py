@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from toolkit.actors.lexicon import Entry, Lexicon, lexicon
 from toolkit.actors.resolve import Candidate, Resolver
 from toolkit.actors.resolve import name_key  # noqa: F401 - re-exported: toolkit.report.frames imports it from here
+from toolkit.text.clauses import LOCATIVE
 from toolkit.text.tokens import Doc, Sentence, Token
 
 __all__ = ["Mention", "find_mentions", "antecedent", "boilerplate_sentences", "PRONOUNS"]
@@ -42,8 +43,6 @@ NAME_TAGS = frozenset({"NNP", "NNPS"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "one"})
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout", "from",
-                      "via", "toward", "towards", "within"})
 PRONOUNS = {
     "he": "person", "him": "person", "his": "person", "himself": "person",
     "she": "person", "her": "person", "hers": "person", "herself": "person",

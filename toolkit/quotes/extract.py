@@ -20,7 +20,7 @@ An attribution ties *content* to a *source* through a *cue*. Three kinds:
 
 How: cue verbs and phrases come from data tables (:mod:`toolkit.quotes.cues`), quotation
 marks from :mod:`toolkit.text.quotemarks`, phrase boundaries from the POS tags
-(:mod:`toolkit.text.chunks`). For each cue the subject is read off to its left (across
+(:mod:`toolkit.text.clauses`). For each cue the subject is read off to its left (across
 appositions and asides) or, inverted, to its right; the content is the
 complement its frame allows (a clause, a quotation, an object, an infinitive), or
 the clause before a parenthetical ``..., X said``. Quotations no cue claimed are
@@ -51,7 +51,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
-from toolkit.text.chunks import FINITE_TAGS, NOUN_TAGS, WH_WORDS, clause_starts, finite_verb_in, np_left, np_right
 from toolkit.quotes.cues import (
     CueEntry,
     CueLexicon,
@@ -61,6 +60,29 @@ from toolkit.quotes.cues import (
     document_nouns,
     heading_labels,
 )
+from toolkit.text.clauses import (
+    ADVERBIAL_SUBORDINATORS,
+    AUXILIARIES,
+    DASHES,
+    FINITE_TAGS,
+    LOOK_BACK,
+    NOUN_TAGS,
+    PERSONAL_SUBJECTS,
+    WH_WORDS,
+    clause_starts,
+    finite_verb_in,
+    infinitive_at,
+    is_aux_or_adverb,
+    is_complementizer,
+    is_mark,
+    is_temporal,
+    name_like,
+    np_left,
+    np_right,
+    np_with_pps,
+    object_control_verbs,
+    subject_left,
+)
 from toolkit.text.quotemarks import QuoteSpan, quotation_spans
 from toolkit.text.tagging import lemmatize
 from toolkit.text.tokens import Doc, Token
@@ -69,28 +91,9 @@ __all__ = ["KINDS", "Span", "Quote", "find_quotes", "QuoteSpan", "quotation_span
            "cue_lexicon", "build_cue_lexicon"]
 
 KINDS = ("direct", "mixed", "indirect")
-AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
-                         "must", "get"})
-_TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                       "yesterday", "tonight", "tomorrow", "earlier", "later", "recently", "previously", "again",
-                       "also", "repeatedly", "once", "then", "now", "publicly", "privately", "separately",
-                       "last", "this", "next", "week", "month", "year", "morning", "afternoon", "evening",
-                       "night", "weekend", "day"})
-_TIME_WORDS_START = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                               "today", "yesterday", "tonight", "last", "earlier", "later", "next", "this"})
-_TIME_NOUNS = frozenset({"week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "day"})
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
-                             "you", "who", "which", "what", "there", "here", "but", "and", "or", "if", "when",
-                             "while", "as", "so", "then", "also", "however", "still", "yet", "now", "today",
-                             "instead", "meanwhile", "asked", "nor", "both", "all", "some", "many", "most"})
 _CLAUSE_END = frozenset({".", "!", "?", ";"})
-_DASHES = frozenset({"—", "–", "--", "-", "―"})
-_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _WH_COMPLEMENT = frozenset({"what", "whether", "why", "how", "who", "if", "which"})  # not "when"/"where": adverbs
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "reporters"})
-_OBJECT_CONTROL = frozenset({"force", "ask", "urge", "tell", "persuade", "push", "pressure", "want", "expect",
-                             "allow", "invite", "encourage", "press", "lead", "prompt", "require", "compel",
-                             "convince", "get", "call"})
 
 
 # --------------------------------------------------------------------------- results
@@ -162,6 +165,10 @@ class _Context:
     def in_quote(self, i: int) -> bool:
         return self.token_quote[i] >= 0
 
+    def is_cue(self, i: int) -> bool:
+        """Token ``i`` is a cue verb."""
+        return _verb_entry(self, i) is not None
+
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         sent = self.doc.sentences[self.tokens[i].sent]
         return sent.first, sent.last
@@ -194,30 +201,9 @@ def _context(doc: Doc, mentions: Sequence[Mention], lex: CueLexicon, skip) -> _C
 # --------------------------------------------------------------------------- small token helpers
 
 
-def _is_mark(tok: Token) -> bool:
-    return tok.text in ('"', "“", "”", "'", "‘", "’", "''", "``", "«", "»")
-
-
-
-
-def _is_aux_or_adverb(tok: Token) -> bool:
-    return (tok.tag in ("RB", "RBR", "MD") or tok.lower in ("not", "n't", "also", "never")
-            or (tok.tag.startswith("VB") and tok.lemma in AUXILIARIES))
-
-
-def _is_temporal(tok: Token) -> bool:
-    return tok.lower in _TEMPORAL or (tok.tag == "CD" and tok.text.isdigit())
-
-
-def _name_like(tok: Token) -> bool:
-    """A capitalised word the tagger misread ("Weaver"/WDT, "Jolly"/RB) that can head a subject."""
-    return tok.text[:1].isupper() and tok.text[1:2].islower() and tok.lower not in _FUNCTION_WORDS \
-        and tok.text.isalpha()
-
-
 def _trim_end(ctx: _Context, start: int, end: int) -> int:
     """Drop trailing sentence punctuation (not closing quotation marks) from the token range end."""
-    while end > start and (ctx.tokens[end - 1].text in (".", ",", ";", ":") or ctx.tokens[end - 1].text in _DASHES) \
+    while end > start and (ctx.tokens[end - 1].text in (".", ",", ";", ":") or ctx.tokens[end - 1].text in DASHES) \
             and not ctx.in_quote(end - 1):
         end -= 1
     return end
@@ -261,139 +247,10 @@ def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
 # --------------------------------------------------------------------------- speakers
 
 
-def _subject_left(ctx: _Context, i: int, lo: int, *, depth: int = 0) -> tuple[int, int] | None:
-    """The subject noun phrase of the verb at ``i`` (token range), looking left no further than ``lo``."""
-    toks = ctx.tokens
-    j = i - 1
-    while j >= lo and (_is_aux_or_adverb(toks[j]) or toks[j].lower in ("both", "all", "each", "since")
-                       and j - 1 >= lo and (toks[j - 1].tag.startswith("VB") or toks[j - 1].tag in NOUN_TAGS)):
-        j -= 1
-    j = _skip_time_left(ctx, j, lo)
-    if j < lo:
-        return (lo, lo + 1) if lo < i and _name_like(toks[lo]) else None  # "Jolly said" with "Jolly" read as RB
-    tok = toks[j]
-    if tok.text == "," and j + 1 < i and toks[j + 1].lower == "then" and depth < 2:
-        verb = _coordinated_verb(ctx, j, lo)  # "offered him a job, then says ..."
-        return _subject_left(ctx, verb, lo, depth=depth + 1) if verb is not None else None
-    if ctx.in_quote(j) and depth < 2 and j - 1 >= lo and toks[j - 1].text == "," and _is_mark(tok) \
-            and ctx.quote_tokens[ctx.token_quote[j]][1] == j + 1:
-        # 'Humphrey, who calls Trump a "sociopath," said': the aside ends with a quoted comma
-        return _subject_before_parenthetical(ctx, j, lo, depth, mark=",")
-    if (tok.text == "," or tok.text in _DASHES) and depth < 2:
-        # "Sanders, a Vermont senator, has supported" / "Trump, speaking at a rally in Wilmington, N.C., warned"
-        return _subject_before_parenthetical(ctx, j, lo, depth)
-    if tok.tag == "CC" and depth < 2:
-        # "... condemned X and urged Y": the subject of an earlier verb, a reporting one first
-        verb = _coordinated_verb(ctx, j, lo)
-        return _subject_left(ctx, verb, lo, depth=depth + 1) if verb is not None else None
-    if tok.lower in ("who", "that") and tok.tag in ("WP", "WDT", "IN"):
-        return j, j + 1
-    if ctx.in_quote(j):
-        return None
-    start = np_left(toks, j + 1, lo)
-    if start is None:
-        return (j, j + 1) if j == lo and _name_like(tok) else None
-    # "Russia and North Korea", "France, Germany and Italy", "a spokesman for the ministry":
-    # NP ((,|and|of|for|at|from) NP)* -- a comma only inside a list that ends with "and"
-    listed = False
-    while start - 2 >= lo and (toks[start - 1].lower in ("of", "for", "at", "from", "with", "in", "on")
-                               and toks[start - 1].tag == "IN"
-                               or toks[start - 1].lower == "to" and toks[start - 2].tag in ("JJ", "RB")  # "close to"
-                               or (toks[start - 1].lower in ("and", "or") or listed and toks[start - 1].text == ",")
-                               and toks[start].tag in NOUN_TAGS and toks[start - 2].tag in NOUN_TAGS):
-        listed = listed or toks[start - 1].lower in ("and", "or")
-        prev = np_left(toks, start - 1 if toks[start - 1].lower != "to" else start - 2, lo)
-        if prev is None or toks[start - 2].tag in ("PRP",):
-            break
-        start = prev
-    return start, j + 1
-
-
-def _subject_before_parenthetical(ctx: _Context, j: int, lo: int, depth: int, *,
-                                  mark: str | None = None) -> tuple[int, int] | None:
-    """The subject before an apposition or aside that ends at the comma or dash ``j``."""
-    toks = ctx.tokens
-    mark = mark or toks[j].text
-    openers = []
-    k = j - 1
-    while k > lo and j - k < 45:
-        if ctx.in_quote(k):
-            k -= 1
-            continue
-        if toks[k].text == mark or toks[k].text in _DASHES:
-            openers.append(k)
-            if len(openers) >= 6:
-                break
-        elif toks[k].text in (".", ";", ":") or (toks[k].tag in FINITE_TAGS and not _relative_before(ctx, k, lo)):
-            break
-        k -= 1
-    for k in reversed(openers):  # leftmost first: the sentence's subject before its asides
-        if k - 1 < lo or ctx.in_quote(k - 1) or toks[k + 1].tag == "CC":
-            continue
-        start = np_left(toks, k, lo)
-        if start is None:
-            continue
-        if start == lo or toks[start - 1].text == "," or toks[start - 1].text in _DASHES \
-                or toks[start - 1].tag in ("CC", "RB") \
-                or ctx.in_quote(start - 1):
-            return _subject_left(ctx, k, lo, depth=depth + 1)
-    return None
-
-
-def _relative_before(ctx: _Context, k: int, lo: int) -> bool:
-    """A finite verb inside a relative clause ("who is listed as ...")."""
-    toks = ctx.tokens
-    return any(toks[m].lower in ("who", "which", "that", "whose", "where")
-               for m in range(k - 1, max(k - 8, lo - 1), -1))
-
-
-def _skip_time_left(ctx: _Context, j: int, lo: int) -> int:
-    """Skip a time phrase before a verb, leftwards: "and on Sunday called", "Kim on Monday said"."""
-    toks = ctx.tokens
-    k = j
-    if k >= lo and toks[k].lower == "ago":  # "less than two weeks ago said"
-        k -= 1
-        while k >= lo and toks[k].tag in ("NNS", "NN", "CD", "JJR", "IN", "RB", "DT", "JJ") and j - k < 6:
-            k -= 1
-        while k >= lo and _is_aux_or_adverb(toks[k]):
-            k -= 1
-        return k
-    while k >= lo and (_is_temporal(toks[k]) and toks[k].tag in ("NNP", "NN", "RB", "CD", "JJ")):
-        if toks[k].lower in _TIME_NOUNS and not (k - 1 >= lo and toks[k - 1].lower in ("last", "this", "next",
-                                                                                     "that", "each", "every")):
-            break  # "Day said ...", "the week ended ..."
-        k -= 1
-    if k < j:
-        while k >= lo and toks[k].tag in ("DT", "JJ", "CD"):
-            k -= 1
-        if k >= lo and toks[k].tag == "IN" and toks[k].lower in ("on", "in", "at", "during", "by", "since"):
-            k -= 1
-        while k >= lo and _is_aux_or_adverb(toks[k]):
-            k -= 1
-        return k
-    return j
-
-
-def _coordinated_verb(ctx: _Context, j: int, lo: int) -> int | None:
-    """The finite verb (or its auxiliary) a verb after the conjunction at ``j`` is coordinated with."""
-    toks = ctx.tokens
-    nearest = None
-    for k in range(j - 1, max(lo, j - _LOOK_BACK) - 1, -1):
-        tok = toks[k]
-        if ctx.in_quote(k) or not (tok.tag in FINITE_TAGS or tok.tag == "VBN" and k > lo
-                                   and (toks[k - 1].lemma in ("have", "be") or toks[k - 1].text == ",")):
-            continue
-        head = k - 1 if tok.tag == "VBN" and toks[k - 1].text != "," else k
-        subject = np_left(toks, head, lo) if head - 1 >= lo else None
-        if subject is not None and subject - 1 >= lo and toks[subject - 1].lower in ("what", "which", "that", "who"):
-            continue  # a verb inside a relative clause: "condemned what it called ... and urged"
-        if nearest is None:
-            nearest = head
-        if _verb_entry(ctx, k) is not None:
-            return head
-    return nearest
-
-
+def _subject_left(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
+    """The subject of the verb at ``i`` (:func:`toolkit.text.clauses.subject_left`): never inside a quotation,
+    across asides, and for a coordinated verb the subject of the nearest reporting verb before it."""
+    return subject_left(ctx.tokens, i, lo, quoted=ctx.token_quote, prefer=ctx.is_cue)
 
 
 def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
@@ -401,9 +258,9 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
     toks = ctx.tokens
     if k >= hi or ctx.in_quote(k):
         return None
-    if toks[k].tag == "PRP" and toks[k].lower in _SUBJECT_PRONOUNS:
+    if toks[k].tag == "PRP" and toks[k].lower in PERSONAL_SUBJECTS:
         return k, k + 1
-    end = np_right(toks, k, hi)
+    end = np_with_pps(toks, k, hi, prepositions=("of", "for", "at"))
     if end == k:
         # "said the 46-year-old.": a noun phrase the tagger left without a noun
         m = k
@@ -412,8 +269,6 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
         if m == k or not (m >= hi or toks[m].text in (",", ".", ";", "!", "?") or toks[m].tag in ("IN", "WP")):
             return None
         return k, m
-    while end + 1 < hi and toks[end].lower in ("of", "for", "at") and np_right(toks, end + 1, hi) > end + 1:
-        end = np_right(toks, end + 1, hi)
     return k, end
 
 
@@ -421,9 +276,8 @@ def _speaker_right(ctx: _Context, k: int, hi: int) -> tuple[int, int] | None:
 
 
 _MAX_CONTENT = 300  # tokens: no reported clause runs longer; keeps run-on "sentences" linear
-_LOOK_BACK = 60  # tokens to look back for a governing or coordinated verb
-_SUBORDINATORS = frozenset({"while", "whereas", "although", "though", "because", "as", "since", "if", "when",
-                            "unless", "but", "and", "yet", "so"})
+#: Words that link a clause to the one before ("while Bush said", "but Peskov said").
+_CLAUSE_LINKS = ADVERBIAL_SUBORDINATORS | {"but", "and", "yet"}
 
 
 def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> int:
@@ -450,17 +304,17 @@ def _content_end(ctx: _Context, start: int, hi: int, *, clause: bool = True) -> 
                 return m  # '... happening,'' adding ...' — the comma is inside the quotation
             continue
         low = tok.lower
-        if tok.text == "(" or tok.text in _DASHES and m > start:
+        if tok.text == "(" or tok.text in DASHES and m > start:
             close = _closing(ctx, m, hi)
             if close is not None and (tok.text == "(" or finite_verb_in(toks, m + 1, close) is None
                                       and not any(ctx.in_quote(k) for k in range(m + 1, close))):
                 m = close + 1  # an aside: "(really?)", "- whether addressing a crowd or ... -"
                 continue
-        if tok.text == "," or tok.text in _DASHES or tok.text == "(":
-            if _ends_here(ctx, m + 1, hi, start, clause, dash=tok.text in _DASHES):
+        if tok.text == "," or tok.text in DASHES or tok.text == "(":
+            if _ends_here(ctx, m + 1, hi, start, clause, dash=tok.text in DASHES):
                 return m
         elif tok.tag == "CC" and low in ("and", "but") and m > start:
-            if _second_verb(ctx, m + 1, hi, start, m, strict=True, clause=clause):
+            if _second_verb(ctx, m + 1, hi, start, m, clause=clause):
                 return m  # "... but said that ..."
             if _attribution_clause(ctx, m + 1, hi):
                 return m  # "... but spokesman Dmitry Peskov said ..."
@@ -496,10 +350,10 @@ def _adjunct_starts(ctx: _Context, m: int, hi: int) -> bool:
         return True  # "to ask a question when Trump shot back that ..."
     if tok.tag == "IN" and tok.lower in ("in", "on", "at", "last", "this") and m + 1 < hi:
         k = m + 1
-        while k < hi and k < m + 4 and toks[k].tag in ("DT", "JJ", "CD", "NNP", "NN") and not _is_temporal(toks[k]):
+        while k < hi and k < m + 4 and toks[k].tag in ("DT", "JJ", "CD", "NNP", "NN") and not is_temporal(toks[k]):
             k += 1
-        return k < hi and (_is_temporal(toks[k]) or toks[k].tag == "CD" and len(toks[k].text) == 4)
-    return _is_temporal(tok) and tok.tag in ("NNP", "RB") and tok.lower not in ("also", "now", "then") \
+        return k < hi and (is_temporal(toks[k]) or toks[k].tag == "CD" and len(toks[k].text) == 4)
+    return is_temporal(tok) and tok.tag in ("NNP", "RB") and tok.lower not in ("also", "now", "then") \
         and prev.tag != "IN"  # "endorsed Trump Tuesday", not "by Friday"
 
 
@@ -510,7 +364,7 @@ def _closing(ctx: _Context, m: int, hi: int) -> int | None:
     for k in range(m + 1, min(hi, m + 25)):
         if ctx.in_quote(k):
             continue
-        if want and toks[k].text == want or not want and toks[k].text in _DASHES:
+        if want and toks[k].text == want or not want and toks[k].text in DASHES:
             return k
     return None
 
@@ -535,12 +389,12 @@ def _ends_here(ctx: _Context, nxt: int, hi: int, start: int, clause: bool, *, da
     has_verb = finite_verb_in(toks, start, nxt - 1) is not None
     if nxt + 1 < hi and t2.tag == "CC" and (toks[nxt + 1].tag == "WRB" or toks[nxt + 1].lower in ("if", "asked")):
         return True  # ", and when asked ..."
-    if t2.tag == "CC" and _second_verb(ctx, nxt + 1, hi, start, nxt - 1, strict=True, clause=clause):
+    if t2.tag == "CC" and _second_verb(ctx, nxt + 1, hi, start, nxt - 1, clause=clause):
         return True  # ", and condemned ..."
     if _parenthetical_attribution(ctx, nxt, hi):
         return True
     k = nxt
-    while k < hi and toks[k].lower in _SUBORDINATORS:
+    while k < hi and toks[k].lower in _CLAUSE_LINKS:
         k += 1
     if _attribution_clause(ctx, k, hi):
         return True  # ", while Jeb Bush said ..."
@@ -559,32 +413,32 @@ def _attribution_clause(ctx: _Context, k: int, hi: int) -> bool:
     end = k + 1 if toks[k].tag == "PRP" else np_right(toks, k, hi)
     if end == k:
         return False
-    while end < hi and _is_aux_or_adverb(toks[end]):
+    while end < hi and is_aux_or_adverb(toks[end]):
         end += 1
     if end >= hi or toks[end].tag not in ("VBD", "VBZ", "VBP", "VBN") or toks[end].lemma in AUXILIARIES:
         return False
     return _verb_entry(ctx, end) is not None
 
 
-def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, strict: bool, clause: bool = True) -> bool:
+def _second_verb(ctx: _Context, k: int, hi: int, start: int, m: int, *, clause: bool = True) -> bool:
     """After a conjunction at ``k``: a finite verb with no subject of its own (time phrases skipped).
 
     It ends the content when it is a reporting verb, or when the content has no
     finite verb of its own (an object: "denied the claims but pledged ...").
     """
     toks = ctx.tokens
-    while k < hi and (toks[k].tag in ("RB", "RBR") or _is_temporal(toks[k])):
+    while k < hi and (toks[k].tag in ("RB", "RBR") or is_temporal(toks[k])):
         k += 1
     if k + 1 < hi and toks[k].tag == "IN" and toks[k].lower in ("on", "in", "at", "last", "this"):
         p = k + 1
-        while p < hi and p < k + 4 and (_is_temporal(toks[p]) or toks[p].tag in ("DT", "NNP", "CD", "JJ")):
+        while p < hi and p < k + 4 and (is_temporal(toks[p]) or toks[p].tag in ("DT", "NNP", "CD", "JJ")):
             p += 1
         if p < hi and p > k + 1 and (toks[p].tag in FINITE_TAGS):
             k = p
     if k >= hi:
         return False
     tok = toks[k]
-    if tok.tag not in ("VBD", "VBZ", "VBP", "MD"):
+    if tok.tag not in FINITE_TAGS:
         return False
     if not clause or finite_verb_in(toks, start, m) is None:
         return True
@@ -609,7 +463,7 @@ def _parenthetical_attribution(ctx: _Context, k: int, hi: int) -> bool:
         if np_end == k:
             return False
         end = np_end
-        while end < hi and _is_aux_or_adverb(toks[end]):
+        while end < hi and is_aux_or_adverb(toks[end]):
             end += 1
         if end >= hi or not (toks[end].tag in ("VBD", "VBZ", "VBP") and _verb_entry(ctx, end) is not None):
             return False
@@ -618,18 +472,13 @@ def _parenthetical_attribution(ctx: _Context, k: int, hi: int) -> bool:
             return False
         end += 1
     # then only adjuncts up to the end of the clause
-    while end < hi and (_is_temporal(toks[end]) or toks[end].tag in ("IN", "DT", "NN", "NNP", "JJ", "CD", "PRP$",
+    while end < hi and (is_temporal(toks[end]) or toks[end].tag in ("IN", "DT", "NN", "NNP", "JJ", "CD", "PRP$",
                                                                           "NNS")):
         if toks[end].lower == "that":
             return False
         end += 1
-    return end >= hi or toks[end].text in (",", ".", "!", "?", ";") or _is_mark(toks[end])
+    return end >= hi or toks[end].text in (",", ".", "!", "?", ";") or is_mark(toks[end])
 
-
-def _complementizer(ctx: _Context, k: int, hi: int) -> bool:
-    """"that" introducing a clause (not a relative pronoun: "a crowd that spilled out")."""
-    toks = ctx.tokens
-    return toks[k].lower == "that" and k + 1 < hi and toks[k + 1].tag not in FINITE_TAGS
 
 
 def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
@@ -638,32 +487,29 @@ def _skip_adjuncts(ctx: _Context, k: int, hi: int) -> int:
     toks = ctx.tokens
     start = k
     for _ in range(4):
-        while k < hi and (_is_temporal(toks[k]) or toks[k].tag in ("RB",)) and toks[k].lower != "not" \
+        while k < hi and (is_temporal(toks[k]) or toks[k].tag in ("RB",)) and toks[k].lower != "not" \
                 and not ctx.in_quote(k):
             k += 1
         if k < hi and toks[k].tag == "IN" and toks[k].lower not in ("that", "if", "whether") and not ctx.in_quote(k):
-            np_end = np_right(toks, k + 1, hi)
+            np_end = np_with_pps(toks, k + 1, hi, prepositions=("of", "with", "on", "in", "at", "for"))
             if np_end == k + 1:
                 break
-            while np_end + 1 < hi and toks[np_end].lower in ("of", "with", "on", "in", "at", "for") \
-                    and np_right(toks, np_end + 1, hi) > np_end + 1:
-                np_end = np_right(toks, np_end + 1, hi)
             k = np_end
             continue
-        if k + 1 < hi and toks[k].text == "," and k > start and (_complementizer(ctx, k + 1, hi)
+        if k + 1 < hi and toks[k].text == "," and k > start and (is_complementizer(toks, k + 1, hi)
                                                                   or ctx.in_quote(k + 1)):
             k += 1
             continue
         break
-    if k < hi and k > start and (_complementizer(ctx, k, hi) or ctx.in_quote(k) or toks[k].text == ":"
+    if k < hi and k > start and (is_complementizer(toks, k, hi) or ctx.in_quote(k) or toks[k].text == ":"
                                  or clause_starts(toks, k, hi) and toks[k - 1].text != ","):
         return k
     # an adjunct the chunker could not read ("on social media platform X that ..."): jump to "that"
-    if start < hi and (toks[start].tag in ("IN", "RB") or _is_temporal(toks[start])) \
+    if start < hi and (toks[start].tag in ("IN", "RB") or is_temporal(toks[start])) \
             and toks[start].lower not in ("that", "if", "whether"):
         for m in range(start + 1, min(hi, start + 20)):
             t = toks[m]
-            if _complementizer(ctx, m, hi) or ctx.in_quote(m) or t.text == ":":
+            if is_complementizer(toks, m, hi) or ctx.in_quote(m) or t.text == ":":
                 return m
             if (t.tag in FINITE_TAGS and t.text.islower()) or t.text in (";", ".", "!", "?"):
                 break
@@ -678,7 +524,7 @@ class _Complement:
     quote: int = -1  # the quotation, for direct content
 
 
-def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: int) -> _Complement | None:
+def _complement_after(ctx: _Context, cue_end: int, entry: CueEntry, hi: int) -> _Complement | None:
     """The content after a cue verb, by the frames its entry allows."""
     toks = ctx.tokens
     frames = entry.frames
@@ -686,9 +532,9 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
     if k >= hi:
         return None
     if "recipient" in frames or "objto" in frames:
-        np_end = k if ctx.in_quote(k) else _np_with_pps(ctx, k, hi)
+        np_end = k if ctx.in_quote(k) else np_with_pps(toks, k, hi)
         while k < np_end < hi - 1 and toks[np_end].lower == "and" and toks[np_end + 1].tag in ("NNP", "NNPS"):
-            np_end = _np_with_pps(ctx, np_end + 1, hi)  # "told The Post and Courier newspaper of Charleston"
+            np_end = np_with_pps(toks, np_end + 1, hi)  # "told The Post and Courier newspaper of Charleston"
         if np_end == k and toks[k].lower in _OBJECT_PRONOUNS:
             np_end = k + 1
         if np_end > k:
@@ -697,7 +543,7 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
                 end = _trim_end(ctx, k, _content_end(ctx, after, hi, clause=False))
                 return _Complement(k, end, _kind_of(ctx, k, end)) if end > after + 1 else None
             if "recipient" in frames and after < hi and (
-                    _complementizer(ctx, after, hi) or ctx.in_quote(after) or toks[after].text in (":", ",")
+                    is_complementizer(toks, after, hi) or ctx.in_quote(after) or toks[after].text in (":", ",")
                     or clause_starts(toks, after, hi)):
                 k = after
     k = _skip_adjuncts(ctx, k, hi)
@@ -714,12 +560,12 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
         end = _trim_end(ctx, k, _content_end(ctx, k, hi))
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
-    if "to" in frames and toks[k].tag == "TO" and _infinitive_at(ctx, k, hi):
+    if "to" in frames and toks[k].tag == "TO" and infinitive_at(toks, k, hi):
         end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=False))
         if end - k >= 2:
             return _Complement(k, end, _kind_of(ctx, k, end))
     if "objcomp" in frames and not ctx.in_quote(k):
-        np_end = k + 1 if toks[k].tag == "PRP" else _wh_object_end(ctx, k, hi) or _np_with_pps(ctx, k, hi)
+        np_end = k + 1 if toks[k].tag == "PRP" else _wh_object_end(ctx, k, hi) or np_with_pps(toks, k, hi)
         if k < np_end < hi and (ctx.in_quote(np_end) or toks[np_end].tag in ("DT", "JJ", "JJS", "RBS")
                                 or toks[np_end].tag == "RB" and np_end + 1 < hi and toks[np_end + 1].tag == "JJ"):
             end = _trim_end(ctx, k, _content_end(ctx, k, hi, clause=False))
@@ -734,15 +580,6 @@ def _complement_after(ctx: _Context, i: int, cue_end: int, entry: CueEntry, hi: 
                 return _Complement(k, end, _kind_of(ctx, k, end))
     return None
 
-
-def _np_with_pps(ctx: _Context, k: int, hi: int) -> int:
-    """End of a noun phrase with its prepositional phrases ("his standing in the crowded field")."""
-    toks = ctx.tokens
-    end = np_right(toks, k, hi)
-    while end > k and end + 1 < hi and toks[end].tag == "IN" and toks[end].lower not in ("that", "as", "because") \
-            and np_right(toks, end + 1, hi) > end + 1:
-        end = np_right(toks, end + 1, hi)
-    return end
 
 
 def _wh_object_end(ctx: _Context, k: int, hi: int) -> int:
@@ -762,23 +599,16 @@ def _loose_clause(ctx: _Context, k: int, hi: int) -> bool:
     "says Millennials, numbering 75.3 million, surpassed ...", "said he and many others are ...")."""
     toks = ctx.tokens
     first = toks[k]
-    if ctx.in_quote(k) or first.lower in _TIME_WORDS_START or _is_temporal(first) and first.tag != "CD":
+    if ctx.in_quote(k) or is_temporal(first) and first.tag != "CD":
         return False
     if not (first.tag in NOUN_TAGS or first.tag in ("DT", "PRP", "PRP$", "JJ", "JJS", "CD", "PDT", "RB", "EX")
-            or _name_like(first)):
+            or name_like(first)):
         return False
     end = _content_end(ctx, k, hi)
     if end - k < 3:
         return False
     return any(toks[m].tag in ("VBD", "VBZ", "VBP", "MD", "TO") for m in range(k + 1, end) if not ctx.in_quote(m))
 
-
-def _infinitive_at(ctx: _Context, k: int, hi: int) -> bool:
-    """"to act", "to directly answer": a to-infinitive starts at ``k``."""
-    m = k + 1
-    while m < hi and ctx.tokens[m].tag in ("RB", "RBR"):
-        m += 1
-    return m < hi and ctx.tokens[m].tag == "VB"
 
 
 def _kind_of(ctx: _Context, first: int, last: int) -> str:
@@ -799,18 +629,18 @@ def _content_before(ctx: _Context, clause_start: int, lo: int, *, short_ok: bool
     toks = ctx.tokens
     j = clause_start - 1
     if j < lo:
-        if j >= 0 and _is_mark(toks[j]) and ctx.in_quote(j) and _same_paragraph(ctx, j, clause_start):
+        if j >= 0 and is_mark(toks[j]) and ctx.in_quote(j) and _same_paragraph(ctx, j, clause_start):
             q = ctx.token_quote[j]
             if ctx.quote_tokens[q][1] == clause_start:
                 return _Complement(ctx.quote_tokens[q][0], clause_start, "direct", q)
         return None
-    if _is_mark(toks[j]) and ctx.in_quote(j):
+    if is_mark(toks[j]) and ctx.in_quote(j):
         q = ctx.token_quote[j]
         q_first, q_last = ctx.quote_tokens[q]
         if q_last == clause_start:
             return _Complement(q_first, q_last, "direct", q)
         return None
-    if toks[j].text != "," and toks[j].text not in _DASHES:
+    if toks[j].text != "," and toks[j].text not in DASHES:
         return None
     if j - 1 >= lo and ctx.in_quote(j - 1):
         q = ctx.token_quote[j - 1]
@@ -818,12 +648,12 @@ def _content_before(ctx: _Context, clause_start: int, lo: int, *, short_ok: bool
         if q_last == j:
             return _Complement(q_first, q_last, "direct", q)
     apposed = np_left(toks, j, lo)
-    if apposed is not None and apposed - 1 >= 0 and _is_mark(toks[apposed - 1]) and ctx.in_quote(apposed - 1):
+    if apposed is not None and apposed - 1 >= 0 and is_mark(toks[apposed - 1]) and ctx.in_quote(apposed - 1):
         q = ctx.token_quote[apposed - 1]
         if ctx.quote_tokens[q][1] == apposed:
             return _Complement(ctx.quote_tokens[q][0], apposed, "direct", q)
     start = lo
-    while start < j and (toks[start].tag == "CC" or toks[start].text in (",",) or _is_mark(toks[start])
+    while start < j and (toks[start].tag == "CC" or toks[start].text in (",",) or is_mark(toks[start])
                          and not ctx.in_quote(start)):
         start += 1
     if j - start < (1 if short_ok else 2):
@@ -844,7 +674,7 @@ def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool =
     """
     toks = ctx.tokens
     for _ in range(4):  # time words and prepositional adjuncts: "wrote in a letter to the president, that"
-        while k < hi and (_is_temporal(toks[k]) or toks[k].tag == "RB") and not ctx.in_quote(k):
+        while k < hi and (is_temporal(toks[k]) or toks[k].tag == "RB") and not ctx.in_quote(k):
             k += 1
         if k < hi and toks[k].tag == "IN" and toks[k].lower != "that" and not ctx.in_quote(k):
             end = np_right(toks, k + 1, hi)
@@ -870,7 +700,7 @@ def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool =
         if first_word >= hi or toks[first_word].tag.startswith("VB") or toks[first_word].tag == "TO" \
                 or toks[first_word].lower.endswith("ing") or low in ("according", "who", "which", "as"):
             return None
-        if not adverbial_before and (toks[k].tag in ("IN", "WRB") or low in _SUBORDINATORS):
+        if not adverbial_before and (toks[k].tag in ("IN", "WRB") or low in _CLAUSE_LINKS):
             return None
     end = _trim_end(ctx, k, _content_end(ctx, k, hi))
     if end - k >= 2 and finite_verb_in(toks, k, end) is not None:
@@ -882,16 +712,20 @@ def _content_resumed(ctx: _Context, k: int, hi: int, *, adverbial_before: bool =
 
 
 def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _Attribution | None:
-    """An attribution around the cue verb at token ``i``, or None when the verb carries no content."""
+    """An attribution around the cue verb at token ``i``, or None when the verb carries no content.
+
+    In order: a fronted question ("Asked whether ..."), raising ("is expected to act"),
+    a relative clause ("what he calls ...", "which critics said was ..."), an inverted
+    cue ('"Q," said Kim'), the complement after the verb, the content before a
+    parenthetical cue ("Q, Kim said"), a quotation in the next sentence.
+    """
     toks = ctx.tokens
-    lo, hi = ctx.sentence_bounds(i)
-    sent = toks[i].sent
     tok = toks[i]
     frames = entry.frames
+    lo, hi = ctx.sentence_bounds(i)
     lo = _clause_start(ctx, i, lo)
     if tok.tag == "VBG" and i == lo:
         hi = _participial_clause_end(ctx, i, hi)
-    # Passive and raising: "is expected to act", "appears to be slipping" (content, no source).
     passive = tok.tag == "VBN" and _be_before(ctx, i, lo)
     if "fronted" in frames and tok.tag in ("VBN", "VBD"):
         fronted = _fronted(ctx, i, cue_end, entry, lo, hi, passive=passive)
@@ -899,46 +733,102 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
             return fronted
     if "raise" in frames or (passive and "to" in frames):
         return _raising(ctx, i, cue_end, entry, lo, hi)
-    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i, lo) \
-            and not (i > lo and toks[i - 1].text == "," and _subject_left(ctx, i, lo) is not None):
-        return None  # "was asked", "a group called ...", reduced relatives
-    if tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while"):
+    if not _active_cue(ctx, i, lo, passive=passive):
         return None
-    att = _Attribution((i, cue_end), entry.cls, [], "indirect", sent)
+    att = _Attribution((i, cue_end), entry.cls, [], "indirect", tok.sent)
     subject = _subject_left(ctx, i, lo)
-    if "objcomp" in frames and subject is not None and subject[0] - 1 >= lo and toks[subject[0] - 1].lower == "what":
+    relative = _relative_word(ctx, subject, lo)
+    if "objcomp" in frames and relative == "what":
         return _free_relative(ctx, att, subject, cue_end, hi)  # "what he calls corruption in politics"
-    if "clause" in frames and subject is not None and subject[0] - 1 >= lo \
-            and toks[subject[0] - 1].lower in ("which", "that", "who") and cue_end < hi \
-            and toks[cue_end].tag in ("VBD", "VBZ", "VBP", "MD"):
-        # "a bill, which critics said was discriminatory": the relative pronoun and the rest of its clause
-        end = _trim_end(ctx, cue_end, _content_end(ctx, cue_end, hi))
-        att.speaker = subject
-        att.content = [_chars(ctx, subject[0] - 1, subject[0])]
-        _add_complement(ctx, att, _Complement(cue_end, end, _kind_of(ctx, cue_end, end)))
-        return att
-    # 1. Inverted: '"Q," said Kim.' / 'Q, said Kim, a senator.'
+    if "clause" in frames and relative in ("which", "that", "who") and cue_end < hi \
+            and toks[cue_end].tag in FINITE_TAGS:
+        return _relative_content(ctx, att, subject, cue_end, hi)
+    inverted = _inverted(ctx, att, i, cue_end, entry, lo, hi, subject=subject)
+    if inverted is not None:
+        return inverted
+    subject = att.speaker = _nonfinite_subject(ctx, i, lo, subject, passive=passive)
+    comp = _complement_after(ctx, cue_end, entry, hi)
+    if comp is not None:
+        _add_complement(ctx, att, comp)
+        return att if att.content else None
+    if subject is not None and ("paren" in frames or "quote" in frames) and tok.tag in ("VBD", "VBZ", "VBP"):
+        before = _content_before(ctx, subject[0], lo, short_ok=True)
+        if before is not None:
+            return _parenthetical(ctx, att, before, cue_end, hi)
+    if ("clause" in frames or "quote" in frames) and subject is not None:
+        return _forward_quotation(ctx, att, cue_end, hi)
+    return None
+
+
+def _active_cue(ctx: _Context, i: int, lo: int, *, passive: bool) -> bool:
+    """Not a passive ("was asked"), a participle used as an adjective ("a group called ..."), a reduced
+    relative, or a gerund of a temporal clause ("when asking ..."); an inverted participle after a closing
+    quotation mark or a participle after its subject and a comma is a cue."""
+    toks = ctx.tokens
+    tok = toks[i]
+    if passive or tok.tag == "VBN" and not _has_aux_before(ctx, i, lo) and not _after_closing_mark(ctx, i) \
+            and not (i > lo and toks[i - 1].text == "," and _subject_left(ctx, i, lo) is not None):
+        return False
+    return not (tok.tag == "VBG" and i > lo and toks[i - 1].lower in ("when", "while"))
+
+
+def _relative_word(ctx: _Context, subject: tuple[int, int] | None, lo: int) -> str | None:
+    """The relative word just before a cue's subject ("what he calls", "which critics said"), if any."""
+    if subject is None or subject[0] - 1 < lo:
+        return None
+    low = ctx.tokens[subject[0] - 1].lower
+    return low if low in ("what", "which", "that", "who") else None
+
+
+def _relative_content(ctx: _Context, att: _Attribution, subject: tuple[int, int], k: int,
+                      hi: int) -> _Attribution:
+    """"a bill, which critics said was discriminatory": the relative pronoun and the rest of its clause."""
+    end = _trim_end(ctx, k, _content_end(ctx, k, hi))
+    att.speaker = subject
+    att.content = [_chars(ctx, subject[0] - 1, subject[0])]
+    _add_complement(ctx, att, _Complement(k, end, _kind_of(ctx, k, end)))
+    return att
+
+
+def _inverted(ctx: _Context, att: _Attribution, i: int, cue_end: int, entry: CueEntry, lo: int, hi: int, *,
+              subject: tuple[int, int] | None) -> _Attribution | None:
+    """'"Q," said Kim.' / 'Q, said Kim, a senator.': the speaker after the cue, the content before it
+    (and resuming after the speaker); None when the cue is not inverted."""
+    toks = ctx.tokens
+    tok = toks[i]
     left = i - 1
-    while left >= lo and _is_aux_or_adverb(toks[left]):
+    while left >= lo and is_aux_or_adverb(toks[left]):
         left -= 1
-    after_quote = left >= lo and _is_mark(toks[left]) and ctx.in_quote(left)
-    if left < lo and left >= 0 and _is_mark(toks[left]) and ctx.in_quote(left) and _same_paragraph(ctx, left, i):
+    after_quote = left >= lo and is_mark(toks[left]) and ctx.in_quote(left)
+    if left < lo and left >= 0 and is_mark(toks[left]) and ctx.in_quote(left) and _same_paragraph(ctx, left, i):
         after_quote = True  # '"Why?" asked Kim.' split after the question mark
     inverted = (tok.tag in ("VBD", "VBZ", "VBP") or tok.tag == "VBN" and after_quote) \
-        and ("paren" in frames or "quote" in frames) \
+        and ("paren" in entry.frames or "quote" in entry.frames) \
         and (after_quote or left >= lo and toks[left].text == "," and subject is None)
-    if inverted:
-        speaker = _speaker_right(ctx, cue_end, hi)
-        if speaker is not None and _ends_clause(ctx, speaker[1], hi):
-            before = _content_before(ctx, left + 1, min(lo, left + 1))
-            if before is not None:
-                att.speaker = speaker
-                att.parenthetical = True
-                _add_complement(ctx, att, before)
-                resumed = _content_resumed(ctx, _after_speaker(ctx, speaker[1], hi), hi)
-                if resumed is not None:
-                    _add_complement(ctx, att, resumed)
-                return att
+    if not inverted:
+        return None
+    speaker = _speaker_right(ctx, cue_end, hi)
+    if speaker is None or not _ends_clause(ctx, speaker[1], hi):
+        return None
+    before = _content_before(ctx, left + 1, min(lo, left + 1))
+    if before is None:
+        return None
+    att.speaker = speaker
+    att.parenthetical = True
+    _add_complement(ctx, att, before)
+    resumed = _content_resumed(ctx, _after_speaker(ctx, speaker[1], hi), hi)
+    if resumed is not None:
+        _add_complement(ctx, att, resumed)
+    return att
+
+
+def _nonfinite_subject(ctx: _Context, i: int, lo: int, subject: tuple[int, int] | None, *,
+                       passive: bool) -> tuple[int, int] | None:
+    """The speaker of a gerund, infinitive or participle cue: not the document or place before it ("released a
+    statement saying ...", "was on CNN talking about ..."), the subject of a coordinated gerund ("noting X and
+    saying Y"), else the understood subject (:func:`_controller`)."""
+    toks = ctx.tokens
+    tok = toks[i]
     if tok.tag == "VBG" and subject is not None and not ctx.in_quote(subject[1] - 1) and (
             _head_noun(ctx, subject).lower in document_nouns()  # "released a statement saying ...": the author
             or subject[0] > lo and toks[subject[0] - 1].tag == "IN"  # "was on CNN talking about ..."
@@ -948,37 +838,38 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         subject = _coordinated_gerund(ctx, i, lo) or subject  # "noting X and saying Y"
     if subject is None and (tok.tag in ("VBG", "VB") or tok.tag == "VBN" and not passive):
         subject = _controller(ctx, i, lo)
-    att.speaker = subject
-    # 2. Content after the cue.
-    comp = _complement_after(ctx, i, cue_end, entry, hi)
-    if comp is not None:
-        _add_complement(ctx, att, comp)
-        return att if att.content else None
-    # 3. Parenthetical with the subject first: 'Q, Kim said.' / '"Q," he added.'
-    if subject is not None and ("paren" in frames or "quote" in frames) and tok.tag in ("VBD", "VBZ", "VBP"):
-        before = _content_before(ctx, subject[0], lo, short_ok=True)
-        if before is not None:
-            att.parenthetical = True
-            # an adverbial ("Instead, she said, ...") gives way to what follows; a subject ("Mr. Obama,
-            # officials said, has ...") does not
-            adverbial = before.quote < 0 and finite_verb_in(toks, before.first, before.last) is None \
-                and np_right(toks, before.first, before.last) != before.last
-            resumed = _content_resumed(ctx, cue_end, hi, adverbial_before=adverbial)
-            if not (adverbial and resumed is not None):
-                if before.last - before.first < 2 and before.quote < 0:
-                    return None
-                _add_complement(ctx, att, before)
-            if resumed is not None:
-                _add_complement(ctx, att, resumed)
-            return att
-    # 4. A cue whose quotation follows in the next sentence or paragraph: 'Kim said in a statement. "..."'
-    if ("clause" in frames or "quote" in frames) and subject is not None:
-        q = _quotation_after(ctx, cue_end, hi)
-        if q >= 0:
-            att.forward = True
-            _add_complement(ctx, att, _Complement(*ctx.quote_tokens[q], "direct", q))
-            return att
-    return None
+    return subject
+
+
+def _parenthetical(ctx: _Context, att: _Attribution, before: _Complement, cue_end: int,
+                   hi: int) -> _Attribution | None:
+    """'Q, Kim said.' / '"Q," he added.': the content before the subject, and what resumes after the cue.
+
+    An adverbial before it ("Instead, she said, ...") gives way to what follows; a
+    subject ("Mr. Obama, officials said, has ...") does not.
+    """
+    toks = ctx.tokens
+    att.parenthetical = True
+    adverbial = before.quote < 0 and finite_verb_in(toks, before.first, before.last) is None \
+        and np_right(toks, before.first, before.last) != before.last
+    resumed = _content_resumed(ctx, cue_end, hi, adverbial_before=adverbial)
+    if not (adverbial and resumed is not None):
+        if before.last - before.first < 2 and before.quote < 0:
+            return None
+        _add_complement(ctx, att, before)
+    if resumed is not None:
+        _add_complement(ctx, att, resumed)
+    return att
+
+
+def _forward_quotation(ctx: _Context, att: _Attribution, cue_end: int, hi: int) -> _Attribution | None:
+    """A cue whose quotation follows in the next sentence or paragraph: 'Kim said in a statement. "..."'."""
+    q = _quotation_after(ctx, cue_end, hi)
+    if q < 0:
+        return None
+    att.forward = True
+    _add_complement(ctx, att, _Complement(*ctx.quote_tokens[q], "direct", q))
+    return att
 
 
 def _quotation_after(ctx: _Context, k: int, hi: int) -> int:
@@ -1013,7 +904,7 @@ def _participial_clause_end(ctx: _Context, i: int, hi: int) -> int:
         if ctx.in_quote(k):
             continue
         prev = toks[k - 1]
-        if (prev.text == "," or _is_mark(prev) and ctx.in_quote(k - 1)) and (
+        if (prev.text == "," or is_mark(prev) and ctx.in_quote(k - 1)) and (
                 _attribution_clause(ctx, k, hi) or clause_starts(toks, k, hi) and toks[k].lower not in WH_WORDS):
             return k - 1 if prev.text == "," else k
         if _attribution_clause(ctx, k, hi) and toks[k].tag == "PRP":
@@ -1026,7 +917,7 @@ def _clause_start(ctx: _Context, i: int, lo: int) -> int:
     subject off ('"...," Sen. Claire McCaskill (D-Mo.)' | 'said.')."""
     toks = ctx.tokens
     j = i - 1
-    while j >= lo and _is_aux_or_adverb(toks[j]):
+    while j >= lo and is_aux_or_adverb(toks[j]):
         j -= 1
     if j >= lo or lo == 0:
         return lo
@@ -1047,7 +938,7 @@ def _free_relative(ctx: _Context, att: _Attribution, subject: tuple[int, int], k
     if ctx.in_quote(k):
         end = ctx.quote_tokens[ctx.token_quote[k]][1]
     else:
-        end = _np_with_pps(ctx, k, hi)
+        end = np_with_pps(ctx.tokens, k, hi)
     if end <= k:
         return None
     what = subject[0] - 1
@@ -1094,9 +985,9 @@ def _fronted(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: 
 def _ends_clause(ctx: _Context, k: int, hi: int) -> bool:
     """Nothing but adjuncts after an inverted speaker: '..., said Kim on Monday.' / '..., said Kim, the ...'."""
     toks = ctx.tokens
-    if k >= hi or toks[k].text in (",", ".", "!", "?", ";", ":") or _is_mark(toks[k]) or toks[k].text in _DASHES:
+    if k >= hi or toks[k].text in (",", ".", "!", "?", ";", ":") or is_mark(toks[k]) or toks[k].text in DASHES:
         return True
-    return toks[k].tag in ("IN", "TO", "WRB", "WP") or _is_temporal(toks[k]) or toks[k].tag == "RB"
+    return toks[k].tag in ("IN", "TO", "WRB", "WP") or is_temporal(toks[k]) or toks[k].tag == "RB"
 
 
 def _after_speaker(ctx: _Context, k: int, hi: int) -> int:
@@ -1115,10 +1006,10 @@ def _after_speaker(ctx: _Context, k: int, hi: int) -> int:
     return k
 
 
-def _after_closing_mark(ctx: _Context, i: int, lo: int) -> bool:
+def _after_closing_mark(ctx: _Context, i: int) -> bool:
     """'"...," declared Kim': the tagger often reads an inverted cue as a participle."""
     j = i - 1
-    return j >= 0 and _is_mark(ctx.tokens[j]) and ctx.in_quote(j) and ctx.quote_tokens[ctx.token_quote[j]][1] == i
+    return j >= 0 and is_mark(ctx.tokens[j]) and ctx.in_quote(j) and ctx.quote_tokens[ctx.token_quote[j]][1] == i
 
 
 def _be_before(ctx: _Context, i: int, lo: int) -> bool:
@@ -1139,9 +1030,9 @@ def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
     """The subject of the verb governing a cue without its own: ", saying ...", "continued to assert",
     "released a statement saying" (the nearest finite verb not inside a relative or subordinate clause)."""
     toks = ctx.tokens
-    lo = max(lo, i - _LOOK_BACK)
+    lo = max(lo, i - LOOK_BACK)
     order = range(i - 1, lo - 1, -1)
-    if i > lo and toks[i - 1].text == "," or i - 1 > lo and _is_mark(toks[i - 1]) and toks[i - 2].text == ",":
+    if i > lo and toks[i - 1].text == "," or i - 1 > lo and is_mark(toks[i - 1]) and toks[i - 2].text == ",":
         order = range(lo, i)  # ", saying ...": the main clause's verb, not one inside its complement
     for k in order:
         tok = toks[k]
@@ -1153,7 +1044,7 @@ def _main_subject(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
                 continue
             return None
         before = subject[0] - 1
-        if before >= lo and (toks[before].tag in ("WP", "WDT", "WRB") or toks[before].lower in _SUBORDINATORS):
+        if before >= lo and (toks[before].tag in ("WP", "WDT", "WRB") or toks[before].lower in _CLAUSE_LINKS):
             continue  # "what he characterized as ..." / "as he noted ..."
         if toks[subject[0]].lower in ("who", "which", "that"):
             continue
@@ -1191,7 +1082,7 @@ def _controller(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
         j -= 1
     if j >= lo and toks[j].tag == "TO":
         np_start = np_left(toks, j, lo)
-        if np_start is not None and np_start - 1 >= lo and toks[np_start - 1].lemma in _OBJECT_CONTROL \
+        if np_start is not None and np_start - 1 >= lo and toks[np_start - 1].lemma in object_control_verbs() \
                 and toks[np_start - 1].tag.startswith("VB"):
             return np_start, j
     if j >= lo and toks[j].text == ",":
@@ -1208,7 +1099,7 @@ def _raising(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: 
     if k + 1 >= hi or toks[k].tag != "TO" or not toks[k + 1].tag.startswith("VB"):
         return None
     j = i - 1
-    while j >= lo and (_is_aux_or_adverb(toks[j])):
+    while j >= lo and (is_aux_or_adverb(toks[j])):
         j -= 1
     if j < lo or ctx.in_quote(j):
         return None
@@ -1334,7 +1225,7 @@ def _quoted_as(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry:
     att = _Attribution((i, end), entry.cls, [], "indirect", ctx.tokens[i].sent, speaker=speaker)
     att.cue_span = (ctx.tokens[i].start, ctx.tokens[end - 1].end)
     say = CueEntry(("say",), entry.cls, frozenset({"clause"}))
-    comp = _complement_after(ctx, end - 1, end, say, hi)
+    comp = _complement_after(ctx, end, say, hi)
     if comp is None:
         reporter = _subject_left(ctx, i, lo)
         comp = _content_before(ctx, reporter[0] if reporter else i, lo)
@@ -1613,7 +1504,7 @@ def _signed_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     k = last_tok
     while k < len(toks) and toks[k].text in (".", ","):
         k += 1
-    if k >= len(toks) or toks[k].text not in _DASHES:
+    if k >= len(toks) or toks[k].text not in DASHES:
         return None
     sents = ctx.doc.sentences
     para = sents[toks[k].sent].paragraph
@@ -1640,7 +1531,7 @@ def _tagged_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if last_tok - first_tok < 3 or last_tok >= len(toks):
         return None
     inner = last_tok - 1
-    while inner > first_tok and _is_mark(toks[inner]):
+    while inner > first_tok and is_mark(toks[inner]):
         inner -= 1
     if toks[inner].text not in (",", "?", "!"):
         return None
@@ -1652,7 +1543,7 @@ def _tagged_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if toks[k].tag in ("VBD", "VBZ") and toks[k].lemma not in AUXILIARIES:
         verb, speaker = k, _speaker_right(ctx, k + 1, hi)
     else:
-        end = k + 1 if toks[k].tag == "PRP" and toks[k].lower in _SUBJECT_PRONOUNS else np_right(toks, k, hi)
+        end = k + 1 if toks[k].tag == "PRP" and toks[k].lower in PERSONAL_SUBJECTS else np_right(toks, k, hi)
         while end < hi and toks[end].tag in ("RB",):
             end += 1
         if end > k and end < hi and toks[end].tag in ("VBD", "VBZ") and toks[end].lemma not in AUXILIARIES:
@@ -1671,7 +1562,7 @@ def _sentential(ctx: _Context, q_index: int) -> bool:
     sent = ctx.doc.sentences[toks[first_tok].sent]
     if first_tok != sent.first:
         k = first_tok - 1
-        if not (toks[k].text in (":", "?", "!") or toks[k].text.endswith(".") or toks[k].text in _DASHES):
+        if not (toks[k].text in (":", "?", "!") or toks[k].text.endswith(".") or toks[k].text in DASHES):
             return words >= 6 and finite_verb_in(toks, first_tok, last_tok) is not None
     return words >= 3
 

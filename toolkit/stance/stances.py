@@ -8,7 +8,7 @@ can always see why a stance was assigned:
 
 1. **Stance cues** (``data/stance/stance_verbs.tsv``: CAMEO-style verbs, nouns and adjectives
    with polarity and argument roles). The clause's shallow structure
-   (:mod:`toolkit.text.syntax`) gives the direction: "X condemned Y" (X -> Y),
+   (:mod:`toolkit.text.clauses`) gives the direction: "X condemned Y" (X -> Y),
    "Y was criticised by X" (passive: by-agent -> subject), "X protested to Y",
    "X's criticism of Y", "Y drew praise from X", "X and Y pledged to boost ties"
    (both ways), "X accused Y of ...", "X denied Y's claims" (the possessor of the
@@ -52,7 +52,19 @@ from toolkit.stance import portrayal as learned
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.stance.polarity import modifiers, score_tokens, squash
 from toolkit.resources import data_lines, read_table
-from toolkit.text.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
+from toolkit.text.clauses import (
+    CIRCUMSTANTIAL,
+    FINITE_TAGS,
+    LOCATIVE,
+    NOMINAL_TAGS,
+    SUBORDINATORS,
+    VerbGroup,
+    is_break,
+    np_extent,
+    object_control_verbs,
+    time_words,
+    verb_groups,
+)
 from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Stance", "Topic", "Cue", "TopicStance", "find_stances", "topic_stances", "propose_topics",
@@ -301,9 +313,8 @@ def _head_mention(ctx: _Context, lo: int, end: int) -> Mention | None:
     return None
 
 
-_TIME_WORDS = frozenset({"week", "weekend", "month", "year", "day", "monday", "tuesday", "wednesday", "thursday",
-                         "friday", "saturday", "sunday", "today", "yesterday", "morning", "evening", "night",
-                         "afternoon", "time", "past"})
+#: Time words before a name that starts a subject ("In recent weeks Rubio had ...").
+_TIME_WORDS = time_words("weekday", "day", "noun", "period")
 _SPEECH_NOUNS = frozenset({"letter", "statement", "spokesman", "spokeswoman", "spokesperson", "official",
                            "source", "lawyer", "aide", "adviser", "advisor", "representative", "memo", "report",
                            "campaign", "office", "team", "supporter", "ally", "leader", "son", "daughter", "wife",
@@ -323,7 +334,7 @@ def _clause(ctx: _Context, lo: int, hi: int) -> _Clause:
         subject, span = _subject(ctx, clause, gi, prev_finite)
         clause.subjects.append(subject)
         clause.subject_spans.append(span)
-        if g.finite:
+        if g.clause_head:
             prev_finite = gi
     return clause
 
@@ -350,106 +361,142 @@ def _preposition(toks: Sequence[Token], j: int) -> bool:
         "DT", "CD", "PRP$", "JJ", "NN", "NNS", "VBG")
 
 
-def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
-             ) -> tuple[list[Mention], tuple[int, int] | None]:
-    """The holder(s) of verb group ``gi``: the first argument noun phrase of its clause, or inherited."""
+_Subject = tuple[list[Mention], tuple[int, int] | None]  # the holder(s) and the subject's token span
+_NO_SUBJECT: _Subject = ([], None)
+
+
+def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None) -> _Subject:
+    """The holder(s) of verb group ``gi``: the first argument noun phrase of its clause, or inherited.
+
+    In order: a non-finite group right after a verb shares its subject (or, after a
+    verb of asking, its object); a verb coordinated with the previous clause head
+    shares that one's; else the first noun phrase of the clause not governed by a
+    preposition or verb; else a relative pronoun's antecedent; else, for a
+    non-finite group, the previous clause head's; else an inverted speaker ("..., said X").
+    """
     toks = ctx.doc.tokens
     g = clause.groups[gi]
-    prev = clause.groups[gi - 1] if gi else None
-    # Infinitives and participles right after a verb share its subject ("pledged to boost", "declined to answer").
-    if not g.finite and prev is not None:
-        gap = [t for t in toks[prev.last:g.first] if t.tag not in ("RB", "RP")]
-        if not gap:
-            return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
-        if g.infinitive:
-            # "urged Y to ...": the object of the previous verb does it; "summoned Y to protest": the subject
-            mentions, end = _np_mentions(ctx, prev.last + (prev.particle is not None), g.first)
-            if mentions and end == g.first and prev.lemma in _object_control():
-                return mentions[-1:], (prev.last, end)
-            return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
-    start = clause.lo
-    if prev_finite is not None:
-        start = clause.groups[prev_finite].last
-    # The clause boundary nearest before the group.
-    relative_at = None
-    for j in range(g.first - 1, start - 1, -1):
-        t = toks[j]
-        if is_break(t):
-            start = j + 1
-            break
-        if t.lower in SUBORDINATORS and t.tag in ("IN", "WDT", "WP", "WRB") and not _preposition(toks, j):
-            start = j + 1
-            if t.tag in ("WDT", "WP") and t.lower in ("who", "which", "that"):
-                relative_at = j
-            break
+    inherited = _inherited_subject(ctx, clause, gi)
+    if inherited is not None:
+        return inherited
+    start = clause.groups[prev_finite].last if prev_finite is not None else clause.lo
+    start, relative_at = _clause_boundary(toks, g.first, start)
     before = g.first - 1
     while before >= start and toks[before].tag in ("RB", "RBR"):
         before -= 1
     if prev_finite is not None and before >= start and toks[before].lower in ("and", "but", "or", ","):
-        # "X condemned Y and urged Z"; "X said it could not confirm reports that ... but said ...":
-        # a verb of saying pairs with the last verb of saying
-        same = prev_finite
-        if g.lemma in _REPORTING:
-            same = next((i for i in range(gi - 1, -1, -1) if clause.groups[i].finite
-                         and clause.groups[i].lemma in _REPORTING), prev_finite)
-        return clause.subjects[same], clause.subject_spans[same]
+        return _coordinated_subject(clause, gi, prev_finite)
     after_report = prev_finite is not None and clause.groups[prev_finite].lemma in _REPORTING
-    k = start
-    while k < g.first:
-        t = toks[k]
-        if ctx.inside[k] or t.tag in NOMINAL_TAGS or t.tag == "PRP":
-            end = np_extent(toks, k, g.first, inside=ctx.inside) if t.tag != "PRP" else k + 1
-            end = max(end, k + 1)
-            prev_tok = toks[k - 1] if k > clause.lo else None
-            governed = prev_tok is not None and (
-                (prev_tok.tag in ("IN", "TO") and prev_tok.lower not in SUBORDINATORS)
-                or (prev_tok.tag in ("VB", "VBG", "VBN", "VBD", "VBZ", "VBP", "RP")
-                    and not (k == start and after_report)))
-            if governed and end < g.first and ctx.at[end - 1] is not None:
-                m = ctx.at[end - 1]
-                if m.first > k and (toks[m.first - 1].tag == "NNS" or toks[m.first - 1].lemma in _TIME_WORDS):
-                    k = m.first  # "In recent weeks Rubio had ...": the name starts the subject
-                    continue
-            if not governed:
-                span_end = end  # extend over "X and Y"
-                while span_end + 1 < g.first and toks[span_end].lower == "and" and (
-                        ctx.inside[span_end + 1] or toks[span_end + 1].tag in NOMINAL_TAGS):
-                    span_end = max(np_extent(toks, span_end + 1, g.first, inside=ctx.inside), span_end + 2)
-                head = _head_mention(ctx, k, end)
-                if head is None and t.tag == "PRP":
-                    head = ctx.mention_at(k)
-                group = _coordinated(ctx, (k, span_end))
-                return (group or ([head] if head else [])), (k, span_end)
-            k = end
-            continue
-        k += 1
-    if relative_at is not None:
-        j = relative_at - 1
-        if j >= clause.lo and toks[j].text == ",":
-            j -= 1
-        if j >= clause.lo:
-            m = ctx.mention_at(j)
-            if m is not None:
-                return [m], (m.first, m.last)
-            lo = j
-            while lo > clause.lo and (toks[lo - 1].tag in NOMINAL_TAGS or ctx.inside[lo - 1]):
-                lo -= 1
-            head = _head_mention(ctx, lo, j + 1)
-            return ([head] if head else []), (lo, j + 1)
-    if not g.finite and prev_finite is not None:
+    found = _first_argument(ctx, clause, g.first, start, after_report=after_report)
+    if found is None and relative_at is not None:
+        found = _relative_antecedent(ctx, clause, relative_at)
+    if found is not None:
+        return found
+    if not g.clause_head and prev_finite is not None:
         return clause.subjects[prev_finite], clause.subject_spans[prev_finite]  # "..., accusing Y of ..."
-    # Inverted speaker: "..., said X"
     if g.lemma in _REPORTING and before >= clause.lo and toks[before].text in (",", "''", "”", '"'):
-        mentions, _ = _np_mentions(ctx, g.last, clause.hi, follow=False)
+        mentions, _ = _np_mentions(ctx, g.last, clause.hi, follow=False)  # inverted speaker: "..., said X"
         if mentions:
             return mentions[-1:], (mentions[-1].first, mentions[-1].last)
-    return [], None
+    return _NO_SUBJECT
 
 
-@lru_cache(maxsize=1)
-def _object_control() -> frozenset[str]:
-    """Verbs whose object does what a following infinitive says (``data/stance/object_control_verbs.txt``)."""
-    return frozenset(data_lines("stance/object_control_verbs.txt"))
+def _inherited_subject(ctx: _Context, clause: _Clause, gi: int) -> _Subject | None:
+    """Infinitives and participles right after a verb share its subject ("pledged to boost", "declined to
+    answer"); after a verb of asking the object does it ("urged Y to ..."; but "summoned Y to protest")."""
+    toks = ctx.doc.tokens
+    g = clause.groups[gi]
+    prev = clause.groups[gi - 1] if gi else None
+    if g.clause_head or prev is None:
+        return None
+    gap = [t for t in toks[prev.last:g.first] if t.tag not in ("RB", "RP")]
+    if not gap:
+        return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
+    if not g.infinitive:
+        return None
+    mentions, end = _np_mentions(ctx, prev.last + (prev.particle is not None), g.first)
+    if mentions and end == g.first and prev.lemma in object_control_verbs():
+        return mentions[-1:], (prev.last, end)
+    return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
+
+
+def _clause_boundary(toks: Sequence[Token], first: int, start: int) -> tuple[int, int | None]:
+    """The clause boundary nearest before token ``first`` (no further back than ``start``), and the relative
+    pronoun that opens the clause there, if one does ("the envoy, who said ...")."""
+    for j in range(first - 1, start - 1, -1):
+        t = toks[j]
+        if is_break(t):
+            return j + 1, None
+        if t.lower in SUBORDINATORS and t.tag in ("IN", "WDT", "WP", "WRB") and not _preposition(toks, j):
+            relative = t.tag in ("WDT", "WP") and t.lower in ("who", "which", "that")
+            return j + 1, (j if relative else None)
+    return start, None
+
+
+def _coordinated_subject(clause: _Clause, gi: int, prev_finite: int) -> _Subject:
+    """"X condemned Y and urged Z": the previous clause head's subject; a verb of saying pairs with the last
+    verb of saying ("X said it could not confirm reports that ... but said ...")."""
+    same = prev_finite
+    if clause.groups[gi].lemma in _REPORTING:
+        same = next((i for i in range(gi - 1, -1, -1) if clause.groups[i].clause_head
+                     and clause.groups[i].lemma in _REPORTING), prev_finite)
+    return clause.subjects[same], clause.subject_spans[same]
+
+
+def _first_argument(ctx: _Context, clause: _Clause, first: int, start: int, *, after_report: bool
+                    ) -> _Subject | None:
+    """The first noun phrase in ``[start, first)`` that no preposition or verb governs (with its conjuncts:
+    "X and Y"), as the verb's subject; a name after a governed time phrase starts one ("In recent weeks
+    Rubio had ...")."""
+    toks = ctx.doc.tokens
+    k = start
+    while k < first:
+        t = toks[k]
+        if not (ctx.inside[k] or t.tag in NOMINAL_TAGS or t.tag == "PRP"):
+            k += 1
+            continue
+        end = np_extent(toks, k, first, inside=ctx.inside) if t.tag != "PRP" else k + 1
+        end = max(end, k + 1)
+        prev_tok = toks[k - 1] if k > clause.lo else None
+        governed = prev_tok is not None and (
+            (prev_tok.tag in ("IN", "TO") and prev_tok.lower not in SUBORDINATORS)
+            or (prev_tok.tag in ("VB", "VBG", "VBN", "VBD", "VBZ", "VBP", "RP")
+                and not (k == start and after_report)))
+        if governed and end < first and ctx.at[end - 1] is not None:
+            m = ctx.at[end - 1]
+            if m.first > k and (toks[m.first - 1].tag == "NNS" or toks[m.first - 1].lemma in _TIME_WORDS):
+                k = m.first  # "In recent weeks Rubio had ...": the name starts the subject
+                continue
+        if not governed:
+            span_end = end  # extend over "X and Y"
+            while span_end + 1 < first and toks[span_end].lower == "and" and (
+                    ctx.inside[span_end + 1] or toks[span_end + 1].tag in NOMINAL_TAGS):
+                span_end = max(np_extent(toks, span_end + 1, first, inside=ctx.inside), span_end + 2)
+            head = _head_mention(ctx, k, end)
+            if head is None and t.tag == "PRP":
+                head = ctx.mention_at(k)
+            group = _coordinated(ctx, (k, span_end))
+            return (group or ([head] if head else [])), (k, span_end)
+        k = end
+    return None
+
+
+def _relative_antecedent(ctx: _Context, clause: _Clause, relative_at: int) -> _Subject | None:
+    """The noun phrase a relative pronoun at ``relative_at`` refers to ("the ministry, which said ...")."""
+    toks = ctx.doc.tokens
+    j = relative_at - 1
+    if j >= clause.lo and toks[j].text == ",":
+        j -= 1
+    if j < clause.lo:
+        return None
+    m = ctx.mention_at(j)
+    if m is not None:
+        return [m], (m.first, m.last)
+    lo = j
+    while lo > clause.lo and (toks[lo - 1].tag in NOMINAL_TAGS or ctx.inside[lo - 1]):
+        lo -= 1
+    head = _head_mention(ctx, lo, j + 1)
+    return ([head] if head else []), (lo, j + 1)
 
 
 @lru_cache(maxsize=1)
@@ -469,12 +516,12 @@ _REPORTING = _Lazy()
 
 
 def _predicate_end(ctx: _Context, clause: _Clause, gi: int) -> int:
-    """Where the predicate of group ``gi`` ends: the next finite verb, a clause break or the sentence end."""
+    """Where the predicate of group ``gi`` ends: the next clause head, a clause break or the sentence end."""
     toks = ctx.doc.tokens
     g = clause.groups[gi]
     limit = clause.hi
     for later in clause.groups[gi + 1:]:
-        if later.finite:
+        if later.clause_head:
             limit = later.first
             break
     for j in range(g.last, limit):
@@ -526,10 +573,6 @@ def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
         if mods.get(toks[j].lower) == "hedge" or (toks[j].tag == "MD" and mods.get(toks[j].lower) == "hedge"):
             return score * HEDGE
     return score
-
-
-def _cue_span(toks: Sequence[Token], first: int, last: int) -> tuple[int, int, str]:
-    return toks[first].start, toks[last - 1].end, ""
 
 
 def _span(ctx: _Context, first: int, last: int) -> tuple[int, int, str]:
@@ -697,7 +740,7 @@ def _adjective_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]
 # --------------------------------------------------------------------------- statements
 
 
-def _statements(ctx: _Context, clause: _Clause, sent: int) -> list[tuple[list[Mention], int, int, int]]:
+def _statements(ctx: _Context, clause: _Clause) -> list[tuple[list[Mention], int, int, int]]:
     """(holders, content start, content end, cue token) for each reporting verb of the sentence."""
     toks = ctx.doc.tokens
     found = []
@@ -722,7 +765,7 @@ def _statements(ctx: _Context, clause: _Clause, sent: int) -> list[tuple[list[Me
         end = clause.hi
         while k < end and toks[k].lower != "that" and k < g.last + 8 and not (
                 toks[k].tag in ("NNP", "NN", "NNS", "PRP", "DT") and k == g.last and g.lemma not in ("tell",)):
-            if toks[k].tag in ("VBD", "VBZ", "VBP", "MD"):
+            if toks[k].tag in FINITE_TAGS:
                 break
             k += 1
         if k < end and toks[k].lower == "that":
@@ -742,13 +785,15 @@ def _targets_in(ctx: _Context, lo: int, hi: int) -> list[Mention]:
         if m is None or (out and out[-1] is m):
             continue
         possessor = m.last < len(toks) and toks[m.last].tag == "POS"
-        if m.first > lo and not possessor and (toks[m.first - 1].lower in LOCATIVE or (
+        if m.first > lo and not possessor and (toks[m.first - 1].lower in _NOT_ARGUMENT or (
                 toks[m.first - 1].lower == "to" and m.kind == "country")):
             continue  # "in Seoul", "from Russia", "to Berlin": a place or a circumstance, not an addressee
         out.append(m)
     return out
 
 
+#: Prepositions after which an actor is a place or a circumstance, not an argument ("in Seoul", "during ...").
+_NOT_ARGUMENT = LOCATIVE | CIRCUMSTANTIAL
 _PATIENT_LINKS = frozenset({"against", "on", "of", "to", "at", "the", "a", "an", "its", "their", "our", "his", "her",
                             "and", ","})
 
@@ -863,7 +908,7 @@ def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) ->
     """Subject -> actors in its own predicate, scored on the words of the predicate."""
     toks = ctx.doc.tokens
     for gi, g in enumerate(clause.groups):
-        if not g.finite or g.passive or g.lemma in _REPORTING or not clause.subjects[gi] \
+        if not g.clause_head or g.passive or g.lemma in _REPORTING or not clause.subjects[gi] \
                 or modifiers().get(g.lemma) == "receive":
             continue
         end = min(_predicate_end(ctx, clause, gi), g.last + PREDICATE_REACH)
@@ -995,7 +1040,7 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
         _verb_cues(ctx, clause, sent.i, found)
         _noun_cues(ctx, clause, sent.i, found)
         _adjective_cues(ctx, clause, sent.i, found)
-        statements = [(holders, lo, hi, cue, "statement") for holders, lo, hi, cue in _statements(ctx, clause, sent.i)]
+        statements = [(holders, lo, hi, cue, "statement") for holders, lo, hi, cue in _statements(ctx, clause)]
         for holder, lo, hi in quoted.get(sent.i, ()):
             statements.append(([holder] if holder else [], lo, hi, lo, "quote"))
         for holders, lo, hi, cue, via in statements:

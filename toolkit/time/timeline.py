@@ -96,6 +96,7 @@ from functools import lru_cache
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.resources import read_table
+from toolkit.text.clauses import SEGMENT_PUNCT, VERB_TAGS, VerbGroup, clause_segments, verb_groups
 from toolkit.time.timex import Timex
 from toolkit.time.values import ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, as_date, describe_interval, interval
 from toolkit.text.tokens import Doc, Token
@@ -119,11 +120,7 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
-_PUNCT = frozenset({",", ";", ":", "--", "(", ")", "``", "''", "-LRB-", "-RRB-"})
-_AUX = frozenset({"be", "have", "do"})
-_FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo"})
-_CONDITIONAL = frozenset({"would", "'d"})
-_PREP_SUBORDINATORS = frozenset({"after", "before", "until", "till", "since", "once", "as"})
+_PUNCT = SEGMENT_PUNCT
 _NP_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "VBN",
                       "VBG", "HYPH", "RB"})
 _PAST_LIKE = frozenset({"past", "perfect", "pluperfect"})
@@ -170,19 +167,41 @@ class Event:
 
 @dataclass(slots=True)
 class _Group:
-    """A verb group: auxiliaries, adverbs and the main verb ("could not confirm")."""
+    """A verb group of the sentence (:class:`~toolkit.text.clauses.VerbGroup`) with its place in the clauses."""
 
-    first: int
-    last: int  # exclusive: one past the main verb
-    main: int
-    finite: bool
-    tense: str | None
-    modal: str | None
-    negated: bool
+    verb: VerbGroup
     segment: int = 0
     role: str = "main"  # main | reported | sub | nonfinite
     reporter: int | None = None  # index of the reporting group (in the sentence's groups)
     coordinated: int | None = None  # index of the group this one is coordinated with ("... and urged")
+
+    @property
+    def first(self) -> int:
+        return self.verb.first
+
+    @property
+    def last(self) -> int:  # exclusive: one past the main verb
+        return self.verb.last
+
+    @property
+    def main(self) -> int:
+        return self.verb.head
+
+    @property
+    def finite(self) -> bool:
+        return self.verb.finite
+
+    @property
+    def tense(self) -> str | None:
+        return self.verb.tense
+
+    @property
+    def modal(self) -> str | None:
+        return self.verb.modal
+
+    @property
+    def negated(self) -> bool:
+        return self.verb.negated
 
 
 class _Sentence:
@@ -197,132 +216,18 @@ class _Sentence:
         self.quoted = quoted
         words = _words()
         self.report = words.get("report", frozenset())
-        self.groups = self._groups()
-        self.group_at = {k: gi for gi, g in enumerate(self.groups) for k in range(g.first, g.last)}
-        self.seg_of: dict[int, int] = {}
-        self.seg_start: list[int] = []
-        self.seg_end: list[int] = []
-        self.seg_kind: list[str] = []
-        self.seg_opener: list[str | None] = []
-        self._segments(words.get("subordinator", frozenset()))
+        self.groups = [_Group(vg) for vg in verb_groups(self.tokens, self.sent.first, self.sent.last,
+                                                        transparent=timex_tokens)]
+        segs = clause_segments(self.tokens, self.sent.first, self.sent.last, [g.verb for g in self.groups],
+                               transparent=timex_tokens)
+        self.seg_of, self.seg_start, self.seg_end = segs.of, segs.start, segs.end
+        self.seg_kind, self.seg_opener = segs.kind, segs.opener
         for g in self.groups:
             g.segment = self.seg_of[g.first]
         self._roles()
 
-    # ------------------------------------------------------------------ verb groups
     def _is_verb(self, k: int) -> bool:
-        tag = self.tokens[k].tag
-        return tag == "MD" or tag.startswith("VB")
-
-    def _groups(self) -> list[_Group]:
-        toks = self.tokens
-        out: list[_Group] = []
-        k, stop = self.sent.first, self.sent.last
-        while k < stop:
-            if not self._is_verb(k):
-                k += 1
-                continue
-            verbs = [k]
-            j = k + 1
-            while j < stop:
-                t = toks[j]
-                prev = toks[verbs[-1]]
-                if t.tag in ("RB", "RBR", "RBS") or t.lower in ("not", "n't", "never") or j in self.timex_tokens:
-                    j += 1
-                    continue
-                if t.tag == "TO" and j + 1 < stop and toks[j + 1].tag == "VB" and \
-                        (prev.lower == "going" or prev.lemma == "be"):
-                    j += 1
-                    continue
-                if self._is_verb(j) and (prev.tag == "MD" or prev.lemma in _AUX or
-                                         (toks[j - 1].tag == "TO" and prev.lower == "going") or
-                                         (toks[j - 1].tag == "TO" and prev.lemma == "be")):
-                    verbs.append(j)
-                    j += 1
-                    continue
-                break
-            out.append(self._make_group(verbs))
-            k = verbs[-1] + 1
-        return out
-
-    def _make_group(self, verbs: list[int]) -> _Group:
-        toks = self.tokens
-        first, main = toks[verbs[0]], verbs[-1]
-        words = [toks[v].lower for v in verbs]
-        span = range(verbs[0], main + 1)
-        negated = any(toks[k].lower in ("not", "n't", "never") for k in span) or (
-            # "did not comment" with the verb mis-tagged as a noun: the negation follows the auxiliary
-            toks[main].lemma in _AUX and main + 1 < self.sent.last and toks[main + 1].lower in ("not", "n't", "never"))
-        has_to = any(toks[k].tag == "TO" for k in span)
-        modal = first.lower if first.tag == "MD" else None
-        finite = first.tag in ("MD", "VBD", "VBZ", "VBP")
-        if not finite and first.tag == "VB" and verbs[0] == self.sent.first:
-            finite = True  # an imperative opening the sentence
-        tense: str | None = None
-        if finite:
-            if modal is not None:
-                tense = "future" if modal in _FUTURE_MODALS else "conditional" if modal in _CONDITIONAL else "modal"
-            elif has_to and ("going" in words or first.lemma == "be"):
-                tense = "future"  # "is going to", "is to visit"
-            elif first.tag == "VBD":
-                tense = "pluperfect" if first.lemma == "have" and len(verbs) > 1 else "past"
-            elif first.lemma == "have" and len(verbs) > 1 and toks[verbs[1]].tag == "VBN":
-                tense = "perfect"
-            else:
-                tense = "present"
-        return _Group(verbs[0], main + 1, main, finite, tense, modal, negated)
-
-    # ------------------------------------------------------------------ clause segments
-    def _finite_start_within(self, k: int, reach: int) -> bool:
-        toks = self.tokens
-        for j in range(k, min(self.sent.last, k + reach)):
-            if toks[j].norm in _PUNCT:
-                return False
-            gi = self.group_at.get(j)
-            if gi is not None and self.groups[gi].finite and self.groups[gi].first == j:
-                return True
-        return False
-
-    def _segments(self, subordinators: frozenset[str]) -> None:
-        toks = self.tokens
-        seg = 0
-        self.seg_start.append(self.sent.first)
-        self.seg_kind.append("start")
-        self.seg_opener.append(None)
-        has_finite = False
-
-        def open_segment(k: int, kind: str, opener: str) -> None:
-            nonlocal seg, has_finite
-            self.seg_end.append(k)
-            seg += 1
-            self.seg_start.append(k)
-            self.seg_kind.append(kind)
-            self.seg_opener.append(opener)
-            has_finite = False
-
-        for k in range(self.sent.first, self.sent.last):
-            t = toks[k]
-            low = t.lower
-            if t.norm in _PUNCT or t.tag in (",", ":"):
-                open_segment(k, "punct", t.norm)
-            elif low in subordinators and t.tag in ("IN", "WDT", "WP", "WP$", "WRB") and k not in self.timex_tokens:
-                open_segment(k, "sub", low)
-            elif low in _PREP_SUBORDINATORS and t.tag == "IN" and self._finite_start_within(k + 1, 6):
-                open_segment(k, "sub", low)
-            elif t.tag == "CC" and k > self.sent.first:
-                nxt = k + 1
-                while nxt < self.sent.last and (toks[nxt].tag in ("RB", "RBR") or nxt in self.timex_tokens or
-                                                 (toks[nxt].tag == "IN" and nxt + 1 in self.timex_tokens)):
-                    nxt += 1
-                if nxt < self.sent.last and self._is_verb(nxt):
-                    open_segment(k, "coord", low)
-                elif has_finite and self._finite_start_within(k + 1, 8):
-                    open_segment(k, "coord", low)
-            self.seg_of[k] = seg
-            gi = self.group_at.get(k)
-            if gi is not None and self.groups[gi].finite:
-                has_finite = True
-        self.seg_end.append(self.sent.last)
+        return self.tokens[k].tag in VERB_TAGS
 
     # ------------------------------------------------------------------ roles: main, reported, subordinate
     def _is_report(self, g: _Group) -> bool:
