@@ -37,6 +37,7 @@ from toolkit.nltkdata import MissingNLTKData, ensure
 from toolkit.quotes.extract import Quote, find_quotes
 from toolkit.quotes.extract import Span as QuoteSpan
 from toolkit.resources import MissingData
+from toolkit.stance.portrayal import SHIPPED, PortrayalModel
 from toolkit.stance.stances import find_stances
 from toolkit.text.tagging import process
 from toolkit.time.timeline import find_events
@@ -79,11 +80,14 @@ class Annotation:
         return out
 
 
-def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotation:
+def annotate_document(doc: Document, *, aliases: str | None = None,
+                      model: PortrayalModel | str | None = SHIPPED) -> Annotation:
     """Annotate one document: paragraphs, sentences, tokens and tags, actors, then the analyses.
 
     Pure (no I/O), so it serves a loop, a process pool or a cluster map alike.
-    ``aliases`` is a user's own actor alias table (columns of ``data/actors/actor_aliases.tsv``).
+    ``aliases`` is a user's own actor alias table (columns of ``data/actors/actor_aliases.tsv``);
+    ``model`` the portrayal model the stances are read with (:func:`toolkit.stance.portrayal.resolve`:
+    the shipped one by default, None for word lists only).
     """
     tagged = process(doc.text)
     lex = lexicon(aliases)
@@ -96,7 +100,8 @@ def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotatio
         "timexes": timexes,
         "events": find_events(tagged, mentions, timexes, dct=doc.published, skip=skip),
     }
-    analyses["stances"] = find_stances(tagged, mentions, analyses["quotes"], skip_sentences=skip)
+    analyses["stances"] = find_stances(tagged, mentions, analyses["quotes"], skip_sentences=skip,
+                                     model=model)
     return Annotation(
         document=doc,
         paragraphs=tagged.paragraphs,

@@ -25,7 +25,7 @@ can always see why a stance was assigned:
    :mod:`toolkit.stance.portrayal` (a logistic regression over the words around the mention,
    trained on NewsMTSC: 62.6 macro-F1 cross-validated against 57.2 for the word lists),
    whose cue is the word that pushed the decision most; by the lexicon in a window
-   around the mention when the model is not installed (or ``portrayal.use(None)``).
+   around the mention when the model is not installed (or ``find_stances(..., model=None)``).
 
 Stances toward **topics** come from statements and cues whose clause names one of
 the topic's terms; :func:`topic_stances` aggregates them per actor and topic and
@@ -958,14 +958,18 @@ def _topic_hits(doc: Doc, lo: int, hi: int, topics: Sequence[Topic]) -> list[Top
 
 
 def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *,
-                 skip_sentences: Iterable[int] = frozenset(), topics: Sequence[Topic] = ()) -> list[Stance]:
+                 skip_sentences: Iterable[int] = frozenset(), topics: Sequence[Topic] = (),
+                 model: learned.PortrayalModel | str | None = learned.SHIPPED) -> list[Stance]:
     """Stance relations in a tagged document, with cue and evidence sentence for each.
 
     ``mentions`` are the actor mentions (:func:`toolkit.actors.mentions.find_mentions`); ``quotes``
     are quote objects (duck-typed: ``content`` spans, ``speaker``, ``actor``,
     ``affiliation``, ``sentence``); ``skip_sentences`` are sentences to leave out
-    (credit lines); ``topics`` are :class:`Topic` s to report stances toward.
+    (credit lines); ``topics`` are :class:`Topic` s to report stances toward; ``model``
+    reads the article's portrayal of actors (:func:`toolkit.stance.portrayal.resolve`: the
+    shipped model by default, None for the word lists alone).
     """
+    model = learned.resolve(model)
     ctx = _context(doc, mentions)
     skip = frozenset(skip_sentences)
     topics = tuple(Topic(t.name, tuple(w.lower() for w in t.terms)) for t in topics)
@@ -1006,7 +1010,6 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
         if topics:
             _topic_stances_in(ctx, clause, statements, found, topics, sent.i)
         held = {_key(s.target) for s in found if s.source is not None}
-        model = learned.active()
         for m in _targets_in(ctx, sent.first, sent.last):
             if _key(m) in held:
                 continue
