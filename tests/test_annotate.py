@@ -61,3 +61,56 @@ def test_records_keep_order_and_report_failures():
              Document(id="b", text="Seoul condemned Pyongyang on Monday.")]
     out = list(annotate_records(items))
     assert [r["id"] if isinstance(r, dict) else r.problem for r in out] == ["a", "empty file", "b"]
+
+
+# --------------------------------------------------------------------------- the declared stage list
+
+
+def test_stage_list_declares_what_each_stage_needs_and_adds():
+    from toolkit.annotate import STAGES
+
+    added: set[str] = set()
+    for stage in STAGES:
+        assert set(stage.needs) <= added, f"{stage.name} needs what no earlier stage adds"
+        assert not set(stage.adds) & added, f"{stage.name} adds what an earlier stage added"
+        added |= set(stage.adds)
+    assert [s.name for s in STAGES][:2] == ["tokens + tags", "actors"]
+
+
+def test_annotate_runs_every_stage_in_order(monkeypatch):
+    import dataclasses
+
+    import toolkit.annotate as annotate
+
+    ran: list[str] = []
+
+    def spy(stage):
+        def run(work):
+            ran.append(stage.name)
+            return stage.run(work)
+        return dataclasses.replace(stage, run=run)
+
+    monkeypatch.setattr(annotate, "STAGES", tuple(spy(s) for s in annotate.STAGES))
+    record = annotate.annotate_document(Document(id="a", text="Kim said on Monday that Seoul condemned it.")).to_dict()
+    assert ran == [s.name for s in annotate.STAGES]
+    analyses = [name for s in annotate.STAGES for name in s.adds if name not in ("tagged", "boilerplate", "actors")]
+    assert [k for k in record if k in analyses] == analyses
+
+
+def test_a_stage_without_what_it_needs_is_refused():
+    import pytest
+
+    from toolkit.annotate import STAGES, run_stages
+
+    by_name = {s.name: s for s in STAGES}
+    with pytest.raises(ValueError, match="needs"):
+        run_stages(Document(id="a", text="Kim said so."), stages=[by_name["tokens + tags"], by_name["quotes"]])
+
+
+def test_bench_times_prefixes_of_the_same_list():
+    from toolkit.annotate import STAGES
+    from toolkit.bench import stage_rows
+
+    rows = stage_rows()
+    assert [prefix for _, prefix in rows] == [STAGES[:k] for k in range(1, len(STAGES) + 1)]
+    assert rows[0][0] == "tokens + tags" and all(name == "+ " + s.name for (name, _), s in zip(rows[1:], STAGES[1:]))
