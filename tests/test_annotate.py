@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.annotate import annotate_document, annotate_records, restore
+from toolkit.annotate import annotate_document, annotate_records
 from toolkit.corpus import Document, LoadError
 
 WORDS = st.sampled_from([
@@ -45,15 +45,32 @@ def test_any_text_gives_a_valid_record(text, published):
     _check(annotate_document(doc).to_dict())
 
 
-def test_seed_record_and_restore(seed_annotation):
+def test_seed_record(seed_annotation):
     record = seed_annotation.to_dict()
     _check(record)
-    assert set(record) >= {"id", "published", "sentences", "actors", "quotes", "timexes", "events", "stances"}
-    doc, mentions, quotes = restore(record)
-    assert [(m.start, m.end, m.actor) for m in mentions] == [(a["start"], a["end"], a["actor"])
-                                                               for a in record["actors"]]
-    assert [q.to_dict() for q in quotes] == record["quotes"]
-    assert [t.text for t in doc.tokens] == [t.text for t in seed_annotation.doc.tokens]
+    assert set(record) >= {"id", "published", "sentences", "actors", "quotes", "timexes", "events", "stances",
+                           "claims", "event_phrases"}
+    text = record["text"]
+    for c in record["claims"]:
+        assert text[c["holder"]["start"]:c["holder"]["end"]] == c["holder"]["text"]
+        assert c["cue"] is None or text[c["cue"]["start"]:c["cue"]["end"]] == c["cue"]["text"]
+        assert c["via"] in ("statement", "quote", "cue") and -1 <= c["score"] <= 1
+    assert any("troops" in c["terms"] for c in record["claims"])
+    assert any(p["head"] == "dispatch" and p["modifier"] == "troop" for p in record["event_phrases"])
+
+
+def test_stored_claims_give_the_topic_stances_of_the_analysis(seed_annotation, seed_doc):
+    """Topic stances read later from the stored claims are those the analysis finds when given the topics."""
+    from toolkit.stance.stances import Claim, Topic, claim_stances, find_stances
+
+    topics = [Topic("troop deployment", ("troops", "soldiers", "dispatch", "deployment")),
+              Topic("the war", ("war", "conflict"))]
+    record = seed_annotation.to_dict()
+    skip = {i for i, s in enumerate(record["sentences"]) if s["boilerplate"]}
+    live = [s.to_dict() for s in find_stances(seed_doc, seed_annotation.actors, seed_annotation.analyses["quotes"],
+                                              skip_sentences=skip, topics=topics) if s.topic]
+    stored = [s.to_dict() for s in claim_stances([Claim.from_dict(c) for c in record["claims"]], topics)]
+    assert live and stored == live
 
 
 def test_records_keep_order_and_report_failures():

@@ -207,3 +207,17 @@ def test_type_counts_as_bars():
     counts = pd.DataFrame({"type": list(frames.TIMEX_TYPES), "count": [8, 1, 0, 0]})
     fig = charts.ranked_bars(counts, label="type", value="count", title="Temporal expressions by type")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["SET", "DURATION", "TIME", "DATE"]
+
+
+def test_stance_network_uses_the_one_polarity_threshold():
+    """An arrow is coloured by the polarity its mean score has everywhere else (polarity_of, POLAR)."""
+    from toolkit.stance.stances import POLAR, polarity_of
+
+    scores = [-0.7, -POLAR / 2, POLAR / 2, POLAR]
+    pairs = pd.DataFrame({"holder": ["A", "B", "C", "D"], "target": ["B", "C", "D", "A"], "stances": [1, 1, 1, 1],
+                          "score": scores})
+    fig = charts.stance_network(pairs)
+    arrows = [p for p in fig.axes[0].patches if p.__class__.__name__ == "FancyArrowPatch"]
+    assert [matplotlib_colors(a.get_edgecolor()) for a in arrows] == [charts.STANCE_COLOURS[polarity_of(s)]
+                                                                      for s in scores]
+    assert [polarity_of(s) for s in scores] == ["negative", "neutral", "neutral", "positive"]

@@ -10,7 +10,12 @@ Each output line is :meth:`Annotation.to_dict`::
      "paragraphs": [{"start", "end"}],
      "sentences":  [{"start", "end", "paragraph", "boilerplate"}],
      "actors":     [{"start", "end", "text", "actor", "kind", "affiliation", "sentence", "via", "title"}],
-     ...analyses add "quotes", "timexes", "events", "stances"}
+     ...analyses add "quotes", "timexes", "events", "stances", "claims", "event_phrases"}
+
+"claims" (:class:`toolkit.stance.stances.Claim`: each holder's scored statements and cue clauses
+with the words they are about) and "event_phrases" (:class:`toolkit.stance.stances.EventPhrase`)
+are what stances toward topics and proposed topics are read from, so a reader given topics later
+(a report notebook) needs no new analysis. The pipeline is :data:`STAGES`.
 
 All offsets are character offsets into ``text`` exactly as given.
 
@@ -31,22 +36,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit.actors.mentions import Mention, boilerplate_sentences, find_mentions, lexicon
+from toolkit.actors.mentions import boilerplate_sentences, find_mentions, lexicon
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
 from toolkit.files import atomic_path
 from toolkit.nltkdata import MissingNLTKData, ensure
-from toolkit.quotes.extract import Quote, find_quotes
-from toolkit.quotes.extract import Span as QuoteSpan
+from toolkit.quotes.extract import find_quotes
 from toolkit.resources import MissingData
 from toolkit.stance.portrayal import SHIPPED, PortrayalModel
-from toolkit.stance.stances import find_stances
+from toolkit.stance.stances import analyse_stances, event_phrases
 from toolkit.text.tagging import process
 from toolkit.time.timeline import find_events
 from toolkit.time.timex import tag_timexes
 from toolkit.text.tokens import Doc
 
 __all__ = ["Annotation", "Stage", "Work", "STAGES", "run_stages", "annotate_document", "annotate_corpus", "annotate_records", "write_jsonl",
-           "read_annotations", "restore", "main"]
+           "read_annotations", "main"]
 
 
 @dataclass(slots=True)
@@ -136,8 +140,13 @@ def _events(work: Work) -> dict[str, Any]:
 
 
 def _stances(work: Work) -> dict[str, Any]:
-    return {"stances": find_stances(work["tagged"], work["actors"], work["quotes"],
-                                    skip_sentences=work["boilerplate"], model=work.model)}
+    found = analyse_stances(work["tagged"], work["actors"], work["quotes"], skip_sentences=work["boilerplate"],
+                            model=work.model)
+    return {"stances": found.stances, "claims": found.claims}
+
+
+def _event_phrases(work: Work) -> dict[str, Any]:
+    return {"event_phrases": event_phrases(work["tagged"])}
 
 
 #: The pipeline, in order: :func:`annotate_document` runs it, ``python -m toolkit bench`` times its prefixes.
@@ -147,7 +156,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", ("tagged", "actors", "boilerplate"), ("quotes",), _quotes),
     Stage("timexes", ("tagged", "boilerplate"), ("timexes",), _timexes),
     Stage("events", ("tagged", "actors", "timexes", "boilerplate"), ("events",), _events),
-    Stage("stances", ("tagged", "actors", "quotes", "boilerplate"), ("stances",), _stances),
+    Stage("stances", ("tagged", "actors", "quotes", "boilerplate"), ("stances", "claims"), _stances),
+    Stage("event phrases", ("tagged",), ("event_phrases",), _event_phrases),
 )
 #: What the stages add that is not an analysis of the contract: the tagged text and the
 #: sentences left out are kept apart; the actors have a field of their own.
@@ -195,33 +205,6 @@ def annotate_document(doc: Document, *, aliases: str | None = None,
         boilerplate=work["boilerplate"],
         doc=tagged,
     )
-
-
-def restore(record: dict) -> tuple[Doc, list[Mention], list[Quote]]:
-    """The tagged text, actor mentions and quotes of a contract record, as objects again.
-
-    The text is tokenized and tagged anew (deterministic, so the tokens are those the
-    record was made from); actors and quotes are taken from the record, not
-    recomputed. For readers that analyse a stored annotation further (e.g. stances
-    toward topics a notebook is given) without annotating the corpus again.
-    """
-    doc = process(record["text"])
-    mentions = []
-    for m in record.get("actors") or ():
-        toks = doc.tokens_in(m["start"], m["end"])
-        if not toks:
-            continue
-        mentions.append(Mention(m["start"], m["end"], m.get("text") or record["text"][m["start"]:m["end"]],
-                                m.get("actor") or m.get("text"), m.get("kind") or "person", m.get("affiliation"),
-                                toks[0].sent, toks[0].i, toks[-1].i + 1, m.get("via") or "given", m.get("title")))
-
-    def span(item: dict | None) -> QuoteSpan | None:
-        return None if not item else QuoteSpan(item["start"], item["end"], item.get("text", ""))
-
-    quotes = [Quote(q["kind"], [(c["start"], c["end"]) for c in q.get("content") or ()], span(q.get("cue")),
-                    span(q.get("speaker")), q.get("actor"), q.get("affiliation"), q.get("sentence") or 0)
-              for q in record.get("quotes") or ()]
-    return doc, mentions, quotes
 
 
 def annotate_corpus(items: Iterable[Document | LoadError], *, aliases: str | None = None,

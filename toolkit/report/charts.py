@@ -31,6 +31,8 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from toolkit.stance.stances import polarity_of  # noqa: E402
+
 __all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "stance_network", "timeline_items",
            "timeline_chart", "timeline_panels", "timeline_bin", "dense_core", "PALETTE", "TIMELINE_ITEM_COLUMNS",
            "DENSE_ABOVE"]
@@ -181,18 +183,17 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", xlabel: str = "", ylabel: 
     return fig
 
 
-#: Colours of a stance edge by sign of its mean score (negative, neutral, positive).
+#: Colours of a stance edge by the polarity of its mean score (negative, neutral, positive).
 STANCE_COLOURS = {"negative": "#C0392B", "neutral": "#999999", "positive": "#2166AC"}
 
 
-def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14,
-                   neutral_band: float = 0.05) -> Figure | None:
+def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14) -> Figure | None:
     """Who is positive or negative toward whom: actors on a circle, an arrow per directed pair.
 
     ``pairs`` has holder, target, stances (count) and score (mean polarity, -1..1), as from
-    :func:`toolkit.report.frames.stance_matrix`. Arrow colour gives the sign (red negative, blue
-    positive, grey neutral within ±``neutral_band``), width the number of stances; the count
-    is written on each arrow. Only the ``max_nodes`` actors in most pairs are drawn.
+    :func:`toolkit.report.frames.stance_matrix`. Arrow colour gives the polarity of the mean
+    (:func:`toolkit.stance.stances.polarity_of`, the threshold every stance and topic label uses: red
+    negative, blue positive, grey neutral), width the number of stances; the count is written on each arrow. Only the ``max_nodes`` actors in most pairs are drawn.
     """
     from matplotlib.patches import FancyArrowPatch
 
@@ -208,7 +209,7 @@ def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14,
     fig, ax = plt.subplots(figsize=(8, 7))
     widest = max(edges["stances"].max(), 1)
     for row in edges.itertuples(index=False):
-        sign = "neutral" if abs(row.score) <= neutral_band else ("positive" if row.score > 0 else "negative")
+        sign = polarity_of(row.score)
         both_ways = ((edges["holder"] == row.target) & (edges["target"] == row.holder)).any()
         arrow = FancyArrowPatch(pos[row.holder], pos[row.target], arrowstyle="-|>", mutation_scale=16,
                                 connectionstyle=f"arc3,rad={0.18 if both_ways else 0.0}",
