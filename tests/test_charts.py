@@ -221,3 +221,12 @@ def test_stance_network_uses_the_one_polarity_threshold():
     assert [matplotlib_colors(a.get_edgecolor()) for a in arrows] == [charts.STANCE_COLOURS[polarity_of(s)]
                                                                       for s in scores]
     assert [polarity_of(s) for s in scores] == ["negative", "neutral", "neutral", "positive"]
+
+
+def test_timeline_summary_counts_each_event_once():
+    items = pd.DataFrame({"lane": ["A", "B", "A", "A"], "lane_rank": [0, 1, 0, 0], "position": [1, 1, 2, 3],
+                          "shape": ["point", "point", "before", "span"]})
+    assert charts.timeline_summary(items) == {"drawn": 3, "point": 1, "span": 1, "relative": 1, "lanes": 2,
+                                              "busiest": "A", "busiest_events": 3}
+    empty = charts.timeline_summary(items.iloc[:0])
+    assert empty["drawn"] == 0 and empty["busiest"] is None

@@ -423,3 +423,38 @@ def test_topic_grid():
     assert list(grid.columns) == ["actor", "t", "u"]
     assert grid.to_dict("records") == [{"actor": "A", "t": "favour", "u": ""},
                                        {"actor": "B", "t": "against", "u": "neutral"}]
+
+
+# --------------------------------------------------------------------------- quotes: focus, direct speech, per article
+
+QUOTES = pd.DataFrame({"document": ["a", "a", "a", "b", "c"], "party": ["X", "Y", "X", "X", "Z"],
+                       "actor": ["x1", "y1", "x2", "x1", "z1"], "kind": ["direct", "indirect", "direct", "mixed",
+                                                                        "direct"]})
+
+
+@pytest.mark.parametrize("focus, expected", [
+    pytest.param([], 5, id="no-focus-keeps-all"),
+    pytest.param([""], 5, id="empty-names-ignored"),
+    pytest.param(["X"], 3, id="by-party"),
+    pytest.param(["y1", "z1"], 2, id="by-actor"),
+    pytest.param(["nobody"], 0, id="nobody"),
+])
+def test_focus_quotes(focus, expected):
+    kept = frames.focus_quotes(QUOTES, focus)
+    assert len(kept) == expected and list(kept.index) == list(range(expected))
+
+
+@pytest.mark.parametrize("table, expected", [
+    pytest.param({"name": ["A", "B"], "quotes": [4, 2], "direct": [3, 1]}, "A", id="highest-rate"),
+    pytest.param({"name": ["A", "B"], "quotes": [1, 3], "direct": [1, 3]}, "B", id="tie-more-quotes-first"),
+    pytest.param({"name": [], "quotes": [], "direct": []}, None, id="empty"),
+])
+def test_most_direct(table, expected):
+    row = frames.most_direct(pd.DataFrame(table))
+    assert (None if row is None else row["name"]) == expected
+
+
+def test_quotes_per_article():
+    matrix = frames.quotes_per_article(QUOTES, ["X", "Z"], max_articles=2)
+    assert list(matrix.columns) == ["X", "Z"]
+    assert matrix.to_dict("index") == {"a": {"X": 2, "Z": 0}, "b": {"X": 1, "Z": 0}}  # c (1 quote) is third

@@ -34,6 +34,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 from toolkit.stance.stances import polarity_of  # noqa: E402
 
 __all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "stance_network", "timeline_items",
+           "timeline_summary",
            "timeline_chart", "timeline_panels", "timeline_bin", "dense_core", "PALETTE", "TIMELINE_ITEM_COLUMNS",
            "DENSE_ABOVE"]
 
@@ -300,6 +301,25 @@ def timeline_items(events: pd.DataFrame, *, lanes: str = "actor", max_lanes: int
     items["end"] = pd.to_datetime(items["end"])
     return items.sort_values(["lane_rank", "start", "position"], kind="mergesort").reset_index(drop=True)[
         list(TIMELINE_ITEM_COLUMNS)]
+
+
+def timeline_summary(items: pd.DataFrame) -> dict:
+    """What a caption says about :func:`timeline_items`: events drawn (each once, however many lanes it
+    is in), by shape (point, span, relative = before or after), lanes, and the busiest lane with its
+    number of events; None and zeros when nothing is drawn.
+
+    >>> items = pd.DataFrame({"lane": ["A", "B", "A"], "lane_rank": [0, 1, 0], "position": [1, 1, 2],
+    ...                       "shape": ["point", "point", "span"]})
+    >>> timeline_summary(items)
+    {'drawn': 2, 'point': 1, 'span': 1, 'relative': 0, 'lanes': 2, 'busiest': 'A', 'busiest_events': 2}
+    """
+    drawn = items.drop_duplicates("position")
+    shapes = drawn["shape"].value_counts()
+    top = items[items["lane_rank"] == 0]
+    return {"drawn": int(len(drawn)), "point": int(shapes.get("point", 0)), "span": int(shapes.get("span", 0)),
+            "relative": int(shapes.get("before", 0) + shapes.get("after", 0)),
+            "lanes": int(items["lane_rank"].nunique()), "busiest": top["lane"].iloc[0] if len(top) else None,
+            "busiest_events": int(top["position"].nunique())}
 
 
 def dense_core(items: pd.DataFrame) -> tuple[pd.DataFrame, int]:

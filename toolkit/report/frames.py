@@ -44,6 +44,9 @@ __all__ = [
     "QUOTE_SHARE_COLUMNS",
     "quotes_frame",
     "quote_shares",
+    "focus_quotes",
+    "most_direct",
+    "quotes_per_article",
     "STANCE_COLUMNS",
     "stances_frame",
     "stance_matrix",
@@ -353,6 +356,51 @@ def quote_shares(quotes: pd.DataFrame, *, by: str = "party") -> pd.DataFrame:
     table["share_words"] = table["words"] / total_words if total_words else 0.0
     return _sorted(_frame(table.to_dict("records"), QUOTE_SHARE_COLUMNS), ["quotes", "words", "name"],
                    ascending=[False, False, True])
+
+
+def focus_quotes(quotes: pd.DataFrame, focus: Iterable[str]) -> pd.DataFrame:
+    """The quotes of a :func:`quotes_frame` whose party or actor is one of ``focus`` (empty names are
+    ignored; no names at all keeps every quote). The index is renumbered.
+
+    >>> q = pd.DataFrame({"party": ["Russia", "South Korea"], "actor": ["Dmitry Peskov", "Kim Hong-kyun"]})
+    >>> focus_quotes(q, ["Dmitry Peskov", ""])["party"].tolist(), len(focus_quotes(q, []))
+    (['Russia'], 2)
+    """
+    wanted = [name for name in focus if name]
+    if not wanted:
+        return quotes
+    return quotes[quotes["party"].isin(wanted) | quotes["actor"].isin(wanted)].reset_index(drop=True)
+
+
+def most_direct(shares: pd.DataFrame) -> pd.Series | None:
+    """The row of a :func:`quote_shares` table quoted directly most often relative to its quotes (ties:
+    more quotes first, then table order); None for an empty table.
+
+    >>> shares = pd.DataFrame({"name": ["A", "B", "C"], "quotes": [4, 2, 1], "direct": [2, 2, 1]})
+    >>> most_direct(shares)["name"]
+    'B'
+    """
+    if shares.empty:
+        return None
+    rate = shares["direct"] / shares["quotes"]
+    return shares.assign(rate=rate).sort_values(["rate", "quotes"], ascending=False, kind="mergesort").iloc[0]
+
+
+def quotes_per_article(quotes: pd.DataFrame, parties: Sequence[str], *, max_articles: int = 30) -> pd.DataFrame:
+    """How many quotes each article gives each of ``parties``: one row per article (index ``document``),
+    one column per party in the order given; the ``max_articles`` articles with most of these quotes,
+    most first.
+
+    >>> q = pd.DataFrame({"document": ["a", "a", "b"], "party": ["X", "Y", "X"], "kind": ["direct"] * 3})
+    >>> quotes_per_article(q, ["X", "Y"]).to_dict("index")
+    {'a': {'X': 1, 'Y': 1}, 'b': {'X': 1, 'Y': 0}}
+    """
+    chosen = quotes[quotes["party"].isin(list(parties))]
+    matrix = (chosen.pivot_table(index="document", columns="party", values="kind", aggfunc="size", fill_value=0)
+              .reindex(columns=list(parties), fill_value=0))
+    matrix.columns.name = "name"
+    order = matrix.sum(axis=1).sort_values(ascending=False, kind="mergesort").index[:max_articles]
+    return matrix.loc[order]
 
 
 def _party(side: dict | None) -> str | None:
