@@ -45,12 +45,12 @@ from toolkit.resources import MissingData
 from toolkit.stance.portrayal import SHIPPED, PortrayalModel
 from toolkit.stance.stances import analyse_stances, event_phrases
 from toolkit.text.tagging import process
+from toolkit.text.tokens import Doc
 from toolkit.time.timeline import find_events
 from toolkit.time.timex import tag_timexes
-from toolkit.text.tokens import Doc
 
-__all__ = ["Annotation", "Stage", "Work", "STAGES", "run_stages", "annotate_document", "annotate_corpus", "annotate_records", "write_jsonl",
-           "read_annotations", "main"]
+__all__ = ["Annotation", "Stage", "Work", "STAGES", "run_stages", "annotate_document", "annotate_corpus",
+           "annotate_records", "write_jsonl", "read_annotations", "main"]
 
 
 @dataclass(slots=True)
