@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.annotate import annotate_document, annotate_records, restore
+from toolkit.annotate import annotate_document, annotate_records
 from toolkit.corpus import Document, LoadError
 
 WORDS = st.sampled_from([
@@ -45,15 +45,32 @@ def test_any_text_gives_a_valid_record(text, published):
     _check(annotate_document(doc).to_dict())
 
 
-def test_seed_record_and_restore(seed_annotation):
+def test_seed_record(seed_annotation):
     record = seed_annotation.to_dict()
     _check(record)
-    assert set(record) >= {"id", "published", "sentences", "actors", "quotes", "timexes", "events", "stances"}
-    doc, mentions, quotes = restore(record)
-    assert [(m.start, m.end, m.actor) for m in mentions] == [(a["start"], a["end"], a["actor"])
-                                                               for a in record["actors"]]
-    assert [q.to_dict() for q in quotes] == record["quotes"]
-    assert [t.text for t in doc.tokens] == [t.text for t in seed_annotation.doc.tokens]
+    assert set(record) >= {"id", "published", "sentences", "actors", "quotes", "timexes", "events", "stances",
+                           "claims", "event_phrases"}
+    text = record["text"]
+    for c in record["claims"]:
+        assert text[c["holder"]["start"]:c["holder"]["end"]] == c["holder"]["text"]
+        assert c["cue"] is None or text[c["cue"]["start"]:c["cue"]["end"]] == c["cue"]["text"]
+        assert c["via"] in ("statement", "quote", "cue") and -1 <= c["score"] <= 1
+    assert any("troops" in c["terms"] for c in record["claims"])
+    assert any(p["head"] == "dispatch" and p["modifier"] == "troop" for p in record["event_phrases"])
+
+
+def test_stored_claims_give_the_topic_stances_of_the_analysis(seed_annotation, seed_doc):
+    """Topic stances read later from the stored claims are those the analysis finds when given the topics."""
+    from toolkit.stance.stances import Claim, Topic, claim_stances, find_stances
+
+    topics = [Topic("troop deployment", ("troops", "soldiers", "dispatch", "deployment")),
+              Topic("the war", ("war", "conflict"))]
+    record = seed_annotation.to_dict()
+    skip = {i for i, s in enumerate(record["sentences"]) if s["boilerplate"]}
+    live = [s.to_dict() for s in find_stances(seed_doc, seed_annotation.actors, seed_annotation.analyses["quotes"],
+                                              skip_sentences=skip, topics=topics) if s.topic]
+    stored = [s.to_dict() for s in claim_stances([Claim.from_dict(c) for c in record["claims"]], topics)]
+    assert live and stored == live
 
 
 def test_records_keep_order_and_report_failures():
@@ -61,3 +78,56 @@ def test_records_keep_order_and_report_failures():
              Document(id="b", text="Seoul condemned Pyongyang on Monday.")]
     out = list(annotate_records(items))
     assert [r["id"] if isinstance(r, dict) else r.problem for r in out] == ["a", "empty file", "b"]
+
+
+# --------------------------------------------------------------------------- the declared stage list
+
+
+def test_stage_list_declares_what_each_stage_needs_and_adds():
+    from toolkit.annotate import STAGES
+
+    added: set[str] = set()
+    for stage in STAGES:
+        assert set(stage.needs) <= added, f"{stage.name} needs what no earlier stage adds"
+        assert not set(stage.adds) & added, f"{stage.name} adds what an earlier stage added"
+        added |= set(stage.adds)
+    assert [s.name for s in STAGES][:2] == ["tokens + tags", "actors"]
+
+
+def test_annotate_runs_every_stage_in_order(monkeypatch):
+    import dataclasses
+
+    import toolkit.annotate as annotate
+
+    ran: list[str] = []
+
+    def spy(stage):
+        def run(work):
+            ran.append(stage.name)
+            return stage.run(work)
+        return dataclasses.replace(stage, run=run)
+
+    monkeypatch.setattr(annotate, "STAGES", tuple(spy(s) for s in annotate.STAGES))
+    record = annotate.annotate_document(Document(id="a", text="Kim said on Monday that Seoul condemned it.")).to_dict()
+    assert ran == [s.name for s in annotate.STAGES]
+    analyses = [name for s in annotate.STAGES for name in s.adds if name not in ("tagged", "boilerplate", "actors")]
+    assert [k for k in record if k in analyses] == analyses
+
+
+def test_a_stage_without_what_it_needs_is_refused():
+    import pytest
+
+    from toolkit.annotate import STAGES, run_stages
+
+    by_name = {s.name: s for s in STAGES}
+    with pytest.raises(ValueError, match="needs"):
+        run_stages(Document(id="a", text="Kim said so."), stages=[by_name["tokens + tags"], by_name["quotes"]])
+
+
+def test_bench_times_prefixes_of_the_same_list():
+    from toolkit.annotate import STAGES
+    from toolkit.bench import stage_rows
+
+    rows = stage_rows()
+    assert [prefix for _, prefix in rows] == [STAGES[:k] for k in range(1, len(STAGES) + 1)]
+    assert rows[0][0] == "tokens + tags" and all(name == "+ " + s.name for (name, _), s in zip(rows[1:], STAGES[1:]))

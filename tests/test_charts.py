@@ -207,3 +207,26 @@ def test_type_counts_as_bars():
     counts = pd.DataFrame({"type": list(frames.TIMEX_TYPES), "count": [8, 1, 0, 0]})
     fig = charts.ranked_bars(counts, label="type", value="count", title="Temporal expressions by type")
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["SET", "DURATION", "TIME", "DATE"]
+
+
+def test_stance_network_uses_the_one_polarity_threshold():
+    """An arrow is coloured by the polarity its mean score has everywhere else (polarity_of, POLAR)."""
+    from toolkit.stance.stances import POLAR, polarity_of
+
+    scores = [-0.7, -POLAR / 2, POLAR / 2, POLAR]
+    pairs = pd.DataFrame({"holder": ["A", "B", "C", "D"], "target": ["B", "C", "D", "A"], "stances": [1, 1, 1, 1],
+                          "score": scores})
+    fig = charts.stance_network(pairs)
+    arrows = [p for p in fig.axes[0].patches if p.__class__.__name__ == "FancyArrowPatch"]
+    assert [matplotlib_colors(a.get_edgecolor()) for a in arrows] == [charts.STANCE_COLOURS[polarity_of(s)]
+                                                                      for s in scores]
+    assert [polarity_of(s) for s in scores] == ["negative", "neutral", "neutral", "positive"]
+
+
+def test_timeline_summary_counts_each_event_once():
+    items = pd.DataFrame({"lane": ["A", "B", "A", "A"], "lane_rank": [0, 1, 0, 0], "position": [1, 1, 2, 3],
+                          "shape": ["point", "point", "before", "span"]})
+    assert charts.timeline_summary(items) == {"drawn": 3, "point": 1, "span": 1, "relative": 1, "lanes": 2,
+                                              "busiest": "A", "busiest_events": 3}
+    empty = charts.timeline_summary(items.iloc[:0])
+    assert empty["drawn"] == 0 and empty["busiest"] is None

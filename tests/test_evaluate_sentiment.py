@@ -6,6 +6,7 @@ import json
 import pytest
 
 from toolkit.evaluate import sentiment as ev
+from toolkit.evaluate import sentiment_data
 
 
 def _directed_file(tmp_path, lines):
@@ -100,7 +101,7 @@ def test_vader_baselines():
 
 
 def test_predict_through_the_contract():
-    items = [ev._directed_item(line) for line in DIRECTED]
+    items = [sentiment_data._directed_item(line) for line in DIRECTED]
     assert [ev.predict_directed(it) for it in items[:4]] == [3, 1, 4, 2]
     news = ev.NewsItem("Critics praised Smith for his wonderful courage.", ((16, 21, 6),))
     assert ev.predict_newsmtsc(news) == [6]

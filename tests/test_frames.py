@@ -250,3 +250,211 @@ def test_select_events(kwargs, expected):
 def test_select_events_rejects_a_bad_day():
     with pytest.raises(ValueError, match="not a date"):
         frames.select_events(frames.timeline_frame([]), date_from="21/10/2024")
+
+
+# --------------------------------------------------------------------------- stance: pairs, grids, topics
+
+
+def party(m: dict) -> dict:
+    return {k: m[k] for k in ("start", "end", "text", "actor", "affiliation")}
+
+
+def stance(source, target, score, sentence=0, polarity=None):
+    from toolkit.stance.stances import polarity_of
+
+    return {"source": party(source) if source else None, "target": party(target), "topic": None,
+            "polarity": polarity or polarity_of(score), "score": score, "cue": None, "sentence": sentence}
+
+
+KIM_ON_PUTIN = stance(KIM0, PUTIN, -0.8)
+PESKOV_ON_KIM = stance(PESKOV, KIM1, 0.4, sentence=2)
+ARTICLE_ON_PUTIN = stance(None, PUTIN, -0.5)
+
+
+@pytest.mark.parametrize("level, include_article, expected", [
+    pytest.param("party", False, [("South Korea", "Russia", 1, -0.8), ("Russia", "South Korea", 1, 0.4)],
+                 id="parties"),
+    pytest.param("actor", False, [("Dmitry Peskov", "Kim Hong-kyun", 1, 0.4),
+                                  ("Kim Hong-kyun", "Vladimir Putin", 1, -0.8)], id="actors"),
+    pytest.param("party", True, [("(the article)", "Russia", 1, -0.5), ("Russia", "South Korea", 1, 0.4),
+                                 ("South Korea", "Russia", 1, -0.8)], id="with-the-article"),
+    pytest.param("actor", True, [("(the article)", "Vladimir Putin", 1, -0.5),
+                                 ("Dmitry Peskov", "Kim Hong-kyun", 1, 0.4),
+                                 ("Kim Hong-kyun", "Vladimir Putin", 1, -0.8)], id="actors-with-the-article"),
+])
+def test_stance_pairs(level, include_article, expected):
+    rec = {**record("a"), "stances": [KIM_ON_PUTIN, PESKOV_ON_KIM, ARTICLE_ON_PUTIN]}
+    pairs = frames.stance_pairs(frames.stances_frame([rec]), level=level, include_article=include_article)
+    got = [(r["holder"], r["target"], r["stances"], r["score"]) for r in rows(pairs)]
+    assert sorted(got) == sorted(expected)
+
+
+def test_stance_pairs_refuses_an_unknown_level():
+    with pytest.raises(ValueError, match="level"):
+        frames.stance_pairs(frames.stances_frame([]), level="country")
+
+
+def test_held_stances_leaves_out_the_article_unless_asked():
+    table = frames.stances_frame([{**record("a"), "stances": [KIM_ON_PUTIN, ARTICLE_ON_PUTIN]}])
+    assert frames.held_stances(table)["holder_party"].tolist() == ["South Korea"]
+    assert len(frames.held_stances(table, include_article=True)) == 2
+
+
+PAIRS = pd.DataFrame({"holder": ["A", "A", "B", "C", "D"], "target": ["B", "C", "A", "A", "A"],
+                      "stances": [4, 1, 2, 1, 1], "score": [-0.6, 0.1, 0.5, -0.1, 0.0]})
+
+
+@pytest.mark.parametrize("n, expected", [(1, ["A"]), (2, ["A", "B"]), (9, ["A", "B", "C", "D"])])
+def test_most_involved(n, expected):
+    assert frames.most_involved(PAIRS, n=n) == expected
+
+
+def test_most_involved_of_no_pairs():
+    assert frames.most_involved(PAIRS.iloc[:0], n=3) == []
+
+
+def test_pairs_among_and_grid():
+    shown = frames.pairs_among(PAIRS, ["A", "B", "C"])
+    assert list(zip(shown["holder"], shown["target"])) == [("A", "B"), ("A", "C"), ("B", "A"), ("C", "A")]
+    score, counts = frames.stance_grid(shown, ["C", "B", "A", "Z"])
+    assert list(score.index) == ["C", "B", "A"] and list(score.columns) == ["C", "B", "A"]
+    assert score.loc["A", "B"] == -0.6 and counts.loc["A", "B"] == 4 and pd.isna(score.loc["B", "C"])
+
+
+def test_grid_drops_rows_and_columns_without_a_pair():
+    score, counts = frames.stance_grid(frames.pairs_among(PAIRS, ["A", "B", "D"]), ["D", "A", "B"])
+    # D holds a stance toward A but no one holds one toward D: a row for D, no column
+    assert list(score.index) == ["D", "A", "B"] and list(score.columns) == ["A", "B"]
+    assert score.loc["B", "A"] == 0.5 and score.loc["A", "B"] == -0.6 and pd.isna(score.loc["A", "A"])
+    assert counts.shape == score.shape
+
+
+@pytest.mark.parametrize("scores, expected", [
+    pytest.param([], {"negative": 0, "positive": 0, "neutral": 0}, id="none"),
+    pytest.param([-0.6, 0.5, 0.0], {"negative": 1, "positive": 1, "neutral": 1}, id="one-each"),
+    pytest.param([-0.05, -0.1, 0.19], {"negative": 0, "positive": 0, "neutral": 3}, id="weak-means-are-neutral"),
+    pytest.param([-0.2, 0.2], {"negative": 1, "positive": 1, "neutral": 0}, id="at-the-threshold"),
+])
+def test_pair_polarities_use_the_one_threshold(scores, expected):
+    assert frames.pair_polarities(pd.DataFrame({"score": scores}, dtype=float)) == expected
+
+
+@pytest.mark.parametrize("scores, expected", [
+    pytest.param([-0.6, 0.5, 0.0], (-0.6, 0.5), id="both"),
+    pytest.param([-0.6, -0.1], (-0.6, None), id="no-positive"),
+    pytest.param([], (None, None), id="none"),
+])
+def test_extreme_pairs(scores, expected):
+    pairs = pd.DataFrame({"holder": list("ABC")[:len(scores)], "target": list("XYZ")[:len(scores)],
+                          "stances": [1] * len(scores), "score": scores}, dtype=object)
+    low, high = frames.extreme_pairs(pairs.astype({"score": float}))
+    assert (None if low is None else low["score"], None if high is None else high["score"]) == expected
+
+
+def _no_tagging(monkeypatch):
+    import toolkit.stance.stances
+    import toolkit.text.tagging
+
+    for module in (toolkit.text.tagging, toolkit.stance.stances):
+        monkeypatch.setattr(module, "process", lambda *a, **k: pytest.fail("text tagged again"))
+
+
+def claim(holder, score, sentence, via="statement", terms=("troops", "troop")):
+    return {"holder": {**party(holder), "kind": holder["kind"], "sentence": sentence, "via": "alias"},
+            "score": score, "cue": None, "sentence": sentence, "via": via, "terms": list(terms)}
+
+
+TROOPS = {"troop deployment": ["troops", "deployment"]}
+
+
+@pytest.mark.parametrize("claims, by, expected", [
+    pytest.param([], "party", [], id="no-claims"),
+    pytest.param([claim(KIM0, -0.6, 0), claim(KIM1, -0.4, 1)], "party",
+                 [("South Korea", "troop deployment", "against", 2, -0.5, "Kim met Putin. | Kim left.")],
+                 id="two-sentences-one-party"),
+    pytest.param([claim(KIM0, -0.6, 0), claim(PESKOV, 0.3, 2)], "actor",
+                 [("Dmitry Peskov", "troop deployment", "favour", 1, 0.3, "Peskov said no."),
+                  ("Kim Hong-kyun", "troop deployment", "against", 1, -0.6, "Kim met Putin.")],
+                 id="by-actor"),
+    pytest.param([claim(KIM0, -0.15, 0)], "party",
+                 [("South Korea", "troop deployment", "neutral", 1, -0.15, "Kim met Putin.")],
+                 id="a-weak-mean-is-neutral"),
+    pytest.param([claim(KIM0, 0.9, 0, terms=("talks",))], "party", [], id="not-about-the-topic"),
+    pytest.param([claim(KIM0, 0.9, 0, via="statement"), claim(KIM0, -0.7, 0, via="cue")], "party",
+                 [("South Korea", "troop deployment", "against", 1, -0.7, "Kim met Putin.")],
+                 id="one-per-sentence-the-cue-wins"),
+])
+def test_topic_stances_frame_from_stored_claims(claims, by, expected, monkeypatch):
+    _no_tagging(monkeypatch)
+    topics = frames.topics_to_follow([], TROOPS)
+    table = frames.topic_stances_frame([{**record("a"), "claims": claims}], topics, by=by)
+    assert list(table.columns) == list(frames.TOPIC_STANCE_COLUMNS)
+    got = [(r["actor"], r["topic"], r["stance"], r["stances"], round(r["score"], 3), r["evidence"]) for r in rows(table)]
+    assert got == expected
+    assert all(table["documents"] == 1)
+
+
+def test_topic_stances_count_documents():
+    recs = [{**record(i), "claims": [claim(KIM0, -0.5, 0)]} for i in ("a", "b")]
+    (row,) = rows(frames.topic_stances_frame(recs, frames.topics_to_follow([], TROOPS)))
+    assert row["documents"] == 2 and row["stances"] == 2 and row["evidence"] == "Kim met Putin."
+
+
+def phrase(head, form, modifier=None, count=1):
+    return {"head": head, "form": form, "modifier": modifier, "modifier_form": modifier, "count": count}
+
+
+@pytest.mark.parametrize("given, phrases, expected", [
+    pytest.param(TROOPS, [], [("troop deployment", ("troops", "deployment"))], id="given"),
+    pytest.param({}, [[phrase("dispatch", "dispatch", "troop", 2), phrase("war", "war")],
+                      [phrase("war", "wars"), phrase("war", "war", count=2)]],
+                 [("war", ("war", "wars")), ("troop dispatch", ("dispatch",))], id="proposed-from-stored-phrases"),
+])
+def test_topics_to_follow(given, phrases, expected, monkeypatch):
+    _no_tagging(monkeypatch)
+    recs = [{**record(str(i)), "event_phrases": p} for i, p in enumerate(phrases)]
+    assert [(t.name, t.terms) for t in frames.topics_to_follow(recs, given, n=2)] == expected
+
+
+def test_topic_grid():
+    by_topic = pd.DataFrame({"actor": ["A", "B", "B"], "topic": ["t", "t", "u"],
+                             "stance": ["favour", "against", "neutral"]})
+    grid = frames.topic_grid(by_topic)
+    assert list(grid.columns) == ["actor", "t", "u"]
+    assert grid.to_dict("records") == [{"actor": "A", "t": "favour", "u": ""},
+                                       {"actor": "B", "t": "against", "u": "neutral"}]
+
+
+# --------------------------------------------------------------------------- quotes: focus, direct speech, per article
+
+QUOTES = pd.DataFrame({"document": ["a", "a", "a", "b", "c"], "party": ["X", "Y", "X", "X", "Z"],
+                       "actor": ["x1", "y1", "x2", "x1", "z1"], "kind": ["direct", "indirect", "direct", "mixed",
+                                                                        "direct"]})
+
+
+@pytest.mark.parametrize("focus, expected", [
+    pytest.param([], 5, id="no-focus-keeps-all"),
+    pytest.param([""], 5, id="empty-names-ignored"),
+    pytest.param(["X"], 3, id="by-party"),
+    pytest.param(["y1", "z1"], 2, id="by-actor"),
+    pytest.param(["nobody"], 0, id="nobody"),
+])
+def test_focus_quotes(focus, expected):
+    kept = frames.focus_quotes(QUOTES, focus)
+    assert len(kept) == expected and list(kept.index) == list(range(expected))
+
+
+@pytest.mark.parametrize("table, expected", [
+    pytest.param({"name": ["A", "B"], "quotes": [4, 2], "direct": [3, 1]}, "A", id="highest-rate"),
+    pytest.param({"name": ["A", "B"], "quotes": [1, 3], "direct": [1, 3]}, "B", id="tie-more-quotes-first"),
+    pytest.param({"name": [], "quotes": [], "direct": []}, None, id="empty"),
+])
+def test_most_direct(table, expected):
+    row = frames.most_direct(pd.DataFrame(table))
+    assert (None if row is None else row["name"]) == expected
+
+
+def test_quotes_per_article():
+    matrix = frames.quotes_per_article(QUOTES, ["X", "Z"], max_articles=2)
+    assert list(matrix.columns) == ["X", "Z"]
+    assert matrix.to_dict("index") == {"a": {"X": 2, "Z": 0}, "b": {"X": 1, "Z": 0}}  # c (1 quote) is third

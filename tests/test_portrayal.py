@@ -1,10 +1,12 @@
-"""The learned portrayal: features, training, the shipped model, switching models, the train command."""
+"""The learned portrayal: features and the shipped model (toolkit.stance.portrayal); training, folds and the
+train command (toolkit.evaluate.train_portrayal); the model passed to the stance analysis as an argument."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
+from toolkit.evaluate import train_portrayal as training
 from toolkit.stance import portrayal
 from toolkit.text.tagging import process
 
@@ -39,7 +41,7 @@ def test_features_leave_out_proper_nouns_and_the_mention():
 
 def test_train_fits_and_explains(tmp_path):
     examples, labels = _examples()
-    model = portrayal.train(examples, labels, min_count=1)
+    model = training.train(examples, labels, min_count=1)
     assert [int(model.probabilities(f).argmax()) for f in examples] == labels
     doc = process("Critics attacked Walker for the awful failure.")
     k = next(t.i for t in doc.tokens if t.text == "Walker")
@@ -56,20 +58,42 @@ def test_train_fits_and_explains(tmp_path):
 
 def test_training_is_deterministic():
     examples, labels = _examples()
-    a = portrayal.train(examples, labels, min_count=1, epochs=20)
-    b = portrayal.train(examples, labels, min_count=1, epochs=20)
+    a = training.train(examples, labels, min_count=1, epochs=20)
+    b = training.train(examples, labels, min_count=1, epochs=20)
     assert (a.weights == b.weights).all()
 
 
-def test_use_switches_the_active_model():
+def test_resolve_names_the_model_an_argument_stands_for():
     examples, labels = _examples()
-    model = portrayal.train(examples, labels, min_count=1, epochs=10)
-    before = portrayal.active()
-    with portrayal.use(model):
-        assert portrayal.active() is model
-        with portrayal.use(None):
-            assert portrayal.active() is None
-    assert portrayal.active() is before
+    model = training.train(examples, labels, min_count=1, epochs=10)
+    assert portrayal.resolve(model) is model
+    assert portrayal.resolve(None) is None
+    assert portrayal.resolve() is portrayal.resolve(portrayal.SHIPPED) is portrayal.shipped()
+    with pytest.raises(ValueError):
+        portrayal.resolve("newest")
+
+
+def test_the_model_is_an_argument_of_the_analysis():
+    """A model passed in is the one used (no global state): a model trained to call everything positive
+    makes the article's portrayal positive where the word lists read it negative."""
+    from toolkit.actors.mentions import find_mentions
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import Document
+    from toolkit.stance.stances import find_stances
+
+    text = "The disastrous policies of Venezuela have ruined the economy."
+    doc = process(text)
+    k = next(t.i for t in doc.tokens if t.text == "Venezuela")
+    feats = portrayal.features(doc.tokens, k, k + 1, 0, len(doc.tokens))
+    upbeat = training.train([feats] * 3, [2] * 3, min_count=1, epochs=30)
+
+    def toward_venezuela(found):
+        return [s.polarity for s in found if s.target is not None and s.target.text == "Venezuela"]
+
+    assert toward_venezuela(find_stances(doc, find_mentions(doc), model=upbeat)) == ["positive"]
+    assert toward_venezuela(find_stances(doc, find_mentions(doc), model=None)) == ["negative"]
+    record = annotate_document(Document(id="v", text=text), model=upbeat).to_dict()
+    assert [s["polarity"] for s in record["stances"] if (s["target"] or {}).get("text") == "Venezuela"] == ["positive"]
 
 
 def test_shipped_model_names_its_source():
@@ -88,15 +112,18 @@ def test_rules_and_model_both_give_a_cue_for_portrayal():
 
     text = "The disastrous policies of Venezuela have ruined the economy."
     doc = process(text)
-    for model in (None, portrayal.active()):
-        with portrayal.use(model):
-            (s,) = [s for s in find_stances(doc, find_mentions(doc)) if s.target.text == "Venezuela"]
+    for model in (None, portrayal.SHIPPED):
+        (s,) = [s for s in find_stances(doc, find_mentions(doc), model=model) if s.target.text == "Venezuela"]
         assert s.source is None and s.polarity == "negative" and s.cue[2] in ("disastrous", "ruined")
 
 
 def test_folds_are_fixed_and_balanced():
-    fold = portrayal.folds_of(10, 5)
-    assert fold == portrayal.folds_of(10, 5) and sorted(fold) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+    fold = training.folds_of(10, 5)
+    assert fold == training.folds_of(10, 5) and sorted(fold) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+
+
+def test_runtime_module_holds_no_training():
+    assert not hasattr(portrayal, "train") and not hasattr(portrayal, "use") and not hasattr(portrayal, "active")
 
 
 def test_train_command(tmp_path, capsys):
@@ -111,9 +138,9 @@ def test_train_command(tmp_path, capsys):
                     {"from": start, "to": start + len(name), "polarity": label}]}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "model.tsv"
-    assert portrayal.main(["train", str(path), "--folds", "3", "--out", str(out)]) == 0
+    assert training.main(["train", str(path), "--folds", "3", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "3-fold cross-validated macro-F1" in printed and out.is_file()
     assert "NewsMTSC" in out.read_text(encoding="utf-8").splitlines()[2]
-    assert portrayal.main(["train", str(tmp_path / "nope.jsonl")]) == 2
+    assert training.main(["train", str(tmp_path / "nope.jsonl")]) == 2
     assert "\n" not in capsys.readouterr().err.strip()

@@ -149,6 +149,26 @@ def test_notebooks_are_committed_without_outputs():
         assert any("parameters" in c.metadata.get("tags", []) for c in code), path.name
 
 
+#: What a notebook cell must leave to toolkit/ (tested there): pivots, grouping, ranking, analysis.
+_LOGIC_IN_CELLS = re.compile(r"\.pivot|groupby|sort_values|\.query\(|nlargest|propose_topics|find_stances"
+                             r"|process\(|restore\(|\bannotate_document\b")
+#: A number with a decimal point: a threshold (the display's own rounding, round(2), has none).
+_FLOAT_LITERAL = re.compile(r"(?<![\w.])\d*\.\d+\b")
+
+
+def test_notebooks_hold_no_analysis_pivots_or_thresholds():
+    """Everything a notebook shows is computed by tested toolkit functions from the stored records."""
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        notebook = nbformat.read(str(path), as_version=4)
+        for cell in notebook.cells:
+            if cell.cell_type != "code" or "parameters" in cell.metadata.get("tags", []):
+                continue
+            code = "\n".join(line.split("#")[0] for line in cell.source.splitlines())
+            strings = re.sub(r"f?\"[^\"\n]*\"|f?'[^'\n]*'", '""', code)  # numbers inside captions do not count
+            assert not _LOGIC_IN_CELLS.search(strings), (path.name, _LOGIC_IN_CELLS.search(strings).group())
+            assert not _FLOAT_LITERAL.search(strings), (path.name, _FLOAT_LITERAL.search(strings).group())
+
+
 def test_errors_csv_has_its_header_even_when_empty(run):
     result, _ = run
     assert result.errors_csv.read_text(encoding="utf-8") == "path,line,id,problem,hint\n"

@@ -10,7 +10,12 @@ Each output line is :meth:`Annotation.to_dict`::
      "paragraphs": [{"start", "end"}],
      "sentences":  [{"start", "end", "paragraph", "boilerplate"}],
      "actors":     [{"start", "end", "text", "actor", "kind", "affiliation", "sentence", "via", "title"}],
-     ...analyses add "quotes", "timexes", "events", "stances"}
+     ...analyses add "quotes", "timexes", "events", "stances", "claims", "event_phrases"}
+
+"claims" (:class:`toolkit.stance.stances.Claim`: each holder's scored statements and cue clauses
+with the words they are about) and "event_phrases" (:class:`toolkit.stance.stances.EventPhrase`)
+are what stances toward topics and proposed topics are read from, so a reader given topics later
+(a report notebook) needs no new analysis. The pipeline is :data:`STAGES`.
 
 All offsets are character offsets into ``text`` exactly as given.
 
@@ -27,24 +32,25 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from toolkit.actors.mentions import Mention, boilerplate_sentences, find_mentions, lexicon
+from toolkit.actors.mentions import boilerplate_sentences, find_mentions, lexicon
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
 from toolkit.files import atomic_path
 from toolkit.nltkdata import MissingNLTKData, ensure
-from toolkit.quotes.extract import Quote, find_quotes
-from toolkit.quotes.extract import Span as QuoteSpan
+from toolkit.quotes.extract import find_quotes
 from toolkit.resources import MissingData
-from toolkit.stance.stances import find_stances
+from toolkit.stance.portrayal import SHIPPED, PortrayalModel
+from toolkit.stance.stances import analyse_stances, event_phrases
 from toolkit.text.tagging import process
+from toolkit.text.tokens import Doc
 from toolkit.time.timeline import find_events
 from toolkit.time.timex import tag_timexes
-from toolkit.text.tokens import Doc
 
-__all__ = ["Annotation", "annotate_document", "annotate_corpus", "annotate_records", "write_jsonl",
-           "read_annotations", "restore", "main"]
+__all__ = ["Annotation", "Stage", "Work", "STAGES", "run_stages", "annotate_document", "annotate_corpus",
+           "annotate_records", "write_jsonl", "read_annotations", "main"]
 
 
 @dataclass(slots=True)
@@ -79,77 +85,144 @@ class Annotation:
         return out
 
 
-def annotate_document(doc: Document, *, aliases: str | None = None) -> Annotation:
-    """Annotate one document: paragraphs, sentences, tokens and tags, actors, then the analyses.
+# --------------------------------------------------------------------------- the pipeline
+
+
+@dataclass(slots=True)
+class Work:
+    """One document on its way through the stages: the options, and what each stage has added."""
+
+    document: Document
+    aliases: str | None = None  # the user's own actor alias table, if any
+    model: PortrayalModel | str | None = SHIPPED  # the portrayal model the stances are read with
+    found: dict[str, Any] = field(default_factory=dict)  # name -> what a stage added
+
+    def __getitem__(self, name: str) -> Any:
+        return self.found[name]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One named step of the pipeline: what it needs (added by earlier stages), what it adds, and how.
+
+    ``run`` takes the :class:`Work` so far and returns exactly the ``adds``, by name.
+    """
+
+    name: str
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
+    run: Callable[[Work], dict[str, Any]]
+
+
+def _tokens(work: Work) -> dict[str, Any]:
+    return {"tagged": process(work.document.text)}
+
+
+def _actors(work: Work) -> dict[str, Any]:
+    lex = lexicon(work.aliases)
+    skip = boilerplate_sentences(work["tagged"], lex=lex)
+    mentions = find_mentions(work["tagged"], lex=lex, given=work.document.mentions, skip_sentences=skip)
+    return {"boilerplate": skip, "actors": mentions}
+
+
+def _quotes(work: Work) -> dict[str, Any]:
+    return {"quotes": find_quotes(work["tagged"], work["actors"], skip_sentences=work["boilerplate"])}
+
+
+def _timexes(work: Work) -> dict[str, Any]:
+    spans = [(s.start, s.end) for s in work["tagged"].sentences if s.i not in work["boilerplate"]]
+    return {"timexes": tag_timexes(work.document.text, dct=work.document.published, sentences=spans)}
+
+
+def _events(work: Work) -> dict[str, Any]:
+    return {"events": find_events(work["tagged"], work["actors"], work["timexes"], dct=work.document.published,
+                                  skip=work["boilerplate"])}
+
+
+def _stances(work: Work) -> dict[str, Any]:
+    found = analyse_stances(work["tagged"], work["actors"], work["quotes"], skip_sentences=work["boilerplate"],
+                            model=work.model)
+    return {"stances": found.stances, "claims": found.claims}
+
+
+def _event_phrases(work: Work) -> dict[str, Any]:
+    return {"event_phrases": event_phrases(work["tagged"])}
+
+
+#: The pipeline, in order: :func:`annotate_document` runs it, ``python -m toolkit bench`` times its prefixes.
+STAGES: tuple[Stage, ...] = (
+    Stage("tokens + tags", (), ("tagged",), _tokens),
+    Stage("actors", ("tagged",), ("boilerplate", "actors"), _actors),
+    Stage("quotes", ("tagged", "actors", "boilerplate"), ("quotes",), _quotes),
+    Stage("timexes", ("tagged", "boilerplate"), ("timexes",), _timexes),
+    Stage("events", ("tagged", "actors", "timexes", "boilerplate"), ("events",), _events),
+    Stage("stances", ("tagged", "actors", "quotes", "boilerplate"), ("stances", "claims"), _stances),
+    Stage("event phrases", ("tagged",), ("event_phrases",), _event_phrases),
+)
+#: What the stages add that is not an analysis of the contract: the tagged text and the
+#: sentences left out are kept apart; the actors have a field of their own.
+_OWN_FIELDS = frozenset({"tagged", "boilerplate", "actors"})
+
+
+def run_stages(document: Document, *, stages: Sequence[Stage], aliases: str | None = None,
+               model: PortrayalModel | str | None = SHIPPED) -> Work:
+    """Run ``stages`` (:data:`STAGES` or a prefix of it) in order on one document; each must find what
+    it needs and add what it says.
+
+    >>> work = run_stages(Document(id="a", text="Kim said so."), stages=STAGES[:2])
+    >>> sorted(work.found)
+    ['actors', 'boilerplate', 'tagged']
+    """
+    work = Work(document, aliases, model)
+    for stage in stages:
+        missing = [name for name in stage.needs if name not in work.found]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} needs {missing}: put the stages that add them first")
+        added = stage.run(work)
+        if set(added) != set(stage.adds):
+            raise ValueError(f"stage {stage.name!r} added {sorted(added)}, not {sorted(stage.adds)}")
+        work.found.update(added)
+    return work
+
+
+def annotate_document(doc: Document, *, aliases: str | None = None,
+                      model: PortrayalModel | str | None = SHIPPED) -> Annotation:
+    """Annotate one document: run every stage of :data:`STAGES` (tokens and tags, actors, then the analyses).
 
     Pure (no I/O), so it serves a loop, a process pool or a cluster map alike.
-    ``aliases`` is a user's own actor alias table (columns of ``data/actors/actor_aliases.tsv``).
+    ``aliases`` is a user's own actor alias table (columns of ``data/actors/actor_aliases.tsv``);
+    ``model`` the portrayal model the stances are read with (:func:`toolkit.stance.portrayal.resolve`:
+    the shipped one by default, None for word lists only).
     """
-    tagged = process(doc.text)
-    lex = lexicon(aliases)
-    skip = boilerplate_sentences(tagged, lex=lex)
-    mentions = find_mentions(tagged, lex=lex, given=doc.mentions, skip_sentences=skip)
-    sentence_spans = [(s.start, s.end) for s in tagged.sentences if s.i not in skip]
-    timexes = tag_timexes(doc.text, dct=doc.published, sentences=sentence_spans)
-    analyses: dict[str, list] = {
-        "quotes": find_quotes(tagged, mentions, skip_sentences=skip),
-        "timexes": timexes,
-        "events": find_events(tagged, mentions, timexes, dct=doc.published, skip=skip),
-    }
-    analyses["stances"] = find_stances(tagged, mentions, analyses["quotes"], skip_sentences=skip)
+    work = run_stages(doc, stages=STAGES, aliases=aliases, model=model)
+    tagged = work["tagged"]
     return Annotation(
         document=doc,
         paragraphs=tagged.paragraphs,
         sentences=[(s.start, s.end, s.paragraph) for s in tagged.sentences],
-        actors=mentions,
-        analyses=analyses,
-        boilerplate=skip,
+        actors=work["actors"],
+        analyses={name: value for name, value in work.found.items() if name not in _OWN_FIELDS},
+        boilerplate=work["boilerplate"],
         doc=tagged,
     )
 
 
-def restore(record: dict) -> tuple[Doc, list[Mention], list[Quote]]:
-    """The tagged text, actor mentions and quotes of a contract record, as objects again.
-
-    The text is tokenized and tagged anew (deterministic, so the tokens are those the
-    record was made from); actors and quotes are taken from the record, not
-    recomputed. For readers that analyse a stored annotation further (e.g. stances
-    toward topics a notebook is given) without annotating the corpus again.
-    """
-    doc = process(record["text"])
-    mentions = []
-    for m in record.get("actors") or ():
-        toks = doc.tokens_in(m["start"], m["end"])
-        if not toks:
-            continue
-        mentions.append(Mention(m["start"], m["end"], m.get("text") or record["text"][m["start"]:m["end"]],
-                                m.get("actor") or m.get("text"), m.get("kind") or "person", m.get("affiliation"),
-                                toks[0].sent, toks[0].i, toks[-1].i + 1, m.get("via") or "given", m.get("title")))
-
-    def span(item: dict | None) -> QuoteSpan | None:
-        return None if not item else QuoteSpan(item["start"], item["end"], item.get("text", ""))
-
-    quotes = [Quote(q["kind"], [(c["start"], c["end"]) for c in q.get("content") or ()], span(q.get("cue")),
-                    span(q.get("speaker")), q.get("actor"), q.get("affiliation"), q.get("sentence") or 0)
-              for q in record.get("quotes") or ()]
-    return doc, mentions, quotes
-
-
-def annotate_corpus(items: Iterable[Document | LoadError], *, aliases: str | None = None
-                    ) -> Iterator[Annotation | LoadError]:
+def annotate_corpus(items: Iterable[Document | LoadError], *, aliases: str | None = None,
+                    model: PortrayalModel | str | None = SHIPPED) -> Iterator[Annotation | LoadError]:
     """Annotate documents in order; load errors and per-document failures come back as LoadError.
 
     One bad article never stops the run: its problem is yielded in its place.
     """
     for item in items:
-        yield _annotate_or_error(item, aliases=aliases)
+        yield _annotate_or_error(item, aliases=aliases, model=model)
 
 
-def _annotate_or_error(item: Document | LoadError, *, aliases: str | None = None) -> Annotation | LoadError:
+def _annotate_or_error(item: Document | LoadError, *, aliases: str | None = None,
+                       model: PortrayalModel | str | None = SHIPPED) -> Annotation | LoadError:
     if isinstance(item, LoadError):
         return item
     try:
-        return annotate_document(item, aliases=aliases)
+        return annotate_document(item, aliases=aliases, model=model)
     except (MissingNLTKData, MissingData):
         raise  # the set-up is incomplete: no article can be annotated, so stop with the message
     except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
@@ -157,8 +230,9 @@ def _annotate_or_error(item: Document | LoadError, *, aliases: str | None = None
                          "report this article with the toolkit version")
 
 
-def _record_or_error(item: Document | LoadError, aliases: str | None = None) -> dict | LoadError:
-    result = _annotate_or_error(item, aliases=aliases)
+def _record_or_error(item: Document | LoadError, aliases: str | None = None,
+                     model: PortrayalModel | str | None = SHIPPED) -> dict | LoadError:
+    result = _annotate_or_error(item, aliases=aliases, model=model)
     if isinstance(result, LoadError):
         return result
     try:
@@ -169,7 +243,7 @@ def _record_or_error(item: Document | LoadError, aliases: str | None = None) -> 
 
 
 def annotate_records(items: Iterable[Document | LoadError], *, workers: int = 1, aliases: str | None = None,
-                     chunksize: int = 4) -> Iterator[dict | LoadError]:
+                     model: PortrayalModel | str | None = SHIPPED, chunksize: int = 4) -> Iterator[dict | LoadError]:
     """Contract records (dicts) for each document, in input order, on ``workers`` processes.
 
     ``workers=0`` uses every core. Each worker loads the models once; documents are
@@ -182,13 +256,13 @@ def annotate_records(items: Iterable[Document | LoadError], *, workers: int = 1,
         workers = os.cpu_count() or 1
     if workers <= 1:
         for item in items:
-            yield _record_or_error(item, aliases)
+            yield _record_or_error(item, aliases, model)
         return
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(partial(_record_or_error, aliases=aliases), items, chunksize=chunksize)
+        yield from pool.map(partial(_record_or_error, aliases=aliases, model=model), items, chunksize=chunksize)
 
 
 def write_jsonl(path: str | os.PathLike, records: Iterable[dict]) -> int:

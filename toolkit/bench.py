@@ -3,11 +3,12 @@
 ``python -m toolkit bench [CORPUS] [--limit N] [--report]`` (``make bench``)
 
 The baseline is what a researcher would otherwise write: NLTK's ``sent_tokenize``,
-``word_tokenize`` and ``pos_tag`` over every sentence. Each toolkit stage is timed on
-the same texts in the same process, one core, models loaded before the clock
-starts. Throughput is in words per second, words being whitespace-separated
-tokens of the input (the same count for every row), and each row gives its ratio
-to the baseline. ``--report`` also times ``python -m toolkit report`` on the seed
+``word_tokenize`` and ``pos_tag`` over every sentence. The toolkit rows time the annotate
+pipeline itself (:data:`toolkit.annotate.STAGES`) cut after each stage: "+ quotes" is tokens,
+tags, actors and quotes; the last row is everything ``annotate_document`` runs. All on the
+same texts in the same process, one core, models loaded before the clock starts.
+Throughput is in words per second, words being whitespace-separated tokens of the input
+(the same count for every row), and each row gives its ratio to the baseline. ``--report`` also times ``python -m toolkit report`` on the seed
 in a subprocess (wall clock, set-up excluded).
 
 Example::
@@ -16,7 +17,7 @@ Example::
     stage                          seconds    words/s   vs NLTK
     bare NLTK (sent+word+pos_tag)    17.10     36,528    100.0%
     tokens + tags                     5.21    119,890    328.2%
-    ...
+    + actors                          ...
 """
 from __future__ import annotations
 
@@ -31,9 +32,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from toolkit.annotate import STAGES, Stage, annotate_document, run_stages
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents
 
-__all__ = ["StageResult", "run_benchmark", "main"]
+__all__ = ["StageResult", "stage_rows", "run_benchmark", "main"]
 
 DEFAULT_CORPORA = ("../shared/eval/polnear/train/text", "seeds")
 
@@ -57,50 +59,27 @@ def _baseline(texts: Sequence[str]) -> None:
             pos_tag(word_tokenize(sentence))
 
 
-def _stages() -> list[tuple[str, Callable[[Sequence[Document]], None]]]:
-    """The stages to time, each a function over the documents (only those installed)."""
-    from toolkit.actors.mentions import boilerplate_sentences, find_mentions, lexicon
-    from toolkit.annotate import annotate_document
-    from toolkit.quotes.extract import find_quotes
-    from toolkit.text.tagging import process
-    from toolkit.time.timex import tag_timexes
+def stage_rows(stages: Sequence[Stage] | None = None) -> list[tuple[str, tuple[Stage, ...]]]:
+    """The rows to time: each cumulative prefix of the annotate pipeline (:data:`toolkit.annotate.STAGES`),
+    named by the stage it adds; the last row is the whole of ``annotate_document``'s work.
 
-    def tokens_tags(docs):
+    >>> [name for name, _ in stage_rows()][:3]
+    ['tokens + tags', '+ actors', '+ quotes']
+    """
+    stages = tuple(STAGES if stages is None else stages)
+    return [(stage.name if k == 0 else f"+ {stage.name}", stages[:k + 1]) for k, stage in enumerate(stages)]
+
+
+def _run_prefix(stages: Sequence[Stage]) -> Callable[[Sequence[Document]], None]:
+    def run(docs: Sequence[Document]) -> None:
         for doc in docs:
-            process(doc.text)
+            run_stages(doc, stages=stages)
 
-    def with_actors(docs):
-        lex = lexicon()
-        for doc in docs:
-            tagged = process(doc.text)
-            find_mentions(tagged, lex=lex, skip_sentences=boilerplate_sentences(tagged, lex=lex))
-
-    def with_quotes(docs):
-        lex = lexicon()
-        for doc in docs:
-            tagged = process(doc.text)
-            skip = boilerplate_sentences(tagged, lex=lex)
-            find_quotes(tagged, find_mentions(tagged, lex=lex, skip_sentences=skip), skip_sentences=skip)
-
-    def timexes(docs):
-        for doc in docs:
-            tag_timexes(doc.text, dct=doc.published)
-
-    stages = [("tokens + tags", tokens_tags), ("tokens + tags + actors", with_actors),
-              ("tokens + tags + actors + quotes", with_quotes), ("timexes alone (tag + normalise)", timexes)]
-
-    def annotate_all(docs):
-        for doc in docs:
-            annotate_document(doc)
-
-    stages.append(("annotate: quotes, timeline, stance", annotate_all))
-    return stages
+    return run
 
 
 def _warm_up() -> None:
     from nltk import pos_tag, word_tokenize
-
-    from toolkit.annotate import annotate_document
 
     pos_tag(word_tokenize("Warm up the tagger."))
     annotate_document(Document(id="warm-up", text="Kim said on Monday that Seoul “condemns” it."))
@@ -119,7 +98,8 @@ def run_benchmark(documents: Sequence[Document], *, repeat: int = 1) -> list[Sta
     _warm_up()
     results = [StageResult("bare NLTK (sent + word + pos_tag)", min(_time(_baseline, texts) for _ in range(repeat)),
                            words)]
-    for name, fn in _stages():
+    for name, prefix in stage_rows():
+        fn = _run_prefix(prefix)
         results.append(StageResult(name, min(_time(fn, documents) for _ in range(repeat)), words))
     return results
 

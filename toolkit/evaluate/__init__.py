@@ -13,6 +13,10 @@ all         a folder holding the corpora above          every task whose data is
 ==========  ==========================================  ===============================
 
 The corpora are not part of the repository: each task takes the path to them.
+
+Besides the tasks: :mod:`toolkit.evaluate.train_portrayal` trains the portrayal model on NewsMTSC
+(``python -m toolkit.evaluate.train_portrayal train PATH``), and :mod:`toolkit.evaluate.sentiment_data`
+holds the sentiment corpora's readers and macro-F1 that it shares with the stance evaluation.
 """
 from __future__ import annotations
 

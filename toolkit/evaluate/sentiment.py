@@ -15,8 +15,11 @@ there are several; none or neutral = 0). Metric: macro-F1 over the five classes.
 a sentence are given as mentions; a target's label is the stance toward it (from any holder,
 the article included): the strongest one, neutral if none. Metric: macro-F1 over three classes.
 The shipped portrayal model (:mod:`toolkit.stance.portrayal`) was trained on this file, so it is never
-scored on it: the system is scored with word lists only, and with the model cross-validated
-(``--folds``, by sentence: each fold read by a model trained on the others).
+scored on it: the system is scored with word lists only (``model=None``), and with the model
+cross-validated (``--folds``, by sentence: each fold read by a model trained on the others by
+:mod:`toolkit.evaluate.train_portrayal`, passed to the annotation as ``model=``).
+
+Readers and the metric are in :mod:`toolkit.evaluate.sentiment_data`.
 
 ``--baselines`` also measures, in the same run, an always-neutral baseline and VADER
 (Hutto & Gilbert 2014): the sentence's compound score read as p -> q for directed, the compound
@@ -31,22 +34,22 @@ Example::
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from toolkit.evaluate.sentiment_data import (DIRECTED_LABELS, NEWSMTSC_LABELS, DirectedItem, EvalError, NewsItem,
+                                             confusion, macro_f1, read_directed, read_newsmtsc)
+from toolkit.evaluate.train_portrayal import folds_of, newsmtsc_examples, train
+from toolkit.stance.portrayal import SHIPPED, PortrayalModel
+
 __all__ = ["DirectedItem", "NewsItem", "read_directed", "read_newsmtsc", "confusion", "macro_f1",
            "predict_directed", "predict_newsmtsc", "directed_label", "newsmtsc_label", "vader_directed",
            "vader_window", "evaluate", "main", "DIRECTED_LABELS", "NEWSMTSC_LABELS", "REFERENCES"]
 
-DIRECTED_LABELS = {0: "neutral", 1: "p positive to q", 2: "q positive to p", 3: "p negative to q",
-                   4: "q negative to p"}
-NEWSMTSC_LABELS = {2: "negative", 4: "neutral", 6: "positive"}
 REFERENCES = {
     "directed": "always neutral 15.8; VADER sentence polarity read as p->q 19-25 (Park, Pan & Joo 2021)",
     "newsmtsc": "VADER over 8 words either side of the target 52; fine-tuned RoBERTa 83 (Hamborg & Donnay 2021)",
@@ -54,165 +57,19 @@ REFERENCES = {
 VADER_THRESHOLD = 0.05
 
 
-class EvalError(ValueError):
-    """A corpus file that cannot be read; the message is one line."""
-
-
-# --------------------------------------------------------------------------- readers
-
-
-@dataclass(frozen=True, slots=True)
-class DirectedItem:
-    """One directed-sentiment sentence with brackets removed; ``p``/``q`` are (start, end) offsets."""
-
-    text: str
-    p: tuple[int, int]
-    q: tuple[int, int]
-    label: int
-
-
-@dataclass(frozen=True, slots=True)
-class NewsItem:
-    """One NewsMTSC sentence; ``targets`` are (start, end, polarity 2/4/6)."""
-
-    text: str
-    targets: tuple[tuple[int, int, int], ...]
-
-
-def _open(path: str | os.PathLike):
-    if not os.path.isfile(path):
-        raise EvalError(f"{path}: no such file (give the corpus file, e.g. .../valid.txt)")
-    try:
-        return open(path, encoding="utf-8")
-    except OSError as exc:
-        raise EvalError(f"{path}: cannot read ({exc.strerror})") from None
-
-
-def _unquote(field: str) -> str:
-    """Undo spreadsheet quoting ("...""..." -> ..."...) on a field that has it."""
-    if len(field) >= 2 and field[0] == '"' and field[-1] == '"':
-        inner = field[1:-1]
-        if '"' not in inner.replace('""', ""):
-            return inner.replace('""', '"')
-    return field
-
-
-_BRACKET = re.compile(r"\[([^\[\]]*)\]")
-
-
-def _directed_item(line: str) -> DirectedItem | None:
-    cells = line.rstrip("\r\n").split("\t")
-    if len(cells) < 4 or not cells[3].strip().isdigit():
-        return None
-    sentence = _unquote(cells[0])
-    spans: list[tuple[int, int]] = []
-    parts: list[str] = []
-    pos = 0
-    length = 0
-    for match in _BRACKET.finditer(sentence):
-        before = sentence[pos:match.start()]
-        parts.append(before)
-        length += len(before)
-        inner = match.group(1)
-        lead = len(inner) - len(inner.lstrip())
-        trail = len(inner) - len(inner.rstrip())
-        spans.append((length + lead, length + len(inner) - trail))
-        parts.append(inner)
-        length += len(inner)
-        pos = match.end()
-    parts.append(sentence[pos:])
-    label = int(cells[3])
-    if len(spans) != 2 or label not in DIRECTED_LABELS or any(s >= e for s, e in spans):
-        return None
-    return DirectedItem("".join(parts), spans[0], spans[1], label)
-
-
-def read_directed(path: str | os.PathLike) -> tuple[list[DirectedItem], int]:
-    """Items of a directed-sentiment file and the number of lines that could not be read."""
-    items, bad = [], 0
-    with _open(path) as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            item = _directed_item(line)
-            if item is None:
-                bad += 1
-            else:
-                items.append(item)
-    if not items:
-        raise EvalError(f"{path}: no directed-sentiment lines (sentence<TAB>p<TAB>q<TAB>label, two [entities])")
-    return items, bad
-
-
-def read_newsmtsc(path: str | os.PathLike) -> tuple[list[NewsItem], int]:
-    """Items of a NewsMTSC JSON Lines file and the number of lines or targets that could not be read."""
-    items, bad = [], 0
-    with _open(path) as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text = record["sentence_normalized"]
-                targets = []
-                for t in record["targets"]:
-                    polarity = int(float(t["polarity"]))
-                    start, end = int(t["from"]), int(t["to"])
-                    if polarity in NEWSMTSC_LABELS and 0 <= start < end <= len(text):
-                        targets.append((start, end, polarity))
-                    else:
-                        bad += 1
-            except (ValueError, KeyError, TypeError):
-                bad += 1
-                continue
-            if targets:
-                items.append(NewsItem(text, tuple(targets)))
-    if not items:
-        raise EvalError(f"{path}: no NewsMTSC records (JSON Lines with sentence_normalized and targets)")
-    return items, bad
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def confusion(gold: Sequence[int], pred: Sequence[int], labels: Sequence[int]) -> list[list[int]]:
-    """Confusion matrix: rows gold, columns predicted, in the order of ``labels``."""
-    index = {label: i for i, label in enumerate(labels)}
-    matrix = [[0] * len(labels) for _ in labels]
-    for g, p in zip(gold, pred):
-        matrix[index[g]][index[p]] += 1
-    return matrix
-
-
-def per_class(matrix: list[list[int]]) -> list[tuple[float, float, float, int]]:
-    """(precision, recall, F1, support) per class of a confusion matrix."""
-    out = []
-    for i, row in enumerate(matrix):
-        tp = row[i]
-        predicted = sum(r[i] for r in matrix)
-        support = sum(row)
-        p = tp / predicted if predicted else 0.0
-        r = tp / support if support else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        out.append((p, r, f, support))
-    return out
-
-
-def macro_f1(matrix: list[list[int]]) -> tuple[float, list[tuple[float, float, float, int]]]:
-    """Macro-averaged F1 over the classes of a confusion matrix, and the per-class figures."""
-    rows = per_class(matrix)
-    return sum(f for _, _, f, _ in rows) / len(rows), rows
-
-
 # --------------------------------------------------------------------------- the system, via the contract
 
 
-def _annotate(text: str, spans: Sequence[tuple[int, int]]) -> dict:
+#: The ``model=`` of the system runs: the shipped portrayal model, None (word lists), or a fold's model.
+Model = PortrayalModel | str | None
+
+
+def _annotate(text: str, spans: Sequence[tuple[int, int]], *, model: Model = SHIPPED) -> dict:
     from toolkit.annotate import annotate_document
     from toolkit.corpus import document_from_record
 
     record = {"id": "eval", "text": text, "mentions": [{"start": s, "end": e} for s, e in spans]}
-    return annotate_document(document_from_record(record)).to_dict()
+    return annotate_document(document_from_record(record), model=model).to_dict()
 
 
 def _overlaps(party: dict | None, span: tuple[int, int]) -> bool:
@@ -262,12 +119,13 @@ def newsmtsc_label(record: dict, span: tuple[int, int]) -> int:
     return 6 if best > 0 else 2 if best < 0 else 4
 
 
-def predict_directed(item: DirectedItem) -> int:
-    return directed_label(_annotate(item.text, (item.p, item.q)), item.p, item.q)
+def predict_directed(item: DirectedItem, *, model: Model = SHIPPED) -> int:
+    return directed_label(_annotate(item.text, (item.p, item.q), model=model), item.p, item.q)
 
 
-def predict_newsmtsc(item: NewsItem) -> list[int]:
-    record = _annotate(item.text, [(s, e) for s, e, _ in item.targets])
+def predict_newsmtsc(item: NewsItem, *, model: Model = SHIPPED) -> list[int]:
+    """The system's 2 / 4 / 6 label for each target of ``item``, reading the portrayal with ``model``."""
+    record = _annotate(item.text, [(s, e) for s, e, _ in item.targets], model=model)
     return [newsmtsc_label(record, (s, e)) for s, e, _ in item.targets]
 
 
@@ -320,30 +178,24 @@ def _spread(items: list, limit: int | None) -> list:
 
 def _rules_only(items: Sequence[NewsItem]) -> list[int]:
     """Predictions with the portrayal read by word lists alone (no learned model)."""
-    from toolkit.stance import portrayal
-
-    with portrayal.use(None):
-        return [lab for it in items for lab in predict_newsmtsc(it)]
+    return [lab for it in items for lab in predict_newsmtsc(it, model=None)]
 
 
 def _cross_validated(items: Sequence[NewsItem], k: int) -> tuple[list[int], float]:
     """Predictions where the portrayal model never saw the sentence: k folds by sentence, each scored
     with a model trained on the other folds. Returns the predictions and the seconds spent predicting."""
-    from toolkit.stance import portrayal
-
-    examples, labels, groups = portrayal.newsmtsc_examples(items)
-    fold = portrayal.folds_of(len(items), k)
+    examples, labels, groups = newsmtsc_examples(items)
+    fold = folds_of(len(items), k)
     by_item: dict[int, list[int]] = {}
     seconds = 0.0
     for f in range(k):
         rows = [i for i, g in enumerate(groups) if fold[g] != f]
         # a fold with nothing to learn from falls back to the word lists
-        model = portrayal.train([examples[i] for i in rows], [labels[i] for i in rows]) if rows else None
+        model = train([examples[i] for i in rows], [labels[i] for i in rows]) if rows else None
         t0 = time.perf_counter()
-        with portrayal.use(model):
-            for n, it in enumerate(items):
-                if fold[n] == f:
-                    by_item[n] = predict_newsmtsc(it)
+        for n, it in enumerate(items):
+            if fold[n] == f:
+                by_item[n] = predict_newsmtsc(it, model=model)
         seconds += time.perf_counter() - t0
     return [lab for n in range(len(items)) for lab in by_item[n]], seconds
 

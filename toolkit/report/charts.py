@@ -31,7 +31,10 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from toolkit.stance.stances import polarity_of  # noqa: E402
+
 __all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "stance_network", "timeline_items",
+           "timeline_summary",
            "timeline_chart", "timeline_panels", "timeline_bin", "dense_core", "PALETTE", "TIMELINE_ITEM_COLUMNS",
            "DENSE_ABOVE"]
 
@@ -181,18 +184,17 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", xlabel: str = "", ylabel: 
     return fig
 
 
-#: Colours of a stance edge by sign of its mean score (negative, neutral, positive).
+#: Colours of a stance edge by the polarity of its mean score (negative, neutral, positive).
 STANCE_COLOURS = {"negative": "#C0392B", "neutral": "#999999", "positive": "#2166AC"}
 
 
-def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14,
-                   neutral_band: float = 0.05) -> Figure | None:
+def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14) -> Figure | None:
     """Who is positive or negative toward whom: actors on a circle, an arrow per directed pair.
 
     ``pairs`` has holder, target, stances (count) and score (mean polarity, -1..1), as from
-    :func:`toolkit.report.frames.stance_matrix`. Arrow colour gives the sign (red negative, blue
-    positive, grey neutral within ±``neutral_band``), width the number of stances; the count
-    is written on each arrow. Only the ``max_nodes`` actors in most pairs are drawn.
+    :func:`toolkit.report.frames.stance_matrix`. Arrow colour gives the polarity of the mean
+    (:func:`toolkit.stance.stances.polarity_of`, the threshold every stance and topic label uses: red
+    negative, blue positive, grey neutral), width the number of stances; the count is written on each arrow. Only the ``max_nodes`` actors in most pairs are drawn.
     """
     from matplotlib.patches import FancyArrowPatch
 
@@ -208,7 +210,7 @@ def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14,
     fig, ax = plt.subplots(figsize=(8, 7))
     widest = max(edges["stances"].max(), 1)
     for row in edges.itertuples(index=False):
-        sign = "neutral" if abs(row.score) <= neutral_band else ("positive" if row.score > 0 else "negative")
+        sign = polarity_of(row.score)
         both_ways = ((edges["holder"] == row.target) & (edges["target"] == row.holder)).any()
         arrow = FancyArrowPatch(pos[row.holder], pos[row.target], arrowstyle="-|>", mutation_scale=16,
                                 connectionstyle=f"arc3,rad={0.18 if both_ways else 0.0}",
@@ -299,6 +301,25 @@ def timeline_items(events: pd.DataFrame, *, lanes: str = "actor", max_lanes: int
     items["end"] = pd.to_datetime(items["end"])
     return items.sort_values(["lane_rank", "start", "position"], kind="mergesort").reset_index(drop=True)[
         list(TIMELINE_ITEM_COLUMNS)]
+
+
+def timeline_summary(items: pd.DataFrame) -> dict:
+    """What a caption says about :func:`timeline_items`: events drawn (each once, however many lanes it
+    is in), by shape (point, span, relative = before or after), lanes, and the busiest lane with its
+    number of events; None and zeros when nothing is drawn.
+
+    >>> items = pd.DataFrame({"lane": ["A", "B", "A"], "lane_rank": [0, 1, 0], "position": [1, 1, 2],
+    ...                       "shape": ["point", "point", "span"]})
+    >>> timeline_summary(items)
+    {'drawn': 2, 'point': 1, 'span': 1, 'relative': 0, 'lanes': 2, 'busiest': 'A', 'busiest_events': 2}
+    """
+    drawn = items.drop_duplicates("position")
+    shapes = drawn["shape"].value_counts()
+    top = items[items["lane_rank"] == 0]
+    return {"drawn": int(len(drawn)), "point": int(shapes.get("point", 0)), "span": int(shapes.get("span", 0)),
+            "relative": int(shapes.get("before", 0) + shapes.get("after", 0)),
+            "lanes": int(items["lane_rank"].nunique()), "busiest": top["lane"].iloc[0] if len(top) else None,
+            "busiest_events": int(top["position"].nunique())}
 
 
 def dense_core(items: pd.DataFrame) -> tuple[pd.DataFrame, int]:

@@ -24,11 +24,12 @@ Example::
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 import pandas as pd
 
+from toolkit.stance.stances import Claim, Topic, claim_stances, polarity_of, propose_topics, topic_label
 from toolkit.time.timeline import interval, timeline
 
 __all__ = [
@@ -43,11 +44,24 @@ __all__ = [
     "QUOTE_SHARE_COLUMNS",
     "quotes_frame",
     "quote_shares",
+    "focus_quotes",
+    "most_direct",
+    "quotes_per_article",
     "STANCE_COLUMNS",
     "stances_frame",
     "stance_matrix",
+    "LEVELS",
+    "held_stances",
+    "stance_pairs",
+    "most_involved",
+    "pairs_among",
+    "stance_grid",
+    "pair_polarities",
+    "extreme_pairs",
     "TOPIC_STANCE_COLUMNS",
+    "topics_to_follow",
     "topic_stances_frame",
+    "topic_grid",
     "sentence_text",
     "corpus_summary",
     "TIMEX_COLUMNS",
@@ -344,6 +358,51 @@ def quote_shares(quotes: pd.DataFrame, *, by: str = "party") -> pd.DataFrame:
                    ascending=[False, False, True])
 
 
+def focus_quotes(quotes: pd.DataFrame, focus: Iterable[str]) -> pd.DataFrame:
+    """The quotes of a :func:`quotes_frame` whose party or actor is one of ``focus`` (empty names are
+    ignored; no names at all keeps every quote). The index is renumbered.
+
+    >>> q = pd.DataFrame({"party": ["Russia", "South Korea"], "actor": ["Dmitry Peskov", "Kim Hong-kyun"]})
+    >>> focus_quotes(q, ["Dmitry Peskov", ""])["party"].tolist(), len(focus_quotes(q, []))
+    (['Russia'], 2)
+    """
+    wanted = [name for name in focus if name]
+    if not wanted:
+        return quotes
+    return quotes[quotes["party"].isin(wanted) | quotes["actor"].isin(wanted)].reset_index(drop=True)
+
+
+def most_direct(shares: pd.DataFrame) -> pd.Series | None:
+    """The row of a :func:`quote_shares` table quoted directly most often relative to its quotes (ties:
+    more quotes first, then table order); None for an empty table.
+
+    >>> shares = pd.DataFrame({"name": ["A", "B", "C"], "quotes": [4, 2, 1], "direct": [2, 2, 1]})
+    >>> most_direct(shares)["name"]
+    'B'
+    """
+    if shares.empty:
+        return None
+    rate = shares["direct"] / shares["quotes"]
+    return shares.assign(rate=rate).sort_values(["rate", "quotes"], ascending=False, kind="mergesort").iloc[0]
+
+
+def quotes_per_article(quotes: pd.DataFrame, parties: Sequence[str], *, max_articles: int = 30) -> pd.DataFrame:
+    """How many quotes each article gives each of ``parties``: one row per article (index ``document``),
+    one column per party in the order given; the ``max_articles`` articles with most of these quotes,
+    most first.
+
+    >>> q = pd.DataFrame({"document": ["a", "a", "b"], "party": ["X", "Y", "X"], "kind": ["direct"] * 3})
+    >>> quotes_per_article(q, ["X", "Y"]).to_dict("index")
+    {'a': {'X': 1, 'Y': 1}, 'b': {'X': 1, 'Y': 0}}
+    """
+    chosen = quotes[quotes["party"].isin(list(parties))]
+    matrix = (chosen.pivot_table(index="document", columns="party", values="kind", aggfunc="size", fill_value=0)
+              .reindex(columns=list(parties), fill_value=0))
+    matrix.columns.name = "name"
+    order = matrix.sum(axis=1).sort_values(ascending=False, kind="mergesort").index[:max_articles]
+    return matrix.loc[order]
+
+
 def _party(side: dict | None) -> str | None:
     if not side:
         return None
@@ -419,33 +478,130 @@ def stance_matrix(stances: pd.DataFrame, *, holder: str = "holder_party", target
     return _sorted(_frame(rows, columns), ["stances", "holder", "target"], ascending=[False, True, True])
 
 
-def topic_stances_frame(records: Iterable[dict], topics: Sequence, *, by: str = "party") -> pd.DataFrame:
+LEVELS = ("party", "actor")
+
+
+def held_stances(stances: pd.DataFrame, *, include_article: bool = False) -> pd.DataFrame:
+    """The rows of a :func:`stances_frame` an actor holds; with ``include_article`` also the article's
+    own portrayal of actors (holder "(the article)").
+
+    >>> held_stances(stances_frame([])).empty
+    True
+    """
+    if include_article:
+        return stances
+    return stances[stances["holder_party"] != ARTICLE]
+
+
+def stance_pairs(stances: pd.DataFrame, *, level: str = "party", include_article: bool = False) -> pd.DataFrame:
+    """:func:`stance_matrix` of a :func:`stances_frame` at ``level``: "party" counts people and bodies for
+    whom they speak, "actor" keeps them apart (an actor-less side, such as the article, keeps its party).
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be 'party' or 'actor', not {level!r}")
+    frame = held_stances(stances, include_article=include_article).copy()
+    holder, target = f"holder_{level}", f"target_{level}"
+    if level == "actor":
+        frame[holder] = frame[holder].fillna(frame["holder_party"])
+        frame[target] = frame[target].fillna(frame["target_party"])
+    return stance_matrix(frame, holder=holder, target=target)
+
+
+def most_involved(pairs: pd.DataFrame, *, n: int) -> list[str]:
+    """The ``n`` actors of a :func:`stance_matrix` in most stances, as holder or target, most first.
+
+    >>> pairs = pd.DataFrame({"holder": ["A", "A", "B"], "target": ["B", "C", "C"], "stances": [3, 1, 1]})
+    >>> most_involved(pairs, n=2)
+    ['A', 'B']
+    """
+    if pairs.empty:
+        return []
+    involvement = pd.concat([pairs.groupby("holder")["stances"].sum(), pairs.groupby("target")["stances"].sum()])
+    return involvement.groupby(level=0).sum().sort_values(ascending=False, kind="mergesort").index[:n].tolist()
+
+
+def pairs_among(pairs: pd.DataFrame, actors: Sequence[str]) -> pd.DataFrame:
+    """The pairs of a :func:`stance_matrix` whose holder and target are both among ``actors``."""
+    return pairs[pairs["holder"].isin(actors) & pairs["target"].isin(actors)].reset_index(drop=True)
+
+
+def stance_grid(pairs: pd.DataFrame, order: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Mean score and stance count of each (holder, target) as two holder × target matrices, for a heatmap.
+
+    Rows and columns follow ``order`` (the actors of ``pairs`` only); rows and columns with no pair are
+    left out; a cell with no pair is NaN.
+
+    >>> pairs = pd.DataFrame({"holder": ["A"], "target": ["B"], "stances": [2], "score": [-0.5]})
+    >>> score, counts = stance_grid(pairs, ["A", "B", "C"])
+    >>> score.to_dict(), counts.to_dict()
+    ({'B': {'A': -0.5}}, {'B': {'A': 2.0}})
+    """
+    present = set(pairs["holder"]) | set(pairs["target"])
+    order = [a for a in order if a in present]
+    score = pairs.pivot(index="holder", columns="target", values="score").reindex(index=order, columns=order)
+    counts = pairs.pivot(index="holder", columns="target", values="stances").reindex(index=order, columns=order)
+    score = score.loc[score.notna().any(axis=1), score.notna().any(axis=0)]
+    return score, counts.reindex(index=score.index, columns=score.columns)
+
+
+def pair_polarities(pairs: pd.DataFrame) -> dict[str, int]:
+    """How many pairs of a :func:`stance_matrix` are negative, positive and neutral on the mean
+    (:func:`toolkit.stance.stances.polarity_of`: the one threshold, also of the network's arrow colours).
+
+    >>> pair_polarities(pd.DataFrame({"score": [-0.5, -0.05, 0.3]}))
+    {'negative': 1, 'positive': 1, 'neutral': 1}
+    """
+    counts = pairs["score"].map(polarity_of).value_counts()
+    return {p: int(counts.get(p, 0)) for p in ("negative", "positive", "neutral")}
+
+
+def extreme_pairs(pairs: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | None]:
+    """The most negative pair of a :func:`stance_matrix`, and the most positive one if any mean is above
+    zero (else None); (None, None) for no pairs.
+    """
+    if pairs.empty:
+        return None, None
+    ranked = pairs.sort_values("score", kind="mergesort")
+    low, high = ranked.iloc[0], ranked.iloc[-1]
+    return low, (high if high["score"] > 0 else None)
+
+
+def topics_to_follow(records: Iterable[dict], topics: Mapping[str, Sequence[str]] | None = None, *,
+                     n: int = 5) -> list[Topic]:
+    """The topics a report follows: those given (name -> key terms), else the ``n`` proposed from the
+    records' stored event phrases (:func:`toolkit.stance.stances.propose_topics`; nothing is tagged again).
+
+    >>> topics_to_follow([], {"troop deployment": ["troops", "deployment"]})
+    [Topic(name='troop deployment', terms=('troops', 'deployment'))]
+    """
+    if topics:
+        return [Topic(name, tuple(terms)) for name, terms in topics.items()]
+    return propose_topics(list(records), n=n)
+
+
+def topic_stances_frame(records: Iterable[dict], topics: Sequence[Topic], *, by: str = "party") -> pd.DataFrame:
     """Each actor's stance toward each topic: favour / against / neutral, from their statements.
 
-    ``topics`` are :class:`toolkit.stance.stances.Topic` s (a name and its key terms). Only the
-    articles that use a topic's terms are read again (their stored actors and quotes are
-    kept; see :func:`toolkit.annotate.restore`). Columns: actor (the party with
-    ``by="party"``), topic, stance, stances (how many statements), score (mean, -1..1),
-    documents, evidence (the sentences, joined by " | ").
+    ``topics`` are :class:`toolkit.stance.stances.Topic` s (a name and its key terms), matched against
+    the claims each record stores (:func:`toolkit.stance.stances.claim_stances`): no text is analysed
+    again. Columns: actor (the party with ``by="party"``), topic, stance (:func:`topic_label` of the
+    mean), stances (how many), score (mean, -1..1), documents, evidence (the sentences, joined by " | ").
+
+    >>> rec = {"id": "a", "text": "Germany said troops were a mistake.", "sentences": [{"start": 0, "end": 35}],
+    ...        "claims": [{"holder": {"start": 0, "end": 7, "text": "Germany", "actor": "Germany",
+    ...                               "kind": "country", "affiliation": None}, "score": -0.5,
+    ...                    "cue": {"start": 27, "end": 34, "text": "mistake"}, "sentence": 0, "via": "statement",
+    ...                    "terms": ["mistake", "troop", "troops"]}]}
+    >>> topic_stances_frame([rec], [Topic("troops", ("troops",))])[["actor", "topic", "stance", "stances"]].to_dict("records")
+    [{'actor': 'Germany', 'topic': 'troops', 'stance': 'against', 'stances': 1}]
     """
-    import re
-
-    from toolkit.annotate import restore
-    from toolkit.stance.stances import find_stances, topic_label
-
     topics = list(topics)
     if not topics:
         return _frame([], TOPIC_STANCE_COLUMNS)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for topic in topics for t in topic.terms) + r")\b", re.I)
     gathered: dict[tuple[str, str], dict] = {}
     for rec in records:
-        if not pattern.search(rec.get("text") or ""):
-            continue
-        doc, mentions, quotes = restore(rec)
-        skip = {i for i, s in enumerate(rec.get("sentences") or ()) if s.get("boilerplate")}
-        for stance in find_stances(doc, mentions, quotes, skip_sentences=skip, topics=topics):
-            if stance.topic is None or stance.source is None:
-                continue
+        claims = [Claim.from_dict(c) for c in rec.get("claims") or ()]
+        for stance in claim_stances(claims, topics):
             name = stance.source.party if by == "party" else stance.source.actor
             entry = gathered.setdefault((name, stance.topic), {"scores": [], "documents": set(), "evidence": []})
             entry["scores"].append(stance.score)
@@ -459,6 +615,18 @@ def topic_stances_frame(records: Iterable[dict], topics: Sequence, *, by: str = 
         rows.append({"actor": name, "topic": topic, "stance": topic_label(mean), "stances": len(entry["scores"]),
                      "score": mean, "documents": len(entry["documents"]), "evidence": " | ".join(entry["evidence"])})
     return _sorted(_frame(rows, TOPIC_STANCE_COLUMNS), ["topic", "stances", "actor"], ascending=[True, False, True])
+
+
+def topic_grid(by_topic: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`topic_stances_frame` as a grid: one row per actor, one column per topic, the stance in
+    each cell ("" where the actor takes none).
+
+    >>> by_topic = pd.DataFrame({"actor": ["A", "B", "B"], "topic": ["t", "t", "u"],
+    ...                          "stance": ["favour", "against", "neutral"]})
+    >>> topic_grid(by_topic).to_dict("records")
+    [{'actor': 'A', 't': 'favour', 'u': ''}, {'actor': 'B', 't': 'against', 'u': 'neutral'}]
+    """
+    return by_topic.pivot(index="actor", columns="topic", values="stance").fillna("").reset_index()
 
 
 # --------------------------------------------------------------------------- time: expressions and the timeline

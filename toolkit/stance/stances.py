@@ -25,11 +25,14 @@ can always see why a stance was assigned:
    :mod:`toolkit.stance.portrayal` (a logistic regression over the words around the mention,
    trained on NewsMTSC: 62.6 macro-F1 cross-validated against 57.2 for the word lists),
    whose cue is the word that pushed the decision most; by the lexicon in a window
-   around the mention when the model is not installed (or ``portrayal.use(None)``).
+   around the mention when the model is not installed (or ``find_stances(..., model=None)``).
 
-Stances toward **topics** come from statements and cues whose clause names one of
-the topic's terms; :func:`topic_stances` aggregates them per actor and topic and
-:func:`propose_topics` suggests topics (frequent event phrases) when none are given.
+Stances toward **topics** come from **claims**: every statement, quote and cue verb clause with
+a holder, scored, with the words it is about (:class:`Claim`, stored by the annotation). A claim
+is a stance toward each topic it shares a term with (:func:`claim_stances`), so topics given
+after the annotation need no new analysis; :func:`topic_stances` aggregates them per actor and
+topic, and :func:`propose_topics` suggests topics from the stored event phrases
+(:func:`event_phrases`) when none are given.
 
 Example::
 
@@ -65,10 +68,12 @@ from toolkit.text.clauses import (
     time_words,
     verb_groups,
 )
+from toolkit.text.tagging import process
 from toolkit.text.tokens import Doc, Token
 
-__all__ = ["Stance", "Topic", "Cue", "TopicStance", "find_stances", "topic_stances", "propose_topics",
-           "stance_cues", "polarity_of", "topic_label", "POLAR"]
+__all__ = ["Stance", "Topic", "Cue", "Claim", "TopicStance", "EventPhrase", "StanceAnalysis", "find_stances",
+           "analyse_stances", "claim_stances", "topic_stances", "event_phrases", "propose_topics", "stance_cues",
+           "polarity_of", "topic_label", "POLAR"]
 
 #: |score| at or above which a stance is positive or negative rather than neutral.
 POLAR = 0.2
@@ -103,6 +108,47 @@ class Topic:
 
     name: str
     terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a holder says or does in one clause, scored, with the words it is about: the stored evidence
+    that stances toward topics are read from, so topics given later need no new analysis.
+
+    Found for every statement ("X said ..."), quote and cue verb clause ("X condemned the deployment")
+    with a holder; ``terms`` are the word forms and lemmas of its content words (lower case where the
+    text is). A claim is about a :class:`Topic` when they share a term (:func:`claim_stances`).
+
+    >>> c = Claim.from_dict({"holder": {"start": 0, "end": 7, "text": "Germany", "actor": "Germany",
+    ...                      "kind": "country", "affiliation": None, "sentence": 0, "via": "alias"},
+    ...                      "score": -0.6, "cue": None, "sentence": 0, "via": "statement",
+    ...                      "terms": ["deployment", "troop", "troops"]})
+    >>> [(s.source.actor, s.topic, s.polarity) for s in claim_stances([c], [Topic("troops", ("troops",))])]
+    [('Germany', 'troops', 'negative')]
+    """
+
+    holder: Mention
+    score: float
+    cue: tuple[int, int, str] | None
+    sentence: int
+    via: str  # statement, quote or cue
+    terms: frozenset[str]
+
+    def to_dict(self) -> dict:
+        return {"holder": self.holder.to_dict(), "score": round(self.score, 3),
+                "cue": None if self.cue is None else {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]},
+                "sentence": self.sentence, "via": self.via, "terms": sorted(self.terms)}
+
+    @classmethod
+    def from_dict(cls, record: dict) -> Claim:
+        """A stored claim as an object again (the holder's token range is not stored: -1)."""
+        h = record["holder"]
+        holder = Mention(h["start"], h["end"], h.get("text", ""), h.get("actor") or h.get("text", ""),
+                         h.get("kind") or "person", h.get("affiliation"), h.get("sentence", record["sentence"]),
+                         -1, -1, h.get("via") or "given", h.get("title"))
+        cue = record.get("cue")
+        return cls(holder, float(record["score"]), None if cue is None else (cue["start"], cue["end"], cue["text"]),
+                   record["sentence"], record["via"], frozenset(record.get("terms") or ()))
 
 
 @dataclass(slots=True)
@@ -990,30 +1036,39 @@ def _key(m: Mention | None) -> tuple[int, int] | None:
     return None if m is None else (m.start, m.end)
 
 
-def _topic_hits(doc: Doc, lo: int, hi: int, topics: Sequence[Topic]) -> list[Topic]:
-    hits = []
-    for topic in topics:
-        terms = topic.terms
-        for k in range(lo, hi):
-            tok = doc.tokens[k]
-            if tok.lower in terms or tok.lemma in terms:
-                hits.append(topic)
-                break
-    return hits
-
-
 def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *,
-                 skip_sentences: Iterable[int] = frozenset(), topics: Sequence[Topic] = ()) -> list[Stance]:
-    """Stance relations in a tagged document, with cue and evidence sentence for each.
+                 skip_sentences: Iterable[int] = frozenset(), topics: Sequence[Topic] = (),
+                 model: learned.PortrayalModel | str | None = learned.SHIPPED) -> list[Stance]:
+    """Stance relations in a tagged document, with cue and evidence sentence for each
+    (:func:`analyse_stances` without the claims).
+    """
+    return analyse_stances(doc, mentions, quotes, skip_sentences=skip_sentences, topics=topics, model=model).stances
+
+
+@dataclass(slots=True)
+class StanceAnalysis:
+    """What the stance analysis of one document finds: the stances, and the claims (stored, so that
+    stances toward topics given later are read from them, :func:`claim_stances`)."""
+
+    stances: list[Stance]
+    claims: list[Claim]
+
+
+def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *,
+                    skip_sentences: Iterable[int] = frozenset(), topics: Sequence[Topic] = (),
+                    model: learned.PortrayalModel | str | None = learned.SHIPPED) -> StanceAnalysis:
+    """Stance relations in a tagged document, with cue and evidence sentence for each, and the claims.
 
     ``mentions`` are the actor mentions (:func:`toolkit.actors.mentions.find_mentions`); ``quotes``
     are quote objects (duck-typed: ``content`` spans, ``speaker``, ``actor``,
     ``affiliation``, ``sentence``); ``skip_sentences`` are sentences to leave out
-    (credit lines); ``topics`` are :class:`Topic` s to report stances toward.
+    (credit lines); ``topics`` are :class:`Topic` s to report stances toward; ``model``
+    reads the article's portrayal of actors (:func:`toolkit.stance.portrayal.resolve`: the
+    shipped model by default, None for the word lists alone).
     """
+    model = learned.resolve(model)
     ctx = _context(doc, mentions)
     skip = frozenset(skip_sentences)
-    topics = tuple(Topic(t.name, tuple(w.lower() for w in t.terms)) for t in topics)
     quoted: dict[int, list[tuple[Mention | None, int, int]]] = defaultdict(list)
     undone = {w for w, effect in modifiers().items() if effect == "undo"}
     for quote in quotes:
@@ -1032,6 +1087,7 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
                 ctx.speaker_of[tok.i] = holder
             quoted[toks[0].sent].append((holder, toks[0].i, toks[-1].i + 1))
     out: list[Stance] = []
+    claims: list[Claim] = []
     for sent in doc.sentences:
         if sent.i in skip or sent.last - sent.first < 3:
             continue
@@ -1048,10 +1104,8 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
                 _content_stances(ctx, holders, lo, hi, cue, sent.i, via, found)
         found = _attribute(ctx, found, statements)
         _predicates(ctx, clause, sent.i, found)
-        if topics:
-            _topic_stances_in(ctx, clause, statements, found, topics, sent.i)
+        claims.extend(_claims_in(ctx, clause, statements, sent.i))
         held = {_key(s.target) for s in found if s.source is not None}
-        model = learned.active()
         for m in _targets_in(ctx, sent.first, sent.last):
             if _key(m) in held:
                 continue
@@ -1062,37 +1116,64 @@ def find_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = (), *
             if abs(score) >= EMIT["portrayal"] and word is not None:
                 _emit(found, None, m, score, _span(ctx, word, word + 1), sent.i, "portrayal")
         out.extend(found)
-    return _dedupe(out)
+    if topics:
+        out.extend(claim_stances(claims, topics))
+    return StanceAnalysis(_dedupe(out), claims)
 
 
-def _topic_stances_in(ctx: _Context, clause: _Clause, statements, found: list[Stance], topics: Sequence[Topic],
-                      sent: int) -> None:
-    """Holders' stances toward the topics their statements or cue clauses name."""
+#: Tags of the words a claim is about (nouns, verbs, adjectives, adverbs, numbers, foreign words).
+_TERM_TAGS = ("N", "V", "J", "R", "C", "F")
+
+
+def _terms(doc: Doc, lo: int, hi: int) -> frozenset[str]:
+    """The forms and lemmas of the content words in tokens ``[lo, hi)``: what a claim there is about."""
+    out: set[str] = set()
+    for tok in doc.tokens[lo:hi]:
+        if tok.tag.startswith(_TERM_TAGS) and tok.tag != "CC" and any(c.isalnum() for c in tok.text):
+            out.add(tok.lower)
+            out.add(tok.lemma)
+    return frozenset(out)
+
+
+def _claims_in(ctx: _Context, clause: _Clause, statements, sent: int) -> list[Claim]:
+    """Each holder's statements and cue verb clauses in one sentence, scored, with their terms."""
     toks = ctx.doc.tokens
+    out = []
     for holders, lo, hi, cue, via in statements:
         if not holders:
             continue
-        hits = _topic_hits(ctx.doc, lo, hi, topics)
-        if not hits:
-            continue
         scored = score_tokens(toks, lo, hi, skip=ctx.inside)
+        word = scored.cue if scored.cue is not None and abs(scored.score) >= POLAR else cue
+        terms = _terms(ctx.doc, lo, hi)
         for holder in holders:
-            for topic in hits:
-                word = scored.cue if scored.cue is not None and abs(scored.score) >= POLAR else cue
-                _emit(found, holder, None, scored.score, _span(ctx, word, word + 1), sent, via, topic=topic.name)
+            out.append(Claim(holder, _clamp(scored.score), _span(ctx, word, word + 1), sent, via, terms))
     cues = stance_cues()
     for gi, g in enumerate(clause.groups):
         rows = cues.get(("verb", g.lemma))
         if not rows or g.passive or not clause.subjects[gi]:
             continue
-        end = _predicate_end(ctx, clause, gi)
-        hits = _topic_hits(ctx.doc, g.last, end, topics)
-        if not hits:
-            continue
-        score = _modulate(ctx, clause, gi, rows[0].score)
+        terms = _terms(ctx.doc, g.last, _predicate_end(ctx, clause, gi))
+        score = _clamp(_modulate(ctx, clause, gi, rows[0].score))
         for holder in clause.subjects[gi]:
-            for topic in hits:
-                _emit(found, holder, None, score, _span(ctx, g.head, g.last), sent, "cue", topic=topic.name)
+            out.append(Claim(holder, score, _span(ctx, g.head, g.last), sent, "cue", terms))
+    return out
+
+
+def _clamp(score: float) -> float:
+    return max(-1.0, min(1.0, score))
+
+
+def claim_stances(claims: Iterable[Claim], topics: Sequence[Topic]) -> list[Stance]:
+    """Stances toward ``topics``: a claim is a stance toward each topic it shares a term with (topic
+    terms compared in lower case); one per sentence, holder and topic (the strongest way, then score).
+    """
+    wanted = [(t.name, frozenset(w.lower() for w in t.terms)) for t in topics]
+    out = []
+    for c in claims:
+        for name, terms in wanted:
+            if c.terms & terms:
+                out.append(Stance(c.holder, None, name, polarity_of(c.score), c.score, c.cue, c.sentence, c.via))
+    return _dedupe(out)
 
 
 # --------------------------------------------------------------------------- aggregation
@@ -1108,16 +1189,17 @@ class TopicStance(NamedTuple):
     sentences: tuple[int, ...]
 
 
-def topic_label(mean: float, *, threshold: float = 0.1) -> str:
-    """favour / against / neutral for the mean score of an actor's stances toward a topic.
+def topic_label(mean: float) -> str:
+    """favour / against / neutral for the mean score of an actor's stances toward a topic: the
+    polarity (:func:`polarity_of`, threshold :data:`POLAR`) of the mean, in the words of a position.
 
-    >>> topic_label(0.3), topic_label(-0.5), topic_label(0.05)
+    >>> topic_label(0.3), topic_label(-0.5), topic_label(0.15)
     ('favour', 'against', 'neutral')
     """
-    return "favour" if mean >= threshold else "against" if mean <= -threshold else "neutral"
+    return {"positive": "favour", "negative": "against", "neutral": "neutral"}[polarity_of(mean)]
 
 
-def topic_stances(stances: Iterable[Stance], *, by: str = "party", threshold: float = 0.1) -> list[TopicStance]:
+def topic_stances(stances: Iterable[Stance], *, by: str = "party") -> list[TopicStance]:
     """Aggregate each actor's stances toward each topic (mean score: favour / against / neutral).
 
     ``by="party"`` counts a person or body for the country or organisation it speaks
@@ -1133,7 +1215,7 @@ def topic_stances(stances: Iterable[Stance], *, by: str = "party", threshold: fl
         evidence[(actor, s.topic)].add(s.sentence)
     out = []
     for (actor, topic), values in scores.items():
-        label = topic_label(sum(values) / len(values), threshold=threshold)
+        label = topic_label(sum(values) / len(values))
         out.append(TopicStance(actor, topic, label, len(values), tuple(sorted(evidence[(actor, topic)]))))
     return sorted(out, key=lambda t: (t.topic, -t.n, t.actor))
 
@@ -1150,47 +1232,92 @@ def event_nouns() -> frozenset[str]:
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")
 
 
-def propose_topics(documents: Iterable, n: int = 5) -> list[Topic]:
-    """The ``n`` most frequent event phrases of a corpus, as topics to follow.
+@dataclass(frozen=True, slots=True)
+class EventPhrase:
+    """A noun phrase headed by an event noun, as written, and how often a document has it: the stored
+    material :func:`propose_topics` proposes topics from ("troop dispatch": head "dispatch", modifier "troop").
 
-    ``documents`` are tagged :class:`~toolkit.text.tokens.Doc` s, annotate-contract dicts
-    or anything with a ``text`` (tagged here). An event phrase is a noun phrase
-    headed by an event noun (``data/stance/event_nouns.txt``, or a nominalisation such as
-    "deployment"), with its noun modifier: "troop dispatch", "military cooperation".
+    ``head`` is the lemma of the head noun and ``form`` its lower-case form; ``modifier`` the noun
+    (lemma) or adjective (lower case) before it, if any, and ``modifier_form`` its lower-case form.
     """
-    from toolkit.text.tagging import process
 
+    head: str
+    form: str
+    modifier: str | None
+    modifier_form: str | None
+    count: int
+
+    def to_dict(self) -> dict:
+        return {"head": self.head, "form": self.form, "modifier": self.modifier,
+                "modifier_form": self.modifier_form, "count": self.count}
+
+
+def _is_event_noun(lemma: str, events: frozenset[str]) -> bool:
+    return lemma in events or (lemma.endswith(_EVENT_SUFFIXES) and len(lemma) > 6)
+
+
+def event_phrases(doc: Doc) -> list[EventPhrase]:
+    """The event phrases of a tagged document with their counts, in order of first use.
+
+    An event phrase is a noun phrase headed by an event noun (:func:`event_nouns`, or a
+    nominalisation such as "deployment"), with its noun or adjective modifier: "troop dispatch",
+    "military cooperation".
+
+    >>> from toolkit.text.tagging import process
+    >>> [(p.modifier, p.head, p.count) for p in event_phrases(process("The troop dispatch went on. "
+    ...                                                               "A second troop dispatch followed."))]
+    [('troop', 'dispatch', 2)]
+    """
     events = event_nouns()
+    counts: dict[tuple[str, str, str | None, str | None], int] = {}
+    toks = doc.tokens
+    for k, tok in enumerate(toks):
+        if tok.tag not in ("NN", "NNS") or (k + 1 < len(toks) and toks[k + 1].tag in ("NN", "NNS")):
+            continue
+        if not _is_event_noun(tok.lemma, events):
+            continue
+        mod = mod_form = None
+        if k and toks[k - 1].tag in ("NN", "NNS", "JJ") and toks[k - 1].text.isalpha():
+            mod = toks[k - 1].lemma if toks[k - 1].tag.startswith("NN") else toks[k - 1].lower
+            mod_form = toks[k - 1].lower
+        key = (tok.lemma, tok.lower, mod, mod_form)
+        counts[key] = counts.get(key, 0) + 1
+    return [EventPhrase(*key, n) for key, n in counts.items()]
+
+
+def propose_topics(documents: Iterable, n: int = 5) -> list[Topic]:
+    """The ``n`` most frequent event phrases of a corpus (:func:`event_phrases`), as topics to follow.
+
+    ``documents`` are annotate-contract records (their stored ``event_phrases`` are read: nothing is
+    tagged again) or tagged :class:`~toolkit.text.tokens.Doc` s; a dict without ``event_phrases``
+    (e.g. only a ``text``) is tagged here. A head noun whose most frequent
+    modifier comes with it at least half the time is named with it ("troop dispatch"); its terms are
+    the forms of the head.
+
+    >>> rec = {"event_phrases": [{"head": "war", "form": "war", "modifier": None, "modifier_form": None,
+    ...                           "count": 2}]}
+    >>> propose_topics([rec], n=1)
+    [Topic(name='war', terms=('war',))]
+    """
     heads: Counter[str] = Counter()
     modifiers_of: dict[str, Counter[str]] = defaultdict(Counter)
     forms: dict[str, set[str]] = defaultdict(set)
     for item in documents:
-        doc = item if isinstance(item, Doc) else getattr(item, "doc", None)
-        if doc is None:
-            text = item["text"] if isinstance(item, dict) else getattr(item, "text")
-            doc = process(text)
-        toks = doc.tokens
-        for k, tok in enumerate(toks):
-            if tok.tag not in ("NN", "NNS") or (k + 1 < len(toks) and toks[k + 1].tag in ("NN", "NNS")):
-                continue
-            lemma = tok.lemma
-            if lemma not in events and not (lemma.endswith(_EVENT_SUFFIXES) and len(lemma) > 6):
-                continue
-            heads[lemma] += 1
-            forms[lemma].add(tok.lower)
-            if k and toks[k - 1].tag in ("NN", "NNS", "JJ") and toks[k - 1].text.isalpha():
-                mod = toks[k - 1].lemma if toks[k - 1].tag.startswith("NN") else toks[k - 1].lower
-                modifiers_of[lemma][mod] += 1
-                forms[mod].add(toks[k - 1].lower)
+        if isinstance(item, dict) and "event_phrases" in item:
+            phrases = [EventPhrase(**p) for p in item["event_phrases"] or ()]
+        else:
+            phrases = event_phrases(process(item["text"]) if isinstance(item, dict) else item)
+        for p in phrases:
+            heads[p.head] += p.count
+            forms[p.head].add(p.form)
+            if p.modifier is not None:
+                modifiers_of[p.head][p.modifier] += p.count
+                forms[p.modifier].add(p.modifier_form)
     topics = []
     for head, count in heads.most_common():
         mods = modifiers_of[head].most_common(1)
-        if mods and mods[0][1] * 2 >= count:
-            name = f"{mods[0][0]} {head}"
-            terms = tuple(sorted(forms[head] | {head}))
-        else:
-            name, terms = head, tuple(sorted(forms[head] | {head}))
-        topics.append(Topic(name, terms))
+        name = f"{mods[0][0]} {head}" if mods and mods[0][1] * 2 >= count else head
+        topics.append(Topic(name, tuple(sorted(forms[head] | {head}))))
         if len(topics) >= n:
             break
     return topics
