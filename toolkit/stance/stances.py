@@ -52,6 +52,7 @@ from toolkit.stance import portrayal as learned
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.stance.polarity import modifiers, score_tokens, squash
 from toolkit.resources import data_lines, read_table
+from toolkit.text.lexicon import event_nouns as lexicon_event_nouns, reporting_lemmas
 from toolkit.text.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
 from toolkit.text.tokens import Doc, Token
 
@@ -452,9 +453,9 @@ def _object_control() -> frozenset[str]:
     return frozenset(data_lines("stance/object_control_verbs.txt"))
 
 
-@lru_cache(maxsize=1)
 def _reporting() -> frozenset[str]:
-    return frozenset(w for w, effect in modifiers().items() if effect == "report")
+    """Verbs of saying or thinking whose complement clause is the holder's statement (``data/lexicon/reporting_verbs.tsv``)."""
+    return reporting_lemmas()
 
 
 class _Lazy:
@@ -1096,10 +1097,9 @@ def topic_stances(stances: Iterable[Stance], *, by: str = "party", threshold: fl
 # --------------------------------------------------------------------------- topic proposals
 
 
-@lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
-    """Nouns that name events (``data/stance/event_nouns.txt``)."""
-    return frozenset(data_lines("stance/event_nouns.txt"))
+    """Nouns that head an event phrase worth following: happenings and measures (``data/lexicon/event_nouns.tsv``)."""
+    return lexicon_event_nouns(kinds=("event", "measure"))
 
 
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")
@@ -1110,7 +1110,7 @@ def propose_topics(documents: Iterable, n: int = 5) -> list[Topic]:
 
     ``documents`` are tagged :class:`~toolkit.text.tokens.Doc` s, annotate-contract dicts
     or anything with a ``text`` (tagged here). An event phrase is a noun phrase
-    headed by an event noun (``data/stance/event_nouns.txt``, or a nominalisation such as
+    headed by an event noun (``data/lexicon/event_nouns.tsv``, or a nominalisation such as
     "deployment"), with its noun modifier: "troop dispatch", "military cooperation".
     """
     from toolkit.text.tagging import process

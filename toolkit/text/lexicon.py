@@ -1,0 +1,141 @@
+"""Word tables more than one analysis reads: reporting verbs and event nouns.
+
+Each concept is one table under ``toolkit/data/lexicon/`` and one loader here, in the text
+layer, so that quotes, the timeline and stance read the same list without importing each
+other.
+
+* ``lexicon/reporting_verbs.tsv``: the verbs that attribute content to a source, with their
+  class and the complements that carry the content (the quote finder's cue verbs, see
+  :mod:`toolkit.quotes.cues`) and whether the clause readers (the timeline, stance) read the
+  verb as opening a reported clause: :func:`reporting_verbs`, :func:`reporting_lemmas`.
+* ``lexicon/event_nouns.tsv``: nouns that name something that happens, by kind (dated by the
+  timeline, proposed as a topic, or both), and the nouns that only look like one:
+  :func:`event_nouns`.
+
+Example::
+
+    >>> say = reporting_verbs()["say"]
+    >>> say.cls, sorted(say.frames), say.report
+    ('speech', ['clause', 'paren'], 'content')
+    >>> "told" in reporting_lemmas(), "tell" in reporting_lemmas(kinds=("object",))
+    (False, True)
+    >>> "summit" in event_nouns(), "law" in event_nouns(), "law" in event_nouns(kinds=("measure",))
+    (True, False, True)
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from toolkit.resources import MissingData, read_table
+
+__all__ = ["ReportingVerb", "REPORT_KINDS", "reporting_verbs", "reporting_verb_rows", "reporting_lemmas",
+           "EVENT_NOUN_KINDS", "event_nouns"]
+
+#: Values of the ``report`` column: how the clause readers read a finite use of the verb.
+REPORT_KINDS = ("content", "object")
+#: Values of the ``kind`` column of ``lexicon/event_nouns.tsv``.
+EVENT_NOUN_KINDS = ("event", "occurrence", "measure", "not_event")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingVerb:
+    """One row of ``lexicon/reporting_verbs.tsv``.
+
+    ``words`` is the lemma plus fixed following words (("call", "for")), ``cls`` its class
+    (speech, belief, intention, evidence, evaluation, request), ``frames`` the complements that
+    carry the content (clause, quote, paren, object, to, objto, recipient, objcomp, fronted,
+    raise), ``report`` ``"content"`` or ``"object"`` when the timeline and stance read it as a
+    reporting verb (``"object"``: its first object is a participant -- "told Kim"), else ``""``.
+
+    >>> ReportingVerb(("say",), "speech", frozenset({"clause"})).report
+    ''
+    """
+
+    words: tuple[str, ...]
+    cls: str
+    frames: frozenset[str]
+    report: str = ""
+
+    @property
+    def cue(self) -> str:
+        """The cue as written in the table ("call for")."""
+        return " ".join(self.words)
+
+
+def reporting_verb_rows(*, extra: str | os.PathLike | None = None) -> tuple[ReportingVerb, ...]:
+    """All rows of ``lexicon/reporting_verbs.tsv`` in table order, then those of a user's ``extra`` table.
+
+    A user's table has the same columns (``cue``, ``class``, ``frames``, optionally ``report``);
+    a missing class is ``speech``.
+
+    >>> rows = reporting_verb_rows()
+    >>> rows[0].cue, len(rows) > 200
+    ('say', True)
+    """
+    if extra is None:
+        return _shipped_rows()
+    return _rows(read_table("lexicon/reporting_verbs.tsv", extra=extra))
+
+
+@lru_cache(maxsize=1)
+def _shipped_rows() -> tuple[ReportingVerb, ...]:
+    return _rows(read_table("lexicon/reporting_verbs.tsv"))
+
+
+def _rows(table: Iterable[dict[str, str]]) -> tuple[ReportingVerb, ...]:
+    rows = []
+    for row in table:
+        words = tuple((row.get("cue") or "").lower().split())
+        if not words:
+            continue
+        frames = frozenset(f.strip() for f in (row.get("frames") or "").split(",") if f.strip())
+        report = (row.get("report") or "").strip().lower()
+        if report and report not in REPORT_KINDS:
+            raise MissingData(f"reporting verb {' '.join(words)!r}: report is {report!r}, "
+                              f"expected one of {', '.join(REPORT_KINDS)} or empty")
+        rows.append(ReportingVerb(words, row.get("class") or "speech", frames, report))
+    return tuple(rows)
+
+
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    """The shipped reporting verbs by cue ("say", "call for"), in table order.
+
+    >>> reporting_verbs()["call for"].cls
+    'request'
+    """
+    return {row.cue: row for row in _shipped_rows()}
+
+
+@lru_cache(maxsize=8)
+def reporting_lemmas(*, kinds: tuple[str, ...] = REPORT_KINDS, classes: tuple[str, ...] | None = None) -> frozenset[str]:
+    """Lemmas of the one-word verbs whose ``report`` is one of ``kinds`` (and whose class is one of ``classes``).
+
+    The timeline and stance read a finite verb in this set as opening a reported clause;
+    ``kinds=("object",)`` are those whose first object is a participant ("told Kim").
+
+    >>> sorted(reporting_lemmas(kinds=("object",)))
+    ['accuse', 'charge', 'quote', 'tell', 'warn']
+    >>> sorted(reporting_lemmas(classes=("intention",)))
+    ['hope']
+    """
+    return frozenset(row.words[0] for row in _shipped_rows()
+                     if len(row.words) == 1 and row.report in kinds and (classes is None or row.cls in classes))
+
+
+@lru_cache(maxsize=8)
+def event_nouns(*, kinds: tuple[str, ...] = ("event", "occurrence")) -> frozenset[str]:
+    """Nouns of ``lexicon/event_nouns.tsv`` whose kind is one of ``kinds`` (default: the happenings).
+
+    The timeline dates ``event`` and ``occurrence`` nouns and never a ``not_event``; topic
+    proposal reads ``event`` and ``measure`` nouns.
+
+    >>> sorted(event_nouns(kinds=("event", "measure")) - event_nouns(kinds=("event",)))[:3]
+    ['ban', 'bill', 'law']
+    """
+    unknown = set(kinds) - set(EVENT_NOUN_KINDS)
+    if unknown:
+        raise ValueError(f"unknown event-noun kinds {sorted(unknown)}; expected {', '.join(EVENT_NOUN_KINDS)}")
+    return frozenset(row["word"].lower() for row in read_table("lexicon/event_nouns.tsv") if row["kind"] in kinds)
