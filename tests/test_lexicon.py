@@ -138,3 +138,26 @@ def test_every_table_names_its_source(path):
     header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     # a word list names its sources; a trained model (stance/portrayal_model.tsv) what it was trained on
     assert header and any("source" in line.lower() or "trained" in line.lower() for line in header), path
+
+
+# --------------------------------------------------------------------------- object control
+def test_object_control_verbs_are_one_list():
+    from toolkit.stance import stances
+    from toolkit.text.lexicon import object_control_verbs
+
+    verbs = object_control_verbs()
+    assert {"urge", "tell", "force", "persuade", "ask", "warn"} <= verbs
+    assert not {"vow", "summon", "say", "decide"} & verbs  # subject control or no infinitive object
+    assert stances._object_control() == verbs
+
+
+def test_quote_finder_reads_the_object_control_list():
+    from toolkit.actors.mentions import find_mentions
+    from toolkit.quotes import find_quotes
+    from toolkit.text.tagging import process
+
+    text = "The senators implored Smith to acknowledge that the plan had failed."  # "implore": once in stance's list only
+    doc = process(text)
+    quotes = find_quotes(doc, find_mentions(doc))
+    acknowledged = [q for q in quotes if q.cue and q.cue.text == "acknowledge"]
+    assert acknowledged and acknowledged[0].speaker.text == "Smith"

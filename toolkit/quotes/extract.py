@@ -61,6 +61,7 @@ from toolkit.quotes.cues import (
     document_nouns,
     heading_labels,
 )
+from toolkit.text.lexicon import object_control_verbs
 from toolkit.text.quotemarks import QuoteSpan, quotation_spans
 from toolkit.text.tagging import lemmatize
 from toolkit.text.tokens import Doc, Token
@@ -88,9 +89,6 @@ _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
 _WH_COMPLEMENT = frozenset({"what", "whether", "why", "how", "who", "if", "which"})  # not "when"/"where": adverbs
 _OBJECT_PRONOUNS = frozenset({"me", "you", "him", "her", "us", "them", "reporters"})
-_OBJECT_CONTROL = frozenset({"force", "ask", "urge", "tell", "persuade", "push", "pressure", "want", "expect",
-                             "allow", "invite", "encourage", "press", "lead", "prompt", "require", "compel",
-                             "convince", "get", "call"})
 
 
 # --------------------------------------------------------------------------- results
@@ -1191,7 +1189,7 @@ def _controller(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
         j -= 1
     if j >= lo and toks[j].tag == "TO":
         np_start = np_left(toks, j, lo)
-        if np_start is not None and np_start - 1 >= lo and toks[np_start - 1].lemma in _OBJECT_CONTROL \
+        if np_start is not None and np_start - 1 >= lo and toks[np_start - 1].lemma in object_control_verbs() \
                 and toks[np_start - 1].tag.startswith("VB"):
             return np_start, j
     if j >= lo and toks[j].text == ",":

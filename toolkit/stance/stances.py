@@ -51,8 +51,8 @@ from typing import NamedTuple
 from toolkit.stance import portrayal as learned
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.stance.polarity import modifiers, score_tokens, squash
-from toolkit.resources import data_lines, read_table
-from toolkit.text.lexicon import event_nouns as lexicon_event_nouns, reporting_lemmas
+from toolkit.resources import read_table
+from toolkit.text.lexicon import event_nouns as lexicon_event_nouns, object_control_verbs, reporting_lemmas
 from toolkit.text.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
 from toolkit.text.tokens import Doc, Token
 
@@ -449,8 +449,8 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None
 
 @lru_cache(maxsize=1)
 def _object_control() -> frozenset[str]:
-    """Verbs whose object does what a following infinitive says (``data/stance/object_control_verbs.txt``)."""
-    return frozenset(data_lines("stance/object_control_verbs.txt"))
+    """Verbs whose object does what a following infinitive says (``data/lexicon/object_control_verbs.txt``)."""
+    return object_control_verbs()
 
 
 def _reporting() -> frozenset[str]:

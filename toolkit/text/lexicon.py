@@ -11,6 +11,8 @@ other.
 * ``lexicon/event_nouns.tsv``: nouns that name something that happens, by kind (dated by the
   timeline, proposed as a topic, or both), and the nouns that only look like one:
   :func:`event_nouns`.
+* ``lexicon/object_control_verbs.txt``: verbs whose object does what a following infinitive
+  says ("urged Y to withdraw"): :func:`object_control_verbs`.
 
 Example::
 
@@ -21,6 +23,8 @@ Example::
     (False, True)
     >>> "summit" in event_nouns(), "law" in event_nouns(), "law" in event_nouns(kinds=("measure",))
     (True, False, True)
+    >>> "urge" in object_control_verbs(), "vow" in object_control_verbs()
+    (True, False)
 """
 from __future__ import annotations
 
@@ -29,10 +33,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from toolkit.resources import MissingData, read_table
+from toolkit.resources import MissingData, data_lines, read_table
 
 __all__ = ["ReportingVerb", "REPORT_KINDS", "reporting_verbs", "reporting_verb_rows", "reporting_lemmas",
-           "EVENT_NOUN_KINDS", "event_nouns"]
+           "EVENT_NOUN_KINDS", "event_nouns", "object_control_verbs"]
 
 #: Values of the ``report`` column: how the clause readers read a finite use of the verb.
 REPORT_KINDS = ("content", "object")
@@ -139,3 +143,16 @@ def event_nouns(*, kinds: tuple[str, ...] = ("event", "occurrence")) -> frozense
     if unknown:
         raise ValueError(f"unknown event-noun kinds {sorted(unknown)}; expected {', '.join(EVENT_NOUN_KINDS)}")
     return frozenset(row["word"].lower() for row in read_table("lexicon/event_nouns.tsv") if row["kind"] in kinds)
+
+
+@lru_cache(maxsize=1)
+def object_control_verbs() -> frozenset[str]:
+    """Verbs whose object is the doer of a following infinitive (``lexicon/object_control_verbs.txt``).
+
+    "urged Seoul to act": Seoul acts; unlike a purpose clause, "summoned the envoy to protest",
+    where the subject does.
+
+    >>> sorted(object_control_verbs() & {"urge", "tell", "summon"})
+    ['tell', 'urge']
+    """
+    return frozenset(w.lower() for w in data_lines("lexicon/object_control_verbs.txt"))
