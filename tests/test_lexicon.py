@@ -67,6 +67,11 @@ def test_stance_modifiers_no_longer_hold_reporting_verbs():
     assert "confirm" in reporting_lemmas()
 
 
+def test_each_modifier_has_one_effect():
+    words = [row["word"] for row in read_table("stance/stance_modifiers.tsv")]
+    assert len(words) == len(set(words))
+
+
 def test_cue_lexicon_is_built_from_the_table():
     lex = cue_lexicon()
     shipped = reporting_verb_rows()
