@@ -52,7 +52,8 @@ from toolkit.stance import portrayal as learned
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.stance.polarity import modifiers, score_tokens, squash
 from toolkit.resources import read_table
-from toolkit.text.lexicon import event_nouns as lexicon_event_nouns, object_control_verbs, reporting_lemmas
+from toolkit.text.lexicon import STATEMENT_KINDS, object_control_verbs, reporting_lemmas
+from toolkit.text.lexicon import event_nouns as lexicon_event_nouns
 from toolkit.text.syntax import LOCATIVE, NOMINAL_TAGS, SUBORDINATORS, VerbGroup, is_break, np_extent, verb_groups
 from toolkit.text.tokens import Doc, Token
 
@@ -455,7 +456,7 @@ def _object_control() -> frozenset[str]:
 
 def _reporting() -> frozenset[str]:
     """Verbs of saying or thinking whose complement clause is the holder's statement (``data/lexicon/reporting_verbs.tsv``)."""
-    return reporting_lemmas()
+    return reporting_lemmas(kinds=STATEMENT_KINDS)
 
 
 class _Lazy:

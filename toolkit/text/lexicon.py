@@ -35,11 +35,13 @@ from functools import lru_cache
 
 from toolkit.resources import MissingData, data_lines, read_table
 
-__all__ = ["ReportingVerb", "REPORT_KINDS", "reporting_verbs", "reporting_verb_rows", "reporting_lemmas",
+__all__ = ["ReportingVerb", "REPORT_KINDS", "STATEMENT_KINDS", "reporting_verbs", "reporting_verb_rows", "reporting_lemmas",
            "EVENT_NOUN_KINDS", "event_nouns", "object_control_verbs"]
 
 #: Values of the ``report`` column: how the clause readers read a finite use of the verb.
-REPORT_KINDS = ("content", "object")
+REPORT_KINDS = ("content", "object", "denial")
+#: The kinds whose complement clause is the holder's own statement (what stance reads).
+STATEMENT_KINDS = ("content", "object")
 #: Values of the ``kind`` column of ``lexicon/event_nouns.tsv``.
 EVENT_NOUN_KINDS = ("event", "occurrence", "measure", "not_event")
 
@@ -51,8 +53,9 @@ class ReportingVerb:
     ``words`` is the lemma plus fixed following words (("call", "for")), ``cls`` its class
     (speech, belief, intention, evidence, evaluation, request), ``frames`` the complements that
     carry the content (clause, quote, paren, object, to, objto, recipient, objcomp, fronted,
-    raise), ``report`` ``"content"`` or ``"object"`` when the timeline and stance read it as a
-    reporting verb (``"object"``: its first object is a participant -- "told Kim"), else ``""``.
+    raise), ``report`` ``"content"``, ``"object"`` or ``"denial"`` when the timeline and stance read
+    it as a reporting verb (``"object"``: its first object is a participant -- "told Kim";
+    ``"denial"``: the subject says the content is not so -- "denied that"), else ``""``.
 
     >>> ReportingVerb(("say",), "speech", frozenset({"clause"})).report
     ''
@@ -117,13 +120,16 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
 def reporting_lemmas(*, kinds: tuple[str, ...] = REPORT_KINDS, classes: tuple[str, ...] | None = None) -> frozenset[str]:
     """Lemmas of the one-word verbs whose ``report`` is one of ``kinds`` (and whose class is one of ``classes``).
 
-    The timeline and stance read a finite verb in this set as opening a reported clause;
+    The timeline reads a finite verb in this set as opening a reported clause; stance reads
+    those of :data:`STATEMENT_KINDS` (not "deny") as giving the holder's statement;
     ``kinds=("object",)`` are those whose first object is a participant ("told Kim").
 
     >>> sorted(reporting_lemmas(kinds=("object",)))
     ['accuse', 'charge', 'quote', 'tell', 'warn']
     >>> sorted(reporting_lemmas(classes=("intention",)))
     ['hope']
+    >>> sorted(reporting_lemmas() - reporting_lemmas(kinds=STATEMENT_KINDS))
+    ['deny']
     """
     return frozenset(row.words[0] for row in _shipped_rows()
                      if len(row.words) == 1 and row.report in kinds and (classes is None or row.cls in classes))
