@@ -1,6 +1,8 @@
 """The shared word tables (toolkit.text.lexicon): one reporting-verb table, one event-noun table."""
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from toolkit.quotes.cues import CueEntry, build_cue_lexicon, cue_lexicon
@@ -14,6 +16,11 @@ from toolkit.text.lexicon import (
     reporting_verb_rows,
     reporting_verbs,
 )
+
+
+def _timeline_module():
+    # toolkit.time re-exports a function named timeline, which hides the module's attribute
+    return importlib.import_module("toolkit.time.timeline")
 
 
 # --------------------------------------------------------------------------- reporting verbs
@@ -49,10 +56,8 @@ def test_reporting_lemmas_are_the_clause_readers_set():
 
 def test_timeline_and_stance_read_the_same_set():
     from toolkit.stance import stances
-    from toolkit.time import timeline as _timeline  # noqa: F401  (the package re-exports a function)
-    import sys
 
-    words = sys.modules["toolkit.time.timeline"]._words()
+    words = _timeline_module()._words()
     assert words["report"] == reporting_lemmas()
     # stance reads the same verbs, less those whose content the subject says is not so
     assert stances._reporting() == reporting_lemmas() - {"deny"}
@@ -128,20 +133,19 @@ def test_each_noun_has_one_kind():
 
 
 def test_timeline_and_topics_read_the_table():
-    import sys
-
     from toolkit.stance import stances
-    from toolkit.time import timeline as _timeline  # noqa: F401
 
-    words = sys.modules["toolkit.time.timeline"]._words()
+    words = _timeline_module()._words()
     assert words["event_noun"] == event_nouns()
     assert words["not_event"] == event_nouns(kinds=("not_event",))
     assert stances.event_nouns() == event_nouns(kinds=("event", "measure"))
 
 
 # --------------------------------------------------------------------------- every table says where it came from
-@pytest.mark.parametrize("path", sorted(p for p in DATA_DIR.rglob("*") if p.suffix in (".tsv", ".txt")
-                                        and not p.name.startswith("NOTICE")), ids=lambda p: str(p.relative_to(DATA_DIR)))
+_TABLES = sorted(p for p in DATA_DIR.rglob("*") if p.suffix in (".tsv", ".txt") and not p.name.startswith("NOTICE"))
+
+
+@pytest.mark.parametrize("path", _TABLES, ids=lambda p: str(p.relative_to(DATA_DIR)))
 def test_every_table_names_its_source(path):
     header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     # a word list names its sources; a trained model (stance/portrayal_model.tsv) what it was trained on
@@ -164,7 +168,8 @@ def test_quote_finder_reads_the_object_control_list():
     from toolkit.quotes import find_quotes
     from toolkit.text.tagging import process
 
-    text = "The senators implored Smith to acknowledge that the plan had failed."  # "implore": once in stance's list only
+    # "implore" was in stance's list only: the quote finder used to give "The senators" as the speaker
+    text = "The senators implored Smith to acknowledge that the plan had failed."
     doc = process(text)
     quotes = find_quotes(doc, find_mentions(doc))
     acknowledged = [q for q in quotes if q.cue and q.cue.text == "acknowledge"]

@@ -1,4 +1,4 @@
-"""Word tables more than one analysis reads: reporting verbs and event nouns.
+"""Word tables more than one analysis reads: reporting verbs, event nouns, object-control verbs.
 
 Each concept is one table under ``toolkit/data/lexicon/`` and one loader here, in the text
 layer, so that quotes, the timeline and stance read the same list without importing each
@@ -35,8 +35,8 @@ from functools import lru_cache
 
 from toolkit.resources import MissingData, data_lines, read_table
 
-__all__ = ["ReportingVerb", "REPORT_KINDS", "STATEMENT_KINDS", "reporting_verbs", "reporting_verb_rows", "reporting_lemmas",
-           "EVENT_NOUN_KINDS", "event_nouns", "object_control_verbs"]
+__all__ = ["ReportingVerb", "REPORT_KINDS", "STATEMENT_KINDS", "reporting_verbs", "reporting_verb_rows",
+           "reporting_lemmas", "EVENT_NOUN_KINDS", "event_nouns", "object_control_verbs"]
 
 #: Values of the ``report`` column: how the clause readers read a finite use of the verb.
 REPORT_KINDS = ("content", "object", "denial")
@@ -117,7 +117,8 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
 
 
 @lru_cache(maxsize=8)
-def reporting_lemmas(*, kinds: tuple[str, ...] = REPORT_KINDS, classes: tuple[str, ...] | None = None) -> frozenset[str]:
+def reporting_lemmas(*, kinds: tuple[str, ...] = REPORT_KINDS,
+                     classes: tuple[str, ...] | None = None) -> frozenset[str]:
     """Lemmas of the one-word verbs whose ``report`` is one of ``kinds`` (and whose class is one of ``classes``).
 
     The timeline reads a finite verb in this set as opening a reported clause; stance reads
@@ -131,6 +132,9 @@ def reporting_lemmas(*, kinds: tuple[str, ...] = REPORT_KINDS, classes: tuple[st
     >>> sorted(reporting_lemmas() - reporting_lemmas(kinds=STATEMENT_KINDS))
     ['deny']
     """
+    unknown = set(kinds) - set(REPORT_KINDS)
+    if unknown:
+        raise ValueError(f"unknown report kinds {sorted(unknown)}; expected {', '.join(REPORT_KINDS)}")
     return frozenset(row.words[0] for row in _shipped_rows()
                      if len(row.words) == 1 and row.report in kinds and (classes is None or row.cls in classes))
 
