@@ -1,9 +1,10 @@
 """Cue lexicon: the verbs and phrases that attribute content to a source, read from data tables.
 
-``data/quotes/cue_verbs.tsv`` lists verbs by lemma (with fixed particles: "call for",
-"point out"), their class (speech, belief, intention, evidence, evaluation,
-request) and the complements that carry what is attributed (a clause, a quote,
-an object, an infinitive ...); ``data/quotes/cue_phrases.tsv`` lists phrases such as
+The cue verbs are the reporting verbs of ``data/lexicon/reporting_verbs.tsv`` (read by
+:func:`toolkit.text.lexicon.reporting_verb_rows`, shared with the timeline and stance): verbs
+by lemma (with fixed particles: "call for", "point out"), their class (speech, belief,
+intention, evidence, evaluation, request) and the complements that carry what is attributed
+(a clause, a quote, an object, an infinitive ...); ``data/quotes/cue_phrases.tsv`` lists phrases such as
 "according to" and "quoted ... as saying". Users extend either with a table of the
 same columns. ``data/quotes/document_nouns.txt`` and ``data/quotes/heading_labels.txt`` are
 small word lists the extractor consults.
@@ -22,18 +23,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.resources import data_lines, read_table
+from toolkit.text.lexicon import ReportingVerb, reporting_verb_rows
 
 __all__ = ["CueEntry", "PhraseEntry", "CueLexicon", "build_cue_lexicon", "cue_lexicon", "document_nouns",
            "heading_labels"]
 
 
-@dataclass(frozen=True, slots=True)
-class CueEntry:
-    """A cue verb (lemma plus fixed following words), its class and the complements that carry content."""
-
-    words: tuple[str, ...]
-    cls: str
-    frames: frozenset[str]
+#: A cue verb (lemma plus fixed following words), its class and the complements that carry content:
+#: one row of the reporting-verb table.
+CueEntry = ReportingVerb
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,15 +51,11 @@ class CueLexicon:
 
 
 def build_cue_lexicon(*, verbs: str | None = None, phrases: str | None = None) -> CueLexicon:
-    """Read ``data/quotes/cue_verbs.tsv`` and ``data/quotes/cue_phrases.tsv`` (plus a user's tables with the same columns)."""
+    """Read ``data/lexicon/reporting_verbs.tsv`` and ``data/quotes/cue_phrases.tsv`` (plus a user's
+    tables with the same columns: ``cue``, ``class``, ``frames``; ``phrase``, ``class``, ``role``)."""
     lex = CueLexicon()
-    for row in read_table("quotes/cue_verbs.tsv", extra=verbs):
-        words = tuple(row["cue"].lower().split())
-        if not words:
-            continue
-        frames = frozenset(f.strip() for f in row.get("frames", "").split(",") if f.strip())
-        entry = CueEntry(words, row.get("class") or "speech", frames)
-        bucket = lex.verbs.setdefault(words[0], [])
+    for entry in reporting_verb_rows(extra=verbs):
+        bucket = lex.verbs.setdefault(entry.words[0], [])
         bucket.append(entry)
         bucket.sort(key=lambda e: -len(e.words))
     for row in read_table("quotes/cue_phrases.tsv", extra=phrases):

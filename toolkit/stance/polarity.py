@@ -71,7 +71,14 @@ def lexicon() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def modifiers() -> dict[str, str]:
-    """Word -> effect (negate, undo, hedge, reverse, raise, give, receive) from ``data/stance/stance_modifiers.tsv``."""
+    """Word -> effect (negate, undo, hedge, suspend, reverse, raise, give, receive): ``stance/stance_modifiers.tsv``.
+
+    Verbs of saying are not modifiers: they are the reporting verbs of
+    ``data/lexicon/reporting_verbs.tsv`` (:func:`toolkit.text.lexicon.reporting_lemmas`).
+
+    >>> modifiers()["not"], modifiers()["decline"], "say" in modifiers()
+    ('negate', 'undo', False)
+    """
     return {row["word"]: row["effect"] for row in read_table("stance/stance_modifiers.tsv")}
 
 

@@ -54,7 +54,7 @@ from typing import NamedTuple
 from toolkit.stance import portrayal as learned
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.stance.polarity import modifiers, score_tokens, squash
-from toolkit.resources import data_lines, read_table
+from toolkit.resources import read_table
 from toolkit.text.clauses import (
     CIRCUMSTANTIAL,
     FINITE_TAGS,
@@ -69,6 +69,8 @@ from toolkit.text.clauses import (
     verb_groups,
 )
 from toolkit.text.tagging import process
+from toolkit.text.lexicon import STATEMENT_KINDS, reporting_lemmas
+from toolkit.text.lexicon import event_nouns as lexicon_event_nouns
 from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Stance", "Topic", "Cue", "Claim", "TopicStance", "EventPhrase", "StanceAnalysis", "find_stances",
@@ -545,9 +547,9 @@ def _relative_antecedent(ctx: _Context, clause: _Clause, relative_at: int) -> _S
     return ([head] if head else []), (lo, j + 1)
 
 
-@lru_cache(maxsize=1)
 def _reporting() -> frozenset[str]:
-    return frozenset(w for w, effect in modifiers().items() if effect == "report")
+    """Verbs of saying or thinking whose complement clause is the holder's statement (``data/lexicon/reporting_verbs.tsv``)."""
+    return reporting_lemmas(kinds=STATEMENT_KINDS)
 
 
 class _Lazy:
@@ -1223,10 +1225,9 @@ def topic_stances(stances: Iterable[Stance], *, by: str = "party") -> list[Topic
 # --------------------------------------------------------------------------- topic proposals
 
 
-@lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
-    """Nouns that name events (``data/stance/event_nouns.txt``)."""
-    return frozenset(data_lines("stance/event_nouns.txt"))
+    """Nouns that head an event phrase worth following: happenings and measures (``data/lexicon/event_nouns.tsv``)."""
+    return lexicon_event_nouns(kinds=("event", "measure"))
 
 
 _EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure")

@@ -23,7 +23,7 @@ who condemned whom) reads it off the POS tags, left to right, in one place:
   analysis needs (quotations to stay out of, which coordinated verb to prefer).
 
 The word lists behind the sets are data files read by :mod:`toolkit.text.lexicon`
-(``data/text/time_words.tsv``, ``data/text/object_control_verbs.txt``).
+(``data/lexicon/time_words.tsv``, ``data/lexicon/object_control_verbs.txt``).
 
 Indices are token indices into the :class:`~toolkit.text.tokens.Doc`; functions take a
 bound (``lo``/``hi``) that they never cross.

@@ -11,7 +11,7 @@ subordinators such as *that*/*which*/*whether*, and *and*/*but* before a verb or
 and quotation marks. An expression then dates, in this order of preference:
 
 1. the noun it modifies — "last week's report", "the June summit" — or an *event noun*
-   (``data/time/timeline_words.tsv``, or a noun in -tion/-sion/-ing) that stands in a prepositional
+   (``data/lexicon/event_nouns.tsv``, or a noun in -tion/-sion/-ing) that stands in a prepositional
    phrase or as a subject right before it: "signing a treaty at **a summit in June**",
    "after **a phone call on Monday** with ...". The direct object of a verb does not count:
    in "announced its decision on Monday" Monday dates the announcing;
@@ -99,6 +99,7 @@ from toolkit.resources import read_table
 from toolkit.text.clauses import SEGMENT_PUNCT, VERB_TAGS, VerbGroup, clause_segments, verb_groups
 from toolkit.time.timex import Timex
 from toolkit.time.values import ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, as_date, describe_interval, interval
+from toolkit.text.lexicon import event_nouns, reporting_lemmas
 from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Event", "find_events", "interval", "timeline", "describe_interval", "ON_OR_BEFORE_DCT",
@@ -117,7 +118,13 @@ def _words() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for row in read_table("time/timeline_words.tsv"):
         kinds.setdefault(row["kind"], set()).add(row["word"].lower())
-    return {k: frozenset(v) for k, v in kinds.items()}
+    words = {k: frozenset(v) for k, v in kinds.items()}
+    # reporting verbs and event nouns are shared with quotes and stance: data/lexicon/
+    words["report"] = reporting_lemmas()
+    words["tell"] = reporting_lemmas(kinds=("object",))
+    words["event_noun"] = event_nouns()
+    words["not_event"] = event_nouns(kinds=("not_event",))
+    return words
 
 
 _PUNCT = SEGMENT_PUNCT
