@@ -33,7 +33,6 @@ from dataclasses import dataclass
 
 from toolkit.actors.lexicon import Entry, Lexicon, lexicon
 from toolkit.actors.resolve import Candidate, Resolver
-from toolkit.actors.resolve import name_key  # noqa: F401 - re-exported: toolkit.report.frames imports it from here
 from toolkit.text.clauses import LOCATIVE
 from toolkit.text.tokens import Doc, Sentence, Token
 

@@ -183,7 +183,7 @@ def corpus_names(records: Iterable[dict]) -> dict[str, str]:
     """
     from collections import Counter
 
-    from toolkit.actors.mentions import name_key
+    from toolkit.actors.resolve import name_key
 
     uses: Counter[str] = Counter()
     for rec in records:

@@ -337,8 +337,8 @@ def _terminal(doc: Doc, index: int) -> bool:
 
 # =========================================================================== event words
 def _is_event_noun(tok: Token) -> bool:
-    """Whether a common noun names an event: listed as ``event_noun`` in ``data/time/timeline_words.tsv``,
-    or a noun in -tion/-sion (or a singular one in -ing) that is not listed as ``not_event``."""
+    """Whether a common noun names an event: listed in ``data/lexicon/event_nouns.tsv`` (event, occurrence),
+    or a noun in -tion/-sion (or a singular one in -ing) that is not listed there as ``not_event``."""
     if tok.tag not in ("NN", "NNS"):
         return False
     words = _words()
