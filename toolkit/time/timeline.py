@@ -96,7 +96,17 @@ from functools import lru_cache
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.resources import read_table
-from toolkit.text.clauses import SEGMENT_PUNCT, VERB_TAGS, VerbGroup, clause_segments, verb_groups
+from toolkit.text.clauses import (
+    SEGMENT_PUNCT,
+    VERB_TAGS,
+    VerbGroup,
+    clause_segments,
+    governed,
+    relative_antecedent,
+    skip_adjuncts_left,
+    span_mentions,
+    verb_groups,
+)
 from toolkit.time.timex import Timex
 from toolkit.time.values import ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, as_date, describe_interval, interval
 from toolkit.text.tokens import Doc, Token
@@ -498,12 +508,14 @@ class _Actors:
                                          (o.last - o.first) > (m.last - m.first) for o in ms)]
 
     def _in_pp(self, m: Mention, floor: int, sa: _Sentence) -> bool:
-        toks = self.tokens
-        j = _np_start(toks, m.first, floor) - 1
-        if j < floor or toks[j].tag not in ("IN", "TO"):
-            return False
-        seg = sa.seg_of.get(j)
-        return not (seg is not None and sa.seg_start[seg] == j and sa.seg_kind[seg] == "sub")
+        """A mention inside a prepositional phrase ("ambassador to Greece"), not after a preposition that
+        opens a subordinate clause ("after Kim left")."""
+        def opens_clause(j: int) -> bool:
+            seg = sa.seg_of.get(j)
+            return seg is not None and sa.seg_start[seg] == j and sa.seg_kind[seg] == "sub"
+
+        return governed(self.tokens, _np_start(self.tokens, m.first, floor), floor, by_verb=False,
+                        opens_clause=opens_clause)
 
     def _modifier(self, m: Mention, ms: Sequence[Mention]) -> bool:
         """A country or body named only as the affiliation of an actor in the same noun phrase after it
@@ -541,17 +553,20 @@ class _Actors:
         cands = [m for m in region if not self._in_pp(m, floor, sa)]
         if cands:
             return cands
-        k = g.first - 1
-        while k >= floor and (self.tokens[k].tag in ("RB", "RBR") or k in sa.timex_tokens or
-                              (self.tokens[k].tag == "IN" and k + 1 in sa.timex_tokens)):
-            k -= 1
+        k = skip_adjuncts_left(self.tokens, g.first - 1, floor, time=sa.timex_tokens)
         if k >= sa.sent.first and self.tokens[k].tag == "PRP" and self.tokens[k].lower in PRONOUNS:
             ante = antecedent(self.mentions, self.doc, k)
             return [ante] if ante is not None else []
         kind, opener = sa.seg_kind[seg], sa.seg_opener[seg]
-        if kind == "sub" and opener in ("which", "who", "that"):
-            before = [m for m in ms if m.last <= floor and floor - m.last <= 2 and m.kind != "place"]
-            return before[-1:]
+        if kind == "sub" and opener in ("which", "who", "that"):  # "the ministry, which said": its antecedent
+            if self.tokens[floor].tag not in ("WDT", "WP"):
+                return []  # "Kamarck noted that the process hasn't changed": a complementizer
+            at: dict[int, Mention] = {}
+            for m in ms:
+                for j in range(m.first, m.last):
+                    at.setdefault(j, m)
+            span = relative_antecedent(self.tokens, floor, sa.sent.first, mention_at=at.get)
+            return span_mentions(self.tokens, span, at.get, pick="head")
         if region:
             return region  # "the participation of North Korean troops ... violated": the subject's own phrase
         if depth > 3:
