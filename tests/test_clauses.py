@@ -111,6 +111,9 @@ def test_np_extent_is_the_loose_nominal_run():
     doc = process("a growing rift with Seoul")
     assert np_extent(doc.tokens, 0, len(doc.tokens)) == 3
     assert np_right(doc.tokens, 0, len(doc.tokens)) == 3
+    doc = process("The latest Reuters/Ipsos opinion poll shows a lead.")
+    assert np_extent(doc.tokens, 0, len(doc.tokens)) == 7  # "/" between names stays inside
+    doc = process("a growing rift with Seoul")
     inside = [False, False, False, True, True]
     assert np_extent(doc.tokens, 0, len(doc.tokens), inside=inside) == 5
 

@@ -507,7 +507,8 @@ def np_extent(tokens: Sequence[Token], k: int, hi: int, *, inside: Sequence[bool
             j += 1
         elif t.tag in ("VBN", "VBG") and j > k and j + 1 < hi and tokens[j + 1].tag in ("NN", "NNS", "JJ"):
             j += 1  # "the illegal military cooperation", "a growing rift"
-        elif t.tag == "HYPH" or (t.text == "-" and j > k):
+        elif t.tag == "HYPH" or (t.text == "-" and j > k) or (
+                t.text == "/" and j > k and j + 1 < hi and tokens[j + 1].tag in NOUN_TAGS):  # "Reuters/Ipsos"
             j += 1
         else:
             break

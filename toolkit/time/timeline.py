@@ -105,6 +105,7 @@ from toolkit.text.clauses import (
     relative_antecedent,
     skip_adjuncts_left,
     span_mentions,
+    subject_left,
     verb_groups,
 )
 from toolkit.time.timex import Timex
@@ -500,8 +501,22 @@ class _Actors:
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.by_sentence.setdefault(m.sentence, []).append(m)
+        self._at_cache: dict[int, dict[int, Mention]] = {}
+        self._inside = bytearray(len(self.tokens))  # token inside any mention: kept whole in a noun phrase
+        for m in self.mentions:
+            self._inside[m.first:m.last] = b"\x01" * (m.last - m.first)
 
     # ------------------------------------------------------------------ actors
+    def _at(self, sentence: int) -> dict[int, Mention]:
+        """The actor mention (of :meth:`_clean`) at each token of a sentence."""
+        if sentence not in self._at_cache:
+            at: dict[int, Mention] = {}
+            for m in self._clean(sentence):
+                for j in range(m.first, m.last):
+                    at.setdefault(j, m)
+            self._at_cache[sentence] = at
+        return self._at_cache[sentence]
+
     def _clean(self, sentence: int) -> list[Mention]:
         ms = [m for m in self.by_sentence.get(sentence, []) if m.kind != "place"]
         return [m for m in ms if not any(o is not m and o.first <= m.first and m.last <= o.last and
@@ -547,10 +562,17 @@ class _Actors:
         ms = self._clean(sa.index)
         seg = g.segment
         floor = sa.seg_start[seg]
-        if g.reporter is not None and sa.groups[g.reporter].segment == seg and sa.groups[g.reporter].last <= g.first:
-            floor = sa.groups[g.reporter].last  # "Peskov said Moscow's cooperation was ...": after the reporting verb
+        after_reporting = False
+        rep = sa.groups[g.reporter] if g.reporter is not None else None
+        if rep is not None and rep.segment == seg and rep.last <= g.first:
+            floor = rep.last  # "Peskov said Moscow's cooperation was ...": after the reporting verb
+            # ... but "told him the nominee hadn't paid": a verb of telling has its object first
+            after_reporting = self.tokens[rep.main].lemma not in _words().get("tell", ())
         region = [m for m in ms if floor <= m.first and m.last <= g.first]
-        cands = [m for m in region if not self._in_pp(m, floor, sa)]
+        at = self._at(sa.index)
+        span = subject_left(self.tokens, g.first, sa.sent.first, take="first", since=floor,
+                            after_reporting=after_reporting, inside=self._inside, mention_at=at.get)
+        cands = [m for m in span_mentions(self.tokens, span, at.get, pick="all") if m.last <= g.first]
         if cands:
             return cands
         k = skip_adjuncts_left(self.tokens, g.first - 1, floor, time=sa.timex_tokens)
@@ -561,10 +583,6 @@ class _Actors:
         if kind == "sub" and opener in ("which", "who", "that"):  # "the ministry, which said": its antecedent
             if self.tokens[floor].tag not in ("WDT", "WP"):
                 return []  # "Kamarck noted that the process hasn't changed": a complementizer
-            at: dict[int, Mention] = {}
-            for m in ms:
-                for j in range(m.first, m.last):
-                    at.setdefault(j, m)
             span = relative_antecedent(self.tokens, floor, sa.sent.first, mention_at=at.get)
             return span_mentions(self.tokens, span, at.get, pick="head")
         if region:
