@@ -745,11 +745,7 @@ def subject_left(tokens: Sequence[Token], verb: int, lo: int, *, quoted: Sequenc
 
 def _subject_left(toks: Sequence[Token], verb: int, lo: int, policy: _Policy, depth: int) -> Span | None:
     quoted, prefer, asides = policy.quoted, policy.prefer, policy.asides
-    j = verb - 1
-    while j >= lo and (is_aux_or_adverb(toks[j]) or toks[j].lower in ("both", "all", "each", "since")
-                       and j - 1 >= lo and (toks[j - 1].tag.startswith("VB") or toks[j - 1].tag in NOUN_TAGS)):
-        j -= 1
-    j = _skip_time_left(toks, j, lo)
+    j = skip_adjuncts_left(toks, verb - 1, lo, auxiliaries=True, time_words=True)
     if j < lo:
         return (lo, lo + 1) if lo < verb and name_like(toks[lo]) else None  # "Jolly said" with "Jolly" read as RB
     tok = toks[j]
@@ -995,18 +991,33 @@ def relative_antecedent(tokens: Sequence[Token], relative_at: int, lo: int, *, i
     return start, j + 1
 
 
-def skip_adjuncts_left(tokens: Sequence[Token], j: int, lo: int, *, time: Collection[int] = ()) -> int:
-    """The nearest token at or before ``j`` (down to ``lo``; ``lo - 1`` if none) that is not an adverb or
-    part of a time expression (the token indices in ``time``, with a preposition before one).
+def skip_adjuncts_left(tokens: Sequence[Token], j: int, lo: int, *, time: Collection[int] = (),
+                       auxiliaries: bool = False, time_words: bool = False) -> int:
+    """The nearest token at or before ``j`` (down to ``lo``; ``lo - 1`` if none) that stands between
+    nothing and the verb: adverbs are skipped, and tokens of a time expression (the indices in ``time``,
+    with a preposition before one); with ``auxiliaries`` also modals, auxiliaries and a floating
+    quantifier ("have both said"); with ``time_words`` a time phrase read off its words ("Kim on Monday
+    said", "less than two weeks ago said") for when no time expressions are given.
 
     >>> from toolkit.text.tagging import process
-    >>> doc = process("He on Monday also said it.")
-    >>> skip_adjuncts_left(doc.tokens, 3, 0), skip_adjuncts_left(doc.tokens, 3, 0, time={2})
-    (2, 0)
+    >>> doc = process("He on Monday has also said it.")
+    >>> skip_adjuncts_left(doc.tokens, 4, 0), skip_adjuncts_left(doc.tokens, 4, 0, auxiliaries=True)
+    (3, 2)
+    >>> skip_adjuncts_left(doc.tokens, 4, 0, time={2}, auxiliaries=True)
+    0
+    >>> skip_adjuncts_left(doc.tokens, 4, 0, auxiliaries=True, time_words=True)
+    0
     """
-    while j >= lo and (tokens[j].tag in ("RB", "RBR") or j in time or (tokens[j].tag == "IN" and j + 1 in time)):
+    def skipped(k: int) -> bool:
+        tok = tokens[k]
+        if tok.tag in ("RB", "RBR") or k in time or (tok.tag == "IN" and k + 1 in time):
+            return True
+        return auxiliaries and (is_aux_or_adverb(tok) or tok.lower in ("both", "all", "each", "since") and k - 1 >= lo
+                                and (tokens[k - 1].tag.startswith("VB") or tokens[k - 1].tag in NOUN_TAGS))
+
+    while j >= lo and skipped(j):
         j -= 1
-    return j
+    return _skip_time_left(tokens, j, lo) if time_words else j
 
 
 # --------------------------------------------------------------------------- from a subject span to its actors
