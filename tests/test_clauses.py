@@ -199,6 +199,9 @@ def mention_text(doc, m):
     # take="first" (stance): the clause's first noun phrase that no preposition or verb governs
     ("The ambassador to Greece said it.", "said", {"take": "first"}, (), "The ambassador"),
     ("During the talks, the envoy left.", "left", {"take": "first"}, (), "the envoy"),
+    ("After the Cold War, Republicans were in the lead.", "were", {"take": "first"}, (), "Republicans"),
+    ("The call came after rival Donald Trump attacked Machado.", "attacked", {"take": "first", "since": 2}, (),
+     "rival Donald Trump"),
     ("Both Russia and North Korea denied it.", "denied", {"take": "first"}, ("Russia", "North Korea"),
      "Both Russia and North Korea"),
     ("In recent weeks Rubio also had attacked Trump.", "had", {"take": "first"}, ("Rubio",), "Rubio"),
@@ -258,6 +261,8 @@ def test_shared_subject_parts():
     assert clause_opening(process("After the talks it ended.").tokens, 4, 0) == (0, None)  # a preposition
     assert relative_antecedent(toks, who, 0) == (4, 6)
     assert governed(toks, 1, 0) and not governed(toks, 4, 0)
+    after = process("After the talks, he left after rival Kim attacked.").tokens
+    assert governed(after, 1, 0) and not governed(after, 7, 0)  # a preposition; a subordinator
     monday = next(t.i for t in toks if t.text == "Monday")
     assert skip_adjuncts_left(toks, monday, 0, time={monday}) == arrived
     assert head_mention(toks, 4, 6, {}.get) is None

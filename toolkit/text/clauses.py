@@ -925,7 +925,12 @@ def governed(tokens: Sequence[Token], k: int, lo: int, *, by_verb: bool = True,
         return False
     prev = tokens[k - 1]
     if prev.tag in ("IN", "TO"):
-        return not (opens_clause(k - 1) if opens_clause is not None else prev.lower in SUBORDINATORS)
+        if opens_clause is not None:
+            return not opens_clause(k - 1)
+        if prev.lower not in SUBORDINATORS:
+            return True
+        # "after the talks": a preposition; "after rival Donald Trump attacked": a subordinator
+        return _preposition_here(tokens, k - 1) and not clause_starts(tokens, k, len(tokens))
     return by_verb and prev.tag in _GOVERNING_VERB_TAGS
 
 
