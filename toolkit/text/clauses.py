@@ -913,13 +913,14 @@ def clause_opening(tokens: Sequence[Token], verb: int, since: int) -> tuple[int,
 def governed(tokens: Sequence[Token], k: int, lo: int, *, by_verb: bool = True,
              opens_clause: Callable[[int], bool] | None = None) -> bool:
     """Whether the noun phrase starting at ``k`` is governed by the word before it (not before ``lo``): a
-    preposition, unless that word opens a clause (``opens_clause``, default: it is a subordinator), or,
-    when ``by_verb``, a verb or particle. A governed noun phrase is an object, not a subject.
+    preposition, unless that word opens a clause (``opens_clause``; by default a subordinator does,
+    except one used as a preposition: "after the talks", not "after rival Trump attacked"), or, when
+    ``by_verb``, a verb or particle. A governed noun phrase is an object, not a subject.
 
     >>> from toolkit.text.tagging import process
-    >>> doc = process("In Seoul officials met Kim after the talks.")
-    >>> [governed(doc.tokens, k, 0) for k in (1, 2, 4, 6)]
-    [True, False, True, False]
+    >>> doc = process("In Seoul officials met Kim after the talks, after rival Trump attacked.")
+    >>> [governed(doc.tokens, k, 0) for k in (1, 2, 4, 6, 10)]
+    [True, False, True, True, False]
     """
     if k <= lo:
         return False
