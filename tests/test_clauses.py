@@ -6,12 +6,18 @@ from toolkit.text.clauses import (
     CLAUSE_OPENERS,
     LOCATIVE,
     SUBORDINATORS,
+    clause_opening,
     clause_segments,
     clause_starts,
+    governed,
+    head_mention,
     np_extent,
     np_left,
     np_right,
     np_with_pps,
+    relative_antecedent,
+    skip_adjuncts_left,
+    span_mentions,
     subject_left,
     verb_groups,
 )
@@ -105,6 +111,9 @@ def test_np_extent_is_the_loose_nominal_run():
     doc = process("a growing rift with Seoul")
     assert np_extent(doc.tokens, 0, len(doc.tokens)) == 3
     assert np_right(doc.tokens, 0, len(doc.tokens)) == 3
+    doc = process("The latest Reuters/Ipsos opinion poll shows a lead.")
+    assert np_extent(doc.tokens, 0, len(doc.tokens)) == 7  # "/" between names stays inside
+    doc = process("a growing rift with Seoul")
     inside = [False, False, False, True, True]
     assert np_extent(doc.tokens, 0, len(doc.tokens), inside=inside) == 5
 
@@ -154,6 +163,110 @@ def test_subject_left_options():
     assert span_text(doc, subject_left(toks, said, 0, quoted=quoted)) == "Humphrey"
     # without looking across asides the comma before the verb ends the search
     assert subject_left(toks, said, 0, quoted=quoted, asides=False) is None
+
+
+class Mention:
+    """A stand-in actor mention: a token range."""
+
+    def __init__(self, first, last):
+        self.first, self.last = first, last
+
+
+def mentions_of(doc, *names):
+    """A ``mention_at`` callback and ``inside`` flags for the named word runs of ``doc``."""
+    texts = [t.text for t in doc.tokens]
+    at, inside = {}, [0] * len(texts)
+    for name in names:
+        words = name.split()
+        k = next(k for k in range(len(texts)) if texts[k:k + len(words)] == words)
+        m = Mention(k, k + len(words))
+        for j in range(m.first, m.last):
+            at[j], inside[j] = m, 1
+    return at.get, inside
+
+
+def mention_text(doc, m):
+    return " ".join(t.text for t in doc.tokens[m.first:m.last])
+
+
+@pytest.mark.parametrize("text, verb, options, names, subject", [
+    # take="nearest" (the quote finder): the noun phrase nearest the verb
+    ("The ambassador to Greece said it.", "said", {}, (), "Greece"),
+    ("Kim on Monday also said it.", "said", {}, (), "Kim"),
+    ("The envoy, who arrived on Monday, declined to comment.", "arrived", {}, (), "who"),
+    ("The envoy, who arrived on Monday, declined to comment.", "arrived", {"relative": "antecedent"}, (),
+     "The envoy"),
+    # take="first" (stance): the clause's first noun phrase that no preposition or verb governs
+    ("The ambassador to Greece said it.", "said", {"take": "first"}, (), "The ambassador"),
+    ("During the talks, the envoy left.", "left", {"take": "first"}, (), "the envoy"),
+    ("After the Cold War, Republicans were in the lead.", "were", {"take": "first"}, (), "Republicans"),
+    ("The call came after rival Donald Trump attacked Machado.", "attacked", {"take": "first", "since": 2}, (),
+     "rival Donald Trump"),
+    ("Both Russia and North Korea denied it.", "denied", {"take": "first"}, ("Russia", "North Korea"),
+     "Both Russia and North Korea"),
+    ("In recent weeks Rubio also had attacked Trump.", "had", {"take": "first"}, ("Rubio",), "Rubio"),
+    ("In recent weeks Rubio also had attacked Trump.", "had", {"take": "first"}, (), None),
+    ("The minister, who arrived on Monday, said it.", "arrived", {"take": "first"}, (), "who"),
+    ("The minister, who arrived on Monday, said it.", "arrived", {"take": "first", "relative": "antecedent"}, (),
+     "The minister"),
+    ("Clinton, who called for tax hikes, won.", "called", {"take": "first", "relative": "antecedent"},
+     ("Clinton",), "Clinton"),
+    ("Kim noted that the process changed.", "changed", {"take": "first", "since": 2}, (), "the process"),
+])
+def test_subject_policies(text, verb, options, names, subject):
+    doc = process(text)
+    k = next(t.i for t in doc.tokens if t.text == verb)
+    mention_at, inside = mentions_of(doc, *names)
+    assert span_text(doc, subject_left(doc.tokens, k, 0, inside=inside, mention_at=mention_at, **options)) == subject
+
+
+@pytest.mark.parametrize("after_reporting, subject", [(True, "Russia"), (False, None)])
+def test_subject_after_a_reporting_verb(after_reporting, subject):
+    doc = process("Kim said Russia had left.")
+    had = next(t.i for t in doc.tokens if t.text == "had")
+    span = subject_left(doc.tokens, had, 0, take="first", since=had - 1, after_reporting=after_reporting)
+    assert span_text(doc, span) == subject
+
+
+def test_subject_policy_names_are_checked():
+    doc = process("Kim said it.")
+    with pytest.raises(ValueError):
+        subject_left(doc.tokens, 1, 0, take="last")
+    with pytest.raises(ValueError):
+        span_mentions(doc.tokens, (0, 1), {}.get, pick="every")
+
+
+@pytest.mark.parametrize("text, span, names, pick, expected", [
+    ("Russia and North Korea signed it.", (0, 4), ("Russia", "North Korea"), "conjuncts", ["Russia", "North Korea"]),
+    ("Russia and North Korea signed it.", (0, 4), ("Russia", "North Korea"), "head", ["Russia"]),
+    ("Russia and North Korea signed it.", (0, 4), ("Russia", "North Korea"), "all", ["Russia", "North Korea"]),
+    ("South Korea 's foreign ministry said it.", (0, 5), ("South Korea",), "conjuncts", ["South Korea"]),
+    ("A spokesman for Seoul said it.", (0, 2), ("Seoul",), "head", ["Seoul"]),
+    ("The university's chancellor, Nicholas Dirks, said it.", (0, 4), ("Nicholas Dirks",), "head",
+     ["Nicholas Dirks"]),
+    ("The envoy said it.", (0, 2), (), "conjuncts", []),
+])
+def test_span_mentions(text, span, names, pick, expected):
+    doc = process(text)
+    mention_at, inside = mentions_of(doc, *names)
+    assert [mention_text(doc, m) for m in span_mentions(doc.tokens, span, mention_at, pick=pick, inside=inside)] \
+        == expected
+
+
+def test_shared_subject_parts():
+    doc = process("During the talks, the envoy, who arrived on Monday, said it.")
+    toks = doc.tokens
+    who, arrived, said = (next(t.i for t in toks if t.text == w) for w in ("who", "arrived", "said"))
+    assert clause_opening(toks, arrived, 0) == (who + 1, who)
+    assert clause_opening(process("After the talks it ended.").tokens, 4, 0) == (0, None)  # a preposition
+    assert relative_antecedent(toks, who, 0) == (4, 6)
+    assert governed(toks, 1, 0) and not governed(toks, 4, 0)
+    after = process("After the talks, he left after rival Kim attacked.").tokens
+    assert governed(after, 1, 0) and not governed(after, 7, 0)  # a preposition; a subordinator
+    monday = next(t.i for t in toks if t.text == "Monday")
+    assert skip_adjuncts_left(toks, monday, 0, time={monday}) == arrived
+    assert head_mention(toks, 4, 6, {}.get) is None
+    assert skip_adjuncts_left(toks, said - 1, 0) == said - 1
 
 
 def test_shared_word_sets():

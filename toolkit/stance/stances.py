@@ -62,10 +62,13 @@ from toolkit.text.clauses import (
     NOMINAL_TAGS,
     SUBORDINATORS,
     VerbGroup,
+    clause_opening,
     is_break,
     np_extent,
     object_control_verbs,
-    time_words,
+    skip_adjuncts_left,
+    span_mentions,
+    subject_left,
     verb_groups,
 )
 from toolkit.text.tagging import process
@@ -77,11 +80,10 @@ __all__ = ["Stance", "Topic", "Cue", "Claim", "TopicStance", "EventPhrase", "Sta
            "analyse_stances", "claim_stances", "topic_stances", "event_phrases", "propose_topics", "stance_cues",
            "polarity_of", "topic_label", "POLAR"]
 
-#: |score| at or above which a stance is positive or negative rather than neutral.
+#: |score| at or above which a stance is positive or negative rather than neutral: the one polarity
+#: threshold. It is also the least |score| at which a statement, a predicate or a portrayal is
+#: reported at all (cues are always reported: a negated cue is a neutral stance).
 POLAR = 0.2
-#: The least |score| at which a statement, a predicate or a portrayal is reported at all
-#: (cues are always reported: a negated cue is a neutral stance).
-EMIT = {"statement": 0.2, "quote": 0.2, "predicate": 0.2, "portrayal": 0.2}
 #: Words either side of a target that a statement or a portrayal is scored on.
 WINDOW = 8
 #: A portrayal reads further: how the article frames an actor spreads over the clause (NewsMTSC dev: 12 > 8).
@@ -316,60 +318,6 @@ def _np_mentions(ctx: _Context, k: int, hi: int, *, follow: bool = True) -> tupl
     return found, end
 
 
-def _coordinated(ctx: _Context, span: tuple[int, int] | None) -> list[Mention]:
-    """The conjuncts of a subject span joined by "and" ("Both Russia and North Korea"), or [] if not one."""
-    if span is None:
-        return []
-    toks = ctx.doc.tokens
-    heads: list[Mention] = []
-    lo = span[0]
-    for j in range(span[0], span[1] + 1):
-        if j == span[1] or (toks[j].lower in ("and", ",") and not ctx.inside[j]):
-            m = _head_mention(ctx, lo, j) if j > lo else None
-            if m is not None and all(m is not h for h in heads):
-                heads.append(m)
-            lo = j + 1
-    return heads if len(heads) > 1 else []
-
-
-def _head_mention(ctx: _Context, lo: int, end: int) -> Mention | None:
-    """The actor a subject noun phrase ``[lo, end)`` stands for.
-
-    Its head ("South Korea's foreign ministry"); else the actor it belongs to: a
-    possessor or modifier ("Clinton's campaign", "the Turkish government"), an
-    apposition ("The university's chancellor, Nicholas Dirks,"), or an of/from/by
-    phrase after a word for a person or a message ("a spokesman for X", "the letter from X").
-    """
-    if end <= lo:
-        return None
-    m = ctx.mention_at(end - 1)
-    if m is not None:
-        return m
-    toks = ctx.doc.tokens
-    n = len(toks)
-    if end + 2 < n and toks[end].text == ",":
-        m = ctx.mention_at(end + 1)
-        if m is not None and m.last < n and toks[m.last].text == ",":
-            return m
-    for j in range(end - 1, lo - 1, -1):
-        m = ctx.mention_at(j)
-        if m is not None:
-            return m
-    if end + 1 < n and toks[end].lower in ("from", "by", "of", "for") and toks[end - 1].tag in ("NN", "NNS") \
-            and toks[end - 1].lemma in _SPEECH_NOUNS:
-        return ctx.mention_at(end + 1)
-    return None
-
-
-#: Time words before a name that starts a subject ("In recent weeks Rubio had ...").
-_TIME_WORDS = time_words("weekday", "day", "noun", "period")
-_SPEECH_NOUNS = frozenset({"letter", "statement", "spokesman", "spokeswoman", "spokesperson", "official",
-                           "source", "lawyer", "aide", "adviser", "advisor", "representative", "memo", "report",
-                           "campaign", "office", "team", "supporter", "ally", "leader", "son", "daughter", "wife",
-                           "husband", "friend", "member", "head", "chief", "director", "secretary", "minister",
-                           "president", "chairman", "ambassador", "envoy", "attorney", "counsel"})
-
-
 # --------------------------------------------------------------------------- subjects
 
 
@@ -400,15 +348,6 @@ def _headline_verbs(ctx: _Context, lo: int, hi: int) -> frozenset[int]:
     return frozenset(found)
 
 
-_AMBIGUOUS = frozenset({"after", "before", "since", "until", "as", "so", "like"})
-
-
-def _preposition(toks: Sequence[Token], j: int) -> bool:
-    """ "after a phone call": a preposition, not a subordinator opening a clause."""
-    return toks[j].lower in _AMBIGUOUS and j + 1 < len(toks) and toks[j + 1].tag in (
-        "DT", "CD", "PRP$", "JJ", "NN", "NNS", "VBG")
-
-
 _Subject = tuple[list[Mention], tuple[int, int] | None]  # the holder(s) and the subject's token span
 _NO_SUBJECT: _Subject = ([], None)
 
@@ -427,19 +366,16 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None) -
     inherited = _inherited_subject(ctx, clause, gi)
     if inherited is not None:
         return inherited
-    start = clause.groups[prev_finite].last if prev_finite is not None else clause.lo
-    start, relative_at = _clause_boundary(toks, g.first, start)
-    before = g.first - 1
-    while before >= start and toks[before].tag in ("RB", "RBR"):
-        before -= 1
+    since = clause.groups[prev_finite].last if prev_finite is not None else clause.lo
+    start, _ = clause_opening(toks, g.first, since)
+    before = skip_adjuncts_left(toks, g.first - 1, start)
     if prev_finite is not None and before >= start and toks[before].lower in ("and", "but", "or", ","):
         return _coordinated_subject(clause, gi, prev_finite)
     after_report = prev_finite is not None and clause.groups[prev_finite].lemma in _REPORTING
-    found = _first_argument(ctx, clause, g.first, start, after_report=after_report)
-    if found is None and relative_at is not None:
-        found = _relative_antecedent(ctx, clause, relative_at)
-    if found is not None:
-        return found
+    span = subject_left(toks, g.first, clause.lo, take="first", since=since, after_reporting=after_report,
+                        relative="antecedent", inside=ctx.inside, mention_at=ctx.mention_at)
+    if span is not None:
+        return span_mentions(toks, span, ctx.mention_at, inside=ctx.inside), span
     if not g.clause_head and prev_finite is not None:
         return clause.subjects[prev_finite], clause.subject_spans[prev_finite]  # "..., accusing Y of ..."
     if g.lemma in _REPORTING and before >= clause.lo and toks[before].text in (",", "''", "”", '"'):
@@ -468,19 +404,6 @@ def _inherited_subject(ctx: _Context, clause: _Clause, gi: int) -> _Subject | No
     return clause.subjects[gi - 1], clause.subject_spans[gi - 1]
 
 
-def _clause_boundary(toks: Sequence[Token], first: int, start: int) -> tuple[int, int | None]:
-    """The clause boundary nearest before token ``first`` (no further back than ``start``), and the relative
-    pronoun that opens the clause there, if one does ("the envoy, who said ...")."""
-    for j in range(first - 1, start - 1, -1):
-        t = toks[j]
-        if is_break(t):
-            return j + 1, None
-        if t.lower in SUBORDINATORS and t.tag in ("IN", "WDT", "WP", "WRB") and not _preposition(toks, j):
-            relative = t.tag in ("WDT", "WP") and t.lower in ("who", "which", "that")
-            return j + 1, (j if relative else None)
-    return start, None
-
-
 def _coordinated_subject(clause: _Clause, gi: int, prev_finite: int) -> _Subject:
     """"X condemned Y and urged Z": the previous clause head's subject; a verb of saying pairs with the last
     verb of saying ("X said it could not confirm reports that ... but said ...")."""
@@ -491,62 +414,7 @@ def _coordinated_subject(clause: _Clause, gi: int, prev_finite: int) -> _Subject
     return clause.subjects[same], clause.subject_spans[same]
 
 
-def _first_argument(ctx: _Context, clause: _Clause, first: int, start: int, *, after_report: bool
-                    ) -> _Subject | None:
-    """The first noun phrase in ``[start, first)`` that no preposition or verb governs (with its conjuncts:
-    "X and Y"), as the verb's subject; a name after a governed time phrase starts one ("In recent weeks
-    Rubio had ...")."""
-    toks = ctx.doc.tokens
-    k = start
-    while k < first:
-        t = toks[k]
-        if not (ctx.inside[k] or t.tag in NOMINAL_TAGS or t.tag == "PRP"):
-            k += 1
-            continue
-        end = np_extent(toks, k, first, inside=ctx.inside) if t.tag != "PRP" else k + 1
-        end = max(end, k + 1)
-        prev_tok = toks[k - 1] if k > clause.lo else None
-        governed = prev_tok is not None and (
-            (prev_tok.tag in ("IN", "TO") and prev_tok.lower not in SUBORDINATORS)
-            or (prev_tok.tag in ("VB", "VBG", "VBN", "VBD", "VBZ", "VBP", "RP")
-                and not (k == start and after_report)))
-        if governed and end < first and ctx.at[end - 1] is not None:
-            m = ctx.at[end - 1]
-            if m.first > k and (toks[m.first - 1].tag == "NNS" or toks[m.first - 1].lemma in _TIME_WORDS):
-                k = m.first  # "In recent weeks Rubio had ...": the name starts the subject
-                continue
-        if not governed:
-            span_end = end  # extend over "X and Y"
-            while span_end + 1 < first and toks[span_end].lower == "and" and (
-                    ctx.inside[span_end + 1] or toks[span_end + 1].tag in NOMINAL_TAGS):
-                span_end = max(np_extent(toks, span_end + 1, first, inside=ctx.inside), span_end + 2)
-            head = _head_mention(ctx, k, end)
-            if head is None and t.tag == "PRP":
-                head = ctx.mention_at(k)
-            group = _coordinated(ctx, (k, span_end))
-            return (group or ([head] if head else [])), (k, span_end)
-        k = end
-    return None
-
-
-def _relative_antecedent(ctx: _Context, clause: _Clause, relative_at: int) -> _Subject | None:
-    """The noun phrase a relative pronoun at ``relative_at`` refers to ("the ministry, which said ...")."""
-    toks = ctx.doc.tokens
-    j = relative_at - 1
-    if j >= clause.lo and toks[j].text == ",":
-        j -= 1
-    if j < clause.lo:
-        return None
-    m = ctx.mention_at(j)
-    if m is not None:
-        return [m], (m.first, m.last)
-    lo = j
-    while lo > clause.lo and (toks[lo - 1].tag in NOMINAL_TAGS or ctx.inside[lo - 1]):
-        lo -= 1
-    head = _head_mention(ctx, lo, j + 1)
-    return ([head] if head else []), (lo, j + 1)
-
-
+@lru_cache(maxsize=1)
 def _reporting() -> frozenset[str]:
     """Verbs of saying or thinking whose complement clause is the holder's statement (``data/lexicon/reporting_verbs.tsv``)."""
     return reporting_lemmas(kinds=STATEMENT_KINDS)
@@ -893,7 +761,7 @@ def _content_stances(ctx: _Context, holders: Sequence[Mention | None], lo: int, 
         score, word = _window_score(ctx, target, lo, hi)
         if tone and abs(score) < abs(tone):
             score, word = tone, cue
-        if abs(score) < EMIT[via]:
+        if abs(score) < POLAR:
             continue
         span = _span(ctx, word, word + 1) if word is not None else _span(ctx, cue, cue + 1)
         for holder in holders:
@@ -962,7 +830,7 @@ def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) ->
         end = min(_predicate_end(ctx, clause, gi), g.last + PREDICATE_REACH)
         for target in _targets_in(ctx, g.last, end):
             scored = score_tokens(toks, g.first, min(end, target.last + 2), skip=ctx.inside)
-            if abs(scored.score) < EMIT["predicate"] or scored.cue is None:
+            if abs(scored.score) < POLAR or scored.cue is None:
                 continue
             for holder in clause.subjects[gi]:
                 _emit(out, holder, target, scored.score * 0.8, _span(ctx, scored.cue, scored.cue + 1), sent,
@@ -1115,7 +983,7 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
                 score, word = _learned_portrayal(ctx, model, m, sent.first, sent.last)
             else:
                 score, word = _portrayal(ctx, m, sent.first, sent.last)
-            if abs(score) >= EMIT["portrayal"] and word is not None:
+            if abs(score) >= POLAR and word is not None:
                 _emit(found, None, m, score, _span(ctx, word, word + 1), sent.i, "portrayal")
         out.extend(found)
     if topics:

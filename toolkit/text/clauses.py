@@ -18,9 +18,17 @@ who condemned whom) reads it off the POS tags, left to right, in one place:
 * :func:`clause_starts` -- whether a finite clause starts at a token; :func:`clause_segments`
   -- a sentence cut into clause segments (punctuation, subordinators, coordinated clauses);
   :func:`is_break` -- the tokens that end a clause for every purpose;
-* :func:`subject_left` -- the subject noun phrase of a verb, read leftwards across
-  auxiliaries, time phrases, asides and coordination, with keyword options for what each
-  analysis needs (quotations to stay out of, which coordinated verb to prefer).
+* :func:`subject_left` -- THE subject finder: the subject noun phrase of a verb as a token
+  span, with keyword policies for what each analysis needs: ``take="nearest"`` (read
+  leftwards across auxiliaries, time phrases, asides and coordination; the quote finder)
+  or ``take="first"`` (the clause's first noun phrase no preposition or verb governs;
+  stance), ``relative=`` (a relative pronoun is its own subject or stands for its
+  antecedent), quotations to stay out of, which coordinated verb to prefer. Its parts
+  are shared: :func:`clause_opening`, :func:`governed`, :func:`relative_antecedent`,
+  :func:`skip_adjuncts_left`;
+* :func:`span_mentions` / :func:`head_mention` -- from a subject span to the actor
+  mentions it stands for (its head, each coordinated head, or all), over any
+  "mention at token" callback, so the text layer needs no actor types.
 
 The word lists behind the sets are data files read by :mod:`toolkit.text.lexicon`
 (``data/lexicon/time_words.tsv``, ``data/lexicon/object_control_verbs.txt``).
@@ -43,6 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from toolkit.text.lexicon import object_control_verbs, time_words
 from toolkit.text.tokens import Token
@@ -58,7 +67,8 @@ __all__ = [
     "is_complementizer", "finite_verb_in",
     # structure
     "VerbGroup", "verb_groups", "np_left", "np_right", "np_with_pps", "np_extent", "clause_starts", "Segments",
-    "clause_segments", "subject_left", "coordinated_verb",
+    "clause_segments", "subject_left", "coordinated_verb", "clause_opening", "governed", "relative_antecedent",
+    "skip_adjuncts_left", "head_mention", "span_mentions", "Extent", "SPEAKER_NOUNS",
 ]
 
 # --------------------------------------------------------------------------- tag and word sets
@@ -497,7 +507,8 @@ def np_extent(tokens: Sequence[Token], k: int, hi: int, *, inside: Sequence[bool
             j += 1
         elif t.tag in ("VBN", "VBG") and j > k and j + 1 < hi and tokens[j + 1].tag in ("NN", "NNS", "JJ"):
             j += 1  # "the illegal military cooperation", "a growing rift"
-        elif t.tag == "HYPH" or (t.text == "-" and j > k):
+        elif t.tag == "HYPH" or (t.text == "-" and j > k) or (
+                t.text == "/" and j > k and j + 1 < hi and tokens[j + 1].tag in NOUN_TAGS):  # "Reuters/Ipsos"
             j += 1
         else:
             break
@@ -637,26 +648,74 @@ def _quote_ends(quoted: Sequence[int] | None, k: int) -> bool:
     return _in(quoted, k) and (k + 1 >= len(quoted) or quoted[k + 1] != quoted[k])
 
 
+class Extent(Protocol):
+    """What a subject finder needs of an actor mention: its token range ``[first, last)``."""
+
+    @property
+    def first(self) -> int: ...
+
+    @property
+    def last(self) -> int: ...
+
+
+M = TypeVar("M", bound=Extent)
+
+
+class Extent(Protocol):
+    """What a subject finder needs of an actor mention: its token range ``[first, last)``."""
+
+    @property
+    def first(self) -> int: ...
+
+    @property
+    def last(self) -> int: ...
+
+
+M = TypeVar("M", bound=Extent)
+
+
 @dataclass(frozen=True, slots=True)
 class _Policy:
     quoted: Sequence[int] | None
     prefer: Callable[[int], bool] | None
     asides: bool
+    relative: str
+    inside: Sequence[int] | None
+    mention_at: Callable[[int], Extent | None] | None
 
 
 def subject_left(tokens: Sequence[Token], verb: int, lo: int, *, quoted: Sequence[int] | None = None,
-                 prefer: Callable[[int], bool] | None = None, asides: bool = True) -> Span | None:
+                 prefer: Callable[[int], bool] | None = None, asides: bool = True, take: str = "nearest",
+                 since: int | None = None, after_reporting: bool = False, relative: str = "pronoun",
+                 inside: Sequence[int] | None = None, mention_at: Callable[[int], Extent | None] | None = None
+                 ) -> Span | None:
     """The subject noun phrase of the verb at ``verb`` (a token range), looking left no further than ``lo``.
 
-    Looks back over auxiliaries, adverbs and a time phrase ("Kim on Monday said"),
-    across an apposition or aside when ``asides`` ("Sanders, a Vermont senator, has
-    supported"; "Trump, speaking at a rally in Wilmington, N.C., warned"), and to the
-    subject of an earlier verb for a coordinated one ("... condemned X and urged Y";
-    of those the nearest one ``prefer`` accepts, a reporting verb for the quote
-    finder). It takes in of-phrases and lists ("a spokesman for the ministry",
-    "France, Germany and Italy"); a relative pronoun is its own subject. ``quoted``
-    gives each token's quotation index (-1 outside one): no subject is read inside
-    a quotation.
+    The one subject finder: what differs between the analyses is a keyword policy.
+
+    ``take="nearest"`` (the quote finder) reads leftwards from the verb to the nearest
+    noun phrase. It looks back over auxiliaries, adverbs and a time phrase ("Kim on
+    Monday said"), across an apposition or aside when ``asides`` ("Sanders, a Vermont
+    senator, has supported"; "Trump, speaking at a rally in Wilmington, N.C., warned"),
+    and to the subject of an earlier verb for a coordinated one ("... condemned X and
+    urged Y"; of those the nearest one ``prefer`` accepts, a reporting verb for the
+    quote finder). It takes in of-phrases and lists ("a spokesman for the ministry",
+    "France, Germany and Italy"). ``quoted`` gives each token's quotation index (-1
+    outside one): no subject is read inside a quotation.
+
+    ``take="first"`` (stance) reads rightwards from where the verb's clause opens (the
+    nearest clause break or subordinator after ``since``, default ``lo``; see
+    :func:`clause_opening`) and takes the first noun phrase that no preposition or verb
+    governs, with its "and" conjuncts ("Both Russia and North Korea"); a name after a
+    governed time phrase starts the subject ("In recent weeks Rubio had ..."). When the
+    clause opens right after a reporting verb (``after_reporting``) the first noun
+    phrase is the reported clause's subject, not the verb's object ("said Russia had").
+    ``inside`` (a flag per token) and ``mention_at`` (the actor mention at a token, or
+    None) keep actor mentions whole.
+
+    ``relative`` says what a relative pronoun before the verb stands for: ``"pronoun"``
+    itself ("who"), ``"antecedent"`` the noun phrase it refers to (:func:`relative_antecedent`).
+    Map a span onto actor mentions with :func:`span_mentions`.
 
     >>> from toolkit.text.tagging import process
     >>> doc = process("Sanders, a Vermont senator, has long supported a spokesman for the ministry.")
@@ -665,17 +724,28 @@ def subject_left(tokens: Sequence[Token], verb: int, lo: int, *, quoted: Sequenc
     >>> doc = process("A spokesman for the ministry on Monday said it.")
     >>> subject_left(doc.tokens, 7, 0)
     (0, 5)
+    >>> doc = process("The foreign minister, who arrived on Monday, said it.")
+    >>> subject_left(doc.tokens, 5, 0), subject_left(doc.tokens, 5, 0, relative="antecedent")
+    ((4, 5), (0, 3))
+    >>> doc = process("The ambassador to Greece said it.")
+    >>> subject_left(doc.tokens, 4, 0), subject_left(doc.tokens, 4, 0, take="first")
+    ((3, 4), (0, 2))
+    >>> doc = process("Kim said Russia had left.")
+    >>> [subject_left(doc.tokens, 3, 0, take="first", since=2, after_reporting=a) for a in (True, False)]
+    [(2, 3), None]
     """
-    return _subject_left(tokens, verb, lo, _Policy(quoted, prefer, asides), 0)
+    policy = _Policy(quoted, prefer, asides, relative, inside, mention_at)
+    if take == "first":
+        return _first_subject(tokens, verb, lo, lo if since is None else since, policy,
+                              after_reporting=after_reporting)
+    if take != "nearest":
+        raise ValueError(f"take must be 'nearest' or 'first', not {take!r}")
+    return _subject_left(tokens, verb, lo, policy, 0)
 
 
 def _subject_left(toks: Sequence[Token], verb: int, lo: int, policy: _Policy, depth: int) -> Span | None:
     quoted, prefer, asides = policy.quoted, policy.prefer, policy.asides
-    j = verb - 1
-    while j >= lo and (is_aux_or_adverb(toks[j]) or toks[j].lower in ("both", "all", "each", "since")
-                       and j - 1 >= lo and (toks[j - 1].tag.startswith("VB") or toks[j - 1].tag in NOUN_TAGS)):
-        j -= 1
-    j = _skip_time_left(toks, j, lo)
+    j = skip_adjuncts_left(toks, verb - 1, lo, auxiliaries=True, time_words=True)
     if j < lo:
         return (lo, lo + 1) if lo < verb and name_like(toks[lo]) else None  # "Jolly said" with "Jolly" read as RB
     tok = toks[j]
@@ -693,6 +763,8 @@ def _subject_left(toks: Sequence[Token], verb: int, lo: int, policy: _Policy, de
         earlier = coordinated_verb(toks, j, lo, quoted=quoted, prefer=prefer)
         return _subject_left(toks, earlier, lo, policy, depth + 1) if earlier is not None else None
     if tok.lower in ("who", "that") and tok.tag in ("WP", "WDT", "IN"):
+        if policy.relative == "antecedent":
+            return relative_antecedent(toks, j, lo, inside=policy.inside, mention_at=policy.mention_at)
         return j, j + 1
     if _in(quoted, j):
         return None
@@ -802,3 +874,240 @@ def coordinated_verb(tokens: Sequence[Token], j: int, lo: int, *, quoted: Sequen
         if prefer is None:
             return nearest
     return nearest
+
+
+# --------------------------------------------------------------------------- the subject read from the clause start
+
+#: Time words before a name that starts a subject ("In recent weeks Rubio had ...").
+_SUBJECT_TIME_WORDS = time_words("weekday", "day", "noun", "period")
+#: Words that are a preposition, not a subordinator, before a noun phrase ("after a phone call").
+_AMBIGUOUS_SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "so", "like"})
+_GOVERNING_VERB_TAGS = frozenset({"VB", "VBG", "VBN", "VBD", "VBZ", "VBP", "RP"})
+
+
+def _preposition_here(toks: Sequence[Token], j: int) -> bool:
+    """ "after a phone call": a preposition, not a subordinator opening a clause."""
+    return toks[j].lower in _AMBIGUOUS_SUBORDINATORS and j + 1 < len(toks) and toks[j + 1].tag in (
+        "DT", "CD", "PRP$", "JJ", "NN", "NNS", "VBG")
+
+
+def clause_opening(tokens: Sequence[Token], verb: int, since: int) -> tuple[int, int | None]:
+    """Where the clause of the verb at ``verb`` opens: just after the nearest clause break or subordinator
+    before it (no further back than ``since``), and the relative pronoun that opens it there, if one does.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("He met the envoy, who said it, after a phone call.")
+    >>> clause_opening(doc.tokens, 6, 0), clause_opening(doc.tokens, 1, 0)
+    ((6, 5), (0, None))
+    """
+    for j in range(verb - 1, since - 1, -1):
+        t = tokens[j]
+        if is_break(t):
+            return j + 1, None
+        if t.lower in SUBORDINATORS and t.tag in ("IN", "WDT", "WP", "WRB") and not _preposition_here(tokens, j):
+            relative = t.tag in ("WDT", "WP") and t.lower in ("who", "which", "that")
+            return j + 1, (j if relative else None)
+    return since, None
+
+
+def governed(tokens: Sequence[Token], k: int, lo: int, *, by_verb: bool = True,
+             opens_clause: Callable[[int], bool] | None = None) -> bool:
+    """Whether the noun phrase starting at ``k`` is governed by the word before it (not before ``lo``): a
+    preposition, unless that word opens a clause (``opens_clause``; by default a subordinator does,
+    except one used as a preposition: "after the talks", not "after rival Trump attacked"), or, when
+    ``by_verb``, a verb or particle. A governed noun phrase is an object, not a subject.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("In Seoul officials met Kim after the talks, after rival Trump attacked.")
+    >>> [governed(doc.tokens, k, 0) for k in (1, 2, 4, 6, 10)]
+    [True, False, True, True, False]
+    """
+    if k <= lo:
+        return False
+    prev = tokens[k - 1]
+    if prev.tag in ("IN", "TO"):
+        if opens_clause is not None:
+            return not opens_clause(k - 1)
+        if prev.lower not in SUBORDINATORS:
+            return True
+        # "after the talks": a preposition; "after rival Donald Trump attacked": a subordinator
+        return _preposition_here(tokens, k - 1) and not clause_starts(tokens, k, len(tokens))
+    return by_verb and prev.tag in _GOVERNING_VERB_TAGS
+
+
+def _inside(inside: Sequence[int] | None, k: int) -> bool:
+    return inside is not None and bool(inside[k])
+
+
+def _first_subject(toks: Sequence[Token], verb: int, lo: int, since: int, policy: _Policy, *,
+                   after_reporting: bool) -> Span | None:
+    start, relative_at = clause_opening(toks, verb, since)
+    inside, mention_at = policy.inside, policy.mention_at
+    k = start
+    while k < verb:
+        t = toks[k]
+        if not (_inside(inside, k) or t.tag in NOMINAL_TAGS or t.tag == "PRP"):
+            k += 1
+            continue
+        end = max(np_extent(toks, k, verb, inside=inside) if t.tag != "PRP" else k + 1, k + 1)
+        is_governed = governed(toks, k, lo, by_verb=not (k == start and after_reporting))
+        if is_governed and end < verb and mention_at is not None:
+            m = mention_at(end - 1)
+            if m is not None and m.first > k and (toks[m.first - 1].tag == "NNS"
+                                                  or toks[m.first - 1].lemma in _SUBJECT_TIME_WORDS):
+                k = m.first  # "In recent weeks Rubio had ...": the name starts the subject
+                continue
+        if not is_governed:
+            while end + 1 < verb and toks[end].lower == "and" and (
+                    _inside(inside, end + 1) or toks[end + 1].tag in NOMINAL_TAGS):
+                end = max(np_extent(toks, end + 1, verb, inside=inside), end + 2)  # "X and Y"
+            return k, end
+        k = end
+    if relative_at is None:
+        return None
+    if policy.relative == "antecedent":
+        return relative_antecedent(toks, relative_at, lo, inside=inside, mention_at=mention_at)
+    return relative_at, relative_at + 1
+
+
+def relative_antecedent(tokens: Sequence[Token], relative_at: int, lo: int, *, inside: Sequence[int] | None = None,
+                        mention_at: Callable[[int], Extent | None] | None = None) -> Span | None:
+    """The noun phrase the relative pronoun at ``relative_at`` refers to ("the ministry, which said ..."):
+    the actor mention just before it, else the nominal words before it (no further back than ``lo``); None
+    when no noun phrase ends there.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("They met the foreign minister, who said it.")
+    >>> relative_antecedent(doc.tokens, 6, 0)
+    (2, 5)
+    """
+    j = relative_at - 1
+    if j >= lo and (tokens[j].text == "," or tokens[j].text in DASHES):
+        j -= 1
+    if j < lo:
+        return None
+    m = mention_at(j) if mention_at is not None else None
+    if m is not None:
+        return m.first, m.last
+    if not (tokens[j].tag in NOMINAL_TAGS or _inside(inside, j)):
+        return None  # "states that ...": a complementizer, not a relative pronoun
+    start = j
+    while start > lo and (tokens[start - 1].tag in NOMINAL_TAGS or _inside(inside, start - 1)):
+        start -= 1
+    return start, j + 1
+
+
+def skip_adjuncts_left(tokens: Sequence[Token], j: int, lo: int, *, time: Collection[int] = (),
+                       auxiliaries: bool = False, time_words: bool = False) -> int:
+    """The nearest token at or before ``j`` (down to ``lo``; ``lo - 1`` if none) that stands between
+    nothing and the verb: adverbs are skipped, and tokens of a time expression (the indices in ``time``,
+    with a preposition before one); with ``auxiliaries`` also modals, auxiliaries and a floating
+    quantifier ("have both said"); with ``time_words`` a time phrase read off its words ("Kim on Monday
+    said", "less than two weeks ago said") for when no time expressions are given.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("He on Monday has also said it.")
+    >>> skip_adjuncts_left(doc.tokens, 4, 0), skip_adjuncts_left(doc.tokens, 4, 0, auxiliaries=True)
+    (3, 2)
+    >>> skip_adjuncts_left(doc.tokens, 4, 0, time={2}, auxiliaries=True)
+    0
+    >>> skip_adjuncts_left(doc.tokens, 4, 0, auxiliaries=True, time_words=True)
+    0
+    """
+    def skipped(k: int) -> bool:
+        tok = tokens[k]
+        if tok.tag in ("RB", "RBR") or k in time or (tok.tag == "IN" and k + 1 in time):
+            return True
+        return auxiliaries and (is_aux_or_adverb(tok) or tok.lower in ("both", "all", "each", "since") and k - 1 >= lo
+                                and (tokens[k - 1].tag.startswith("VB") or tokens[k - 1].tag in NOUN_TAGS))
+
+    while j >= lo and skipped(j):
+        j -= 1
+    return _skip_time_left(tokens, j, lo) if time_words else j
+
+
+# --------------------------------------------------------------------------- from a subject span to its actors
+
+#: Nouns for a person or a message whose of/from/by/for phrase names the actor ("a spokesman for X",
+#: "the letter from X").
+SPEAKER_NOUNS = frozenset({"letter", "statement", "spokesman", "spokeswoman", "spokesperson", "official",
+                           "source", "lawyer", "aide", "adviser", "advisor", "representative", "memo", "report",
+                           "campaign", "office", "team", "supporter", "ally", "leader", "son", "daughter", "wife",
+                           "husband", "friend", "member", "head", "chief", "director", "secretary", "minister",
+                           "president", "chairman", "ambassador", "envoy", "attorney", "counsel"})
+
+
+def head_mention(tokens: Sequence[Token], lo: int, end: int, mention_at: Callable[[int], M | None]) -> M | None:
+    """The actor a subject noun phrase ``[lo, end)`` stands for (``mention_at`` gives the mention at a token).
+
+    Its head ("South Korea's foreign ministry"); else an apposition right after it ("The
+    university's chancellor, Nicholas Dirks,"); else the actor it belongs to, a possessor
+    or modifier ("Clinton's campaign", "the Turkish government"); else, after a
+    :data:`SPEAKER_NOUNS` word, the actor of its of/from/by/for phrase ("a spokesman for X").
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("A spokesman for Seoul said it.")
+    >>> at = {3: "Seoul"}
+    >>> head_mention(doc.tokens, 0, 2, at.get)
+    'Seoul'
+    """
+    if end <= lo:
+        return None
+    m = mention_at(end - 1)
+    if m is not None:
+        return m
+    n = len(tokens)
+    if end + 2 < n and tokens[end].text == ",":
+        m = mention_at(end + 1)
+        if m is not None and m.last < n and tokens[m.last].text == ",":
+            return m
+    for j in range(end - 1, lo - 1, -1):
+        m = mention_at(j)
+        if m is not None:
+            return m
+    if end + 1 < n and tokens[end].lower in ("from", "by", "of", "for") and tokens[end - 1].tag in ("NN", "NNS") \
+            and tokens[end - 1].lemma in SPEAKER_NOUNS:
+        return mention_at(end + 1)
+    return None
+
+
+def span_mentions(tokens: Sequence[Token], span: Span | None, mention_at: Callable[[int], M | None], *,
+                  pick: str = "conjuncts", inside: Sequence[int] | None = None) -> list[M]:
+    """The actor mentions a subject span stands for: with ``pick="conjuncts"`` the head of each conjunct
+    when it is coordinated ("Both Russia and North Korea"), else the head of its first conjunct
+    (:func:`head_mention`); ``"head"`` that head alone; ``"all"`` every mention in the span, in order.
+    A token flagged in ``inside`` (inside a mention) never splits conjuncts.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Russia and North Korea signed it.")
+    >>> at = {0: "Russia", 2: "North Korea", 3: "North Korea"}
+    >>> span_mentions(doc.tokens, (0, 4), at.get), span_mentions(doc.tokens, (0, 4), at.get, pick="head")
+    (['Russia', 'North Korea'], ['Russia'])
+    """
+    if span is None:
+        return []
+    if pick == "all":
+        found: list[M] = []
+        for j in range(span[0], span[1]):
+            m = mention_at(j)
+            if m is not None and all(m is not f for f in found):
+                found.append(m)
+        return found
+    parts: list[Span] = []
+    start = span[0]
+    for j in range(span[0], span[1] + 1):
+        if j == span[1] or (tokens[j].lower in ("and", ",") and not _inside(inside, j)):
+            parts.append((start, j))
+            start = j + 1
+    if pick == "conjuncts":
+        heads: list[M] = []
+        for a, b in parts:
+            m = head_mention(tokens, a, b, mention_at) if b > a else None
+            if m is not None and all(m is not h for h in heads):
+                heads.append(m)
+        if len(heads) > 1:
+            return heads
+    elif pick != "head":
+        raise ValueError(f"pick must be 'conjuncts', 'head' or 'all', not {pick!r}")
+    head = head_mention(tokens, parts[0][0], parts[0][1], mention_at)
+    return [head] if head is not None else []

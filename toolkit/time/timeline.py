@@ -96,7 +96,18 @@ from functools import lru_cache
 
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.resources import read_table
-from toolkit.text.clauses import SEGMENT_PUNCT, VERB_TAGS, VerbGroup, clause_segments, verb_groups
+from toolkit.text.clauses import (
+    SEGMENT_PUNCT,
+    VERB_TAGS,
+    VerbGroup,
+    clause_segments,
+    governed,
+    relative_antecedent,
+    skip_adjuncts_left,
+    span_mentions,
+    subject_left,
+    verb_groups,
+)
 from toolkit.time.timex import Timex
 from toolkit.time.values import ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, as_date, describe_interval, interval
 from toolkit.text.lexicon import event_nouns, reporting_lemmas
@@ -497,20 +508,36 @@ class _Actors:
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.by_sentence.setdefault(m.sentence, []).append(m)
+        self._at_cache: dict[int, dict[int, Mention]] = {}
+        self._inside = bytearray(len(self.tokens))  # token inside any mention: kept whole in a noun phrase
+        for m in self.mentions:
+            self._inside[m.first:m.last] = b"\x01" * (m.last - m.first)
 
     # ------------------------------------------------------------------ actors
+    def _at(self, sentence: int) -> dict[int, Mention]:
+        """The actor mention (of :meth:`_clean`) at each token of a sentence."""
+        if sentence not in self._at_cache:
+            at: dict[int, Mention] = {}
+            for m in self._clean(sentence):
+                for j in range(m.first, m.last):
+                    at.setdefault(j, m)
+            self._at_cache[sentence] = at
+        return self._at_cache[sentence]
+
     def _clean(self, sentence: int) -> list[Mention]:
         ms = [m for m in self.by_sentence.get(sentence, []) if m.kind != "place"]
         return [m for m in ms if not any(o is not m and o.first <= m.first and m.last <= o.last and
                                          (o.last - o.first) > (m.last - m.first) for o in ms)]
 
     def _in_pp(self, m: Mention, floor: int, sa: _Sentence) -> bool:
-        toks = self.tokens
-        j = _np_start(toks, m.first, floor) - 1
-        if j < floor or toks[j].tag not in ("IN", "TO"):
-            return False
-        seg = sa.seg_of.get(j)
-        return not (seg is not None and sa.seg_start[seg] == j and sa.seg_kind[seg] == "sub")
+        """A mention inside a prepositional phrase ("ambassador to Greece"), not after a preposition that
+        opens a subordinate clause ("after Kim left")."""
+        def opens_clause(j: int) -> bool:
+            seg = sa.seg_of.get(j)
+            return seg is not None and sa.seg_start[seg] == j and sa.seg_kind[seg] == "sub"
+
+        return governed(self.tokens, _np_start(self.tokens, m.first, floor), floor, by_verb=False,
+                        opens_clause=opens_clause)
 
     def _modifier(self, m: Mention, ms: Sequence[Mention]) -> bool:
         """A country or body named only as the affiliation of an actor in the same noun phrase after it
@@ -542,23 +569,29 @@ class _Actors:
         ms = self._clean(sa.index)
         seg = g.segment
         floor = sa.seg_start[seg]
-        if g.reporter is not None and sa.groups[g.reporter].segment == seg and sa.groups[g.reporter].last <= g.first:
-            floor = sa.groups[g.reporter].last  # "Peskov said Moscow's cooperation was ...": after the reporting verb
+        after_reporting = False
+        rep = sa.groups[g.reporter] if g.reporter is not None else None
+        if rep is not None and rep.segment == seg and rep.last <= g.first:
+            floor = rep.last  # "Peskov said Moscow's cooperation was ...": after the reporting verb
+            # ... but "told him the nominee hadn't paid": a verb of telling has its object first
+            after_reporting = self.tokens[rep.main].lemma not in _words().get("tell", ())
         region = [m for m in ms if floor <= m.first and m.last <= g.first]
-        cands = [m for m in region if not self._in_pp(m, floor, sa)]
+        at = self._at(sa.index)
+        span = subject_left(self.tokens, g.first, sa.sent.first, take="first", since=floor,
+                            after_reporting=after_reporting, inside=self._inside, mention_at=at.get)
+        cands = [m for m in span_mentions(self.tokens, span, at.get, pick="all") if m.last <= g.first]
         if cands:
             return cands
-        k = g.first - 1
-        while k >= floor and (self.tokens[k].tag in ("RB", "RBR") or k in sa.timex_tokens or
-                              (self.tokens[k].tag == "IN" and k + 1 in sa.timex_tokens)):
-            k -= 1
+        k = skip_adjuncts_left(self.tokens, g.first - 1, floor, time=sa.timex_tokens)
         if k >= sa.sent.first and self.tokens[k].tag == "PRP" and self.tokens[k].lower in PRONOUNS:
             ante = antecedent(self.mentions, self.doc, k)
             return [ante] if ante is not None else []
         kind, opener = sa.seg_kind[seg], sa.seg_opener[seg]
-        if kind == "sub" and opener in ("which", "who", "that"):
-            before = [m for m in ms if m.last <= floor and floor - m.last <= 2 and m.kind != "place"]
-            return before[-1:]
+        if kind == "sub" and opener in ("which", "who", "that"):  # "the ministry, which said": its antecedent
+            if self.tokens[floor].tag not in ("WDT", "WP"):
+                return []  # "Kamarck noted that the process hasn't changed": a complementizer
+            span = relative_antecedent(self.tokens, floor, sa.sent.first, mention_at=at.get)
+            return span_mentions(self.tokens, span, at.get, pick="head")
         if region:
             return region  # "the participation of North Korean troops ... violated": the subject's own phrase
         if depth > 3:
