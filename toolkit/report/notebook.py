@@ -43,9 +43,12 @@ def load_records(*, corpus: str, annotations: str = "", published: str | None = 
     on the fly lets a notebook opened on its own (e.g. in JupyterLab) work without a
     report run; articles that cannot be loaded are listed on stderr and skipped.
 
-    >>> records = load_records(corpus="seeds")   # doctest: +SKIP
-    >>> records[0]["source"]                     # doctest: +SKIP
-    'Reuters'
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Talks resume\\n\\nKim said the talks would resume.\\n")
+    >>> records = load_records(corpus=str(folder))
+    >>> records[0]["title"], [q["actor"] for q in records[0]["quotes"]]
+    ('Talks resume', ['Kim'])
     """
     from toolkit.annotate import annotate_records, read_annotations
     from toolkit.corpus import LoadError, iter_documents

@@ -17,11 +17,11 @@ parameters its parameters cell declares (``-p top_n_actors=5`` goes to every not
 declaring ``top_n_actors``; ``-p overview.top_n_actors=5`` to that one only). A failing
 notebook is reported and the others still run. Every file is written atomically.
 
-Example::
+Example (it runs every notebook, so it is shown, not run as a doctest; ``tests/test_report.py``
+runs it on the seed)::
 
-    >>> result = run_report(["seeds"], out_dir="/tmp/run")    # doctest: +SKIP
-    >>> result.ok, result.index.name                         # doctest: +SKIP
-    (True, 'index.html')
+    result = run_report(["seeds"], out_dir="/tmp/run")
+    result.ok, result.index.name      # (True, 'index.html')
 """
 from __future__ import annotations
 
