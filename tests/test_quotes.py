@@ -222,7 +222,7 @@ def test_quotation_spans(text, expected):
 
 
 def test_cue_tables_say_where_they_come_from():
-    for name in ("lexicon/reporting_verbs.tsv", "quotes/cue_phrases.tsv", "quotes/document_nouns.txt", "quotes/heading_labels.txt", "text/honorifics.txt"):
+    for name in ("lexicon/reporting_verbs.tsv", "quotes/cue_phrases.tsv", "quotes/document_nouns.txt", "quotes/heading_labels.txt", "text/abbreviations.tsv"):
         lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
         header = [line for line in lines if line.startswith("#")]
         assert header and any("Source" in line or "source" in line for line in header), name

@@ -32,8 +32,8 @@ class MissingData(RuntimeError):
 def data_path(name: str) -> Path:
     """The path of a shipped data file, or :class:`MissingData` saying the install is incomplete.
 
-    >>> data_path("text/honorifics.txt").relative_to(DATA_DIR).as_posix()
-    'text/honorifics.txt'
+    >>> data_path("text/abbreviations.tsv").relative_to(DATA_DIR).as_posix()
+    'text/abbreviations.tsv'
     """
     path = DATA_DIR / name
     if not path.is_file():
@@ -50,7 +50,7 @@ def _content_lines(path: Path) -> list[str]:
 def data_lines(name: str) -> tuple[str, ...]:
     """Non-comment, non-empty lines of a one-item-per-line data file.
 
-    >>> "Mr" in data_lines("text/honorifics.txt")
+    >>> "vice" in data_lines("actors/title_modifiers.txt")
     True
     """
     return tuple(line.strip() for line in _content_lines(data_path(name)))

@@ -9,7 +9,7 @@ trained on them; :attr:`Token.norm` is the form the tagger sees (``“`` → ```
 
 Sentences come from NLTK's Punkt model, run per paragraph (so a headline never
 runs into the first paragraph), with its abbreviation list extended by
-``data/text/abbreviations.txt``.
+``data/text/abbreviations.tsv``.
 
 Example::
 
@@ -26,7 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from toolkit.resources import data_lines
+from toolkit.resources import read_table
 
 __all__ = ["Token", "Sentence", "Doc", "tokenize", "split_paragraphs", "sentence_spans", "word_spans"]
 
@@ -173,13 +173,29 @@ def _punkt():
     from nltk.tokenize import PunktTokenizer
 
     tokenizer = PunktTokenizer("english")
-    tokenizer._params.abbrev_types.update(data_lines("text/abbreviations.txt"))
+    tokenizer._params.abbrev_types.update(a.lower() for a in listed_abbreviations())
     return tokenizer
 
 
 @lru_cache(maxsize=1)
+def _abbreviation_table() -> tuple[dict[str, str], ...]:
+    return tuple(read_table("text/abbreviations.tsv"))
+
+
+def listed_abbreviations(*, honorific: bool | None = None) -> tuple[str, ...]:
+    """The project's abbreviations (``data/text/abbreviations.tsv``) as written, without the final
+    period; only the honorifics with ``honorific=True``, only the others with ``False``.
+
+    >>> "Mr" in listed_abbreviations(honorific=True), "corp" in listed_abbreviations(honorific=True)
+    (True, False)
+    """
+    return tuple(r["abbreviation"] for r in _abbreviation_table()
+                 if honorific is None or (r["honorific"] == "yes") == honorific)
+
+
+@lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    """Lower-case abbreviations (no final period) from Punkt and ``data/text/abbreviations.txt``.
+    """Lower-case abbreviations (no final period) from Punkt and ``data/text/abbreviations.tsv``.
 
     >>> "mr" in abbreviations(), "u.s" in abbreviations()
     (True, True)
@@ -187,14 +203,14 @@ def abbreviations() -> frozenset[str]:
     try:
         known = set(_punkt()._params.abbrev_types)
     except Exception:  # noqa: BLE001 - the project list alone still works
-        known = set(data_lines("text/abbreviations.txt"))
+        known = {a.lower() for a in listed_abbreviations()}
     return frozenset(a for a in known if a and len(a) > 1)
 
 
 @lru_cache(maxsize=1)
 def _honorific_end() -> re.Pattern:
     """A sentence ending in an honorific ("... said Mr.") that Punkt split before the name it precedes."""
-    titles = "|".join(re.escape(t) for t in data_lines("text/honorifics.txt"))
+    titles = "|".join(re.escape(t) for t in listed_abbreviations(honorific=True))
     return re.compile(rf"(?:^|[\s(\"'“‘])(?:{titles})\.$")
 
 

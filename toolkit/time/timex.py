@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 from typing import Callable, Sequence
 
 from toolkit.resources import data_lines
+from toolkit.text.tokens import listed_abbreviations
 from toolkit.time.values import GRANULARITIES, SEASON_START, Value, parse, shift, unresolved
 
 __all__ = ["Timex", "tag_timexes"]
@@ -293,9 +294,9 @@ def _unit_count(unit_word: str) -> int:
 # =========================================================================== context
 def _not_after_abbreviation() -> str:
     """Lookbehinds that keep a period after an abbreviation ("Gen.", "Corp.", "U.S.";
-    ``data/text/abbreviations.txt``, any case) or an initial ("J.") from ending a sentence."""
+    ``data/text/abbreviations.tsv``, any case) or an initial ("J.") from ending a sentence."""
     by_length: dict[int, list[str]] = {}
-    for a in data_lines("text/abbreviations.txt"):
+    for a in listed_abbreviations():
         by_length.setdefault(len(a), []).append(re.escape(a))
     return "".join(rf"(?<!\b(?i:{'|'.join(sorted(alts))})\.)" for _, alts in sorted(by_length.items())) \
         + r"(?<!\b[A-Z]\.)"
