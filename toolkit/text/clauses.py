@@ -265,9 +265,9 @@ def verb_groups(tokens: Sequence[Token], lo: int, hi: int, *, verbs: frozenset[i
                     break
                 if t.lower in NEGATORS:
                     negated = True
-            elif t.tag == "TO" and head is not None and (tokens[head].lower == "going" or tokens[head].lemma == "be") \
-                    and j + 1 < hi and tokens[j + 1].tag == "VB":
-                pass  # "is going to visit", "is to visit": one future group
+            elif t.tag == "TO" and head is not None and j + 1 < hi and tokens[j + 1].tag == "VB" and (
+                    tokens[head].lower == "going" or tokens[head].lemma == "be" and tokens[head].tag in ("VBZ", "VBP")):
+                pass  # "is going to visit", "is to visit": one future group (not "if X were to send": irrealis)
             else:
                 break
             j += 1
