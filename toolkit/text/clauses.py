@@ -238,8 +238,8 @@ def verb_groups(tokens: Sequence[Token], lo: int, hi: int, *, verbs: frozenset[i
             groups.append(VerbGroup(k, k + 1, k, tok.lemma, True, False, False, False, particle, "present"))
             k += 1
             continue
-        infinitive = infinitive_at(tokens, k, hi)
-        if tok.tag not in VERB_TAGS and not infinitive:
+        infinitive = tok.tag == "TO" and infinitive_at(tokens, k, hi)
+        if not infinitive and tok.tag not in VERB_TAGS:
             k += 1
             continue
         first = k

@@ -43,11 +43,11 @@ class Token:
     norm: str
     tag: str = ""
     lemma: str = ""
+    #: The token's text in lower case (every analysis compares words in lower case, so it is made once).
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        """The token's text in lower case."""
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 @dataclass(slots=True)
