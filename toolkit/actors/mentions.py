@@ -236,6 +236,10 @@ def _of_owner(chunks: list[_Chunk], c: int, sent: Sentence, doc: Doc) -> Candida
 # --------------------------------------------------------------------------- candidates of a sentence
 
 
+#: Chunk kinds a noun phrase can start with (anything else is passed over).
+_PHRASE_KINDS = frozenset({"DET", "ALIAS", "NAME", "MOD", "TITLE", "BODY"})
+
+
 @dataclass(slots=True)
 class _Phrase:
     """The start of a noun phrase, up to its title or body: where it starts and who owns it."""
@@ -262,7 +266,7 @@ class _SentenceReader:
     def phrase(self, c0: int, c1: int) -> str:
         """The lower-case words of chunks ``c0`` to ``c1`` (excluded)."""
         toks = self.doc.tokens
-        return " ".join(toks[k].text.lower() for ch in self.chunks[c0:c1] for k in range(ch.first, ch.last))
+        return " ".join(toks[k].lower for ch in self.chunks[c0:c1] for k in range(ch.first, ch.last))
 
     def prep_before(self, c: int) -> str | None:
         """The preposition before chunk ``c`` (skipping determiners and modifiers), if any."""
@@ -281,6 +285,8 @@ class _SentenceReader:
     def read_phrase(self, c: int) -> int:
         """Read the noun phrase that starts at chunk ``c``; return the chunk after it."""
         chunks, n = self.chunks, len(self.chunks)
+        if chunks[c].kind not in _PHRASE_KINDS:
+            return c + 1  # a preposition, verb or other word: no phrase starts here
         start = c
         definite = indefinite = False
         if chunks[c].kind == "DET":
@@ -292,8 +298,8 @@ class _SentenceReader:
         owner, c = self.read_owner(c)
         mods = c
         dem_owner, c = self.read_modifiers(c, owner)
-        phrase = _Phrase(start, mods, definite, indefinite, owner, dem_owner)
         if c < n and chunks[c].kind in ("TITLE", "BODY"):
+            phrase = _Phrase(start, mods, definite, indefinite, owner, dem_owner)
             c = self.read_title(phrase, c) if chunks[c].kind == "TITLE" else self.read_body(phrase, c)
             self.subject_taken = self.subject_taken or self.prep_before(start) is None
             return c
