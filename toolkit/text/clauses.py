@@ -661,19 +661,6 @@ class Extent(Protocol):
 M = TypeVar("M", bound=Extent)
 
 
-class Extent(Protocol):
-    """What a subject finder needs of an actor mention: its token range ``[first, last)``."""
-
-    @property
-    def first(self) -> int: ...
-
-    @property
-    def last(self) -> int: ...
-
-
-M = TypeVar("M", bound=Extent)
-
-
 @dataclass(frozen=True, slots=True)
 class _Policy:
     quoted: Sequence[int] | None
