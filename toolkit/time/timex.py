@@ -769,12 +769,7 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         return _Result("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), None)
     mod = None
     if m.group("mon"):
-        value = _month_day_value(m.group("mon"), m.group("d"), m.group("y"), m, ctx)
-        if value is None:
-            return None
-        if value[0].isdigit():
-            _remember(ctx, parse(value), m.start())
-        return _Result("DATE", value, mod)
+        return _calendar_date(m, ctx)
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     if rel in ("the previous", "the following", "the next", "that"):
         ref = _anchor(ctx)
