@@ -49,8 +49,8 @@ def test_read_ann_relations_with_and_without_source():
                "#1\tAnnotatorNotes T3\ta note to ignore",
                "T8\tDiscuss 0 5\tignored label")
     rels = read_ann(text)
-    assert rels == [GoldRelation(((9, 20),), ((4, 8),), ((0, 3),)),
-                    GoldRelation(((22, 29), (38, 50)), ((30, 37),), ())]
+    assert rels == [GoldRelation(((9, 20),), ((4, 8),), ((0, 3),), "E1"),
+                    GoldRelation(((22, 29), (38, 50)), ((30, 37),), (), "E2")]
 
 
 def test_read_ann_unites_content_fragments_and_survives_multiline_covered_text():

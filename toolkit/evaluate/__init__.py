@@ -7,6 +7,7 @@ task        corpus (development split, given by path)   module
 ==========  ==========================================  ===============================
 tempeval    TempEval-3 TimeML folders (.tml)            :mod:`toolkit.evaluate.tempeval`
 polnear     BRAT attribution folders (PolNeAR)          :mod:`toolkit.evaluate.polnear`
+speakers    PolNeAR split + ``--gold`` speaker reading  :mod:`toolkit.evaluate.speakers`
 directed    directed sentiment (Park et al. 2021) .txt  :mod:`toolkit.evaluate.sentiment`
 newsmtsc    NewsMTSC .jsonl                             :mod:`toolkit.evaluate.sentiment`
 all         a folder holding the corpora above          every task whose data is there
@@ -28,11 +29,14 @@ from pathlib import Path
 TASKS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "tempeval": ("toolkit.evaluate.tempeval", (), "tempeval3"),
     "polnear": ("toolkit.evaluate.polnear", (), "polnear/dev"),
+    "speakers": ("toolkit.evaluate.speakers", (), "polnear/dev"),
     "directed": ("toolkit.evaluate.sentiment", ("directed",), "directed-sentiment/valid.txt"),
     "newsmtsc": ("toolkit.evaluate.sentiment", ("newsmtsc",), "newsmtsc/train.jsonl"),
 }
-#: Options `all` adds per task: the baselines measured in the same run.
-ALL_OPTIONS: dict[str, tuple[str, ...]] = {"directed": ("--baselines",), "newsmtsc": ("--baselines",)}
+#: Options `all` adds per task: the baselines measured in the same run, readings inside the eval folder
+#: ("{root}" stands for it). A task whose reading is missing is skipped.
+ALL_OPTIONS: dict[str, tuple[str, ...]] = {"directed": ("--baselines",), "newsmtsc": ("--baselines",),
+                                           "speakers": ("--gold", "{root}/polnear-speakers")}
 
 
 def usage() -> str:
@@ -70,11 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         ran = 0
         for name, (_, _, where) in TASKS.items():
             path = root / where
-            if not path.exists():
-                print(f"== {name}: skipped ({path} not found)")
+            options = [o.replace("{root}", str(root)) for o in ALL_OPTIONS.get(name, ())]
+            needed = [Path(t) for o, t in zip(ALL_OPTIONS.get(name, ()), options) if "{root}" in o]
+            absent = [p for p in (path, *needed) if not p.exists()]
+            if absent:
+                print(f"== {name}: skipped ({absent[0]} not found)")
                 continue
             print(f"== {name}: {path}", flush=True)
-            status = max(status, _run(name, [str(path), *ALL_OPTIONS.get(name, ()), *rest[1:]]))
+            status = max(status, _run(name, [str(path), *options, *rest[1:]]))
             ran += 1
         if not ran:
             print(f"evaluate all: no known corpus under {root}", file=sys.stderr)

@@ -79,6 +79,7 @@ class GoldRelation:
     content: Spans
     cue: Spans = ()
     source: Spans = ()
+    id: str = ""  # the relation's E id in the .ann file
 
 
 @dataclass(slots=True)
@@ -98,6 +99,8 @@ class PredRelation:
     speaker: Spans = ()
     kind: str = ""
     actor: str | None = None
+    actors: tuple[str, ...] = ()  # every quote's actor (coordinated speakers share one cue)
+    quotes: tuple[dict, ...] = ()  # the quotes of the annotate contract united in this relation
 
 
 # --------------------------------------------------------------------------- reading
@@ -118,10 +121,10 @@ def read_ann(ann_text: str) -> list[GoldRelation]:
     >>> ann = "T1\\tSource 0 3\\tKim\\nT2\\tCue 4 8\\tsaid\\nT3\\tContent 9 11\\tno\\n" \\
     ...       "E1\\tAttribution:T2 Content:T3 Cue:T2 Source:T1\\n"
     >>> read_ann(ann)
-    [GoldRelation(content=((9, 11),), cue=((4, 8),), source=((0, 3),))]
+    [GoldRelation(content=((9, 11),), cue=((4, 8),), source=((0, 3),), id='E1')]
     """
     spans: dict[str, Spans] = {}
-    events: list[list[tuple[str, str]]] = []
+    events: list[tuple[str, list[tuple[str, str]]]] = []
     for line in ann_text.splitlines():
         m = _T_LINE.match(line)
         if m:
@@ -133,9 +136,9 @@ def read_ann(ann_text: str) -> list[GoldRelation]:
             for arg in m.group(2).split():
                 role, _, ref = arg.partition(":")
                 roles.append((role, ref))
-            events.append(roles)
+            events.append((m.group(1), roles))
     relations = []
-    for roles in events:
+    for event_id, roles in events:
         content: list[tuple[int, int]] = []
         cue: list[tuple[int, int]] = []
         source: list[tuple[int, int]] = []
@@ -145,7 +148,7 @@ def read_ann(ann_text: str) -> list[GoldRelation]:
             if bucket is not None and ref in spans:
                 bucket.extend(spans[ref])
         if content:
-            relations.append(GoldRelation(tuple(sorted(content)), tuple(sorted(cue)), tuple(sorted(source))))
+            relations.append(GoldRelation(tuple(sorted(content)), tuple(sorted(cue)), tuple(sorted(source)), event_id))
     return relations
 
 
@@ -198,8 +201,11 @@ def predicted_relations(quotes: Sequence[dict]) -> list[PredRelation]:
             rel = by_cue[cue_spans[0]]
             rel.content = tuple(sorted(set(rel.content) | set(content)))
             rel.speaker = rel.speaker or speaker_spans
+            rel.actors += (q["actor"],) if q.get("actor") and q["actor"] not in rel.actors else ()
+            rel.quotes += (q,)
             continue
-        rel = PredRelation(content, cue_spans, speaker_spans, q.get("kind", ""), q.get("actor"))
+        rel = PredRelation(content, cue_spans, speaker_spans, q.get("kind", ""), q.get("actor"),
+                           (q["actor"],) if q.get("actor") else (), (q,))
         out.append(rel)
         if cue_spans:
             by_cue[cue_spans[0]] = rel

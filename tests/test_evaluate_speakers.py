@@ -1,0 +1,65 @@
+"""The speaker-identity scorer: name matching, the reading reader, and the figures on a tiny split."""
+from __future__ import annotations
+
+import pytest
+
+from toolkit.evaluate.polnear import Article, GoldRelation, PredRelation
+from toolkit.evaluate.speakers import GoldSpeaker, ReadingError, names_speaker, read_reading, score
+
+HEADER = "relation\tsource_text\tspeaker\tspeaker_kind\tgender\trole\tnamed\n"
+
+
+@pytest.mark.parametrize("actor, speaker, kind, expected", [
+    ("Donald Trump", "Donald Trump", "person", True),
+    ("Donald J. Trump", "Donald Trump", "person", True),       # a middle initial is compatible
+    ("Trump", "Donald Trump", "person", True),                 # a surname alone is compatible
+    ("Mr. Trump", "Donald Trump", "person", True),             # honorifics are dropped
+    ("Melania Trump", "Donald Trump", "person", False),        # another given name is not
+    ("Trump campaign", "Donald Trump", "person", False),
+    ("Trump campaign", "Trump campaign|Donald Trump", "organisation", True),
+    ("Donald Trump", "Trump campaign|Donald Trump", "organisation", True),   # an accepted alternative
+    ("Washington Post", "The Washington Post", "organisation", True),
+    ("Federal Reserve", "Federal Reserve Bank of New York", "organisation", True),  # one name's words in the other's
+    ("Russia", "Russia", "country", True),
+    ("China", "China", "country", True),
+    ("Charles E. Grassley", "Charles E. Grassley and Patrick J. Leahy", "group", True),  # a member
+    ("Patrick Leahy", "Charles E. Grassley and Patrick J. Leahy", "group", True),
+    ("Barack Obama", "Charles E. Grassley and Patrick J. Leahy", "group", False),
+    ("Russia", "China and Russia", "country", True),
+    (None, "Donald Trump", "person", False),
+    ("officials", "(unnamed) officials", "group", False),      # an unnamed source is never named
+])
+def test_names_speaker(actor, speaker, kind, expected):
+    assert names_speaker(actor, speaker, kind=kind) is expected
+
+
+def test_read_reading_and_its_errors(tmp_path):
+    (tmp_path / "a.gold.tsv").write_text(HEADER + "E1\the\tDonald Trump\tperson\tmale\tpolitician\tyes\n",
+                                         encoding="utf-8")
+    reading = read_reading(tmp_path)
+    assert reading == {"a": {"E1": GoldSpeaker("E1", "he", "Donald Trump", "person", "male", "politician", True)}}
+    (tmp_path / "b.gold.tsv").write_text(HEADER + "E1\the\tDonald Trump\tperson\n", encoding="utf-8")
+    with pytest.raises(ReadingError, match=r"b\.gold\.tsv, line 2: 4 columns"):
+        read_reading(tmp_path)
+    with pytest.raises(ReadingError, match="no such folder"):
+        read_reading(tmp_path / "missing")
+
+
+def test_score_identity_recall_and_share_distance():
+    text = "Trump said no. Clinton said yes. Officials said maybe. Kaine said so."
+    art = Article("a", text, [GoldRelation(((11, 13),), id="E1"), GoldRelation(((28, 31),), id="E2"),
+                              GoldRelation(((48, 53),), id="E3"), GoldRelation(((66, 68),), id="E4")])
+    reading = {"a": {"E1": GoldSpeaker("E1", "Trump", "Donald Trump", "person", "male", "politician", True),
+                     "E2": GoldSpeaker("E2", "Clinton", "Hillary Clinton", "person", "female", "politician", True),
+                     "E3": GoldSpeaker("E3", "Officials", "(unnamed) officials", "group", "-", "government", False),
+                     "E4": GoldSpeaker("E4", "Kaine", "Tim Kaine", "person", "male", "politician", True)}}
+    pred = [PredRelation(((11, 13),), actors=("Donald Trump",)),      # right
+            PredRelation(((28, 31),), actors=("Bill Clinton",)),      # wrong person
+            PredRelation(((48, 53),), actors=())]                     # unnamed, no actor: not scored
+    figures, counts = score([art], [pred], reading)
+    assert figures["matched_named"] == 2 and figures["named_gold"] == 3
+    assert figures["identity"] == pytest.approx(50.0)
+    assert figures["recall"] == pytest.approx(100 / 3)
+    # gold shares: Trump, Clinton, Kaine a third each; predicted: Trump 1/2, "Bill Clinton" 1/2
+    assert figures["share_distance"] == pytest.approx(50 * (abs(1 / 3 - 1 / 2) + 1 / 3 + 1 / 3 + 1 / 2))
+    assert [g.relation for _, g, _ in counts.errors] == ["E2"]
