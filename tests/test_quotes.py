@@ -202,7 +202,7 @@ def test_scare_quotes_are_not_attributed():
 def test_to_dict_is_the_contract():
     text = '"We will win," Ferraro said.'
     d = quotes_of(text)[0].to_dict()
-    assert list(d) == ["kind", "content", "cue", "speaker", "actor", "affiliation", "sentence"]
+    assert list(d) == ["kind", "content", "cue", "speaker", "actor", "affiliation", "sentence", "speaker_chain"]
     assert d["content"] == [{"start": 0, "end": 14}]
     assert d["cue"] == {"start": 23, "end": 27, "text": "said"}
     assert d["speaker"] == {"start": 15, "end": 22, "text": "Ferraro"}
@@ -323,7 +323,8 @@ def test_any_text_gives_well_formed_quotes(parts):
             if span is not None:
                 assert text[span.start:span.end] == span.text and span.start < span.end
         assert 0 <= q.sentence < len(doc.sentences)
-        assert set(q.to_dict()) == {"kind", "content", "cue", "speaker", "actor", "affiliation", "sentence"}
+        assert set(q.to_dict()) == {"kind", "content", "cue", "speaker", "actor", "affiliation", "sentence",
+                                        "speaker_chain"}
 
 
 @pytest.mark.parametrize(("text", "speakers"), [

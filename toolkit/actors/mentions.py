@@ -28,10 +28,13 @@ Example::
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from toolkit.actors.coref import resolve_references
 from toolkit.actors.lexicon import Entry, Lexicon, lexicon
+from toolkit.actors.mention import PRONOUNS, Mention
 from toolkit.actors.resolve import Candidate, Resolver
 from toolkit.text.clauses import LOCATIVE
 from toolkit.text.tokens import Doc, Sentence, Token
@@ -42,46 +45,6 @@ NAME_TAGS = frozenset({"NNP", "NNPS"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "one"})
-PRONOUNS = {
-    "he": "person", "him": "person", "his": "person", "himself": "person",
-    "she": "person", "her": "person", "hers": "person", "herself": "person",
-    "it": "body", "its": "body", "itself": "body",
-    "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
-}
-
-
-@dataclass(slots=True)
-class Mention:
-    """One actor mention; ``text == document_text[start:end]``.
-
-    >>> m = Mention(0, 7, "Peskov", "Dmitry Peskov", "person", "Russia", 0, 0, 1, "name")
-    >>> m.party, m.to_dict()["affiliation"]
-    ('Russia', 'Russia')
-    """
-
-    start: int
-    end: int
-    text: str
-    actor: str
-    kind: str
-    affiliation: str | None
-    sentence: int
-    first: int  # token range [first, last)
-    last: int
-    via: str  # alias, demonym, capital, seat, name, title, body, description, given
-    title: str | None = None
-
-    def to_dict(self) -> dict:
-        """The mention as the annotate contract writes it (no token range)."""
-        return {"start": self.start, "end": self.end, "text": self.text, "actor": self.actor, "kind": self.kind,
-                "affiliation": self.affiliation, "sentence": self.sentence, "via": self.via, "title": self.title}
-
-    @property
-    def party(self) -> str:
-        """The actor a mention speaks for: its affiliation when it has one, else itself."""
-        return self.affiliation or self.actor
-
-
 def boilerplate_sentences(doc: Doc, *, lex: Lexicon | None = None) -> set[int]:
     """Indices of sentences in credit lines, copyright notices and other production notes.
 
@@ -438,8 +401,12 @@ def _known_name_tokens(found: list[Candidate], doc: Doc, skip: set[int]) -> list
 
 
 def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
-                  skip_sentences: set[int] | None = None) -> list[Mention]:
+                  skip_sentences: set[int] | None = None, outlet: str | None = None) -> list[Mention]:
     """All actor mentions of a tagged document, resolved to canonical actors, in text order.
+
+    Names, aliases and bodies are found here; pronouns and descriptions that refer to
+    them are added by :func:`toolkit.actors.coref.resolve_references` (``outlet``: the
+    document's source, whom an editorial's "we" stands for).
 
     ``given`` are caller-supplied spans (objects with ``start``/``end`` or dicts) that
     are always kept as mentions, resolved like names when the toolkit knows them.
@@ -473,7 +440,7 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
             cand.context_owner = None
         found = sorted(found + extra, key=lambda c: (c.first, c.last))
         Resolver(doc, lex=lex).resolve(found)
-    return _mentions(found, doc)
+    return resolve_references(doc, _mentions(found, doc), lex=lex, skip_sentences=skip, outlet=outlet)
 
 
 def _mentions(found: list[Candidate], doc: Doc) -> list[Mention]:
@@ -504,12 +471,11 @@ def _mentions(found: list[Candidate], doc: Doc) -> list[Mention]:
 # --------------------------------------------------------------------------- pronouns
 
 
-def antecedent(mentions: Sequence[Mention], doc: Doc, token_index: int, *, window: int = 3) -> Mention | None:
-    """The mention a pronoun at ``token_index`` most likely refers to (None if unsure).
+def antecedent(mentions: Sequence[Mention], doc: Doc, token_index: int) -> Mention | None:
+    """The actor a pronoun at ``token_index`` refers to, as document-level resolution found it (None if unsure).
 
-    he/she → the closest preceding person (the subject of its sentence first);
-    it/its → the closest preceding organisation or country; they/their → likewise,
-    or a plural group. Looks back at most ``window`` sentences.
+    :func:`find_mentions` adds a mention for every pronoun it resolves
+    (:mod:`toolkit.actors.coref`); this looks it up, so every analysis reads one resolution.
 
     >>> from toolkit.text.tagging import process
     >>> doc = process("Chancellor Olaf Scholz met Japan's defence ministry. He said it would act.")
@@ -518,22 +484,9 @@ def antecedent(mentions: Sequence[Mention], doc: Doc, token_index: int, *, windo
     ['Olaf Scholz', 'Japanese defence ministry']
     """
     tok = doc.tokens[token_index]
-    want = PRONOUNS.get(tok.text.lower())
-    if want is None:
-        return None
-    lo_sent = tok.sent - window
-    candidates = [m for m in mentions if m.first < token_index and m.sentence >= lo_sent]
-    if want == "person":
-        pool = [m for m in candidates if m.kind == "person"]
-    else:
-        pool = [m for m in candidates if m.kind in ("organisation", "country") and m.via != "demonym"]
-        # the owner inside a body is not the antecedent: "South Korea's foreign ministry ... it"
-        pool = [m for m in pool if not any(o is not m and o.start <= m.start and m.end <= o.end for o in pool)]
-    if not pool:
-        return None
-    same = [m for m in pool if m.sentence == tok.sent]
-    if same:
-        return same[0] if want == "person" and len({m.actor for m in same}) == 1 else same[-1]
-    last_sentence = max(m.sentence for m in pool)
-    in_last = [m for m in pool if m.sentence == last_sentence]
-    return in_last[0]
+    k = bisect_left(mentions, tok.start, key=lambda m: m.start)
+    while k < len(mentions) and mentions[k].start == tok.start:
+        if mentions[k].via in ("pronoun", "author") and mentions[k].first == token_index:
+            return mentions[k]
+        k += 1
+    return None

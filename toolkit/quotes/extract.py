@@ -50,7 +50,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
+from toolkit.actors.mentions import PRONOUNS, Mention
 from toolkit.quotes.cues import (
     CueEntry,
     CueLexicon,
@@ -122,12 +122,16 @@ class Quote:
     actor: str | None
     affiliation: str | None
     sentence: int  # the sentence holding the cue (or the first content sentence)
+    #: Spans of the mentions the actor was resolved through (the antecedent of "he", the full name
+    #: behind a surname, the name a description refers to), so a reader can check it.
+    speaker_chain: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "content": [{"start": s, "end": e} for s, e in self.content],
                 "cue": self.cue.to_dict() if self.cue else None,
                 "speaker": self.speaker.to_dict() if self.speaker else None,
-                "actor": self.actor, "affiliation": self.affiliation, "sentence": self.sentence}
+                "actor": self.actor, "affiliation": self.affiliation, "sentence": self.sentence,
+                "speaker_chain": [{"start": s, "end": e} for s, e in self.speaker_chain]}
 
 
 # --------------------------------------------------------------------------- analysis context
@@ -1605,17 +1609,16 @@ def _mentions_in(ctx: _Context, first: int, last: int) -> list[Mention]:
 _KIND_RANK = {"person": 0, "organisation": 1, "country": 2, "place": 3}
 
 
-def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> Mention | None:
-    """The mention a speaker span stands for (a pronoun's or relative pronoun's antecedent)."""
+def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> list[Mention]:
+    """The mentions a speaker span stands for: its head's actor, a pronoun's referent (several for "they"
+    said of named people), a relative pronoun's antecedent; empty when the article does not say who."""
     first, last = speaker
     toks = ctx.tokens
     if last - first == 1:
         tok = toks[first]
         low = tok.lower
-        if low in PRONOUNS:
-            window = ctx.doc.sentences[max(0, tok.sent - 3)].first  # antecedent looks back three sentences
-            nearby = ctx.mentions[bisect_right(ctx.mention_starts, window - 1):bisect_right(ctx.mention_starts, first)]
-            return antecedent(nearby, ctx.doc, first)
+        if low in PRONOUNS or low in ("we", "i"):
+            return [m for m in _mentions_in(ctx, first, last) if m.first == first and m.via in ("pronoun", "author")]
         if low in ("who", "which", "that"):
             j = first - 1
             if j >= 0 and toks[j].text == ",":
@@ -1624,18 +1627,20 @@ def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> Mention | None:
             if start is not None:
                 found = _mentions_in(ctx, start, j + 1)
                 if found:
-                    return min(found, key=lambda m: (_KIND_RANK.get(m.kind, 9), -m.last))
-            return None
+                    return [min(found, key=lambda m: (_KIND_RANK.get(m.kind, 9), -m.last))]
+            return []
     found = [m for m in _mentions_in(ctx, first, last) if m.kind != "place"]
     if not found:
-        return None
+        return []
     head = [m for m in found if m.first <= last - 1 < m.last]
     if head:
-        return max(head, key=lambda m: (m.last - m.first, -_KIND_RANK.get(m.kind, 9)))
+        return [max(head, key=lambda m: (m.last - m.first, -_KIND_RANK.get(m.kind, 9)))]
+    if toks[last - 1].tag in ("NN", "NNS") and toks[last - 1].text[:1].islower():
+        return []  # "Pagliano's lawyer", "Senate leaders": the head is an unresolved description, not the owner
     persons = [m for m in found if m.kind == "person"]
     if persons:
-        return persons[0]
-    return max(found, key=lambda m: (m.last, -_KIND_RANK.get(m.kind, 9)))
+        return [persons[0]]
+    return [max(found, key=lambda m: (m.last, -_KIND_RANK.get(m.kind, 9)))]
 
 
 def _coordinated_speakers(ctx: _Context, speaker: tuple[int, int]) -> list[Mention]:
@@ -1673,13 +1678,20 @@ def _to_quotes(ctx: _Context, att: _Attribution) -> list[Quote]:
         return [Quote(att.kind, content, cue, None, None, None, att.sentence)]
     conjuncts = [] if att.speaker_hint is not None else _coordinated_speakers(ctx, att.speaker)
     if conjuncts:
-        return [Quote(att.kind, content, cue, Span(m.start, m.end, m.text), m.actor, m.affiliation, att.sentence)
-                for m in conjuncts]
+        return [Quote(att.kind, content, cue, Span(m.start, m.end, m.text), m.actor, m.affiliation, att.sentence,
+                      _chain(m)) for m in conjuncts]
     ss, se = _chars(ctx, *att.speaker)
-    mention = att.speaker_hint or _resolve_speaker(ctx, att.speaker)
-    actor = mention.actor if mention is not None else None
-    affiliation = mention.affiliation if mention is not None else None
-    return [Quote(att.kind, content, cue, Span(ss, se, text[ss:se]), actor, affiliation, att.sentence)]
+    found = [att.speaker_hint] if att.speaker_hint is not None else _resolve_speaker(ctx, att.speaker)
+    span = Span(ss, se, text[ss:se])
+    if not found:
+        return [Quote(att.kind, content, cue, span, None, None, att.sentence)]
+    return [Quote(att.kind, content, cue, span, m.actor, m.affiliation, att.sentence, _chain(m)) for m in found]
+
+
+def _chain(m: Mention) -> tuple[tuple[int, int], ...]:
+    """What a quote's actor rests on: the speaker mention's own chain, else the mention itself when it
+    lies outside the speaker span (a relative pronoun's antecedent)."""
+    return m.chain or ((m.start, m.end),)
 
 
 # --------------------------------------------------------------------------- entry point

@@ -1,0 +1,707 @@
+"""Document-level reference: pronouns and descriptions resolved to the actors the article names.
+
+:func:`toolkit.actors.mentions.find_mentions` finds the names, aliases and bodies of a
+document; :func:`resolve_references` then reads the document once, in order, keeping a
+discourse model of every *referent* so far (named actors, and unnamed ones such as
+"officials" or "a spokesman", which block a wrong resolution), and adds a mention for
+every pronoun and description that refers to a named actor:
+
+* **pronouns** agree in gender and number (he → a man or a person of unknown gender: a
+  given name, "Mr.", a title such as "congresswoman" decide; they → a group, a body or
+  named people joined by "and"); the subject of a sentence and the last speaker are
+  preferred; a narrative pronoun prefers referents outside quotation marks, and a
+  pronoun inside a quotation is not its own speaker ("'He lied,' Kim said");
+* **descriptions** ("the spokesman", "the Republican nominee", "the agency", "the
+  newspaper", "the two lawmakers") name the referent the article gave that title, kind
+  or affiliation, before (or, in a headline, after) them; "X's attorney" is the person
+  named as X's attorney, never X; "the Trump campaign", "Clinton's team" are the
+  campaign of that person;
+* **appositions** join a description and a name (", a spokesman," after a name teaches
+  its title; "Pagliano's lawyer, Mark MacDougall," is MacDougall);
+* the first person outside quotations ("we" of an editorial, "I" of a column) is the
+  outlet, when the document's ``source`` names it.
+
+Where nothing in the article supports a resolution, no mention is added, so a quote
+by "he" keeps no actor rather than a guess. Every added mention carries its ``chain``:
+the spans of the mentions it was resolved through.
+
+Example::
+
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.actors.mentions import find_mentions
+    >>> doc = process("Mary Lee met Tom Kim. She said he was wrong.")
+    >>> [(m.text, m.actor, m.via) for m in find_mentions(doc) if m.via == "pronoun"]
+    [('She', 'Mary Lee', 'pronoun'), ('he', 'Tom Kim', 'pronoun')]
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from toolkit.actors.lexicon import Lexicon
+from toolkit.actors.mention import Mention
+from toolkit.resources import read_table, require_nltk
+from toolkit.text.lexicon import reporting_lemmas
+from toolkit.text.quotemarks import quotation_spans
+from toolkit.text.tokens import Doc, Token
+
+__all__ = ["Referent", "ReferringNoun", "referring_nouns", "given_name_genders", "resolve_references",
+           "person_gender"]
+
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_BODY_PRONOUNS = frozenset({"it", "its", "itself"})
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+_HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
+                     "ms": "female", "miss": "female", "sir": "male", "dame": "female", "lady": "female",
+                     "lord": "male"}
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
+_NUMBERS = frozenset({"two", "three", "four", "both"})
+_NP_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "VBN", "VBG", "HYPH"})
+_PARTY_WORDS = {"republican": "Republican Party", "gop": "Republican Party", "democratic": "Democratic Party",
+                "democrat": "Democratic Party"}
+#: Verbs whose subject "it" is mostly not an actor ("it is clear", "it seems", "it takes time").
+_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "look", "sound", "feel", "take", "remain", "happen", "rain",
+                              "snow", "matter", "mean", "cost", "come", "go", "get", "become", "make", "help",
+                              "turn", "begin", "start", "stand", "work", "depend", "follow", "include"})
+#: How many sentences back a pronoun looks for its referent.
+WINDOW = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ReferringNoun:
+    """A row of ``data/actors/referring_nouns.tsv``: what a common noun can refer to."""
+
+    noun: str
+    refers: str  # person | group | organisation | outlet | document
+    gender: str | None
+    matches: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def referring_nouns() -> dict[tuple[str, bool], ReferringNoun]:
+    """(noun, plural) -> its row; plural rows are the group rows.
+
+    >>> referring_nouns()[("attorney", False)].matches >= {"lawyer", "attorney"}
+    True
+    >>> referring_nouns()[("official", True)].refers
+    'group'
+    """
+    out: dict[tuple[str, bool], ReferringNoun] = {}
+    for row in read_table("actors/referring_nouns.tsv"):
+        matches = frozenset(m for m in row["matches"].split("|") if m and m != "-") or frozenset({row["noun"]})
+        gender = row["gender"] if row["gender"] in ("female", "male") else None
+        noun = ReferringNoun(row["noun"], row["refers"], gender, matches)
+        out.setdefault((row["noun"], row["refers"] == "group"), noun)
+    return out
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given name (lower case) -> female | male, from NLTK's ``names`` corpus; names in both lists left out.
+
+    >>> g = given_name_genders()
+    >>> g.get("mary"), g.get("john"), g.get("hillary")   # "Hillary" is in both lists
+    ('female', 'male', None)
+    """
+    try:
+        require_nltk("names")
+        from nltk.corpus import names
+
+        female = {n.lower() for n in names.words("female.txt")}
+        male = {n.lower() for n in names.words("male.txt")}
+    except Exception:  # noqa: BLE001 - without the corpus gender comes from titles and honorifics only
+        return {}
+    out = {n: "female" for n in female - male}
+    out.update({n: "male" for n in male - female})
+    return out
+
+
+def person_gender(actor: str, *, titles: Sequence[str] = (), honorifics: Sequence[str] = ()) -> str | None:
+    """female | male from the article's own evidence (an honorific, a gendered title, the given name), else None.
+
+    >>> person_gender("Mary Clinton"), person_gender("Clinton", honorifics=["Mr."])
+    ('female', 'male')
+    >>> person_gender("Alex Smith", titles=["congresswoman"])
+    'female'
+    """
+    for h in honorifics:
+        g = _HONORIFIC_GENDER.get(h.lower())
+        if g:
+            return g
+    for title in titles:
+        last = title.lower().split()[-1] if title else ""
+        noun = referring_nouns().get((last, False))
+        if noun is not None and noun.gender:
+            return noun.gender
+        if last.endswith("woman") or last in ("queen", "princess", "duchess", "empress"):
+            return "female"
+        if last.endswith(("man", "men")) and last not in ("human", "ombudsman") or last in ("king", "prince"):
+            return "male"
+    first = actor.split()[0].lower().strip(".") if actor else ""
+    return given_name_genders().get(first) if " " in actor else None
+
+
+@dataclass(slots=True)
+class Referent:
+    """Something the article has introduced: a named actor or an unnamed one (``actor`` None)."""
+
+    actor: str | None
+    kind: str  # person | organisation | country | group | document
+    plural: bool = False
+    gender: str | None = None
+    members: tuple[str, ...] = ()  # named people of a coordinated group ("A and B")
+    titles: set[str] = field(default_factory=set)  # title heads and descriptions it was given
+    owner: str | None = None  # whose attorney, spokesman ... it is
+    affiliation: str | None = None
+    media: bool = False  # a news outlet
+    spans: list[tuple[int, int]] = field(default_factory=list)  # its mentions so far (characters)
+    full: tuple[int, int] | None = None  # the mention that names it most fully
+    last_token: int = -1
+    last_sentence: int = -1
+    count: int = 0
+    subject_count: int = 0
+    spoke: int = -10  # last sentence where it was the subject of a reporting verb
+    quoted_only: bool = True  # every mention so far inside quotation marks
+
+
+@dataclass(slots=True)
+class _Event:
+    first: int
+    last: int
+    kind: str  # name | noun | pronoun
+    mention: Mention | None = None
+    noun: ReferringNoun | None = None
+
+
+class _Reader:
+    """The discourse model of one document, filled in document order."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], *, lex: Lexicon, skip: set[int],
+                 outlet: str | None) -> None:
+        self.doc = doc
+        self.toks = doc.tokens
+        self.lex = lex
+        self.skip = skip
+        self.outlet = outlet
+        self.mentions = list(mentions)
+        self.referents: list[Referent] = []
+        self.by_actor: dict[str, Referent] = {}
+        self.reporting = reporting_lemmas()
+        self.quoted = self._quoted_tokens()
+        self.added: list[Mention] = []
+        covered = [False] * len(self.toks)
+        for m in self.mentions:
+            for k in range(m.first, min(m.last, len(covered))):
+                covered[k] = True
+        self.covered = covered
+
+    # ----------------------------------------------------------------- text facts
+
+    def _quoted_tokens(self) -> list[bool]:
+        inside = [False] * len(self.toks)
+        spans = sorted(p for q in quotation_spans(self.doc.text, self.doc.paragraphs) for p in q.pieces)
+        k = 0
+        for tok in self.toks:
+            while k < len(spans) and spans[k][1] <= tok.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= tok.start < spans[k][1]:
+                inside[tok.i] = True
+        return inside
+
+    def _speaks(self, first: int, last: int) -> bool:
+        """The span is the subject of a reporting verb: "X said", "X has told", "said X"."""
+        toks = self.toks
+        k = last
+        while k < len(toks) and k < last + 3 and toks[k].tag in ("RB", "MD", "VBZ", "VBD", "VBP") \
+                and toks[k].lemma in ("have", "also", "later", "then", "again", "will", "would", "be", "do"):
+            k += 1
+        if k < len(toks) and toks[k].tag.startswith("VB") and toks[k].lemma in self.reporting:
+            return True
+        j = first - 1
+        return j >= 0 and toks[j].lemma in self.reporting and toks[j].tag in ("VBD", "VBZ", "VBP") \
+            and j - 1 >= 0 and toks[j - 1].text in (",", "''", "”", '"')
+
+    def _is_subject(self, first: int) -> bool:
+        """The mention opens its clause: at the sentence start or after a comma/quote/subordinator."""
+        sent = self.doc.sentences[self.toks[first].sent]
+        k = first - 1
+        while k >= sent.first and self.toks[k].tag in ("DT", "PRP$", "JJ", "NNP", "POS", "CD"):
+            k -= 1
+        return k < sent.first or self.toks[k].text in (",", "''", "”", '"', "``", "“", ":", "--", "—") \
+            or self.toks[k].lower in ("that", "and", "but", "when", "while", "because", "as", "if", "after")
+
+    # ----------------------------------------------------------------- events
+
+    def _events(self) -> list[_Event]:
+        events = [_Event(m.first, m.last, "name", mention=m) for m in self.mentions if m.via != "demonym"]
+        nouns = referring_nouns()
+        toks = self.toks
+        for sent in self.doc.sentences:
+            if sent.i in self.skip:
+                continue
+            for k in range(sent.first, sent.last):
+                tok = toks[k]
+                low = tok.lower
+                if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS or low in _PLURAL_PRONOUNS \
+                        or low in _BODY_PRONOUNS or (low in _FIRST_PERSON and self.outlet):
+                    if tok.tag in ("PRP", "PRP$"):
+                        events.append(_Event(k, k + 1, "pronoun"))
+                    continue
+                if self.covered[k] or tok.tag not in ("NN", "NNS", "NNPS"):
+                    continue
+                nxt = toks[k + 1] if k + 1 < sent.last else None
+                if nxt is not None and nxt.tag in ("NN", "NNS") and not self.covered[k + 1]:
+                    continue  # not the head of its noun phrase
+                plural = tok.tag in ("NNS", "NNPS")
+                lemma = tok.lemma.lower() if tok.lemma else low
+                noun = nouns.get((lemma, plural))
+                if noun is None and not plural and self.lex.match_phrase(self.lex.titles, toks, k) == 1:
+                    noun = ReferringNoun(low, "person", None, frozenset({low}))
+                if noun is not None:
+                    events.append(_Event(k, k + 1, "noun", noun=noun))
+        events.sort(key=lambda e: (e.first, -(e.last - e.first)))
+        return events
+
+    def run(self) -> list[Mention]:
+        outer_end = -1
+        for event in self._events():
+            if event.kind == "name":
+                nested = event.last <= outer_end
+                outer_end = max(outer_end, event.last)
+                self._name(event.mention, nested=nested)
+            elif event.kind == "noun":
+                self._noun(event)
+            else:
+                self._pronoun(event)
+        for m in self.mentions:  # a surname or alias: the mention that names its actor most fully
+            ref = self.by_actor.get(m.actor)
+            if ref is not None and ref.full is not None and ref.full != (m.start, m.end) and m.text != m.actor:
+                m.chain = (ref.full,)
+        return self.added
+
+    # ----------------------------------------------------------------- referents
+
+    def _touch(self, ref: Referent, first: int, last: int, *, span: tuple[int, int]) -> None:
+        ref.spans.append(span)
+        ref.count += 1
+        ref.last_token = max(ref.last_token, first)
+        ref.last_sentence = self.toks[first].sent
+        if self._is_subject(first):
+            ref.subject_count += 1
+        if self._speaks(first, last):
+            ref.spoke = self.toks[first].sent
+        if not self.quoted[first]:
+            ref.quoted_only = False
+
+    def _name(self, m: Mention, *, nested: bool) -> None:
+        if m.kind == "place":
+            return
+        ref = self.by_actor.get(m.actor)
+        if ref is None:
+            ref = Referent(m.actor, "person" if m.kind == "person" else
+                           "country" if m.kind == "country" else "organisation")
+            ref.affiliation = m.affiliation
+            self.referents.append(ref)
+            self.by_actor[m.actor] = ref
+        if ref.kind == "organisation":
+            words = {w.lower() for w in m.actor.split()}
+            ref.media = ref.media or bool(words & _outlet_words()[1])
+        if m.title:
+            ref.titles.add(m.title.lower().split()[-1])
+        honorific = self.toks[m.first - 1].text if m.first > 0 else ""
+        if ref.kind == "person" and ref.gender is None:
+            ref.gender = person_gender(m.actor, titles=[m.title or ""],
+                                       honorifics=[honorific, m.text.split()[0] if m.text else ""])
+        words = m.last - m.first
+        if ref.full is None or words > self._words(ref.full):
+            ref.full = (m.start, m.end)
+        if not nested:
+            self._learn_apposition(ref, m)
+            self._touch(ref, m.first, m.last, span=(m.start, m.end))
+        else:
+            ref.spans.append((m.start, m.end))
+        self._coordinated(m)
+
+    def _words(self, span: tuple[int, int]) -> int:
+        return len(self.doc.text[span[0]:span[1]].split())
+
+    def _coordinated(self, m: Mention) -> None:
+        """Named people joined by "and" ("Grassley and Leahy", "Mr. A, Ms. B and Mr. C") make a group too."""
+        if m.kind != "person":
+            return
+        toks = self.toks
+        members = [m]
+        before = [x for x in self.mentions if x.kind == "person" and x.last <= m.first and x.sentence == m.sentence]
+        k = m.first
+        for prev in reversed(before):
+            gap = [t.lower for t in toks[prev.last:k] if t.lower not in _HONORIFIC_GENDER]
+            if gap and all(w in (",", "and", "&") for w in gap):
+                members.insert(0, prev)
+                k = prev.first
+            else:
+                break
+        if len(members) < 2 or not any(toks[j].lower in ("and", "&") for j in range(members[0].last, m.first)):
+            return
+        names = tuple(dict.fromkeys(x.actor for x in members))
+        if len(names) < 2:
+            return
+        group = Referent(None, "group", plural=True, members=names)
+        group.titles = set().union(*(self.by_actor[x.actor].titles for x in members if x.actor in self.by_actor))
+        group.full = (members[0].start, m.end)
+        self.referents.append(group)
+        self._touch(group, members[0].first, m.last, span=(members[0].start, m.end))
+
+    def _learn_apposition(self, ref: Referent, m: Mention) -> None:
+        """", a Chinese foreign ministry spokesman," / ", Pagliano's attorney," after a name: its title and owner."""
+        toks = self.toks
+        k = m.last
+        if k >= len(toks) or toks[k].text != ",":
+            return
+        j = k + 1
+        owner = None
+        sent_last = self.doc.sentences[toks[m.first].sent].last
+        while j < sent_last and (toks[j].tag in ("DT", "PRP$", "POS") or toks[j].tag in _NP_INNER):
+            if toks[j].tag == "POS" or toks[j].text in ("'s", "’s"):
+                owner = self._actor_at(j - 1)
+            j += 1
+            if toks[j - 1].tag in ("NN", "NNS") and (j >= sent_last or toks[j].tag not in ("NN", "NNS")):
+                break
+        if j - 1 <= k or toks[j - 1].tag not in ("NN", "NNS"):
+            return
+        head = toks[j - 1].lower
+        ref.titles.add(head)
+        if head in _outlet_words()[0]:
+            ref.media = True
+        if owner and ref.owner is None:
+            ref.owner = owner
+        words = {toks[x].lower for x in range(k + 1, j)}
+        if ref.affiliation is None:
+            for w, party in _PARTY_WORDS.items():
+                if w in words:
+                    ref.affiliation = party
+        if ref.kind == "person" and ref.gender is None:
+            ref.gender = person_gender(ref.actor or "", titles=[head])
+
+    def _actor_at(self, k: int) -> str | None:
+        """The actor of the named mention ending at token ``k`` (or the pronoun resolved there)."""
+        for m in self.mentions + self.added:
+            if m.first <= k < m.last:
+                return m.actor
+        return None
+
+    # ----------------------------------------------------------------- descriptions
+
+    def _noun(self, event: _Event) -> None:
+        toks = self.toks
+        k = event.first
+        noun = event.noun
+        sent = self.doc.sentences[toks[k].sent]
+        j = k - 1
+        det = None
+        owner_pos = None
+        modifiers: list[int] = []
+        while j >= sent.first:
+            t = toks[j]
+            if t.tag in ("DT", "PDT") or t.lower in _NUMBERS:
+                det = t.lower if det is None or t.tag == "DT" else det
+                if t.tag == "DT":
+                    break
+            elif t.tag == "PRP$" or t.tag == "POS" or t.text in ("'s", "’s"):
+                owner_pos = j
+                break
+            elif t.tag in _NP_INNER:
+                modifiers.append(j)
+            else:
+                break
+            j -= 1
+        owner = None
+        if owner_pos is not None:
+            if toks[owner_pos].tag == "PRP$":
+                owner = self._actor_at(owner_pos)
+            else:
+                owner = self._actor_at(owner_pos - 1)
+                modifiers = [x for x in modifiers if x > owner_pos]
+        name_mod = next((self._actor_at(x) for x in modifiers if self.covered[x]), None)
+        words = {toks[x].lower for x in modifiers}
+        ref = self._description(event, noun, det=det, owner=owner, owner_pos=owner_pos, name_mod=name_mod, words=words)
+        appositive = self._apposed_name(k)
+        if appositive is not None:
+            named = self._placeholder(appositive)
+            named.titles.add(toks[k].lower)
+            if owner and named.owner is None:
+                named.owner = owner
+            ref = named
+        if ref is None:
+            if noun.refers in ("person", "group") or (noun.refers == "organisation" and det not in _DEFINITE):
+                unnamed = Referent(None, "group" if noun.refers == "group" else noun.refers,
+                                   plural=noun.refers == "group", gender=noun.gender)
+                unnamed.titles.add(toks[k].lower)
+                self.referents.append(unnamed)
+                self._touch(unnamed, k, k + 1, span=(toks[k].start, toks[k].end))
+            return
+        first = owner_pos if owner_pos is not None and toks[owner_pos].tag != "PRP$" else (j if det else k)
+        first = max(first, sent.first)
+        if owner_pos is not None and toks[owner_pos].tag != "PRP$":
+            first = owner_pos - 1 if owner_pos > 0 else owner_pos
+            while first > sent.first and self.covered[first - 1]:
+                first -= 1
+        self._emit(ref, first, k + 1, via="reference")
+
+    def _apposed_name(self, k: int) -> Mention | None:
+        """", Mark MacDougall," right after a description: the named person it describes."""
+        toks = self.toks
+        if k + 2 < len(toks) and toks[k + 1].text == ",":
+            for m in self.mentions:
+                if m.first == k + 2 and m.kind == "person":
+                    return m
+        return None
+
+    def _description(self, event: _Event, noun: ReferringNoun, *, det: str | None, owner: str | None,
+                     owner_pos: int | None, name_mod: str | None, words: set[str]) -> Referent | None:
+        toks = self.toks
+        k = event.first
+        refers = noun.refers
+        if refers == "organisation" and toks[k].lower in ("campaign", "team"):
+            person = self.by_actor.get(owner or name_mod or "")
+            if person is not None and person.kind == "person":
+                return self._campaign(person)
+        if refers == "document":
+            author = owner or name_mod
+            if author is None:
+                author = self._document_author(toks[k].lower, k)
+            return self.by_actor.get(author or "")
+        if det not in _DEFINITE and owner is None:
+            return None  # "a spokesman", "officials": someone new
+        pool = [r for r in self.referents if r.actor is not None or r.members]
+        if refers == "person":
+            pool = [r for r in pool if r.kind == "person" and (r.titles & noun.matches)]
+            if owner is not None:
+                pool = [r for r in pool if r.owner == owner]
+        elif refers == "group":
+            pool = [r for r in pool if r.members and (not r.titles or r.titles & noun.matches)]
+        elif refers == "outlet":
+            pool = [r for r in pool if r.media]
+        else:
+            pool = [r for r in pool if r.kind == "organisation"
+                    and ({w.lower() for w in (r.actor or "").split()} | r.titles) & noun.matches]
+        party = next((p for w, p in _PARTY_WORDS.items() if w in words), None)
+        if party:
+            pool = [r for r in pool if r.affiliation in (None, party)] if refers == "person" else pool
+        if noun.gender:
+            pool = [r for r in pool if r.gender in (None, noun.gender)]
+        before = [r for r in pool if 0 <= r.last_token < k]
+        if before:
+            return max(before, key=lambda r: r.last_token)
+        if toks[k].sent <= 1 or self._headline(toks[k].sent):
+            after = self._first_after(noun, k, owner=owner)
+            return after
+        return None
+
+    def _headline(self, sent_i: int) -> bool:
+        sent = self.doc.sentences[sent_i]
+        last = self.toks[sent.last - 1].text
+        return last not in (".", "?", "!", "''", "”", '"') and sent.paragraph == 0
+
+    def _first_after(self, noun: ReferringNoun, k: int, *, owner: str | None) -> Referent | None:
+        """A headline's description ("Former DNC chairman calls ...") names the first person the body gives that title."""
+        if noun.refers != "person":
+            return None
+        for m in self.mentions:
+            if m.first > k and m.kind == "person" and m.title and m.title.lower().split()[-1] in noun.matches:
+                return self._placeholder(m)
+        nouns_after = [(m, self._apposition_head(m)) for m in self.mentions if m.first > k and m.kind == "person"]
+        for m, head in nouns_after:
+            if head and head in noun.matches:
+                return self._placeholder(m)
+        return None
+
+    def _apposition_head(self, m: Mention) -> str | None:
+        toks = self.toks
+        if m.last < len(toks) and toks[m.last].text == ",":
+            j = m.last + 1
+            while j < len(toks) and toks[j].tag in ("DT", "PRP$", "POS") + tuple(_NP_INNER):
+                j += 1
+                if toks[j - 1].tag in ("NN", "NNS") and (j >= len(toks) or toks[j].tag not in ("NN", "NNS")):
+                    return toks[j - 1].lower
+        return None
+
+    def _placeholder(self, m: Mention) -> Referent:
+        ref = self.by_actor.get(m.actor)
+        if ref is None:
+            ref = Referent(m.actor, "person")
+            ref.full = (m.start, m.end)
+            ref.spans.append((m.start, m.end))
+            self.referents.append(ref)
+            self.by_actor[m.actor] = ref
+        return ref
+
+    def _campaign(self, person: Referent) -> Referent:
+        name = f"{(person.actor or '').split()[-1]} campaign"
+        ref = self.by_actor.get(name)
+        if ref is None:
+            ref = Referent(name, "organisation", affiliation=person.actor)
+            ref.titles.update({"campaign", "team"})
+            ref.full = person.full
+            self.referents.append(ref)
+            self.by_actor[name] = ref
+        return ref
+
+    def _document_author(self, noun: str, k: int) -> str | None:
+        """An earlier mention of the same document noun with its author: "X's statement", "a statement from X"."""
+        toks = self.toks
+        for j in range(k - 1, max(-1, k - 400), -1):
+            if toks[j].lower != noun and toks[j].lemma != noun:
+                continue
+            if j > 0 and toks[j - 1].text in ("'s", "’s") and j > 1:
+                return self._actor_at(j - 2)
+            if j > 0 and self.covered[j - 1]:
+                return self._actor_at(j - 1)
+            if j + 2 < len(toks) and toks[j + 1].lower in ("from", "by", "of") and self.covered[j + 2]:
+                found = self._actor_at(j + 2)
+                if found:
+                    return found
+        return None
+
+    # ----------------------------------------------------------------- pronouns
+
+    def _pronoun(self, event: _Event) -> None:
+        k = event.first
+        tok = self.toks[k]
+        low = tok.lower
+        if low in _FIRST_PERSON:
+            if not self.quoted[k] and self.outlet:
+                ref = self.by_actor.get(self.outlet) or self._outlet_referent()
+                self._emit(ref, k, k + 1, via="author")
+            return
+        if low in _BODY_PRONOUNS and low != "its" and not self._acting_it(k):
+            return  # "it is ...", "it seems", "made it": not an actor
+        ref = self._antecedent(k, low)
+        if ref is None:
+            return
+        if ref.actor is None and not ref.members:
+            self._touch(ref, k, k + 1, span=(tok.start, tok.end))
+            return
+        self._emit(ref, k, k + 1, via="pronoun")
+
+    def _acting_it(self, k: int) -> bool:
+        """"it" as the subject of a verb that an actor does ("it said", "it has called"), not "it is", "it seems"."""
+        toks = self.toks
+        j = k + 1
+        while j < len(toks) and j <= k + 3 and (toks[j].tag in ("MD", "RB") or toks[j].lemma in ("have", "do")) \
+                and not (toks[j].lemma in ("have", "do") and j + 1 < len(toks) and not toks[j + 1].tag.startswith(("VB", "RB"))):
+            j += 1
+        if j >= len(toks) or not toks[j].tag.startswith("VB") or toks[j].tag == "VBG" and j == k + 1:
+            return False
+        return toks[j].lemma not in _EXPLETIVE_VERBS
+
+    def _outlet_referent(self) -> Referent:
+        ref = Referent(self.outlet, "organisation", media=True)
+        self.referents.append(ref)
+        self.by_actor[self.outlet] = ref
+        return ref
+
+    def _agrees(self, ref: Referent, low: str) -> bool:
+        if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS:
+            if ref.kind != "person" or ref.plural:
+                return False
+            want = "male" if low in _MALE_PRONOUNS else "female"
+            return ref.gender in (None, want)
+        if low in _PLURAL_PRONOUNS:
+            return ref.plural or ref.kind in ("organisation", "group")
+        return not ref.plural and ref.kind in ("organisation", "country", "document")
+
+    def _antecedent(self, k: int, low: str) -> Referent | None:
+        tok = self.toks[k]
+        s = tok.sent
+        speaking = self._speaks(k, k + 1)
+        inside = self.quoted[k]
+        quote_speakers = self._quote_speakers(k) if inside else set()
+        best, best_score = None, -math.inf
+        for ref in self.referents:
+            if ref.last_token < 0 or ref.last_token >= k or s - ref.last_sentence > WINDOW:
+                continue
+            if not self._agrees(ref, low):
+                continue
+            distance = s - ref.last_sentence
+            score = -1.0 * distance
+            if distance == 0:
+                score += 0.5
+            score += 0.6 * math.log1p(ref.subject_count) + 0.3 * math.log1p(ref.count)
+            if speaking and s - ref.spoke <= WINDOW:
+                score += 1.5 - 0.2 * (s - ref.spoke)
+            if not inside and ref.quoted_only:
+                score -= 2.0
+            if inside and id(ref) in quote_speakers:
+                score -= 3.0
+            if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS:
+                score += 0.4 if ref.gender else 0.0
+            if low in _PLURAL_PRONOUNS:
+                score += 1.0 if ref.plural else 0.0
+            if ref.kind == "country" and low in _PLURAL_PRONOUNS:
+                score -= 1.0
+            if score > best_score:
+                best, best_score = ref, score
+        return best
+
+    def _quote_speakers(self, k: int) -> set[int]:
+        """Referents speaking in the sentence of a quoted pronoun, outside the quotation: not the pronoun."""
+        sent = self.doc.sentences[self.toks[k].sent]
+        out: set[int] = set()
+        for m in self.mentions:
+            if m.sentence == sent.i and not self.quoted[m.first] and self._speaks(m.first, m.last):
+                ref = self.by_actor.get(m.actor)
+                if ref is not None:
+                    out.add(id(ref))
+        return out
+
+    # ----------------------------------------------------------------- output
+
+    def _emit(self, ref: Referent, first: int, last: int, *, via: str) -> None:
+        toks = self.toks
+        start, end = toks[first].start, toks[last - 1].end
+        chain = tuple(dict.fromkeys(s for s in [*(ref.spans[-1:]), ref.full] if s is not None and s != (start, end)))
+        actors = ref.members or ((ref.actor,) if ref.actor else ())
+        for actor in actors:
+            named = self.by_actor.get(actor)
+            kind = "person" if ref.members else ("organisation" if ref.kind in ("organisation", "document")
+                                                  else ref.kind)
+            affiliation = named.affiliation if named is not None else ref.affiliation
+            self.added.append(Mention(start, end, self.doc.text[start:end], actor, kind,
+                                      affiliation if affiliation != actor else None, toks[first].sent,
+                                      first, last, via, None, chain))
+        self._touch(ref, first, last, span=(start, end))
+        for k in range(first, last):
+            self.covered[k] = True
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The outlet nouns ("newspaper", "website") and the name words that make an organisation an outlet ("Post")."""
+    rows = [r for r in referring_nouns().values() if r.refers == "outlet"]
+    nouns = frozenset(r.noun for r in rows)
+    return nouns, frozenset().union(*(r.matches for r in rows)) - nouns
+
+
+def resolve_references(doc: Doc, mentions: Sequence[Mention], *, lex: Lexicon, skip_sentences: set[int] | None = None,
+                       outlet: str | None = None) -> list[Mention]:
+    """``mentions`` plus a mention for every pronoun and description that refers to a named actor, in text order.
+
+    ``outlet`` is the document's source ("The Washington Post"): the first person outside
+    quotations speaks for it.
+
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.actors.mentions import find_mentions
+    >>> doc = process("Pagliano's attorney, Mark Smith, met reporters. The lawyer said no.")
+    >>> [(m.text, m.actor) for m in find_mentions(doc) if m.via == "reference"]
+    [("Pagliano's attorney", 'Mark Smith'), ('The lawyer', 'Mark Smith')]
+    """
+    reader = _Reader(doc, mentions, lex=lex, skip=skip_sentences or set(), outlet=outlet)
+    added = reader.run()
+    out = list(mentions) + added
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
