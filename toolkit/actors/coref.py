@@ -143,7 +143,7 @@ def person_gender(actor: str, *, titles: Sequence[str] = (), honorifics: Sequenc
         if last.endswith(("man", "men")) and last not in ("human", "ombudsman") or last in ("king", "prince"):
             return "male"
     first = actor.split()[0].lower().strip(".") if actor else ""
-    return given_name_genders().get(first) if " " in actor else None
+    return given_name_genders().get(first)
 
 
 @dataclass(slots=True)
@@ -166,6 +166,8 @@ class Referent:
     count: int = 0
     subject_count: int = 0
     spoke: int = -10  # last sentence where it was the subject of a reporting verb
+    last_outside: int = -100  # last sentence where it was mentioned outside quotation marks
+    weights: list[tuple[int, float, bool]] = field(default_factory=list)  # (sentence, salience weight, quoted)
     quoted_only: bool = True  # every mention so far inside quotation marks
 
 
@@ -189,6 +191,7 @@ class _Reader:
         self.skip = skip
         self.outlet = outlet
         self.mentions = list(mentions)
+        self.named = {m.actor for m in self.mentions if m.via != "description"}
         self.referents: list[Referent] = []
         self.by_actor: dict[str, Referent] = {}
         self.reporting = reporting_lemmas()
@@ -214,7 +217,20 @@ class _Reader:
         return inside
 
     def _speaks(self, first: int, last: int) -> bool:
-        """The span is the subject of a reporting verb: "X said", "X has told", "said X"."""
+        """The span is the subject of a reporting verb: "X said", "X has told", "said X", or it opens a
+        sentence whose verb outside quotation marks reports ("X, who studies tax policy, said")."""
+        if self._reports_near(first, last):
+            return True
+        sent = self.doc.sentences[self.toks[first].sent]
+        if first > sent.first and self.toks[first - 1].tag not in ("DT", "JJ", "NNP", "NN"):
+            return False
+        for k in range(last, min(sent.last, last + 25)):
+            t = self.toks[k]
+            if t.tag in ("VBD", "VBZ", "VBP") and not self.quoted[k]:
+                return t.lemma in self.reporting
+        return False
+
+    def _reports_near(self, first: int, last: int) -> bool:
         toks = self.toks
         k = last
         while k < len(toks) and k < last + 3 and toks[k].tag in ("RB", "MD", "VBZ", "VBD", "VBP") \
@@ -255,8 +271,9 @@ class _Reader:
                 if self.covered[k] or tok.tag not in ("NN", "NNS", "NNPS"):
                     continue
                 nxt = toks[k + 1] if k + 1 < sent.last else None
-                if nxt is not None and nxt.tag in ("NN", "NNS") and not self.covered[k + 1]:
-                    continue  # not the head of its noun phrase
+                if nxt is not None and (nxt.tag in ("NN", "NNS") and not self.covered[k + 1]
+                                        or self.covered[k + 1] and nxt.tag in ("NNP", "NNPS")):
+                    continue  # not the head of its noun phrase, or a title before a name ("spokesman Jason Miller")
                 plural = tok.tag in ("NNS", "NNPS")
                 lemma = tok.lemma.lower() if tok.lemma else low
                 noun = nouns.get((lemma, plural))
@@ -286,20 +303,42 @@ class _Reader:
 
     # ----------------------------------------------------------------- referents
 
+    def _weight(self, first: int, last: int, subject: bool) -> float:
+        """How salient a mention makes its referent (after Lappin & Leass 1994): a subject most, then an
+        object, then a mention inside a prepositional phrase; a name used as a modifier ("U.S. senator") least."""
+        toks = self.toks
+        if last < len(toks) and (toks[last].tag in ("NN", "NNS") and not self.covered[last]
+                                 or toks[last].tag == "NNP" and toks[last].lower in self.lex.titles):
+            return 20.0
+        if last < len(toks) and toks[last].tag == "POS":
+            return 50.0  # a possessor ("Trump's plan") is not the head of its phrase
+        if subject:
+            return 180.0
+        prev = toks[first - 1] if first > 0 else None
+        if prev is not None and prev.tag in ("IN", "TO"):
+            return 70.0
+        return 130.0
+
     def _touch(self, ref: Referent, first: int, last: int, *, span: tuple[int, int]) -> None:
         ref.spans.append(span)
         ref.count += 1
         ref.last_token = max(ref.last_token, first)
         ref.last_sentence = self.toks[first].sent
-        if self._is_subject(first):
+        subject = self._is_subject(first)
+        ref.weights.append((self.toks[first].sent, self._weight(first, last, subject), self.quoted[first]))
+        if subject:
             ref.subject_count += 1
         if self._speaks(first, last):
             ref.spoke = self.toks[first].sent
         if not self.quoted[first]:
             ref.quoted_only = False
+            ref.last_outside = self.toks[first].sent
 
     def _name(self, m: Mention, *, nested: bool) -> None:
         if m.kind == "place":
+            return
+        if m.via == "description" and m.kind == "person" and m.actor not in self.named:
+            self._unnamed_description(m)
             return
         ref = self.by_actor.get(m.actor)
         if ref is None:
@@ -326,6 +365,26 @@ class _Reader:
         else:
             ref.spans.append((m.start, m.end))
         self._coordinated(m)
+
+    def _unnamed_description(self, m: Mention) -> None:
+        """A person description the name reader could not tie to a name ("the Republican nominee" with no
+        nominee named): resolve it as a description here, else mark it unnamed (its actor is the description)."""
+        k = m.last - 1
+        head = self.toks[k].lower
+        noun = referring_nouns().get((head, False)) or ReferringNoun(head, "person", None, frozenset({head}))
+        words = {t.lower for t in self.toks[m.first:k]}
+        ref = self._description(_Event(k, k + 1, "noun", noun=noun), noun, det="the", owner=None, owner_pos=None,
+                                name_mod=None, words=words)
+        if ref is not None and ref.actor is not None:
+            m.actor, m.affiliation = ref.actor, ref.affiliation or m.affiliation
+            m.chain = tuple(x for x in (ref.spans[-1:] + [ref.full]) if x is not None)[:2]
+            self._touch(ref, m.first, m.last, span=(m.start, m.end))
+            return
+        m.via = "unnamed"
+        unnamed = Referent(None, "person", gender=noun.gender, affiliation=m.affiliation)
+        unnamed.titles.add(head)
+        self.referents.append(unnamed)
+        self._touch(unnamed, m.first, m.last, span=(m.start, m.end))
 
     def _words(self, span: tuple[int, int]) -> int:
         return len(self.doc.text[span[0]:span[1]].split())
@@ -450,7 +509,7 @@ class _Reader:
             first = owner_pos - 1 if owner_pos > 0 else owner_pos
             while first > sent.first and self.covered[first - 1]:
                 first -= 1
-        self._emit(ref, first, k + 1, via="reference")
+        self._emit(ref, first, k + 1, via="reference", touch=noun.refers != "document")
 
     def _apposed_name(self, k: int) -> Mention | None:
         """", Mark MacDougall," right after a description: the named person it describes."""
@@ -483,6 +542,8 @@ class _Reader:
             if owner is not None:
                 pool = [r for r in pool if r.owner == owner]
         elif refers == "group":
+            if owner is not None or name_mod is not None:
+                return None  # "the Sanders people", "Trump's supporters": unnamed people of someone
             pool = [r for r in pool if r.members and (not r.titles or r.titles & noun.matches)]
         elif refers == "outlet":
             pool = [r for r in pool if r.media]
@@ -578,11 +639,13 @@ class _Reader:
                 ref = self.by_actor.get(self.outlet) or self._outlet_referent()
                 self._emit(ref, k, k + 1, via="author")
             return
-        if low in _BODY_PRONOUNS and low != "its" and not self._acting_it(k):
+        if low in _BODY_PRONOUNS and low != "its" and (self.quoted[k] or not self._acting_it(k)):
             return  # "it is ...", "it seems", "made it": not an actor
-        ref = self._antecedent(k, low)
+        ref, alone = self._antecedent(k, low)
         if ref is None:
             return
+        if alone and ref.gender is None and ref.kind == "person" and (low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS):
+            ref.gender = "male" if low in _MALE_PRONOUNS else "female"  # the only person it can be: learn its gender
         if ref.actor is None and not ref.members:
             self._touch(ref, k, k + 1, span=(tok.start, tok.end))
             return
@@ -615,38 +678,35 @@ class _Reader:
             return ref.plural or ref.kind in ("organisation", "group")
         return not ref.plural and ref.kind in ("organisation", "country", "document")
 
-    def _antecedent(self, k: int, low: str) -> Referent | None:
+    def _antecedent(self, k: int, low: str) -> tuple[Referent | None, bool]:
+        """The best referent for the pronoun at ``k``, and whether it was the only one that agrees."""
         tok = self.toks[k]
         s = tok.sent
         speaking = self._speaks(k, k + 1)
         inside = self.quoted[k]
         quote_speakers = self._quote_speakers(k) if inside else set()
-        best, best_score = None, -math.inf
+        best, best_score, agreeing = None, -math.inf, 0
         for ref in self.referents:
             if ref.last_token < 0 or ref.last_token >= k or s - ref.last_sentence > WINDOW:
                 continue
             if not self._agrees(ref, low):
                 continue
-            distance = s - ref.last_sentence
-            score = -1.0 * distance
-            if distance == 0:
-                score += 0.5
-            score += 0.6 * math.log1p(ref.subject_count) + 0.3 * math.log1p(ref.count)
+            agreeing += 1
+            # salience: every mention's weight, halved per sentence back; a narrative pronoun reads the
+            # narrative, so mentions inside quotations count little for it
+            score = sum(w * 0.5 ** (s - sent) * (0.3 if quoted and not inside else 1.0)
+                        for sent, w, quoted in ref.weights if s - sent <= WINDOW)
             if speaking and s - ref.spoke <= WINDOW:
-                score += 1.5 - 0.2 * (s - ref.spoke)
-            if not inside and ref.quoted_only:
-                score -= 2.0
+                score += 150 * 0.5 ** (s - ref.spoke)  # "he said" goes on with the last speaker
             if inside and id(ref) in quote_speakers:
-                score -= 3.0
-            if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS:
-                score += 0.4 if ref.gender else 0.0
-            if low in _PLURAL_PRONOUNS:
-                score += 1.0 if ref.plural else 0.0
-            if ref.kind == "country" and low in _PLURAL_PRONOUNS:
-                score -= 1.0
+                score *= 0.1  # "'He lied,' Kim said": Kim is not "he"
+            if (low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS) and ref.gender:
+                score *= 1.1
+            if low in _PLURAL_PRONOUNS and not ref.plural:
+                score *= 0.5 if ref.kind == "organisation" else 0.3
             if score > best_score:
                 best, best_score = ref, score
-        return best
+        return best, agreeing == 1
 
     def _quote_speakers(self, k: int) -> set[int]:
         """Referents speaking in the sentence of a quoted pronoun, outside the quotation: not the pronoun."""
@@ -661,7 +721,7 @@ class _Reader:
 
     # ----------------------------------------------------------------- output
 
-    def _emit(self, ref: Referent, first: int, last: int, *, via: str) -> None:
+    def _emit(self, ref: Referent, first: int, last: int, *, via: str, touch: bool = True) -> None:
         toks = self.toks
         start, end = toks[first].start, toks[last - 1].end
         chain = tuple(dict.fromkeys(s for s in [*(ref.spans[-1:]), ref.full] if s is not None and s != (start, end)))
@@ -674,7 +734,8 @@ class _Reader:
             self.added.append(Mention(start, end, self.doc.text[start:end], actor, kind,
                                       affiliation if affiliation != actor else None, toks[first].sent,
                                       first, last, via, None, chain))
-        self._touch(ref, first, last, span=(start, end))
+        if touch:
+            self._touch(ref, first, last, span=(start, end))
         for k in range(first, last):
             self.covered[k] = True
 

@@ -35,7 +35,11 @@ class Mention:
     sentence: int
     first: int  # token range [first, last)
     last: int
-    via: str  # alias, demonym, capital, seat, name, title, body, description, given, pronoun, reference, author
+    #: how it was found: alias, demonym, capital, seat, name, title, body, description, given; added by
+    #: document-level resolution: pronoun, reference (a description of a named actor), author (an
+    #: editorial's "we"), unnamed (a description of someone the article never names: "the Russian
+    #: ambassador", whose actor is the description itself)
+    via: str
     title: str | None = None
     #: Spans of the mentions this one was resolved through (a pronoun's antecedent, the full name
     #: of a surname), nearest first: what a reader checks the resolution against.

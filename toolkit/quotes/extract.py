@@ -1685,7 +1685,8 @@ def _to_quotes(ctx: _Context, att: _Attribution) -> list[Quote]:
     span = Span(ss, se, text[ss:se])
     if not found:
         return [Quote(att.kind, content, cue, span, None, None, att.sentence)]
-    return [Quote(att.kind, content, cue, span, m.actor, m.affiliation, att.sentence, _chain(m)) for m in found]
+    return [Quote(att.kind, content, cue, span, None if m.via == "unnamed" else m.actor, m.affiliation, att.sentence,
+                  _chain(m)) for m in found]
 
 
 def _chain(m: Mention) -> tuple[tuple[int, int], ...]:
