@@ -68,6 +68,9 @@ _PARTY_WORDS = {"republican": "Republican Party", "gop": "Republican Party", "de
 _EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "look", "sound", "feel", "take", "remain", "happen", "rain",
                               "snow", "matter", "mean", "cost", "come", "go", "get", "become", "make", "help",
                               "turn", "begin", "start", "stand", "work", "depend", "follow", "include"})
+#: Verbs whose subject is the author of their document object ("X issued a statement").
+_ISSUING_VERBS = frozenset({"issue", "release", "publish", "put", "send", "post", "write", "file", "sign", "deliver",
+                            "give", "make", "tweet"})
 #: How many sentences back a pronoun looks for its referent.
 WINDOW = 4
 
@@ -268,14 +271,17 @@ class _Reader:
                     if tok.tag in ("PRP", "PRP$"):
                         events.append(_Event(k, k + 1, "pronoun"))
                     continue
-                if self.covered[k] or tok.tag not in ("NN", "NNS", "NNPS"):
-                    continue
+                if self.covered[k] or not (tok.tag in ("NN", "NNS", "NNPS")
+                                           or tok.tag == "NNP" and sent.i <= 1 and self._headline(sent.i)):
+                    continue  # a capitalised noun is a referring noun only in a headline ("Lawmaker urges ...")
                 nxt = toks[k + 1] if k + 1 < sent.last else None
                 if nxt is not None and (nxt.tag in ("NN", "NNS") and not self.covered[k + 1]
                                         or self.covered[k + 1] and nxt.tag in ("NNP", "NNPS")):
                     continue  # not the head of its noun phrase, or a title before a name ("spokesman Jason Miller")
-                plural = tok.tag in ("NNS", "NNPS")
+                plural = tok.tag in ("NNS", "NNPS") or tok.tag == "NNP" and low.endswith("s") and not low.endswith("ss")
                 lemma = tok.lemma.lower() if tok.lemma else low
+                if tok.tag == "NNP" and plural:
+                    lemma = low[:-1]
                 noun = nouns.get((lemma, plural))
                 if noun is None and not plural and self.lex.match_phrase(self.lex.titles, toks, k) == 1:
                     noun = ReferringNoun(low, "person", None, frozenset({low}))
@@ -485,6 +491,9 @@ class _Reader:
             else:
                 owner = self._actor_at(owner_pos - 1)
                 modifiers = [x for x in modifiers if x > owner_pos]
+        if owner is None and self._after_owner_pp(k) != k + 1:
+            pp = self._mention_starting(k + 2) or self._mention_starting(k + 3)
+            owner = pp.actor if pp is not None else None  # "an attorney for Pagliano"
         name_mod = next((self._actor_at(x) for x in modifiers if self.covered[x]), None)
         words = {toks[x].lower for x in modifiers}
         ref = self._description(event, noun, det=det, owner=owner, owner_pos=owner_pos, name_mod=name_mod, words=words)
@@ -512,12 +521,31 @@ class _Reader:
         self._emit(ref, first, k + 1, via="reference", touch=noun.refers != "document")
 
     def _apposed_name(self, k: int) -> Mention | None:
-        """", Mark MacDougall," right after a description: the named person it describes."""
+        """", Mark MacDougall," right after a description (or after its "for X"): the named person it describes."""
         toks = self.toks
-        if k + 2 < len(toks) and toks[k + 1].text == ",":
+        j = self._after_owner_pp(k)
+        if j + 1 < len(toks) and toks[j].text == ",":
             for m in self.mentions:
-                if m.first == k + 2 and m.kind == "person":
+                if m.first == j + 1 and m.kind == "person":
                     return m
+        return None
+
+    def _after_owner_pp(self, k: int) -> int:
+        """The token after "attorney for Pagliano" / "spokeswoman for the ministry" (else after the head)."""
+        toks = self.toks
+        if k + 2 < len(toks) and toks[k + 1].lower in ("for", "of", "to"):
+            j = k + 2
+            if toks[j].tag == "DT":
+                j += 1
+            m = self._mention_starting(j)
+            if m is not None:
+                return m.last
+        return k + 1
+
+    def _mention_starting(self, k: int) -> Mention | None:
+        for m in self.mentions:
+            if m.first == k and m.kind != "place":
+                return m
         return None
 
     def _description(self, event: _Event, noun: ReferringNoun, *, det: str | None, owner: str | None,
@@ -534,8 +562,16 @@ class _Reader:
             if author is None:
                 author = self._document_author(toks[k].lower, k)
             return self.by_actor.get(author or "")
+        headline = toks[k].sent <= 1 and self._headline(toks[k].sent)
+        if headline and refers == "person" and det is None and owner is None:
+            return self._first_after(noun, k, owner=None)  # headlinese: "Lawmaker urges ..." names him below
         if det not in _DEFINITE and owner is None:
             return None  # "a spokesman", "officials": someone new
+        if refers == "person" and noun.matches == {noun.noun} and noun.noun not in self.lex.titles and owner is None:
+            # "the woman", "the 34-year-old mother": not a title, read like a pronoun of its gender
+            found, _ = self._antecedent(k, "she" if noun.gender == "female" else "he" if noun.gender == "male" else "he",
+                                        any_gender=noun.gender is None)
+            return found if found is not None and found.actor is not None else None
         pool = [r for r in self.referents if r.actor is not None or r.members]
         if refers == "person":
             pool = [r for r in pool if r.kind == "person" and (r.titles & noun.matches)]
@@ -626,6 +662,15 @@ class _Reader:
                 found = self._actor_at(j + 2)
                 if found:
                     return found
+            v = j - 1
+            while v >= 0 and toks[v].tag in ("DT", "JJ", "PRP$", "CD"):
+                v -= 1
+            if v >= 0 and toks[v].tag.startswith("VB") and toks[v].lemma in _ISSUING_VERBS:
+                sent = self.doc.sentences[toks[v].sent]
+                subjects = [m for m in self.mentions if sent.first <= m.first and m.last <= v and m.kind != "place"]
+                if subjects:
+                    return subjects[-1].actor  # "the Security Council issued a statement"
+            return None
         return None
 
     # ----------------------------------------------------------------- pronouns
@@ -678,7 +723,7 @@ class _Reader:
             return ref.plural or ref.kind in ("organisation", "group")
         return not ref.plural and ref.kind in ("organisation", "country", "document")
 
-    def _antecedent(self, k: int, low: str) -> tuple[Referent | None, bool]:
+    def _antecedent(self, k: int, low: str, *, any_gender: bool = False) -> tuple[Referent | None, bool]:
         """The best referent for the pronoun at ``k``, and whether it was the only one that agrees."""
         tok = self.toks[k]
         s = tok.sent
@@ -689,7 +734,7 @@ class _Reader:
         for ref in self.referents:
             if ref.last_token < 0 or ref.last_token >= k or s - ref.last_sentence > WINDOW:
                 continue
-            if not self._agrees(ref, low):
+            if not self._agrees(ref, low) and not (any_gender and ref.kind == "person" and not ref.plural):
                 continue
             agreeing += 1
             # salience: every mention's weight, halved per sentence back; a narrative pronoun reads the
