@@ -638,7 +638,7 @@ class _Reader:
         return ref
 
     def _campaign(self, person: Referent) -> Referent:
-        name = f"{(person.actor or '').split()[-1]} campaign"
+        name = f"{person.actor}'s campaign"  # as the name reader calls "the Trump campaign"
         ref = self.by_actor.get(name)
         if ref is None:
             ref = Referent(name, "organisation", affiliation=person.actor)
@@ -668,6 +668,8 @@ class _Reader:
             if v >= 0 and toks[v].tag.startswith("VB") and toks[v].lemma in _ISSUING_VERBS:
                 sent = self.doc.sentences[toks[v].sent]
                 subjects = [m for m in self.mentions if sent.first <= m.first and m.last <= v and m.kind != "place"]
+                subjects = [m for m in subjects if not any(o is not m and o.first <= m.first and m.last <= o.last
+                                                           and o.last - o.first > m.last - m.first for o in subjects)]
                 if subjects:
                     return subjects[-1].actor  # "the Security Council issued a statement"
             return None
