@@ -850,7 +850,8 @@ def _quote_parts(quote) -> tuple[list[tuple[int, int]], tuple[int, int, str] | N
 
 
 def _quote_holder(ctx: _Context, quote, speaker: tuple[int, int, str] | None) -> Mention | None:
-    """The speaker's mention (or a mention made from the quote's actor and affiliation)."""
+    """The speaker's mention (or a mention made from the quote's actor and affiliation): the quote's own
+    document-level resolution (:mod:`toolkit.actors.coref`) decides who holds what it says."""
     if speaker is None:
         return None
     k = ctx.doc.token_at(speaker[0])
@@ -860,7 +861,9 @@ def _quote_holder(ctx: _Context, quote, speaker: tuple[int, int, str] | None) ->
         return m if actor is None else replace(m, actor=actor,
                                                 affiliation=getattr(quote, "affiliation", None) or m.affiliation)
     if actor is None:
-        return m
+        # the speaker resolution left the quote unattributed: "Pagliano's lawyer" is not Pagliano; only an
+        # unnamed description ("the Russian ambassador") still says whom it speaks for
+        return m if m is not None and m.via == "unnamed" else None
     first = k if k is not None else 0
     return Mention(speaker[0], speaker[1], speaker[2] or ctx.doc.text[speaker[0]:speaker[1]], actor, "person",
                    getattr(quote, "affiliation", None), ctx.doc.tokens[first].sent if ctx.doc.tokens else 0,
