@@ -417,6 +417,9 @@ class _Reader:
             return
         group = Referent(None, "group", plural=True, members=names)
         group.titles = set().union(*(self.by_actor[x.actor].titles for x in members if x.actor in self.by_actor))
+        before_first = toks[members[0].first - 1].lower if members[0].first > 0 else ""
+        if before_first.endswith("s") and before_first[:-1] in self.lex.titles:
+            group.titles.add(before_first[:-1])  # "Senators A and B"
         group.full = (members[0].start, m.end)
         self.referents.append(group)
         self._touch(group, members[0].first, m.last, span=(members[0].start, m.end))
@@ -580,7 +583,9 @@ class _Reader:
         elif refers == "group":
             if owner is not None or name_mod is not None:
                 return None  # "the Sanders people", "Trump's supporters": unnamed people of someone
-            pool = [r for r in pool if r.members and (not r.titles or r.titles & noun.matches)]
+            if noun.matches == {noun.noun} and noun.noun not in self.lex.titles:
+                return None  # "the voters", "those critics": people in general, not the ones named together
+            pool = [r for r in pool if r.members and r.titles & noun.matches]
         elif refers == "outlet":
             pool = [r for r in pool if r.media]
         else:
