@@ -499,7 +499,9 @@ class _Reader:
             owner = pp.actor if pp is not None else None  # "an attorney for Pagliano"
         name_mod = next((self._actor_at(x) for x in modifiers if self.covered[x]), None)
         words = {toks[x].lower for x in modifiers}
-        ref = self._description(event, noun, det=det, owner=owner, owner_pos=owner_pos, name_mod=name_mod, words=words)
+        plain = all(toks[x].tag in ("JJ", "JJR", "JJS", "VBN", "VBG") or self.covered[x] for x in modifiers)
+        ref = self._description(event, noun, det=det, owner=owner, owner_pos=owner_pos, name_mod=name_mod, words=words,
+                                plain=plain)
         appositive = self._apposed_name(k)
         if appositive is not None:
             named = self._placeholder(appositive)
@@ -552,10 +554,16 @@ class _Reader:
         return None
 
     def _description(self, event: _Event, noun: ReferringNoun, *, det: str | None, owner: str | None,
-                     owner_pos: int | None, name_mod: str | None, words: set[str]) -> Referent | None:
+                     owner_pos: int | None, name_mod: str | None, words: set[str],
+                     plain: bool = True) -> Referent | None:
+        """The referent a description names, or None. ``plain``: no modifier but adjectives and names (a
+        body or outlet description with its own noun or number, "the transition team", "the 9/11
+        commission", is another body)."""
         toks = self.toks
         k = event.first
         refers = noun.refers
+        if not plain and refers in ("organisation", "outlet"):
+            return None
         if refers == "organisation" and toks[k].lower in ("campaign", "team"):
             person = self.by_actor.get(owner or name_mod or "")
             if person is not None and person.kind == "person":
@@ -731,13 +739,14 @@ class _Reader:
         return not ref.plural and ref.kind in ("organisation", "country", "document")
 
     def _antecedent(self, k: int, low: str, *, any_gender: bool = False) -> tuple[Referent | None, bool]:
-        """The best referent for the pronoun at ``k``, and whether it was the only one that agrees."""
+        """The best referent for the pronoun at ``k``, and whether it is clear: the only one that agrees, or
+        four times as salient as the next."""
         tok = self.toks[k]
         s = tok.sent
         speaking = self._speaks(k, k + 1)
         inside = self.quoted[k]
         quote_speakers = self._quote_speakers(k) if inside else set()
-        best, best_score, agreeing = None, -math.inf, 0
+        best, best_score, second, agreeing = None, -math.inf, -math.inf, 0
         for ref in self.referents:
             if ref.last_token < 0 or ref.last_token >= k or s - ref.last_sentence > WINDOW:
                 continue
@@ -757,11 +766,14 @@ class _Reader:
             if low in _PLURAL_PRONOUNS and not ref.plural:
                 score *= 0.5 if ref.kind == "organisation" else 0.3
             if score > best_score:
-                best, best_score = ref, score
-        return best, agreeing == 1
+                best, best_score, second = ref, score, best_score
+            elif score > second:
+                second = score
+        return best, agreeing == 1 or (best_score > 0 and best_score >= 4 * max(second, 0.0))
 
     def _quote_speakers(self, k: int) -> set[int]:
-        """Referents speaking in the sentence of a quoted pronoun, outside the quotation: not the pronoun."""
+        """Who speaks the quotation holding the pronoun at ``k``: not the pronoun's referent ("'He lied,' Kim
+        said"). A named speaker outside the quotation in its sentence, or for "..., he said" the last speaker."""
         sent = self.doc.sentences[self.toks[k].sent]
         out: set[int] = set()
         for m in self.mentions:
@@ -769,6 +781,14 @@ class _Reader:
                 ref = self.by_actor.get(m.actor)
                 if ref is not None:
                     out.add(id(ref))
+        if not out:
+            for j in range(sent.first, sent.last):
+                t = self.toks[j]
+                if not self.quoted[j] and t.tag == "PRP" and t.lower in ("he", "she") and self._reports_near(j, j + 1):
+                    speakers = [r for r in self.referents if r.kind == "person" and sent.i - r.spoke <= WINDOW
+                                and self._agrees(r, t.lower)]
+                    if speakers:
+                        out.add(id(max(speakers, key=lambda r: (r.spoke, r.last_token))))
         return out
 
     # ----------------------------------------------------------------- output
