@@ -509,6 +509,10 @@ class _Reader:
             if owner and named.owner is None:
                 named.owner = owner
             ref = named
+        if ref is not None and ref.actor is None and not ref.members:
+            ref.titles.add(toks[k].lower)
+            self._touch(ref, k, k + 1, span=(toks[k].start, toks[k].end))  # the unnamed one again
+            return
         if ref is None:
             if noun.refers in ("person", "group") or (noun.refers == "organisation" and det not in _DEFINITE):
                 unnamed = Referent(None, "group" if noun.refers == "group" else noun.refers,
@@ -578,8 +582,16 @@ class _Reader:
             return self._first_after(noun, k, owner=None)  # headlinese: "Lawmaker urges ..." names him below
         if det not in _DEFINITE and owner is None:
             return None  # "a spokesman", "officials": someone new
+        before_det = self._before_phrase(k)
+        if before_det is not None and toks[before_det].lemma in ("be", "become", "remain") and owner is None:
+            return None  # "... is now the acting secretary": it describes the subject, it refers to nobody before
         if refers == "person" and noun.matches == {noun.noun} and noun.noun not in self.lex.titles and owner is None:
-            # "the woman", "the 34-year-old mother": not a title, read like a pronoun of its gender
+            # "the woman", "the 34-year-old mother": not a title. Whoever was called so before, named or not;
+            # else read like a pronoun of its gender
+            same = [r for r in self.referents if noun.noun in r.titles and 0 <= r.last_token < k
+                    and toks[k].sent - r.last_sentence <= 2 * WINDOW]
+            if same:
+                return max(same, key=lambda r: r.last_token)
             found, _ = self._antecedent(k, "she" if noun.gender == "female" else "he" if noun.gender == "male" else "he",
                                         any_gender=noun.gender is None)
             return found if found is not None and found.actor is not None else None
@@ -611,6 +623,14 @@ class _Reader:
             after = self._first_after(noun, k, owner=owner)
             return after
         return None
+
+    def _before_phrase(self, k: int) -> int | None:
+        """The token before the noun phrase whose head is ``k`` (None at the sentence start)."""
+        sent = self.doc.sentences[self.toks[k].sent]
+        j = k - 1
+        while j >= sent.first and (self.toks[j].tag in _NP_INNER or self.toks[j].tag in ("DT", "PDT", "RB")):
+            j -= 1
+        return j if j >= sent.first else None
 
     def _headline(self, sent_i: int) -> bool:
         sent = self.doc.sentences[sent_i]
@@ -789,6 +809,12 @@ class _Reader:
                                 and self._agrees(r, t.lower)]
                     if speakers:
                         out.add(id(max(speakers, key=lambda r: (r.spoke, r.last_token))))
+                    break
+        if not out and self.toks[sent.first].text in ('"', "“", "``", "'", "‘") or not out and self.quoted[sent.first]:
+            # a quoted sentence on its own goes on with the last speaker's words
+            speakers = [r for r in self.referents if r.kind == "person" and sent.i - r.spoke <= 2]
+            if speakers:
+                out.add(id(max(speakers, key=lambda r: (r.spoke, r.last_token))))
         return out
 
     # ----------------------------------------------------------------- output
