@@ -132,6 +132,13 @@ def test_patterns(text, cue, expected):
     # "it" is the body, not the country that owns it
     ("South Africa's trade ministry protested over what it called unfair tariffs.",
      "it", "South African trade ministry", "South Africa"),
+    # a fronted gerund adjunct speaks for the main clause's subject
+    ("Maria Lopez left early. After saying her knee was \"too sore to walk on,\" she was taken to a clinic.",
+     "she", "Maria Lopez", None),
+    # "X and his aides": the one the article names
+    ("Tom Baker arrived on Monday. Baker and his aides said the plan was ready.", "his aides", "Tom Baker", None),
+    # "X's lawyer" is not X: with no lawyer named, nobody
+    ("Tom Baker was charged on Monday. Baker's lawyer said the charges were false.", "Baker's lawyer", None, None),
 ])
 def test_speaker_resolution(text, speaker, actor, affiliation):
     doc = process(text)

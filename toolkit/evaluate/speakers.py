@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.evaluate.polnear import (Article, PolnearError, PredRelation, extract, match_relations,
+from toolkit.evaluate.polnear import (Article, PolnearError, PredRelation, _context, extract, match_relations,
                                       predicted_relations, read_split)
 
 __all__ = ["GoldSpeaker", "read_reading", "names_speaker", "score", "evaluate", "main", "REFERENCE"]
@@ -309,6 +309,7 @@ def format_errors(counts: SpeakerCounts, n: int, *, seed: int = 0) -> str:
         speaker = art.text[p.speaker[0][0]:p.speaker[0][1]] if p.speaker else None
         lines.append(f"-- {art.id} {g.relation}: source {g.source_text!r} -> gold {g.speaker!r}")
         lines.append(f"   predicted speaker {speaker!r} -> actor {list(p.actors) or None}")
+        lines.append(f"   in: {_context(art.text, p.content)}")
     return "\n".join(lines)
 
 

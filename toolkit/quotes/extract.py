@@ -836,7 +836,8 @@ def _nonfinite_subject(ctx: _Context, i: int, lo: int, subject: tuple[int, int] 
     if tok.tag == "VBG" and subject is not None and not ctx.in_quote(subject[1] - 1) and (
             _head_noun(ctx, subject).lower in document_nouns()  # "released a statement saying ...": the author
             or subject[0] > lo and toks[subject[0] - 1].tag == "IN"  # "was on CNN talking about ..."
-            or toks[subject[1] - 1].tag == "VBG"):
+            or toks[subject[1] - 1].tag == "VBG"
+            or subject[1] - subject[0] == 1 and toks[subject[0]].tag == "IN"):  # "After saying ...": no subject
         subject = None
     if tok.tag == "VBG" and i - 1 > lo and toks[i - 1].tag == "CC":
         subject = _coordinated_gerund(ctx, i, lo) or subject  # "noting X and saying Y"
@@ -1093,7 +1094,33 @@ def _controller(ctx: _Context, i: int, lo: int) -> tuple[int, int] | None:
         start = np_left(toks, j, lo)
         if start is not None and start == lo:
             return start, j  # "Salceda, citing data from ..., said"
+    if j == lo and toks[j].tag == "IN" and toks[j].lower in _FRONTING_PREPOSITIONS:
+        return _subject_after_adjunct(ctx, i)  # "After saying X, she was ...": the main clause's subject
     return _main_subject(ctx, i, lo)
+
+
+#: Prepositions that open a fronted gerund adjunct whose understood subject is the main clause's.
+_FRONTING_PREPOSITIONS = frozenset({"after", "before", "while", "since", "upon", "on", "in", "by", "despite", "when"})
+
+
+def _subject_after_adjunct(ctx: _Context, i: int) -> tuple[int, int] | None:
+    """The subject right after the comma that closes a fronted adjunct, if a verb follows it."""
+    toks = ctx.tokens
+    hi = ctx.doc.sentences[toks[i].sent].last
+    k = i + 1
+    while k < hi and not (toks[k].text == "," and not ctx.in_quote(k)) \
+            and not (is_mark(toks[k]) and toks[k - 1].text == "," and k + 1 < hi and not ctx.in_quote(k + 1)):
+        k += 1  # to the comma that closes the adjunct, or the quotation ending in one ('... on," she was')
+    start = k + 1
+    if start >= hi or ctx.in_quote(start):
+        return None
+    if toks[start].tag == "PRP" and toks[start].lower in PERSONAL_SUBJECTS:
+        end = start + 1
+    else:
+        end = np_right(toks, start, hi)
+    if end <= start or end >= hi or not (toks[end].tag in FINITE_TAGS or toks[end].tag == "MD"):
+        return None
+    return start, end
 
 
 def _raising(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: int) -> _Attribution | None:
@@ -1630,6 +1657,12 @@ def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> list[Mention]:
                     return [min(found, key=lambda m: (_KIND_RANK.get(m.kind, 9), -m.last))]
             return []
     found = [m for m in _mentions_in(ctx, first, last) if m.kind != "place"]
+    if first >= 2 and toks[first - 1].lower == "and" and (not found or toks[last - 1].tag in ("NN", "NNS")):
+        # "The nominee and his aides said": the conjunct before "and" is the one the article can name
+        before = [m for m in _mentions_in(ctx, max(0, first - 8), first - 1) if m.last == first - 1
+                  and m.kind != "place"]
+        if before:
+            return [max(before, key=lambda m: m.last - m.first)]
     if not found:
         return []
     head = [m for m in found if m.first <= last - 1 < m.last]
