@@ -43,6 +43,11 @@ def resolved(text: str, word: str, nth: int = 0, *, outlet: str | None = None) -
     # an unnamed referent in between blocks the resolution: no guess
     ("Tom Baker resigned. A spokesman for the party said he had been ill.", "he", 0, None),
     ("Tom Baker resigned. Officials said they were surprised.", "they", 0, None),
+    # a subject earlier in the pronoun's own sentence outranks the last speaker
+    ("Peter Novak said the vote was lost. Tom Baker condemned what he called a betrayal.", "he", 0, "Tom Baker"),
+    # the last speaker goes on: speech acts count, not only "say"
+    ("Tom Baker condemned the vote on Monday. Peter Novak's office was closed. \"It is a betrayal,\" he told reporters.",
+     "he", 0, "Tom Baker"),
     # "it" only as an actor: not "it is", "it seems"
     ("Japan's foreign ministry protested. It said the visit was illegal.", "It", 0, "Japanese foreign ministry"),
     ("Japan's foreign ministry protested. It is unclear why.", "It", 0, None),
@@ -78,6 +83,12 @@ def test_pronouns(text, word, nth, actor):
      "Ann Cole + Bob Diaz"),
     # headlinese: a bare title in a headline names the first person below with that title
     ("Senator urges inquiry into jets\n\nSen. Ann Cole said on Monday the jets were unsafe.", "Senator", "Ann Cole"),
+    # an epithet nobody was given, speaking: the person in focus, never its own owner
+    ("Tom Baker called on Peter Novak to resign. \"It was outrageous,\" Novak's former campaign strategist said.",
+     "strategist", "Tom Baker"),
+    # the members of a body speak for it
+    ("Japan's foreign ministry met on Monday. The members of Japan's foreign ministry said talks had failed.",
+     "members", "Japanese foreign ministry"),
     # a statement is by whoever issued it
     ("Japan's foreign ministry issued a statement on Monday. The statement said talks had failed.",
      "statement", "Japanese foreign ministry"),

@@ -43,7 +43,7 @@ from functools import lru_cache
 from toolkit.actors.lexicon import Lexicon
 from toolkit.actors.mention import Mention
 from toolkit.resources import read_table, require_nltk
-from toolkit.text.lexicon import reporting_lemmas
+from toolkit.text.lexicon import reporting_verbs
 from toolkit.text.quotemarks import quotation_spans
 from toolkit.text.tokens import Doc, Token
 
@@ -197,7 +197,7 @@ class _Reader:
         self.named = {m.actor for m in self.mentions if m.via != "description"}
         self.referents: list[Referent] = []
         self.by_actor: dict[str, Referent] = {}
-        self.reporting = reporting_lemmas()
+        self.reporting = _speech_acts()
         self.quoted = self._quoted_tokens()
         self.added: list[Mention] = []
         covered = [False] * len(self.toks)
@@ -315,7 +315,7 @@ class _Reader:
         toks = self.toks
         if last < len(toks) and (toks[last].tag in ("NN", "NNS") and not self.covered[last]
                                  or toks[last].tag == "NNP" and toks[last].lower in self.lex.titles):
-            return 20.0
+            return 5.0  # an adjective in effect: "U.S. senator", "Trump supporters"
         if last < len(toks) and toks[last].tag == "POS":
             return 50.0  # a possessor ("Trump's plan") is not the head of its phrase
         if subject:
@@ -601,6 +601,10 @@ class _Reader:
             if owner is not None:
                 pool = [r for r in pool if r.owner == owner]
         elif refers == "group":
+            if toks[k].lower == "members" and self._after_owner_pp(k) != k + 1:
+                body = self._mention_starting(k + 2) or self._mention_starting(k + 3)
+                if body is not None and body.kind in ("organisation", "country"):
+                    return self.by_actor.get(body.actor)  # "the members of the Security Council": the council
             if owner is not None or name_mod is not None:
                 return None  # "the Sanders people", "Trump's supporters": unnamed people of someone
             if noun.matches == {noun.noun} and noun.noun not in self.lex.titles:
@@ -621,8 +625,20 @@ class _Reader:
             return max(before, key=lambda r: r.last_token)
         if toks[k].sent <= 1 or self._headline(toks[k].sent):
             after = self._first_after(noun, k, owner=owner)
-            return after
+            if after is not None:
+                return after
+        if refers == "person" and self._speaks(k, k + 1) \
+                and not any(toks[k].lower in r.titles for r in self.referents if r.actor is None):
+            return self._epithet(k, owner=owner)
         return None
+
+    def _epithet(self, k: int, *, owner: str | None) -> Referent | None:
+        """"..., Obama's former campaign strategist said": a description nobody was given, speaking, names the
+        person just in focus (the subject of the sentence before, most often), never its own owner."""
+        found, _ = self._antecedent(k, "he", any_gender=True)
+        if found is None or found.actor is None or found.actor == owner or found.kind != "person":
+            return None
+        return found if self.toks[k].sent - found.last_sentence <= 1 else None
 
     def _before_phrase(self, k: int) -> int | None:
         """The token before the noun phrase whose head is ``k`` (None at the sentence start)."""
@@ -767,6 +783,10 @@ class _Reader:
         inside = self.quoted[k]
         quote_speakers = self._quote_speakers(k) if inside else set()
         best, best_score, second, agreeing = None, -math.inf, -math.inf, 0
+        # "Ban condemned what he called ...": a subject earlier in the pronoun's own sentence outranks the
+        # last speaker
+        local_subject = any(r.last_sentence == s and 0 <= r.last_token < k and r.kind == "person"
+                            and any(sent == s and w >= 180 for sent, w, _ in r.weights) for r in self.referents)
         for ref in self.referents:
             if ref.last_token < 0 or ref.last_token >= k or s - ref.last_sentence > WINDOW:
                 continue
@@ -775,9 +795,13 @@ class _Reader:
             agreeing += 1
             # salience: every mention's weight, halved per sentence back; a narrative pronoun reads the
             # narrative, so mentions inside quotations count little for it
-            score = sum(w * 0.5 ** (s - sent) * (0.3 if quoted and not inside else 1.0)
-                        for sent, w, quoted in ref.weights if s - sent <= WINDOW)
-            if speaking and s - ref.spoke <= WINDOW:
+            per_sentence: dict[int, float] = {}
+            for sent, w, quoted in ref.weights:
+                if s - sent <= WINDOW:  # one weight per sentence, its strongest mention (as Lappin & Leass)
+                    w *= 0.3 if quoted and not inside else 1.0
+                    per_sentence[sent] = max(per_sentence.get(sent, 0.0), w)
+            score = sum(w * 0.5 ** (s - sent) for sent, w in per_sentence.items())
+            if speaking and s - ref.spoke <= WINDOW and not local_subject:
                 score += 150 * 0.5 ** (s - ref.spoke)  # "he said" goes on with the last speaker
             if inside and id(ref) in quote_speakers:
                 score *= 0.1  # "'He lied,' Kim said": Kim is not "he"
@@ -836,6 +860,13 @@ class _Reader:
             self._touch(ref, first, last, span=(start, end))
         for k in range(first, last):
             self.covered[k] = True
+
+
+@lru_cache(maxsize=1)
+def _speech_acts() -> frozenset[str]:
+    """One-word verbs of saying, judging and asking (the reporting verbs of those classes): their subject speaks."""
+    return frozenset(r.cue for r in reporting_verbs().values()
+                     if " " not in r.cue and r.cls in ("speech", "evaluation", "request"))
 
 
 @lru_cache(maxsize=1)
