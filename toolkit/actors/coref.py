@@ -629,7 +629,7 @@ class _Reader:
                 return after
         if refers == "person" and self._speaks(k, k + 1) \
                 and not any(toks[k].lower in r.titles for r in self.referents if r.actor is None):
-            return self._epithet(k, owner=owner)
+            return self._epithet(k, owner=owner or name_mod)
         return None
 
     def _epithet(self, k: int, *, owner: str | None) -> Referent | None:
@@ -638,7 +638,8 @@ class _Reader:
         found, _ = self._antecedent(k, "he", any_gender=True)
         if found is None or found.actor is None or found.actor == owner or found.kind != "person":
             return None
-        return found if self.toks[k].sent - found.last_sentence <= 1 else None
+        s = self.toks[k].sent
+        return found if any(s - sent == 1 for sent, _, _ in found.weights) else None
 
     def _before_phrase(self, k: int) -> int | None:
         """The token before the noun phrase whose head is ``k`` (None at the sentence start)."""
