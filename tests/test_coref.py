@@ -89,6 +89,9 @@ def test_pronouns(text, word, nth, actor):
     # the members of a body speak for it
     ("Japan's foreign ministry met on Monday. The members of Japan's foreign ministry said talks had failed.",
      "members", "Japanese foreign ministry"),
+    # a news item with no author named is its outlet's
+    ("The Springfield Herald ran a long feature about the mayor. The piece said the mayor had lied.", "piece",
+     "Springfield Herald"),
     # a statement is by whoever issued it
     ("Japan's foreign ministry issued a statement on Monday. The statement said talks had failed.",
      "statement", "Japanese foreign ministry"),

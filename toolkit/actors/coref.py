@@ -576,6 +576,10 @@ class _Reader:
             author = owner or name_mod
             if author is None:
                 author = self._document_author(toks[k].lower, k)
+            if author is None and "outlet" in noun.matches:
+                outlets = [r for r in self.referents if r.media and r.actor and 0 <= r.last_token < k]
+                if outlets:  # "the piece said": a news item is its outlet's, the one most in view
+                    return max(outlets, key=lambda r: (r.count, r.last_token))
             return self.by_actor.get(author or "")
         headline = toks[k].sent <= 1 and self._headline(toks[k].sent)
         if headline and refers == "person" and det is None and owner is None:
