@@ -201,9 +201,16 @@ class _Reader:
         self.quoted = self._quoted_tokens()
         self.added: list[Mention] = []
         covered = [False] * len(self.toks)
+        self.at: list[Mention | None] = [None] * len(self.toks)  # the first mention (outer first) over a token
+        self.starting: dict[int, list[Mention]] = {}
+        self.in_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
+            self.starting.setdefault(m.first, []).append(m)
+            self.in_sentence.setdefault(m.sentence, []).append(m)
             for k in range(m.first, min(m.last, len(covered))):
                 covered[k] = True
+                if self.at[k] is None:
+                    self.at[k] = m
         self.covered = covered
 
     # ----------------------------------------------------------------- text facts
@@ -401,7 +408,7 @@ class _Reader:
             return
         toks = self.toks
         members = [m]
-        before = [x for x in self.mentions if x.kind == "person" and x.last <= m.first and x.sentence == m.sentence]
+        before = [x for x in self.in_sentence.get(m.sentence, ()) if x.kind == "person" and x.last <= m.first]
         k = m.first
         for prev in reversed(before):
             gap = [t.lower for t in toks[prev.last:k] if t.lower not in _HONORIFIC_GENDER]
@@ -457,10 +464,8 @@ class _Reader:
 
     def _actor_at(self, k: int) -> str | None:
         """The actor of the named mention ending at token ``k`` (or the pronoun resolved there)."""
-        for m in self.mentions + self.added:
-            if m.first <= k < m.last:
-                return m.actor
-        return None
+        m = self.at[k] if 0 <= k < len(self.at) else None
+        return m.actor if m is not None else None
 
     # ----------------------------------------------------------------- descriptions
 
@@ -534,9 +539,7 @@ class _Reader:
         toks = self.toks
         j = self._after_owner_pp(k)
         if j + 1 < len(toks) and toks[j].text == ",":
-            for m in self.mentions:
-                if m.first == j + 1 and m.kind == "person":
-                    return m
+            return next((m for m in self.starting.get(j + 1, ()) if m.kind == "person"), None)
         return None
 
     def _after_owner_pp(self, k: int) -> int:
@@ -552,10 +555,7 @@ class _Reader:
         return k + 1
 
     def _mention_starting(self, k: int) -> Mention | None:
-        for m in self.mentions:
-            if m.first == k and m.kind != "place":
-                return m
-        return None
+        return next((m for m in self.starting.get(k, ()) if m.kind != "place"), None)
 
     def _description(self, event: _Event, noun: ReferringNoun, *, det: str | None, owner: str | None,
                      owner_pos: int | None, name_mod: str | None, words: set[str],
@@ -721,7 +721,7 @@ class _Reader:
                 v -= 1
             if v >= 0 and toks[v].tag.startswith("VB") and toks[v].lemma in _ISSUING_VERBS:
                 sent = self.doc.sentences[toks[v].sent]
-                subjects = [m for m in self.mentions if sent.first <= m.first and m.last <= v and m.kind != "place"]
+                subjects = [m for m in self.in_sentence.get(sent.i, ()) if m.last <= v and m.kind != "place"]
                 subjects = [m for m in subjects if not any(o is not m and o.first <= m.first and m.last <= o.last
                                                            and o.last - o.first > m.last - m.first for o in subjects)]
                 if subjects:
@@ -825,8 +825,8 @@ class _Reader:
         said"). A named speaker outside the quotation in its sentence, or for "..., he said" the last speaker."""
         sent = self.doc.sentences[self.toks[k].sent]
         out: set[int] = set()
-        for m in self.mentions:
-            if m.sentence == sent.i and not self.quoted[m.first] and self._speaks(m.first, m.last):
+        for m in self.in_sentence.get(sent.i, ()):
+            if not self.quoted[m.first] and self._speaks(m.first, m.last):
                 ref = self.by_actor.get(m.actor)
                 if ref is not None:
                     out.add(id(ref))
@@ -865,6 +865,8 @@ class _Reader:
             self._touch(ref, first, last, span=(start, end))
         for k in range(first, last):
             self.covered[k] = True
+            if self.at[k] is None and self.added:
+                self.at[k] = self.added[-1]
 
 
 @lru_cache(maxsize=1)
