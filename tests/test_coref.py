@@ -140,3 +140,24 @@ def test_quotes_carry_the_chain_their_actor_rests_on():
     # the actor mention of the speaker says the same
     she = next(m for m in record["actors"] if m["text"] == "she")
     assert she["actor"] == quote["actor"] and she["via"] == "pronoun"
+
+
+def test_every_speaker_mention_has_its_quotes_actor(seed_annotation):
+    """On the seed story: a quote's actor is the actor of a mention inside its speaker span (pronouns,
+    descriptions and relative pronouns included), so the actors table and the quotes table agree."""
+    record = seed_annotation.to_dict()
+    checked = 0
+    for q in record["quotes"]:
+        if not q["speaker"] or not q["actor"]:
+            continue
+        s, e = q["speaker"]["start"], q["speaker"]["end"]
+        inside = {m["actor"] for m in record["actors"] if m["start"] < e and s < m["end"]}
+        assert q["actor"] in inside, (q["speaker"]["text"], q["actor"], inside)
+        checked += 1
+    assert checked >= 5
+
+
+def test_relative_pronoun_is_a_mention_of_its_antecedent():
+    doc = process("Rep. Ann Cole, who chairs the panel, said the jets were unsafe.")
+    who = [m for m in find_mentions(doc) if m.text == "who"]
+    assert [(m.actor, m.via) for m in who] == [("Ann Cole", "pronoun")]

@@ -178,7 +178,7 @@ class Referent:
 class _Event:
     first: int
     last: int
-    kind: str  # name | noun | pronoun
+    kind: str  # name | noun | pronoun | relative
     mention: Mention | None = None
     noun: ReferringNoun | None = None
 
@@ -273,6 +273,9 @@ class _Reader:
             for k in range(sent.first, sent.last):
                 tok = toks[k]
                 low = tok.lower
+                if low in ("who", "which") and tok.tag in ("WP", "WDT"):
+                    events.append(_Event(k, k + 1, "relative"))
+                    continue
                 if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS or low in _PLURAL_PRONOUNS \
                         or low in _BODY_PRONOUNS or (low in _FIRST_PERSON and self.outlet):
                     if tok.tag in ("PRP", "PRP$"):
@@ -306,6 +309,8 @@ class _Reader:
                 self._name(event.mention, nested=nested)
             elif event.kind == "noun":
                 self._noun(event)
+            elif event.kind == "relative":
+                self._relative(event.first)
             else:
                 self._pronoun(event)
         for m in self.mentions:  # a surname or alias: the mention that names its actor most fully
@@ -762,6 +767,21 @@ class _Reader:
         if j >= len(toks) or not toks[j].tag.startswith("VB") or toks[j].tag == "VBG" and j == k + 1:
             return False
         return toks[j].lemma not in _EXPLETIVE_VERBS
+
+    def _relative(self, k: int) -> None:
+        """"Rep. Adam Schiff, who sits on the panel," / "the ministry, which said": the actor just before."""
+        toks = self.toks
+        j = k - 1
+        if j >= 0 and toks[j].text == ",":
+            j -= 1
+        m = self.at[j] if j >= 0 else None
+        if m is None or m.last != j + 1 or m.kind == "place" or m.via == "unnamed":
+            return
+        if (toks[k].lower == "who") != (m.kind == "person"):
+            return  # "who" for people, "which" for bodies and countries
+        ref = self.by_actor.get(m.actor)
+        if ref is not None:
+            self._emit(ref, k, k + 1, via="pronoun", touch=False)
 
     def _outlet_referent(self) -> Referent:
         ref = Referent(self.outlet, "organisation", media=True)

@@ -1647,6 +1647,9 @@ def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> list[Mention]:
         if low in PRONOUNS or low in ("we", "i"):
             return [m for m in _mentions_in(ctx, first, last) if m.first == first and m.via in ("pronoun", "author")]
         if low in ("who", "which", "that"):
+            resolved = [m for m in _mentions_in(ctx, first, last) if m.first == first and m.via == "pronoun"]
+            if resolved:
+                return resolved
             j = first - 1
             if j >= 0 and toks[j].text == ",":
                 j -= 1
