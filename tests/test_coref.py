@@ -43,6 +43,14 @@ def resolved(text: str, word: str, nth: int = 0, *, outlet: str | None = None) -
     # an unnamed referent in between blocks the resolution: no guess
     ("Tom Baker resigned. A spokesman for the party said he had been ill.", "he", 0, None),
     ("Tom Baker resigned. Officials said they were surprised.", "they", 0, None),
+    # interview turns: the one asked answers; the unnamed interviewer stays unnamed
+    ("Tom Baker met Peter Novak in Rome. When Baker was asked whether he trusts Novak, he said yes.", "he", 1,
+     "Tom Baker"),
+    ("The reporter asked Tom Baker about the vote. \"Do you regret it?\" she asked. \"No,\" he said.", "she", 0,
+     None),
+    ("The reporter asked Tom Baker about the vote. \"Do you regret it?\" she asked. \"No,\" he said.", "he", 0,
+     "Tom Baker"),
+    ("Anna Lee interviewed Tom Baker. She pressed him on the date. \"In June,\" he said.", "he", 0, "Tom Baker"),
     # a subject earlier in the pronoun's own sentence outranks the last speaker
     ("Peter Novak said the vote was lost. Tom Baker condemned what he called a betrayal.", "he", 0, "Tom Baker"),
     # the last speaker goes on: speech acts count, not only "say"
