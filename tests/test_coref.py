@@ -169,3 +169,13 @@ def test_relative_pronoun_is_a_mention_of_its_antecedent():
     doc = process("Rep. Ann Cole, who chairs the panel, said the jets were unsafe.")
     who = [m for m in find_mentions(doc) if m.text == "who"]
     assert [(m.actor, m.via) for m in who] == [("Ann Cole", "pronoun")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Tom Baker has begun to talk about his life story.", "story"),          # a document that does nothing
+    ("A report on Tom Baker was released. The report said the plan failed.", "report"),  # about him, not by him
+])
+def test_documents_that_speak_for_nobody(text, word):
+    doc = process(text)
+    k = [t.start for t in doc.tokens if t.text == word][-1]
+    assert not [m for m in find_mentions(doc) if m.start <= k < m.end and m.via == "reference"]

@@ -198,6 +198,7 @@ class _Reader:
         self.referents: list[Referent] = []
         self.by_actor: dict[str, Referent] = {}
         self.reporting = _speech_acts()
+        self.showing = _speech_acts(evidence=True)
         self.quoted = self._quoted_tokens()
         self.added: list[Mention] = []
         covered = [False] * len(self.toks)
@@ -226,10 +227,10 @@ class _Reader:
                 inside[tok.i] = True
         return inside
 
-    def _speaks(self, first: int, last: int) -> bool:
+    def _speaks(self, first: int, last: int, *, evidence: bool = False) -> bool:
         """The span is the subject of a reporting verb: "X said", "X has told", "said X", or it opens a
         sentence whose verb outside quotation marks reports ("X, who studies tax policy, said")."""
-        if self._reports_near(first, last):
+        if self._reports_near(first, last, evidence=evidence):
             return True
         sent = self.doc.sentences[self.toks[first].sent]
         if first > sent.first and self.toks[first - 1].tag not in ("DT", "JJ", "NNP", "NN"):
@@ -237,19 +238,20 @@ class _Reader:
         for k in range(last, min(sent.last, last + 25)):
             t = self.toks[k]
             if t.tag in ("VBD", "VBZ", "VBP") and not self.quoted[k]:
-                return t.lemma in self.reporting
+                return t.lemma in (self.showing if evidence else self.reporting)
         return False
 
-    def _reports_near(self, first: int, last: int) -> bool:
+    def _reports_near(self, first: int, last: int, *, evidence: bool = False) -> bool:
         toks = self.toks
+        verbs = self.showing if evidence else self.reporting
         k = last
         while k < len(toks) and k < last + 3 and toks[k].tag in ("RB", "MD", "VBZ", "VBD", "VBP") \
                 and toks[k].lemma in ("have", "also", "later", "then", "again", "will", "would", "be", "do"):
             k += 1
-        if k < len(toks) and toks[k].tag.startswith("VB") and toks[k].lemma in self.reporting:
+        if k < len(toks) and toks[k].tag.startswith("VB") and toks[k].lemma in verbs:
             return True
         j = first - 1
-        return j >= 0 and toks[j].lemma in self.reporting and toks[j].tag in ("VBD", "VBZ", "VBP") \
+        return j >= 0 and toks[j].lemma in verbs and toks[j].tag in ("VBD", "VBZ", "VBP") \
             and j - 1 >= 0 and toks[j - 1].text in (",", "''", "”", '"')
 
     def _is_subject(self, first: int) -> bool:
@@ -548,9 +550,12 @@ class _Reader:
         return None
 
     def _after_owner_pp(self, k: int) -> int:
-        """The token after "attorney for Pagliano" / "spokeswoman for the ministry" (else after the head)."""
+        """The token after "attorney for Pagliano" / "spokeswoman for the ministry" (else after the head);
+        a document's is its author: "a statement by/from X" ("a report on/of X" is about X)."""
         toks = self.toks
-        if k + 2 < len(toks) and toks[k + 1].lower in ("for", "of", "to"):
+        noun = referring_nouns().get((toks[k].lemma or toks[k].lower, toks[k].tag == "NNS"))
+        preps = ("by", "from") if noun is not None and noun.refers == "document" else ("for", "of", "to")
+        if k + 2 < len(toks) and toks[k + 1].lower in preps:
             j = k + 2
             if toks[j].tag == "DT":
                 j += 1
@@ -578,6 +583,10 @@ class _Reader:
             if person is not None and person.kind == "person":
                 return self._campaign(person)
         if refers == "document":
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            acts = nxt is not None and nxt.tag in ("VBD", "VBZ", "VBP", "MD") and self._is_subject(k)
+            if not (acts or self._speaks(k, k + 1, evidence=True)):
+                return None  # only a document that says, shows or does something speaks for its author
             author = owner or name_mod
             if author is None:
                 author = self._document_author(toks[k].lower, k)
@@ -889,11 +898,12 @@ class _Reader:
                 self.at[k] = self.added[-1]
 
 
-@lru_cache(maxsize=1)
-def _speech_acts() -> frozenset[str]:
-    """One-word verbs of saying, judging and asking (the reporting verbs of those classes): their subject speaks."""
-    return frozenset(r.cue for r in reporting_verbs().values()
-                     if " " not in r.cue and r.cls in ("speech", "evaluation", "request"))
+@lru_cache(maxsize=2)
+def _speech_acts(*, evidence: bool = False) -> frozenset[str]:
+    """One-word verbs of saying, judging and asking (the reporting verbs of those classes): their subject
+    speaks; with ``evidence``, also those of showing ("the report found", "documents show")."""
+    classes = ("speech", "evaluation", "request") + (("evidence",) if evidence else ())
+    return frozenset(r.cue for r in reporting_verbs().values() if " " not in r.cue and r.cls in classes)
 
 
 @lru_cache(maxsize=1)
