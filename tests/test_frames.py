@@ -63,14 +63,14 @@ def test_documents_frame(records, expected):
     pytest.param([record("a")], [], id="no-actors-yet"),
     pytest.param(
         [record("a", actors=[KIM0, PUTIN]), record("b", actors=[PESKOV])],
-        [("a", 0, 3, "Kim", "Kim Hong-kyun", "person", "South Korea", 0, "Kim met Putin."),
-         ("a", 8, 13, "Putin", "Vladimir Putin", "person", "Russia", 0, "Kim met Putin."),
-         ("b", 26, 32, "Peskov", "Dmitry Peskov", "person", "Russia", 2, "Peskov said no.")],
+        [("a", 0, 3, "Kim", "Kim Hong-kyun", "person", "South Korea", None, 0, "Kim met Putin."),
+         ("a", 8, 13, "Putin", "Vladimir Putin", "person", "Russia", None, 0, "Kim met Putin."),
+         ("b", 26, 32, "Peskov", "Dmitry Peskov", "person", "Russia", None, 2, "Peskov said no.")],
         id="mentions-with-sentences"),
     pytest.param(
         [record("a", actors=[{"start": 15, "end": 18, "actor": None, "kind": None, "affiliation": None,
                               "sentence": None}])],
-        [("a", 15, 18, "Kim", "Kim", None, None, None, None)],
+        [("a", 15, 18, "Kim", "Kim", None, None, None, None, None)],
         id="unresolved-mention-outside-sentences"),
 ])
 def test_actors_frame(records, expected):

@@ -74,7 +74,8 @@ __all__ = [
 ]
 
 DOCUMENT_COLUMNS = ("id", "title", "source", "published", "paragraphs", "sentences", "words")
-ACTOR_COLUMNS = ("document", "start", "end", "text", "actor", "kind", "affiliation", "sentence", "sentence_text")
+ACTOR_COLUMNS = ("document", "start", "end", "text", "actor", "kind", "affiliation", "via", "sentence",
+                 "sentence_text")
 ACTOR_COUNT_COLUMNS = ("actor", "kind", "affiliation", "mentions", "documents")
 QUOTE_COLUMNS = ("document", "kind", "speaker", "actor", "affiliation", "party", "cue", "quote", "words", "start",
                  "end", "sentence", "sentence_text")
@@ -217,7 +218,8 @@ def actors_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.Dat
     """One row per actor mention, in document order.
 
     Columns: document, start, end, text (as written), actor (canonical name), kind,
-    affiliation, sentence (index), sentence_text. With ``merge_names``, a person named
+    affiliation, via (``name``, ``alias`` ...; ``pronoun`` and ``reference`` for what document-level
+    resolution added: filter on it to count names only), sentence (index), sentence_text. With ``merge_names``, a person named
     by one name only is merged with the corpus's full name (:func:`corpus_names`).
     """
     records = list(records)
@@ -242,6 +244,7 @@ def actors_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.Dat
                 "actor": actor,
                 "kind": mention.get("kind"),
                 "affiliation": affiliation,
+                "via": mention.get("via"),  # how it was found: a name, or a pronoun or description resolved
                 "sentence": index,
                 "sentence_text": sentence_text(rec, index),
             })
