@@ -51,6 +51,12 @@ def resolved(text: str, word: str, nth: int = 0, *, outlet: str | None = None) -
     ("The reporter asked Tom Baker about the vote. \"Do you regret it?\" she asked. \"No,\" he said.", "he", 0,
      "Tom Baker"),
     ("Anna Lee interviewed Tom Baker. She pressed him on the date. \"In June,\" he said.", "he", 0, "Tom Baker"),
+    # an inverted speaker ('"...," said X') is the subject of its cue and goes on speaking
+    ("``Tom Baker told me he wants to stay,'' said Quinn Harlow, a cousin of Baker's. He said Baker was happy.",
+     "He", 0, "Quinn Harlow"),
+    # an airline named before is "the airline", and "it" after it
+    ("Qantas Airways will add flights to Bombay, the airline announced. In a statement, it said fares would fall.",
+     "it", 0, "Qantas Airways"),
     # a subject earlier in the pronoun's own sentence outranks the last speaker
     ("Peter Novak said the vote was lost. Tom Baker condemned what he called a betrayal.", "he", 0, "Tom Baker"),
     # the last speaker goes on: speech acts count, not only "say"

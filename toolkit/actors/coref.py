@@ -43,6 +43,7 @@ from functools import lru_cache
 from toolkit.actors.lexicon import Lexicon
 from toolkit.actors.mention import Mention
 from toolkit.resources import read_table, require_nltk
+from toolkit.text.clauses import is_mark
 from toolkit.text.lexicon import reporting_verbs
 from toolkit.text.quotemarks import quotation_spans
 from toolkit.text.tokens import Doc, Token
@@ -252,7 +253,7 @@ class _Reader:
             return True
         j = first - 1
         return j >= 0 and toks[j].lemma in verbs and toks[j].tag in ("VBD", "VBZ", "VBP") \
-            and j - 1 >= 0 and toks[j - 1].text in (",", "''", "”", '"')
+            and j - 1 >= 0 and _closes_quote(toks[j - 1])
 
     def _is_subject(self, first: int) -> bool:
         """The mention opens its clause: at the sentence start or after a comma/quote/subordinator."""
@@ -260,8 +261,11 @@ class _Reader:
         k = first - 1
         while k >= sent.first and self.toks[k].tag in ("DT", "PRP$", "JJ", "NNP", "POS", "CD"):
             k -= 1
-        return k < sent.first or self.toks[k].text in (",", "''", "”", '"', "``", "“", ":", "--", "—") \
-            or self.toks[k].lower in ("that", "and", "but", "when", "while", "because", "as", "if", "after")
+        if k < sent.first or self.toks[k].text in (",", "''", "”", '"', "``", "“", ":", "--", "—") \
+                or self.toks[k].lower in ("that", "and", "but", "when", "while", "because", "as", "if", "after"):
+            return True
+        # inverted: '"...," said Delfin Gonzalez'
+        return self.toks[k].lemma in self.reporting and k - 1 >= sent.first and _closes_quote(self.toks[k - 1])
 
     # ----------------------------------------------------------------- events
 
@@ -896,6 +900,11 @@ class _Reader:
             self.covered[k] = True
             if self.at[k] is None and self.added:
                 self.at[k] = self.added[-1]
+
+
+def _closes_quote(tok: Token) -> bool:
+    """A comma or closing quotation mark before an inverted cue ('..., said Kim', '"...," said Kim')."""
+    return tok.text == "," or is_mark(tok) or tok.text == "'"
 
 
 @lru_cache(maxsize=2)
