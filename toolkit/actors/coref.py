@@ -766,7 +766,9 @@ class _Reader:
         if alone and ref.gender is None and ref.kind == "person" and (low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS):
             ref.gender = "male" if low in _MALE_PRONOUNS else "female"  # the only person it can be: learn its gender
         if ref.actor is None and not ref.members:
-            self._touch(ref, k, k + 1, span=(tok.start, tok.end))
+            # the pronoun is someone unnamed; it does not make them more salient, so a person the article
+            # names next ("She is his sister, Juanita. Juanita Castro said ...") takes over
+            ref.last_token = k
             return
         self._emit(ref, k, k + 1, via="pronoun")
 
