@@ -8,6 +8,7 @@ task        corpus (development split, given by path)   module
 tempeval    TempEval-3 TimeML folders (.tml)            :mod:`toolkit.evaluate.tempeval`
 polnear     BRAT attribution folders (PolNeAR)          :mod:`toolkit.evaluate.polnear`
 speakers    PolNeAR split + ``--gold`` speaker reading  :mod:`toolkit.evaluate.speakers`
+stances     PolNeAR texts + ``--gold`` stance reading   :mod:`toolkit.evaluate.stances`
 directed    directed sentiment (Park et al. 2021) .txt  :mod:`toolkit.evaluate.sentiment`
 newsmtsc    NewsMTSC .jsonl                             :mod:`toolkit.evaluate.sentiment`
 all         a folder holding the corpora above          every task whose data is there
@@ -30,13 +31,15 @@ TASKS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "tempeval": ("toolkit.evaluate.tempeval", (), "tempeval3"),
     "polnear": ("toolkit.evaluate.polnear", (), "polnear/dev"),
     "speakers": ("toolkit.evaluate.speakers", (), "polnear/dev"),
+    "stances": ("toolkit.evaluate.stances", (), "polnear/dev/text"),
     "directed": ("toolkit.evaluate.sentiment", ("directed",), "directed-sentiment/valid.txt"),
     "newsmtsc": ("toolkit.evaluate.sentiment", ("newsmtsc",), "newsmtsc/train.jsonl"),
 }
 #: Options `all` adds per task: the baselines measured in the same run, readings inside the eval folder
 #: ("{root}" stands for it). A task whose reading is missing is skipped.
 ALL_OPTIONS: dict[str, tuple[str, ...]] = {"directed": ("--baselines",), "newsmtsc": ("--baselines",),
-                                           "speakers": ("--gold", "{root}/polnear-speakers")}
+                                           "speakers": ("--gold", "{root}/polnear-speakers"),
+                                           "stances": ("--gold", "{root}/stance-reading")}
 
 
 def usage() -> str:
