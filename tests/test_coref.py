@@ -43,6 +43,8 @@ def resolved(text: str, word: str, nth: int = 0, *, outlet: str | None = None) -
     # an unnamed referent in between blocks the resolution: no guess
     ("Tom Baker resigned. A spokesman for the party said he had been ill.", "he", 0, None),
     ("Tom Baker resigned. Officials said they were surprised.", "they", 0, None),
+    ("Tom Baker and Peter Novak met in 2001. That year, terrorists bombed the embassy. In 2000, they attacked a ship.",
+     "they", 0, None),
     # interview turns: the one asked answers; the unnamed interviewer stays unnamed
     ("Tom Baker met Peter Novak in Rome. When Baker was asked whether he trusts Novak, he said yes.", "he", 1,
      "Tom Baker"),
