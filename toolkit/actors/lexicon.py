@@ -77,6 +77,7 @@ class Lexicon:
     modifiers: frozenset[str] = frozenset()
     bodies: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    given_gender: dict[str, str] = field(default_factory=dict)  # "Melania" -> female (one-gender names only)
     english: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     non_names: frozenset[str] = frozenset()
@@ -152,6 +153,21 @@ def _names_corpus() -> frozenset[str]:
         return frozenset()
 
 
+def _given_genders() -> dict[str, str]:
+    """First names NLTK's names corpus lists under one gender only ("Bill" and "Hillary" are in both).
+
+    Evidence for telling apart the bearers of a shared surname ("Mrs. Clinton" is not Bill).
+    """
+    try:
+        require_nltk("names")
+        from nltk.corpus import names
+
+        male, female = set(names.words("male.txt")), set(names.words("female.txt"))
+    except Exception:  # noqa: BLE001 - gender only sharpens surname resolution
+        return {}
+    return {**{n: "male" for n in male - female}, **{n: "female" for n in female - male}}
+
+
 def _gazetteer_places() -> frozenset[str]:
     try:
         require_nltk("gazetteers")
@@ -224,6 +240,7 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
     lex.place_words = frozenset(r["word"] for r in words if r["class"] == "place")
     lex.boilerplate = tuple(re.compile(r["pattern"], re.I) for r in read_table("actors/boilerplate.tsv"))
     lex.first_names = _names_corpus()
+    lex.given_gender = _given_genders()
     lex.english = english_words()
     lex.places = _gazetteer_places()
     return lex

@@ -32,11 +32,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from toolkit.actors.lexicon import Entry, Lexicon, lexicon
-from toolkit.actors.resolve import Candidate, Resolver
+from toolkit.actors.resolve import Candidate, Resolver, acronym_definitions
 from toolkit.text.clauses import LOCATIVE
 from toolkit.text.tokens import Doc, Sentence, Token
 
-__all__ = ["Mention", "find_mentions", "antecedent", "boilerplate_sentences", "PRONOUNS"]
+__all__ = ["Mention", "find_mentions", "antecedent", "boilerplate_sentences", "body_name_words", "PRONOUNS"]
 
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -118,12 +118,84 @@ def _is_name_token(tok: Token, lex: Lexicon) -> bool:
     return first.isupper() and tok.text.lower() not in lex.non_names and any(c.isalpha() for c in tok.text)
 
 
-def _title_case(tokens: Sequence[Token]) -> bool:
-    """A headline or subhead in Title Case: no final period and most longer words capitalised."""
-    if tokens[-1].text in (".", "!", "?") or (len(tokens) > 1 and tokens[-2].text in (".", "!", "?")):
-        return False
+def _capitalised_line(tokens: Sequence[Token]) -> bool:
+    """Most longer words capitalised, as in a headline or subhead ("Popular Website Shows Bias ...")."""
     words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str] = frozenset(),
+                *, alone: bool = False) -> bool:
+    """A headline or subhead in Title Case, whose capitalised words are not all names.
+
+    A capitalised line without a final period is one. With a period, only a paragraph of
+    one sentence (``alone``: a headline the text gives as a sentence) can be, and only if
+    at least two of its longer capitalised words (titles and aliases aside), and half of
+    them, are ordinary English words the body never uses as names ("Shows", "Bias"): "Donald Trump met Hillary
+    Clinton in New York." is a sentence full of names, not a headline.
+    """
+    if not _capitalised_line(tokens):
+        return False
+    if not (tokens[-1].text in (".", "!", "?") or (len(tokens) > 1 and tokens[-2].text in (".", "!", "?"))):
+        return True
+    if not alone:
+        return False
+    # Titles and aliases are capitalised in running text too ("French President Emmanuel Macron").
+    capitalised = [k for k in range(1, len(tokens)) if len(tokens[k].text) > 3 and tokens[k].text[:1].isupper()
+                   and not lex.match_phrase(lex.titles, tokens, k) and not lex.match_alias(tokens, k)
+                   and tokens[k].lower not in lex.modifiers]
+    ordinary = [k for k in capitalised if ordinary_word(tokens[k].lower, lex) and tokens[k].text not in body_words
+                and tokens[k].text not in lex.first_names]
+    return len(ordinary) >= 2 and 2 * len(ordinary) >= len(capitalised)
+
+
+def ordinary_word(low: str, lex: Lexicon) -> bool:
+    """A lower-case word or a regular inflection of one is in the English word list.
+
+    NLTK's list has base forms only: "remarks", "shows", "comes" are found through theirs.
+
+    >>> [ordinary_word(w, lexicon()) for w in ("remarks", "shows", "parties", "clinton")]
+    [True, True, True, False]
+    """
+    english = lex.english
+    if low in english:
+        return True
+    if low.endswith("ies") and low[:-3] + "y" in english:
+        return True
+    if low.endswith("s") and (low[:-1] in english or (low.endswith("es") and low[:-2] in english)):
+        return True
+    if low.endswith("ed") and (low[:-2] in english or low[:-1] in english):
+        return True
+    return low.endswith("ing") and (low[:-3] in english or low[:-3] + "e" in english)
+
+
+def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> frozenset[str]:
+    """Words the body of an article writes as names: name tokens inside ordinary sentences.
+
+    A sentence's first word and capitalised lines (headlines) are left out, as their
+    capitals say nothing; what is left tells "Trump" (a name here) from "Remarks" in the
+    headline "Clinton Remarks On Trump".
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Clinton Remarks On Trump Foundation Probe\\n\\nHillary Clinton said Trump lied.")
+    >>> sorted(body_name_words(doc, doc.sentences, lexicon()))
+    ['Clinton', 'Trump']
+    """
+    words: set[str] = set()
+    toks = doc.tokens
+    for sent in sentences:
+        if sent.last - sent.first < 2 or _capitalised_line(toks[sent.first:sent.last]):
+            continue
+        words.update(toks[k].text for k in range(sent.first + 1, sent.last) if _is_name_token(toks[k], lex))
+    return frozenset(words)
+
+
+def _title_case_name_word(tok: Token, lex: Lexicon, body_words: frozenset[str]) -> bool:
+    """In a Title Case line, where every word is capitalised, a word is part of a name only if
+    the body uses it as a name, or it is a given name that is no ordinary English word:
+    "Hold", "Remarks", "Website" are not ("Melania Trump" is, with "Trump" in the body)."""
+    return _is_name_token(tok, lex) and (tok.text in body_words or (
+        tok.text in lex.first_names and not ordinary_word(tok.lower, lex)))
 
 
 def _inside_name(tokens: Sequence[Token], i: int, length: int, lex: Lexicon) -> bool:
@@ -139,8 +211,17 @@ def _inside_name(tokens: Sequence[Token], i: int, length: int, lex: Lexicon) -> 
                 and not lex.match_phrase(lex.titles, tokens, i - 1)))
 
 
-def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[_Chunk]:
-    """One sentence's tokens as chunks, longest match first: aliases, titles, bodies, name runs."""
+def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool,
+            body_words: frozenset[str] = frozenset()) -> list[_Chunk]:
+    """One sentence's tokens as chunks, longest match first: aliases, titles, bodies, name runs.
+
+    In a Title Case line a name run holds only the words :func:`_title_case_name_word`
+    accepts; a run that opens an ordinary sentence drops an ordinary English first word
+    before a given name or a body name word ("Hold Melania Trump to ..." → "Melania Trump").
+    """
+    def name_word(tok: Token) -> bool:
+        return _title_case_name_word(tok, lex, body_words) if title_case else _is_name_token(tok, lex)
+
     chunks: list[_Chunk] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -174,12 +255,15 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[
             chunks.append(_Chunk("MOD", tok.i, tok.i + 1))
             i += 1
             continue
-        if not title_case and (_is_name_token(tok, lex) or match):
+        if name_word(tok) or (match and not title_case):
             j = i + 1
-            while j < n and _is_name_token(tokens[j], lex) and not lex.match_alias(tokens, j) \
+            while j < n and name_word(tokens[j]) and not lex.match_alias(tokens, j) \
                     and not lex.match_phrase(lex.titles, tokens, j):
                 j += 1
-            chunks.append(_Chunk("NAME", tok.i, tokens[j - 1].i + 1))
+            if i == 0 and j - i >= 2 and not title_case and _ordinary_opener(tokens, lex, body_words):
+                chunks.append(_Chunk("OTHER", tok.i, tok.i + 1))
+                i += 1
+            chunks.append(_Chunk("NAME", tokens[i].i, tokens[j - 1].i + 1))
             i = j
             continue
         if low in DEFINITE or low in INDEFINITE:
@@ -192,6 +276,15 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[
             chunks.append(_Chunk("OTHER", tok.i, tok.i + 1))
         i += 1
     return chunks
+
+
+def _ordinary_opener(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str]) -> bool:
+    """A sentence's capitalised first word that is an ordinary English word before a name
+    ("Hold" in "Hold Melania Trump to ..."): not a first name, not a name the body uses,
+    and followed by a given name or a word the body uses as a name."""
+    first, nxt = tokens[0], tokens[1]
+    return (ordinary_word(first.lower, lex) and first.text not in body_words and first.text not in lex.first_names
+            and (nxt.text in lex.first_names or nxt.text in body_words))
 
 
 def _modifies_title(chunks: list[_Chunk], c: int) -> bool:
@@ -383,12 +476,19 @@ class _SentenceReader:
         return c + 1
 
 
-def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon) -> list[Candidate]:
-    """The candidate mentions of one sentence, before document-level resolution."""
+def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon,
+                         body_words: frozenset[str] = frozenset()) -> list[Candidate]:
+    """The candidate mentions of one sentence, before document-level resolution.
+
+    ``body_words`` (:func:`body_name_words`) tell the names in a Title Case line.
+    """
     tokens = doc.tokens[sent.first:sent.last]
     if not tokens:
         return []
-    chunks = _chunks(tokens, lex, title_case=_title_case(tokens))
+    alone = all(not (0 <= k < len(doc.sentences)) or doc.sentences[k].paragraph != sent.paragraph
+                for k in (sent.i - 1, sent.i + 1))
+    title_case = _title_case(tokens, lex, body_words, alone=alone)
+    chunks = _chunks(tokens, lex, title_case=title_case, body_words=body_words)
     return _SentenceReader(doc, sent, chunks).read()
 
 
@@ -452,10 +552,12 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
     """
     lex = lex or lexicon()
     skip = boilerplate_sentences(doc, lex=lex) if skip_sentences is None else skip_sentences
+    sentences = [sent for sent in doc.sentences if sent.i not in skip]
+    body_words = body_name_words(doc, sentences, lex)
     found: list[Candidate] = []
-    for sent in doc.sentences:
-        if sent.i not in skip:
-            found.extend(_sentence_candidates(doc, sent, lex))
+    for sent in sentences:
+        found.extend(_sentence_candidates(doc, sent, lex, body_words))
+    found, acronyms = _defined_acronyms(found, doc)
     given_found = _given(doc, given, lex)
     if given_found:
         taken = [(g.first, g.last) for g in given_found]
@@ -464,7 +566,7 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
             g.via = "name" if g.entry is None else "given"
         found.extend(given_found)
         found.sort(key=lambda c: (c.first, c.last))
-    Resolver(doc, lex=lex).resolve(found)
+    Resolver(doc, lex=lex, acronyms=acronyms).resolve(found)
     extra = _known_name_tokens(found, doc, skip)
     if extra:
         # Names the tagger missed where they recur ("Sanders said" tagged NNS): resolve again with them.
@@ -472,8 +574,32 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
             cand.actor = cand.kind = cand.affiliation = None
             cand.context_owner = None
         found = sorted(found + extra, key=lambda c: (c.first, c.last))
-        Resolver(doc, lex=lex).resolve(found)
+        Resolver(doc, lex=lex, acronyms=acronyms).resolve(found)
     return _mentions(found, doc)
+
+
+def _defined_acronyms(found: list[Candidate], doc: Doc) -> tuple[list[Candidate], dict[str, str]]:
+    """The full names the text gives an acronym for, each one candidate, and acronym -> full name.
+
+    The name run of "the Securities and Exchange Commission (S.E.C.)" is only
+    "Exchange Commission" ("and" ends a run): the candidates inside a defined full name
+    become one, unless one is a table alias (whose canonical name wins).
+    """
+    definitions = acronym_definitions(doc)
+    if not definitions:
+        return found, {}
+    acronyms: dict[str, str] = {}
+    for first, last, key in definitions:
+        inside = [c for c in found if first <= c.first and c.last <= last]
+        if any(c.entry is not None for c in inside) or any(c.first < first < c.last or c.first < last < c.last
+                                                            for c in found):
+            continue
+        acronyms.setdefault(key, " ".join(t.text for t in doc.tokens[first:last]))
+        taken = {id(c) for c in inside}
+        found = [c for c in found if id(c) not in taken]
+        found.append(Candidate(first, last, doc.tokens[first].sent, "name"))
+    found.sort(key=lambda c: (c.first, c.last))
+    return found, acronyms
 
 
 def _mentions(found: list[Candidate], doc: Doc) -> list[Mention]:

@@ -32,13 +32,15 @@ Example::
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from toolkit.actors.lexicon import Entry, Lexicon
 from toolkit.text.tokens import Doc
 
-__all__ = ["Candidate", "Resolver", "name_key"]
+__all__ = ["Candidate", "Resolver", "name_key", "acronym_definitions"]
 
 
 @dataclass(slots=True)
@@ -86,6 +88,40 @@ class _Body(NamedTuple):
 class _PersonInfo:
     title: str | None = None
     affiliation: str | None = None
+    strength: int = 0  # how the affiliation was learned: see _AFFILIATION_STRENGTH
+
+
+#: How directly a mention says whom a person speaks for; a stronger source overrides a weaker
+#: earlier one ("Eric Dor, a French economist," beats the German ministry his first sentence is about).
+_AFFILIATION_STRENGTH = {"owner": 3, "apposition": 2, "context": 1}
+
+#: Courtesy titles and the gender they say ("Mrs. Clinton" is not Bill Clinton).
+_TITLE_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
+                 "ms": "female", "miss": "female"}
+
+
+@dataclass(slots=True)
+class _Bearer:
+    """A person the document names in full, with what makes them the one a bare surname means."""
+
+    canonical: str  # the first full form: "Hillary Clinton"
+    given: str  # lower case: "hillary"
+    surname: str  # lower case: "clinton"
+    first: int  # token of the first full mention
+    body_first: int  # token of the first full mention after the headline paragraph (else len(doc) + first)
+    given_uses: int = 0  # mentions by the given name alone outside quotations ("Melania")
+    gender: str | None = None
+
+    def salience(self) -> tuple[bool, int]:
+        """What a reader takes a bare surname shared in a family to mean (higher is likelier).
+
+        Writers tell the bearers apart by calling the secondary ones by their given name
+        ("Melania", "Ivanka Trump" every time) and introduce the one the article is about
+        first: so not a bearer the writer calls by given name alone, then the bearer the
+        body names in full first (a headline names people in passing: "Hold Melania Trump
+        to her husband's standards").
+        """
+        return (self.given_uses == 0, -self.body_first)
 
 
 class Resolver:
@@ -105,16 +141,22 @@ class Resolver:
     'Kim Hong-kyun'
     """
 
-    def __init__(self, doc: Doc, *, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, *, lex: Lexicon, acronyms: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.lex = lex
         self.persons: list[_Person] = []  # in the order they were resolved
         self.person_info: dict[str, _PersonInfo] = {}  # canonical name -> title, affiliation
         self.bodies: list[_Body] = []
         self.sentence_subject: dict[int, Candidate] = {}  # sentence -> its acting alias or body
+        self.bearers: dict[tuple[str, str], _Bearer] = {}  # name_key -> full-name bearer
+        self.by_surname: dict[str, list[_Bearer]] = {}
+        self.by_given: dict[str, list[_Bearer]] = {}
+        self.not_persons: set[int] = set()  # first tokens of runs that open with a bearer's surname
+        self.acronyms = acronyms or {}  # "SEC" -> "Securities and Exchange Commission" (defined in the text)
 
     def resolve(self, candidates: list[Candidate]) -> None:
         """Resolve ``candidates`` (in document order) in place."""
+        self.index_bearers(candidates)
         # Pass 1: names, aliases, bodies in document order; persons learn titles and affiliations.
         for cand in candidates:
             if cand.via == "description" and cand.title:
@@ -156,9 +198,16 @@ class Resolver:
             cand.kind, cand.affiliation = "place", entry.canonical
 
     def _resolve_name(self, cand: Candidate) -> None:
+        expansion = self.acronyms.get(_acronym_key(self._words(cand))) if cand.last - cand.first == 1 else None
+        if cand.via == "name" and (expansion is not None or " ".join(self._words(cand)) in self.acronyms.values()):
+            cand.actor, cand.kind = expansion or " ".join(self._words(cand)), "organisation"
+            return
+        if cand.first in self.not_persons and cand.via == "name":
+            cand.actor, cand.kind = " ".join(self._words(cand)), "organisation"  # "Trump National Doral"
+            return
         kind = "person" if cand.via == "title" or cand.title else _classify_name(cand, self.doc, lex=self.lex)
         canonical = self.person_for_name(cand)
-        if canonical in self.person_info:
+        if canonical in self.person_info or any(b.canonical == canonical for b in self._bearers_for(cand)):
             kind = "person"
         if kind is None:
             cand.kind = None
@@ -173,10 +222,13 @@ class Resolver:
         """Record a person's title and affiliation (the first ones the document gives win)."""
         info = self.person_info.setdefault(canonical, _PersonInfo())
         info.title = info.title or cand.title
-        affiliation = self.owner_party(cand.owner) or self.owner_party(cand.apposition_owner)
+        source, affiliation = "owner", self.owner_party(cand.owner)
+        if affiliation is None:
+            source, affiliation = "apposition", self.owner_party(cand.apposition_owner)
         if affiliation is None and cand.title and cand.owner is None:
-            affiliation = self.owner_party(cand.context_owner)
-        info.affiliation = info.affiliation or affiliation
+            source, affiliation = "context", self.owner_party(cand.context_owner)
+        if affiliation is not None and _AFFILIATION_STRENGTH[source] > info.strength:
+            info.affiliation, info.strength = affiliation, _AFFILIATION_STRENGTH[source]
         cand.affiliation = info.affiliation
         cand.title = cand.title or info.title
         words = self._words(cand)
@@ -201,12 +253,6 @@ class Resolver:
         """A single name seen before its full name ("Kim" in a headline, "Kim Hong-kyun" later)."""
         if cand.kind != "person":
             return
-        if cand.last - cand.first == 1 and cand.actor and " " not in cand.actor:
-            low = cand.actor.lower()
-            for person in self.persons:
-                if person.canonical != cand.actor and low in person.parts:
-                    cand.actor = person.canonical
-                    break
         info = self.person_info.get(cand.actor)
         if info is not None:
             cand.affiliation = info.affiliation or cand.affiliation
@@ -266,18 +312,80 @@ class Resolver:
             return f"{owner.actor}'s"
         return owner.actor or ""
 
+    def index_bearers(self, candidates: list[Candidate]) -> None:
+        """Index the persons the document names in full, before resolving anything.
+
+        A bare surname or given name then goes to the most salient bearer in the whole
+        document (:meth:`_Bearer.salience`), wherever the full name comes; a run that opens
+        with a bearer's surname but no given name ("Trump National Doral") is no person.
+        """
+        runs: list[tuple[Candidate, str]] = []
+        for cand in candidates:
+            if cand.entry is not None or cand.via not in ("name", "title") or cand.last - cand.first < 2:
+                continue
+            if cand.via == "title" or _classify_name(cand, self.doc, lex=self.lex) == "person":
+                runs.append((cand, " ".join(self._words(cand))))
+        surnames = {name_key(text)[1] for _, text in runs}
+        n = len(self.doc.tokens)
+        for cand, text in runs:
+            first_word = self.doc.tokens[cand.first].text
+            key = name_key(text)
+            if not key[0] or key[0] == key[1]:
+                continue
+            if cand.via == "name" and key[0] in surnames and first_word not in self.lex.first_names:
+                self.not_persons.add(cand.first)
+                continue
+            in_body = self.doc.sentences[cand.sentence].paragraph > 0
+            bearer = self.bearers.get(key)
+            if bearer is None:
+                bearer = self.bearers[key] = _Bearer(text, key[0], key[1], cand.first, n + cand.first)
+                bearer.gender = self.lex.given_gender.get(first_word)
+                self.by_surname.setdefault(key[1], []).append(bearer)
+                self.by_given.setdefault(key[0], []).append(bearer)
+            if in_body and bearer.body_first >= n:
+                bearer.body_first = cand.first
+            bearer.gender = bearer.gender or _title_gender(cand.title)
+        quoted = _quoted_spans(self.doc.text)
+        for cand in candidates:
+            if cand.entry is None and cand.via in ("name", "title") and cand.last - cand.first == 1:
+                tok = self.doc.tokens[cand.first]
+                if tok.lower not in self.by_surname and not _inside(quoted, tok.start):
+                    for bearer in self.by_given.get(tok.lower, ()):
+                        bearer.given_uses += 1
+
+    def _bearers_for(self, cand: Candidate) -> list[_Bearer]:
+        """The full-name bearers a one-word name can mean: by surname, else by given name."""
+        if cand.last - cand.first != 1:
+            return []
+        low = self.doc.tokens[cand.first].text.lower()
+        return self.by_surname.get(low) or self.by_given.get(low) or []
+
     def person_for_name(self, cand: Candidate) -> str:
-        """The person named so far whom a name refers to, else the name as written."""
+        """The person a name refers to, else the name as written.
+
+        One word: the most salient bearer of that surname (or given name) in the document,
+        of the gender a courtesy title says if one does ("Mrs. Clinton"); only persons bear
+        surnames. A longer name: the person named before with the same name key.
+        """
         parts = self._words(cand)
         lows = [p.lower() for p in parts]
         text = " ".join(parts)
         if len(parts) == 1:
+            bearers = self._bearers_for(cand)
+            gender = _title_gender(cand.title)
+            if gender is not None:
+                bearers = ([b for b in bearers if b.gender == gender] or [b for b in bearers if b.gender is None]
+                           or bearers)
+            if bearers:
+                return max(bearers, key=_Bearer.salience).canonical
             for person in reversed(self.persons):
-                if lows[0] in person.parts:
+                if lows[0] in (person.parts[0], person.parts[-1]):
                     return person.canonical
-            # A later full name ("Kim ... Kim Hong-kyun" in a headline) is checked after the pass.
             return text
         key = name_key(text)
+        bearer = self.bearers.get(key)
+        if bearer is not None:
+            return bearer.canonical
         for person in reversed(self.persons):
             if lows == person.parts or name_key(person.canonical) == key:
                 return person.canonical
@@ -319,6 +427,98 @@ def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:
     if all(w in lex.english for w in lows):
         return "organisation"
     return "person"
+
+
+_QUOTED = re.compile(r'“[^”]*”|"[^"\n]*"')
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text's quotations, in order (what the writer's sources say)."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of the sorted, disjoint ``spans``.
+
+    >>> _inside([(0, 5), (10, 20)], 12), _inside([(0, 5), (10, 20)], 7)
+    (True, False)
+    """
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+def _title_gender(title: str | None) -> str | None:
+    """The gender a courtesy title before a name says: "mrs." -> female.
+
+    >>> _title_gender("mrs."), _title_gender("sen."), _title_gender(None)
+    ('female', None, None)
+    """
+    return _TITLE_GENDER.get(title.split()[-1]) if title else None
+
+
+def _acronym_key(words: list[str]) -> str:
+    """An acronym as written, without its dots: "S.E.C." -> "SEC" ("" if the words are no acronym).
+
+    >>> _acronym_key(["S.E.C."]), _acronym_key(["ICE"]), _acronym_key(["Ice"])
+    ('SEC', 'ICE', '')
+    """
+    letters = "".join(words).replace(".", "")
+    return letters if len(letters) >= 2 and letters.isupper() and letters.isalpha() else ""
+
+
+#: Lower-case words inside an organisation's full name that its acronym may skip ("Securities and
+#: Exchange Commission" is SEC, "Department of Justice" DOJ).
+_NAME_JOINERS = frozenset({"and", "of", "for", "the", "on", "&", "in"})
+
+
+def _initials_match(words: list[str], acronym: str) -> bool:
+    """Whether the capitalised words' initials (with or without the joiners') spell ``acronym``.
+
+    >>> _initials_match(["Immigration", "and", "Customs", "Enforcement"], "ICE")
+    True
+    >>> _initials_match(["Department", "of", "Justice"], "DOJ"), _initials_match(["Justice", "Department"], "DOJ")
+    (True, False)
+    """
+    if not words or not words[0][:1].isupper():
+        return False
+    strict = "".join(w[0] for w in words if w not in _NAME_JOINERS).upper()
+    loose = "".join(w[0] for w in words).upper()
+    return acronym in (strict, loose)
+
+
+def acronym_definitions(doc: Doc) -> list[tuple[int, int, str]]:
+    """Acronyms the text defines for a full name: (first token, end token, acronym) of the full name.
+
+    "the Securities and Exchange Commission (S.E.C.)" and "Immigration and Customs
+    Enforcement, or ICE," define SEC and ICE; the acronym's later uses then mean the full name.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Agents of U.S. Immigration and Customs Enforcement, or ICE, came.")
+    >>> [(" ".join(t.text for t in doc.tokens[a:b]), key) for a, b, key in acronym_definitions(doc)]
+    [('Immigration and Customs Enforcement', 'ICE')]
+    """
+    toks = doc.tokens
+    out: list[tuple[int, int, str]] = []
+    for i, tok in enumerate(toks[:-2]):
+        if tok.text == "(":
+            k = i + 1
+        elif tok.text == "," and toks[i + 1].lower == "or":
+            k = i + 2
+        else:
+            continue
+        key = _acronym_key([toks[k].text]) if k < len(toks) else ""
+        if not key or i == 0:
+            continue
+        start = i
+        while start > 0 and i - start < 12 and toks[start - 1].sent == tok.sent and (
+                toks[start - 1].text[:1].isupper() or toks[start - 1].lower in _NAME_JOINERS):
+            start -= 1
+        for first in range(start, i):
+            words = [t.text for t in toks[first:i]]
+            if _initials_match(words, key):
+                out.append((first, i, key))
+                break
+    return out
 
 
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
