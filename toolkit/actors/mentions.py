@@ -130,8 +130,8 @@ def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str
 
     A capitalised line without a final period is one. With a period, only a paragraph of
     one sentence (``alone``: a headline the text gives as a sentence) can be, and only if
-    at least two of its longer capitalised words (titles and aliases aside), and half of
-    them, are ordinary English words the body never uses as names ("Shows", "Bias"): "Donald Trump met Hillary
+    at least two of its longer capitalised words (titles and aliases aside) are ordinary
+    English words the body never uses as names ("Shows", "Bias"): "Donald Trump met Hillary
     Clinton in New York." is a sentence full of names, not a headline.
     """
     if not _capitalised_line(tokens):
@@ -146,7 +146,7 @@ def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str
                    and tokens[k].lower not in lex.modifiers]
     ordinary = [k for k in capitalised if ordinary_word(tokens[k].lower, lex) and tokens[k].text not in body_words
                 and tokens[k].text not in lex.first_names]
-    return len(ordinary) >= 2 and 2 * len(ordinary) >= len(capitalised)
+    return len(ordinary) >= 2
 
 
 def ordinary_word(low: str, lex: Lexicon) -> bool:
@@ -172,21 +172,31 @@ def ordinary_word(low: str, lex: Lexicon) -> bool:
 def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> frozenset[str]:
     """Words the body of an article writes as names: name tokens inside ordinary sentences.
 
-    A sentence's first word and capitalised lines (headlines) are left out, as their
-    capitals say nothing; what is left tells "Trump" (a name here) from "Remarks" in the
-    headline "Clinton Remarks On Trump".
+    Runs that open a sentence (or follow a colon or quotation mark) and capitalised lines
+    (headlines) are left out, as their capitals say nothing; what is left tells "Trump"
+    (a name here) from "Remarks" in the headline "Clinton Remarks On Trump".
 
     >>> from toolkit.text.tagging import process
-    >>> doc = process("Clinton Remarks On Trump Foundation Probe\\n\\nHillary Clinton said Trump lied.")
+    >>> doc = process("Clinton Remarks On Trump Foundation Probe\\n\\nOn Monday, Hillary Clinton said Trump lied.")
     >>> sorted(body_name_words(doc, doc.sentences, lexicon()))
-    ['Clinton', 'Trump']
+    ['Clinton', 'Hillary', 'Trump']
     """
     words: set[str] = set()
     toks = doc.tokens
     for sent in sentences:
         if sent.last - sent.first < 2 or _capitalised_line(toks[sent.first:sent.last]):
             continue
-        words.update(toks[k].text for k in range(sent.first + 1, sent.last) if _is_name_token(toks[k], lex))
+        k = sent.first
+        while k < sent.last:
+            if not _is_name_token(toks[k], lex):
+                k += 1
+                continue
+            j = k + 1
+            while j < sent.last and _is_name_token(toks[j], lex):
+                j += 1
+            if k > sent.first and toks[k - 1].text not in _CAPITAL_AFTER:
+                words.update(toks[m].text for m in range(k, j))
+            k = j
     return frozenset(words)
 
 
@@ -255,12 +265,14 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool,
             chunks.append(_Chunk("MOD", tok.i, tok.i + 1))
             i += 1
             continue
-        if name_word(tok) or (match and not title_case):
+        given = (tok.text in lex.first_names and tok.text[:1].isupper() and i + 1 < n and name_word(tokens[i + 1])
+                 and not ordinary_word(low, lex))  # a given name the tagger took for an adjective ("Hillary/JJ")
+        if name_word(tok) or given or (match and not title_case):
             j = i + 1
             while j < n and name_word(tokens[j]) and not lex.match_alias(tokens, j) \
                     and not lex.match_phrase(lex.titles, tokens, j):
                 j += 1
-            if i == 0 and j - i >= 2 and not title_case and _ordinary_opener(tokens, lex, body_words):
+            if j - i >= 2 and not title_case and _ordinary_opener(tokens, i, lex, body_words):
                 chunks.append(_Chunk("OTHER", tok.i, tok.i + 1))
                 i += 1
             chunks.append(_Chunk("NAME", tokens[i].i, tokens[j - 1].i + 1))
@@ -278,12 +290,18 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool,
     return chunks
 
 
-def _ordinary_opener(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str]) -> bool:
-    """A sentence's capitalised first word that is an ordinary English word before a name
-    ("Hold" in "Hold Melania Trump to ..."): not a first name, not a name the body uses,
-    and followed by a given name or a word the body uses as a name."""
-    first, nxt = tokens[0], tokens[1]
-    return (ordinary_word(first.lower, lex) and first.text not in body_words and first.text not in lex.first_names
+#: Tokens after which any word is capitalised: a sentence start, a colon, an opening quotation or dash.
+_CAPITAL_AFTER = frozenset({":", "“", '"', "‘", "'", "(", "—", "–", "--", "-"})
+
+
+def _ordinary_opener(tokens: Sequence[Token], i: int, lex: Lexicon, body_words: frozenset[str]) -> bool:
+    """The first word of the name run at ``tokens[i]``, where capitals say nothing (a sentence start,
+    after a colon or quotation mark), is an ordinary English word before a given name ("Hold" in
+    "Hold Melania Trump to ...", "Half" in "Report: Half Clinton's ..."): not a first name nor a
+    word the body uses as a name, and followed by a given name or such a word ("Though Kaine")."""
+    first, nxt = tokens[i], tokens[i + 1]
+    return ((i == 0 or tokens[i - 1].text in _CAPITAL_AFTER) and ordinary_word(first.lower, lex)
+            and first.text not in body_words and first.text not in lex.first_names
             and (nxt.text in lex.first_names or nxt.text in body_words))
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.actors.lexicon import Entry, Lexicon
@@ -96,6 +96,7 @@ class _PersonInfo:
 _AFFILIATION_STRENGTH = {"owner": 3, "apposition": 2, "context": 1}
 
 #: Courtesy titles and the gender they say ("Mrs. Clinton" is not Bill Clinton).
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _TITLE_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
                  "ms": "female", "miss": "female"}
 
@@ -109,19 +110,22 @@ class _Bearer:
     surname: str  # lower case: "clinton"
     first: int  # token of the first full mention
     body_first: int  # token of the first full mention after the headline paragraph (else len(doc) + first)
+    count: int = 0  # full mentions
+    headline: bool = False  # named in full in the first paragraph, when the body follows it
     given_uses: int = 0  # mentions by the given name alone outside quotations ("Melania")
     gender: str | None = None
+    pronouns: list = field(default_factory=list)  # the gender of the pronoun after each full mention
 
-    def salience(self) -> tuple[bool, int]:
+    def salience(self) -> tuple[bool, bool, int]:
         """What a reader takes a bare surname shared in a family to mean (higher is likelier).
 
-        Writers tell the bearers apart by calling the secondary ones by their given name
-        ("Melania", "Ivanka Trump" every time) and introduce the one the article is about
-        first: so not a bearer the writer calls by given name alone, then the bearer the
-        body names in full first (a headline names people in passing: "Hold Melania Trump
-        to her husband's standards").
+        Writers tell the bearers apart by calling a secondary one by the given name
+        ("Melania" more often than "Melania Trump"), put the one the article is about in
+        the headline, and introduce that one first: so not a bearer called mostly by the
+        given name (more often than in full), then a bearer the headline names in full, then the bearer the body
+        names in full first.
         """
-        return (self.given_uses == 0, -self.body_first)
+        return (self.given_uses <= self.count, self.headline, -self.body_first)
 
 
 class Resolver:
@@ -342,9 +346,17 @@ class Resolver:
                 bearer.gender = self.lex.given_gender.get(first_word)
                 self.by_surname.setdefault(key[1], []).append(bearer)
                 self.by_given.setdefault(key[0], []).append(bearer)
+            bearer.count += 1
+            bearer.headline = bearer.headline or (not in_body and len(self.doc.paragraphs) > 1)
             if in_body and bearer.body_first >= n:
                 bearer.body_first = cand.first
             bearer.gender = bearer.gender or _title_gender(cand.title)
+            if bearer.gender is None:
+                bearer.pronouns.append(self._next_pronoun_gender(cand, candidates))
+        for bearer in self.bearers.values():
+            if bearer.gender is None and bearer.pronouns:
+                male, female = bearer.pronouns.count("male"), bearer.pronouns.count("female")
+                bearer.gender = "male" if male > female else "female" if female > male else None
         quoted = _quoted_spans(self.doc.text)
         for cand in candidates:
             if cand.entry is None and cand.via in ("name", "title") and cand.last - cand.first == 1:
@@ -352,6 +364,18 @@ class Resolver:
                 if tok.lower not in self.by_surname and not _inside(quoted, tok.start):
                     for bearer in self.by_given.get(tok.lower, ()):
                         bearer.given_uses += 1
+
+    def _next_pronoun_gender(self, cand: Candidate, candidates: list[Candidate]) -> str | None:
+        """The gender of the first he/she/his/her after a full name in its sentence, before any
+        other name: "Hillary Clinton said she ..." (evidence for "Mrs. Clinton" later)."""
+        sent = self.doc.sentences[cand.sentence]
+        stop = min((c.first for c in candidates if cand.last <= c.first < sent.last and c.via in ("name", "title")),
+                   default=sent.last)
+        for tok in self.doc.tokens[cand.last:stop]:
+            gender = _PRONOUN_GENDER.get(tok.lower)
+            if gender is not None:
+                return gender
+        return None
 
     def _bearers_for(self, cand: Candidate) -> list[_Bearer]:
         """The full-name bearers a one-word name can mean: by surname, else by given name."""
@@ -377,6 +401,14 @@ class Resolver:
                 bearers = ([b for b in bearers if b.gender == gender] or [b for b in bearers if b.gender is None]
                            or bearers)
             if bearers:
+                # A full name earlier in the same sentence wins: "Bill Clinton said Clinton ...".
+                sentence_first = self.doc.sentences[cand.sentence].first
+                names = {b.canonical for b in bearers}
+                for person in reversed(self.persons):
+                    if person.first < sentence_first:
+                        break
+                    if person.first < cand.first and person.canonical in names and len(person.parts) > 1:
+                        return person.canonical
                 return max(bearers, key=_Bearer.salience).canonical
             for person in reversed(self.persons):
                 if lows[0] in (person.parts[0], person.parts[-1]):
@@ -429,7 +461,7 @@ def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:
     return "person"
 
 
-_QUOTED = re.compile(r'“[^”]*”|"[^"\n]*"')
+_QUOTED = re.compile(r'“[^”]*”|"[^"\n]*"|\'\'[^\n]*?\'\'')  # also the ''...'' of some archives
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
