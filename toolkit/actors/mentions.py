@@ -200,6 +200,19 @@ def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> fr
     return frozenset(words)
 
 
+def _shouted_word(tok: Token, lex: Lexicon, body_words: frozenset[str]) -> bool:
+    """An ordinary English word in capitals, as in an all-caps subhead ("DEBBIE WASSERMAN SCHULTZ
+    RESIGNS"): no name unless the body writes it as one ("TRUMP" with "Trump" in the body, "PAC").
+
+    >>> from toolkit.text.tagging import process
+    >>> [_shouted_word(t, lexicon(), frozenset({"Trump"})) for t in process("RESIGNS TRUMP FBI").tokens]
+    [True, False, False]
+    """
+    text = tok.text
+    return (len(text) > 1 and text.isupper() and text.isalpha() and ordinary_word(tok.lower, lex)
+            and text.title() not in body_words and text not in body_words)
+
+
 def _title_case_name_word(tok: Token, lex: Lexicon, body_words: frozenset[str]) -> bool:
     """In a Title Case line, where every word is capitalised, a word is part of a name only if
     the body uses it as a name, or it is a given name that is no ordinary English word:
@@ -230,6 +243,8 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool,
     before a given name or a body name word ("Hold Melania Trump to ..." → "Melania Trump").
     """
     def name_word(tok: Token) -> bool:
+        if _shouted_word(tok, lex, body_words):
+            return False
         return _title_case_name_word(tok, lex, body_words) if title_case else _is_name_token(tok, lex)
 
     chunks: list[_Chunk] = []
