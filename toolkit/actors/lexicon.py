@@ -27,7 +27,7 @@ from toolkit.resources import data_lines, read_table, require_nltk
 from toolkit.text.tagging import english_words
 from toolkit.text.tokens import Token, word_spans
 
-__all__ = ["KINDS", "Entry", "Lexicon", "build_lexicon", "lexicon"]
+__all__ = ["KINDS", "Entry", "Lexicon", "build_lexicon", "lexicon", "ordinary_word"]
 
 #: The kinds of actor an alias may stand for.
 KINDS = ("person", "organisation", "country", "place")
@@ -244,6 +244,26 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
     lex.english = english_words()
     lex.places = _gazetteer_places()
     return lex
+
+
+def ordinary_word(low: str, lex: Lexicon) -> bool:
+    """A lower-case word or a regular inflection of one is in the English word list.
+
+    NLTK's list has base forms only: "remarks", "shows", "comes" are found through theirs.
+
+    >>> [ordinary_word(w, lexicon()) for w in ("remarks", "shows", "parties", "clinton")]
+    [True, True, True, False]
+    """
+    english = lex.english
+    if low in english:
+        return True
+    if low.endswith("ies") and low[:-3] + "y" in english:
+        return True
+    if low.endswith("s") and (low[:-1] in english or (low.endswith("es") and low[:-2] in english)):
+        return True
+    if low.endswith("ed") and (low[:-2] in english or low[:-1] in english):
+        return True
+    return low.endswith("ing") and (low[:-3] in english or low[:-3] + "e" in english)
 
 
 @lru_cache(maxsize=8)

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from toolkit.actors.lexicon import Entry, Lexicon, lexicon
+from toolkit.actors.lexicon import Entry, Lexicon, lexicon, ordinary_word
 from toolkit.actors.resolve import Candidate, Resolver, acronym_definitions
 from toolkit.text.clauses import LOCATIVE
 from toolkit.text.tokens import Doc, Sentence, Token
@@ -121,7 +121,7 @@ def _is_name_token(tok: Token, lex: Lexicon) -> bool:
 def _capitalised_line(tokens: Sequence[Token]) -> bool:
     """Most longer words capitalised, as in a headline or subhead ("Popular Website Shows Bias ...")."""
     words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str] = frozenset(),
@@ -147,26 +147,6 @@ def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str
     ordinary = [k for k in capitalised if ordinary_word(tokens[k].lower, lex) and tokens[k].text not in body_words
                 and tokens[k].text not in lex.first_names]
     return len(ordinary) >= 2
-
-
-def ordinary_word(low: str, lex: Lexicon) -> bool:
-    """A lower-case word or a regular inflection of one is in the English word list.
-
-    NLTK's list has base forms only: "remarks", "shows", "comes" are found through theirs.
-
-    >>> [ordinary_word(w, lexicon()) for w in ("remarks", "shows", "parties", "clinton")]
-    [True, True, True, False]
-    """
-    english = lex.english
-    if low in english:
-        return True
-    if low.endswith("ies") and low[:-3] + "y" in english:
-        return True
-    if low.endswith("s") and (low[:-1] in english or (low.endswith("es") and low[:-2] in english)):
-        return True
-    if low.endswith("ed") and (low[:-2] in english or low[:-1] in english):
-        return True
-    return low.endswith("ing") and (low[:-3] in english or low[:-3] + "e" in english)
 
 
 def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> frozenset[str]:
@@ -217,8 +197,9 @@ def _title_case_name_word(tok: Token, lex: Lexicon, body_words: frozenset[str]) 
     """In a Title Case line, where every word is capitalised, a word is part of a name only if
     the body uses it as a name, or it is a given name that is no ordinary English word:
     "Hold", "Remarks", "Website" are not ("Melania Trump" is, with "Trump" in the body)."""
-    return _is_name_token(tok, lex) and (tok.text in body_words or (
-        tok.text in lex.first_names and not ordinary_word(tok.lower, lex)))
+    text = tok.text.title() if tok.text.isupper() else tok.text  # "WALSH" in an all-caps line
+    return _is_name_token(tok, lex) and (text in body_words or (
+        text in lex.first_names and not ordinary_word(tok.lower, lex)))
 
 
 def _inside_name(tokens: Sequence[Token], i: int, length: int, lex: Lexicon) -> bool:
@@ -431,6 +412,11 @@ class _SentenceReader:
             return c
         if owner is not None:
             self.subject_taken = self.subject_taken or owner.subject
+            if indefinite and owner.entry is not None and (c >= n or chunks[c].kind == "COMMA"):
+                # "Tim Kaine, a Democrat," / "Eric Dor, a Frenchman,": the alias says whom the name speaks for.
+                target = _apposition_target(chunks, start, self.found)
+                if target is not None and target.apposition_owner is None:
+                    target.apposition_owner = owner
         return c + 1 if c == start else c
 
     def read_owner(self, c: int) -> tuple[Candidate | None, int]:
@@ -616,16 +602,16 @@ def _defined_acronyms(found: list[Candidate], doc: Doc) -> tuple[list[Candidate]
 
     The name run of "the Securities and Exchange Commission (S.E.C.)" is only
     "Exchange Commission" ("and" ends a run): the candidates inside a defined full name
-    become one, unless one is a table alias (whose canonical name wins).
+    become one (with a body phrase over it, "the ... Commission"), unless one is a table
+    alias (whose canonical name wins).
     """
     definitions = acronym_definitions(doc)
     if not definitions:
         return found, {}
     acronyms: dict[str, str] = {}
     for first, last, key in definitions:
-        inside = [c for c in found if first <= c.first and c.last <= last]
-        if any(c.entry is not None for c in inside) or any(c.first < first < c.last or c.first < last < c.last
-                                                            for c in found):
+        inside = [c for c in found if c.first < last and first < c.last]  # "the ... Commission" too
+        if any(c.entry is not None for c in inside):
             continue
         acronyms.setdefault(key, " ".join(t.text for t in doc.tokens[first:last]))
         taken = {id(c) for c in inside}

@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from toolkit.actors.lexicon import Entry, Lexicon
+from toolkit.actors.lexicon import Entry, Lexicon, ordinary_word
 from toolkit.text.tokens import Doc
 
 __all__ = ["Candidate", "Resolver", "name_key", "acronym_definitions"]
@@ -321,7 +321,8 @@ class Resolver:
 
         A bare surname or given name then goes to the most salient bearer in the whole
         document (:meth:`_Bearer.salience`), wherever the full name comes; a run that opens
-        with a bearer's surname but no given name ("Trump National Doral") is no person.
+        with a bearer's surname and goes on with an ordinary word ("Trump National Doral",
+        "Trump Tower") is no person.
         """
         runs: list[tuple[Candidate, str]] = []
         for cand in candidates:
@@ -336,7 +337,8 @@ class Resolver:
             key = name_key(text)
             if not key[0] or key[0] == key[1]:
                 continue
-            if cand.via == "name" and key[0] in surnames and first_word not in self.lex.first_names:
+            rest = [t.lower for t in self.doc.tokens[cand.first + 1:cand.last]]
+            if cand.via == "name" and key[0] in surnames and any(ordinary_word(w, self.lex) for w in rest):
                 self.not_persons.add(cand.first)
                 continue
             in_body = self.doc.sentences[cand.sentence].paragraph > 0
