@@ -152,8 +152,9 @@ def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str
 def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> frozenset[str]:
     """Words the body of an article writes as names: name tokens inside ordinary sentences.
 
-    Runs that open a sentence (or follow a colon or quotation mark) and capitalised lines
-    (headlines) are left out, as their capitals say nothing; what is left tells "Trump"
+    Runs that open a sentence (or follow a colon or quotation mark), unless a given name
+    opens them ("Donald Trump said"), and capitalised lines (headlines) are left out, as
+    their capitals say nothing; what is left tells "Trump"
     (a name here) from "Remarks" in the headline "Clinton Remarks On Trump".
 
     >>> from toolkit.text.tagging import process
@@ -174,7 +175,9 @@ def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> fr
             j = k + 1
             while j < sent.last and _is_name_token(toks[j], lex):
                 j += 1
-            if k > sent.first and toks[k - 1].text not in _CAPITAL_AFTER:
+            opener = toks[k].text
+            if (k > sent.first and toks[k - 1].text not in _CAPITAL_AFTER) or (
+                    j - k >= 2 and opener in lex.first_names and not ordinary_word(toks[k].lower, lex)):
                 words.update(toks[m].text for m in range(k, j))
             k = j
     return frozenset(words)
@@ -577,6 +580,7 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
     for sent in sentences:
         found.extend(_sentence_candidates(doc, sent, lex, body_words))
     found, acronyms = _defined_acronyms(found, doc)
+    found = _split_known_names(found, doc, lex)
     given_found = _given(doc, given, lex)
     if given_found:
         taken = [(g.first, g.last) for g in given_found]
@@ -595,6 +599,62 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
         found = sorted(found + extra, key=lambda c: (c.first, c.last))
         Resolver(doc, lex=lex, acronyms=acronyms).resolve(found)
     return _mentions(found, doc)
+
+
+def _split_known_names(found: list[Candidate], doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Name runs that string together full names the document uses on their own, split into them.
+
+    A headline the tagger reads as one run, "Carly Fiorina Endorses Ted Cruz", holds "Carly
+    Fiorina" and "Ted Cruz" (runs of their own elsewhere): each becomes a candidate, and the
+    leftover words too once stripped of ordinary English words ("Endorses"). A run whose
+    leftover has an organisation or place word ("... Foundation", "... Airport") stays whole.
+    """
+    toks = doc.tokens
+
+    def words(c: Candidate) -> tuple[str, ...]:
+        return tuple(t.text for t in toks[c.first:c.last])
+
+    known = {words(c) for c in found if c.entry is None and c.via in ("name", "title") and 2 <= c.last - c.first <= 4
+             and toks[c.first].text in lex.first_names}
+    if not known:
+        return found
+    longest = max(len(k) for k in known)
+    out: list[Candidate] = []
+    for cand in found:
+        n = cand.last - cand.first
+        if cand.entry is not None or cand.via != "name" or n < 3:
+            out.append(cand)
+            continue
+        run = words(cand)
+        pieces: list[tuple[int, int, bool]] = []  # (start, end, known) within the run
+        i = 0
+        while i < n:
+            size = next((m for m in range(min(longest, n), 1, -1) if run[i:i + m] in known and run[i:i + m] != run), 0)
+            if size:
+                pieces.append((i, i + size, True))
+                i += size
+            else:
+                if pieces and not pieces[-1][2]:
+                    pieces[-1] = (pieces[-1][0], i + 1, False)
+                else:
+                    pieces.append((i, i + 1, False))
+                i += 1
+        leftovers = [w.lower() for a, b, k in pieces if not k for w in run[a:b]]
+        if not any(k for _, _, k in pieces) or any(w in lex.org_words or w in lex.place_words for w in leftovers):
+            out.append(cand)
+            continue
+        for a, b, is_known in pieces:
+            if not is_known:  # strip ordinary words from the edges of a leftover
+                while a < b and ordinary_word(run[a].lower(), lex) and run[a] not in lex.first_names:
+                    a += 1
+                while b > a and ordinary_word(run[b - 1].lower(), lex) and run[b - 1] not in lex.first_names:
+                    b -= 1
+                if a == b:
+                    continue
+            piece = Candidate(cand.first + a, cand.first + b, cand.sentence, "name")
+            piece.locative, piece.subject = cand.locative and a == 0, cand.subject and a == 0
+            out.append(piece)
+    return out
 
 
 def _defined_acronyms(found: list[Candidate], doc: Doc) -> tuple[list[Candidate], dict[str, str]]:

@@ -328,6 +328,9 @@ class Resolver:
         for cand in candidates:
             if cand.entry is not None or cand.via not in ("name", "title") or cand.last - cand.first < 2:
                 continue
+            first = self.doc.tokens[cand.first]
+            if ordinary_word(first.lower, self.lex) and first.text not in self.lex.first_names:
+                continue  # "Catholic Garvaghy Road": no given name opens it
             if cand.via == "title" or _classify_name(cand, self.doc, lex=self.lex) == "person":
                 runs.append((cand, " ".join(self._words(cand))))
         surnames = {name_key(text)[1] for _, text in runs}
@@ -380,9 +383,13 @@ class Resolver:
         return None
 
     def _bearers_for(self, cand: Candidate) -> list[_Bearer]:
-        """The full-name bearers a one-word name can mean: by surname, else by given name."""
-        if cand.last - cand.first != 1:
-            return []
+        """The full-name bearers a one-word name can mean: by surname, else by given name.
+
+        Bearers are full names that open with a given name (or a word that is no ordinary
+        English word): "Catholic" is no given name of a "Catholic Garvaghy Road".
+        """
+        if cand.last - cand.first != 1 or _acronym_key(self._words(cand)):
+            return []  # an acronym ("TWA") is no surname
         low = self.doc.tokens[cand.first].text.lower()
         return self.by_surname.get(low) or self.by_given.get(low) or []
 
@@ -443,6 +450,11 @@ def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:
         word = toks[0].text
         if word.endswith("."):
             return None  # an abbreviation such as "Mich." or "Calif." on its own
+        if "-" in word and any(e.via == "demonym" for toks_, e in lex.aliases.get(word.rsplit("-", 1)[1], ())
+                               if len(toks_) == 1):
+            return None  # a people, not one actor: "African-American", "Cuban-American"
+        if word.lower().startswith(("anti-", "pro-", "non-")):
+            return None  # an attitude to an actor, not the actor: "Anti-Trump"
         if word.isupper() and len(word) > 1:
             return "organisation"
         if word in lex.first_names:
