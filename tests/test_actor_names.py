@@ -60,6 +60,28 @@ def test_title_case_headline(text: str, expected: bool) -> None:
     assert _title_case(process(text).tokens, lexicon(), BODY, alone=True) is expected
 
 
+@pytest.mark.parametrize("text, present, absent", [
+    # A run the tagger strings together from two full names the article uses alone.
+    ("Poll: Kendra Walsh Ties Tom Reyes, Race Tightens.\n\nOn Monday, Kendra Walsh led. Later, Tom Reyes spoke.",
+     ("Kendra Walsh", "Tom Reyes"), ("Kendra Walsh Ties Tom Reyes",)),
+    # An organisation named after a person stays whole.
+    ("The Tom Reyes Foundation gave money. On Monday, Tom Reyes spoke.",
+     ("Tom Reyes Foundation", "Tom Reyes"), ()),
+])
+def test_known_names_split(text: str, present: tuple[str, ...], absent: tuple[str, ...]) -> None:
+    found = {a for _, a in actors(text)}
+    assert set(present) <= found
+    assert not set(absent) & found
+
+
+@pytest.mark.parametrize("text, not_actor", [
+    ("Many African-American voters agreed.", "African-American"),
+    ("Anti-Walsh protesters gathered.", "Anti-Walsh"),
+])
+def test_no_actor(text: str, not_actor: str) -> None:
+    assert not_actor not in {a for _, a in actors(text)}
+
+
 def test_the_headline_name_is_the_body_person() -> None:
     found = actors("Walsh Names New Deputy\n\nOn Monday, Kendra Walsh named a deputy.")
     assert found[0] == ("Walsh", "Kendra Walsh")
@@ -111,6 +133,20 @@ def test_campaign_of_the_salient_bearer() -> None:
 def test_surname_is_a_person(text: str, bare: str, expected: str) -> None:
     found = actors(text)
     assert (bare, expected) in found
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    # A transcript run "Steven Snyder TWA" makes no surname of the airline's acronym.
+    # A surname shouted in an all-caps headline is the person the body names.
+    ("WALSH RESIGNS\n\nOn Monday, Kendra Walsh resigned. Walsh left.", "WALSH", "Kendra Walsh"),
+])
+def test_acronym_is_no_surname(text: str, bare: str, expected: str) -> None:
+    assert (bare, expected) in actors(text)
+
+
+def test_acronym_is_not_the_person() -> None:
+    found = actors("Steven Snyder TWA spoke on Monday. Later, the TWA board said the planes were late.")
+    assert all(actor != "Steven Snyder TWA" for text, actor in found if text == "TWA")
 
 
 def test_run_opening_with_a_surname_is_no_person() -> None:

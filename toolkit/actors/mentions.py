@@ -165,7 +165,8 @@ def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> fr
     words: set[str] = set()
     toks = doc.tokens
     for sent in sentences:
-        if sent.last - sent.first < 2 or _capitalised_line(toks[sent.first:sent.last]):
+        if sent.last - sent.first < 2 or (_capitalised_line(toks[sent.first:sent.last]) and (
+                _alone(doc, sent) or toks[sent.last - 1].text not in (".", "!", "?"))):
             continue
         k = sent.first
         while k < sent.last:
@@ -498,6 +499,12 @@ class _SentenceReader:
         return c + 1
 
 
+def _alone(doc: Doc, sent: Sentence) -> bool:
+    """The sentence is a paragraph of its own (as a headline or subhead is)."""
+    return all(not (0 <= k < len(doc.sentences)) or doc.sentences[k].paragraph != sent.paragraph
+               for k in (sent.i - 1, sent.i + 1))
+
+
 def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon,
                          body_words: frozenset[str] = frozenset()) -> list[Candidate]:
     """The candidate mentions of one sentence, before document-level resolution.
@@ -507,9 +514,7 @@ def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon,
     tokens = doc.tokens[sent.first:sent.last]
     if not tokens:
         return []
-    alone = all(not (0 <= k < len(doc.sentences)) or doc.sentences[k].paragraph != sent.paragraph
-                for k in (sent.i - 1, sent.i + 1))
-    title_case = _title_case(tokens, lex, body_words, alone=alone)
+    title_case = _title_case(tokens, lex, body_words, alone=_alone(doc, sent))
     chunks = _chunks(tokens, lex, title_case=title_case, body_words=body_words)
     return _SentenceReader(doc, sent, chunks).read()
 

@@ -156,6 +156,7 @@ class Resolver:
         self.by_surname: dict[str, list[_Bearer]] = {}
         self.by_given: dict[str, list[_Bearer]] = {}
         self.not_persons: set[int] = set()  # first tokens of runs that open with a bearer's surname
+        self._token_texts: frozenset[str] | None = None  # the document's words, when first needed
         self.acronyms = acronyms or {}  # "SEC" -> "Securities and Exchange Commission" (defined in the text)
 
     def resolve(self, candidates: list[Candidate]) -> None:
@@ -382,13 +383,22 @@ class Resolver:
                 return gender
         return None
 
+    def _acronym(self, words: list[str]) -> bool:
+        """An all-caps word the document never writes in lower case: "TWA", not the "TRUMP" of a
+        shouted headline over an article that writes "Trump"."""
+        if not _acronym_key(words):
+            return False
+        if self._token_texts is None:
+            self._token_texts = frozenset(t.text for t in self.doc.tokens)
+        return words[0].title() not in self._token_texts
+
     def _bearers_for(self, cand: Candidate) -> list[_Bearer]:
         """The full-name bearers a one-word name can mean: by surname, else by given name.
 
         Bearers are full names that open with a given name (or a word that is no ordinary
         English word): "Catholic" is no given name of a "Catholic Garvaghy Road".
         """
-        if cand.last - cand.first != 1 or _acronym_key(self._words(cand)):
+        if cand.last - cand.first != 1 or self._acronym(self._words(cand)):
             return []  # an acronym ("TWA") is no surname
         low = self.doc.tokens[cand.first].text.lower()
         return self.by_surname.get(low) or self.by_given.get(low) or []
@@ -404,6 +414,8 @@ class Resolver:
         lows = [p.lower() for p in parts]
         text = " ".join(parts)
         if len(parts) == 1:
+            if self._acronym(parts):
+                return text  # an acronym ("TWA") is no surname
             bearers = self._bearers_for(cand)
             gender = _title_gender(cand.title)
             if gender is not None:
