@@ -205,6 +205,19 @@ def test_defined_acronyms(text: str, expected: list[tuple[str, str]]) -> None:
 
 # --------------------------------------------------------------------------- 6. stable within a document
 
+@pytest.mark.parametrize("text, expected", [
+    # A short given name is the same person as the long one: the fullest form is the name.
+    ("Former counsel Ken Marlow said the case was closed. Kenneth Marlow, 70, spoke for an hour. Marlow left.",
+     {"Kenneth Marlow"}),
+    # Accents or not, one person.
+    ("President Frédéric Dumas spoke. Later, Frederic Dumas left. Dumas said so.", {"Frédéric Dumas"}),
+    # Two given names are two persons.
+    ("Tom Reyes spoke. Anna Reyes, his sister, left.", {"Tom Reyes", "Anna Reyes"}),
+])
+def test_name_variants(text: str, expected: set[str]) -> None:
+    assert {actor for _, actor in actors(text)} == expected
+
+
 def test_one_canonical_per_person() -> None:
     text = ("Voss Wins\n\nHelen Voss won on Tuesday. Voss thanked voters. Helen R. Voss, a lawyer, "
             "will take office. Helen thanked her staff. Ms. Voss left.")

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -359,6 +360,7 @@ class Resolver:
             bearer.gender = bearer.gender or _title_gender(cand.title)
             if bearer.gender is None:
                 bearer.pronouns.append(self._next_pronoun_gender(cand, candidates))
+        self._merge_variants()
         for bearer in self.bearers.values():
             if bearer.gender is None and bearer.pronouns:
                 male, female = bearer.pronouns.count("male"), bearer.pronouns.count("female")
@@ -370,6 +372,40 @@ class Resolver:
                 if tok.lower not in self.by_surname and not _inside(quoted, tok.start):
                     for bearer in self.by_given.get(tok.lower, ()):
                         bearer.given_uses += 1
+
+    def _merge_variants(self) -> None:
+        """One person under two full names of one surname: "Kenneth Starr" and "Ken Starr",
+        "François Hollande" and "Francois Hollande", "Loretta Lynch" and "AG Lynch" (no given
+        name opens it). The variant the article gives most fully becomes the canonical name of
+        both (:func:`_same_given`)."""
+        for surname, group in self.by_surname.items():
+            if len(group) < 2:
+                continue
+            kept: list[_Bearer] = []
+            for bearer in sorted(group, key=self._fullness, reverse=True):
+                into = next((k for k in kept if _same_given(k, bearer, self.lex)), None)
+                if into is None:
+                    kept.append(bearer)
+                    continue
+                into.count += bearer.count
+                into.given_uses += bearer.given_uses
+                into.headline = into.headline or bearer.headline
+                into.first, into.body_first = min(into.first, bearer.first), min(into.body_first, bearer.body_first)
+                into.gender = into.gender or bearer.gender
+                into.pronouns.extend(bearer.pronouns)
+                for key, value in self.bearers.items():
+                    if value is bearer:
+                        self.bearers[key] = into
+                given = self.by_given.get(bearer.given, [])
+                if bearer in given:
+                    given.remove(bearer)
+            self.by_surname[surname] = sorted(kept, key=lambda b: b.first)
+
+    def _fullness(self, bearer: _Bearer) -> tuple[bool, int, int]:
+        """How fully a full name names its person: opened by a given name, longer, named first."""
+        first_word = bearer.canonical.split()[0]
+        given = first_word in self.lex.first_names or _fold(first_word).title() in self.lex.first_names
+        return (given, len(bearer.canonical), -bearer.first)
 
     def _next_pronoun_gender(self, cand: Candidate, candidates: list[Candidate]) -> str | None:
         """The gender of the first he/she/his/her after a full name in its sentence, before any
@@ -503,6 +539,43 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """
     k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+def _fold(word: str) -> str:
+    """A word without accents, lower case: "François" -> "francois"."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _same_given(a: _Bearer, b: _Bearer, lex: Lexicon) -> bool:
+    """Whether two bearers of one surname are one person: the same given name but for accents,
+    one given name the start of the other ("Ken", "Kenneth"), or no given name opening the less
+    full one ("AG Lynch", "Oscar-winner Sarandon") while the fuller one has one.
+
+    >>> lex = Lexicon(first_names=frozenset({"Kenneth", "Ken", "Loretta", "Bill", "Hillary"}))
+    >>> def b(name): return _Bearer(name, name.split()[0].lower(), name.split()[-1].lower(), 0, 0)
+    >>> _same_given(b("Kenneth Starr"), b("Ken Starr"), lex), _same_given(b("Loretta Lynch"), b("AG Lynch"), lex)
+    (True, True)
+    >>> _same_given(b("Hillary Clinton"), b("Bill Clinton"), lex)
+    False
+    """
+    x, y = _fold(a.given), _fold(b.given)
+    if x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))):
+        return True
+    return _given_like(a.canonical.split()[0], lex) != _given_like(b.canonical.split()[0], lex)
+
+
+def _given_like(word: str, lex: Lexicon) -> bool:
+    """A word that can be a given name: a known first name, or a capitalised word that is no
+    ordinary English word, abbreviation or compound ("Ivanka" is; "AG", "Rev.", "Oscar-winner",
+    "Wisconsin"... are judged by the same test, so a place or title word is not).
+
+    >>> lex = Lexicon(first_names=frozenset({"Loretta"}))
+    >>> [_given_like(w, lex) for w in ("Loretta", "Ivanka", "AG", "Oscar-winner", "Rev.")]
+    [True, True, False, False, False]
+    """
+    if word in lex.first_names:
+        return True
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not ordinary_word(word.lower(), lex)
 
 
 def _title_gender(title: str | None) -> str | None:
