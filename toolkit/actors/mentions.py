@@ -8,7 +8,10 @@ right into candidates (:func:`_sentence_candidates`):
 * aliases from the tables of :mod:`toolkit.actors.lexicon`: "Seoul", "South Korean"
   → South Korea; "the Kremlin", "Moscow" → Russia;
 * proper-noun runs from the POS tags, split around aliases and titles: "South
-  Korean President Yoon Suk Yeol" → South Korea + the person Yoon Suk Yeol;
+  Korean President Yoon Suk Yeol" → South Korea + the person Yoon Suk Yeol; in a
+  Title Case headline only the words the body uses as names ("Clinton Remarks Draw
+  Fire" → Clinton, :func:`body_name_words`), without an ordinary opening word ("Hold
+  Melania Trump to ..."), and split into the full names the document uses alone;
 * bodies owned by a country or a person: "South Korea's foreign ministry";
 * descriptions: "the ministry", "the Russian ambassador";
 * appositions ("Lin Jian, a Chinese foreign ministry spokesperson,").
@@ -170,11 +173,11 @@ def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> fr
             continue
         k = sent.first
         while k < sent.last:
-            if not _is_name_token(toks[k], lex):
+            if not toks[k].text[:1].isupper() or not _is_name_token(toks[k], lex):
                 k += 1
                 continue
             j = k + 1
-            while j < sent.last and _is_name_token(toks[j], lex):
+            while j < sent.last and toks[j].text[:1].isupper() and _is_name_token(toks[j], lex):
                 j += 1
             opener = toks[k].text
             if (k > sent.first and toks[k - 1].text not in _CAPITAL_AFTER) or (
@@ -228,7 +231,7 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool,
     before a given name or a body name word ("Hold Melania Trump to ..." → "Melania Trump").
     """
     def name_word(tok: Token) -> bool:
-        if _shouted_word(tok, lex, body_words):
+        if tok.text.isupper() and _shouted_word(tok, lex, body_words):
             return False
         return _title_case_name_word(tok, lex, body_words) if title_case else _is_name_token(tok, lex)
 
@@ -265,9 +268,9 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool,
             chunks.append(_Chunk("MOD", tok.i, tok.i + 1))
             i += 1
             continue
-        given = (tok.text in lex.first_names and tok.text[:1].isupper() and i + 1 < n and name_word(tokens[i + 1])
-                 and not ordinary_word(low, lex))  # a given name the tagger took for an adjective ("Hillary/JJ")
-        if name_word(tok) or given or (match and not title_case):
+        if name_word(tok) or (match and not title_case) or (
+                # a given name the tagger took for an adjective ("Hillary/JJ Clinton")
+                tok.text in lex.first_names and i + 1 < n and name_word(tokens[i + 1]) and not ordinary_word(low, lex)):
             j = i + 1
             while j < n and name_word(tokens[j]) and not lex.match_alias(tokens, j) \
                     and not lex.match_phrase(lex.titles, tokens, j):

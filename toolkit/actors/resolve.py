@@ -5,13 +5,20 @@ a :class:`Resolver` then reads them in document order, learning as it goes:
 
 * an alias stands for its table entry ("Moscow" → Russia), except a capital after
   "in", "at"... which is a place of its country ("in Seoul" → Seoul, South Korea);
-* a proper-noun run is a person, an organisation or a place (:func:`_classify_name`),
-  and a name seen before is that person again: "Kim" → the Kim Hong-kyun named
-  earlier, "Donald Trump" → "Donald J. Trump" (:func:`name_key`);
+* a proper-noun run is a person, an organisation or a place (:func:`_classify_name`);
+  the persons the document names in full are indexed first (:meth:`Resolver.index_bearers`),
+  their variants merged ("Ken Starr" is "Kenneth Starr"), so that a full name is that
+  person again ("Donald Trump" → "Donald J. Trump", :func:`name_key`) and a bare surname
+  or given name goes to its most salient bearer anywhere in the document ("Kim" → Kim
+  Hong-kyun; "Trump" → Donald Trump, not the Melania Trump named last: :class:`_Bearer`),
+  of the gender a courtesy title says ("Mrs. Clinton"); only persons bear surnames, and
+  an acronym the text defines means its full name ("the S.E.C." → Securities and
+  Exchange Commission, :func:`acronym_definitions`);
 * a person learns a title and an affiliation from an owner before the title
   ("Russian ambassador Georgy Zinoviev"), an apposition ("Lin Jian, a Chinese
   foreign ministry spokesperson,"), or, for a bare title, the sentence's acting body
-  ("The Kremlin declined ... but spokesman Dmitry Peskov said");
+  ("The Kremlin declined ... but spokesman Dmitry Peskov said"), a stronger source
+  overriding a weaker one learned earlier;
 * a body with an owner is named after it ("South Korea's foreign ministry" →
   South Korean foreign ministry); a description without one is the last body with
   its head ("the ministry");
@@ -256,7 +263,7 @@ class Resolver:
         cand.kind = None
 
     def _complete_person(self, cand: Candidate) -> None:
-        """A single name seen before its full name ("Kim" in a headline, "Kim Hong-kyun" later)."""
+        """A person mention takes the title and affiliation its person has learned by the end of pass 1."""
         if cand.kind != "person":
             return
         info = self.person_info.get(cand.actor)
