@@ -128,7 +128,7 @@ def _capitalised_line(tokens: Sequence[Token]) -> bool:
 
 
 def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str] = frozenset(),
-                *, alone: bool = False) -> bool:
+                *, alone: bool = False, capitalised: bool | None = None) -> bool:
     """A headline or subhead in Title Case, whose capitalised words are not all names.
 
     A capitalised line without a final period is one. With a period, only a paragraph of
@@ -137,7 +137,7 @@ def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str
     English words the body never uses as names ("Shows", "Bias"): "Donald Trump met Hillary
     Clinton in New York." is a sentence full of names, not a headline.
     """
-    if not _capitalised_line(tokens):
+    if not (_capitalised_line(tokens) if capitalised is None else capitalised):
         return False
     if not (tokens[-1].text in (".", "!", "?") or (len(tokens) > 1 and tokens[-2].text in (".", "!", "?"))):
         return True
@@ -152,7 +152,8 @@ def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str
     return len(ordinary) >= 2
 
 
-def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> frozenset[str]:
+def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon,
+                    capitalised: set[int] | None = None) -> frozenset[str]:
     """Words the body of an article writes as names: name tokens inside ordinary sentences.
 
     Runs that open a sentence (or follow a colon or quotation mark), unless a given name
@@ -168,7 +169,8 @@ def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon) -> fr
     words: set[str] = set()
     toks = doc.tokens
     for sent in sentences:
-        if sent.last - sent.first < 2 or (_capitalised_line(toks[sent.first:sent.last]) and (
+        caps = sent.i in capitalised if capitalised is not None else _capitalised_line(toks[sent.first:sent.last])
+        if sent.last - sent.first < 2 or (caps and (
                 _alone(doc, sent) or toks[sent.last - 1].text not in (".", "!", "?"))):
             continue
         k = sent.first
@@ -508,16 +510,18 @@ def _alone(doc: Doc, sent: Sentence) -> bool:
                for k in (sent.i - 1, sent.i + 1))
 
 
-def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon,
-                         body_words: frozenset[str] = frozenset()) -> list[Candidate]:
+def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon, body_words: frozenset[str] = frozenset(),
+                         capitalised: set[int] | None = None) -> list[Candidate]:
     """The candidate mentions of one sentence, before document-level resolution.
 
-    ``body_words`` (:func:`body_name_words`) tell the names in a Title Case line.
+    ``body_words`` (:func:`body_name_words`) tell the names in a Title Case line;
+    ``capitalised`` holds the sentences :func:`_capitalised_line` accepts, when known.
     """
     tokens = doc.tokens[sent.first:sent.last]
     if not tokens:
         return []
-    title_case = _title_case(tokens, lex, body_words, alone=_alone(doc, sent))
+    title_case = _title_case(tokens, lex, body_words, alone=_alone(doc, sent),
+                             capitalised=None if capitalised is None else sent.i in capitalised)
     chunks = _chunks(tokens, lex, title_case=title_case, body_words=body_words)
     return _SentenceReader(doc, sent, chunks).read()
 
@@ -583,10 +587,11 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
     lex = lex or lexicon()
     skip = boilerplate_sentences(doc, lex=lex) if skip_sentences is None else skip_sentences
     sentences = [sent for sent in doc.sentences if sent.i not in skip]
-    body_words = body_name_words(doc, sentences, lex)
+    capitalised = {sent.i for sent in sentences if _capitalised_line(doc.tokens[sent.first:sent.last])}
+    body_words = body_name_words(doc, sentences, lex, capitalised)
     found: list[Candidate] = []
     for sent in sentences:
-        found.extend(_sentence_candidates(doc, sent, lex, body_words))
+        found.extend(_sentence_candidates(doc, sent, lex, body_words, capitalised))
     found, acronyms = _defined_acronyms(found, doc)
     found = _split_known_names(found, doc, lex)
     given_found = _given(doc, given, lex)
