@@ -200,7 +200,7 @@ def test_table_canonical(text: str, mention: str, expected: str) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("The Federal Trade Commission (F.T.C.) opened an inquiry. On Monday the F.T.C. said it would act.",
      [("Federal Trade Commission", "Federal Trade Commission"), ("F.T.C", "Federal Trade Commission"),
-      ("F.T.C", "Federal Trade Commission")]),
+      ("F.T.C.", "Federal Trade Commission")]),  # "the F.T.C. said": one sentence, so the acronym keeps its dot
     ("Agents of Customs and Border Protection, or CBP, came. Later, CBP said nothing.",
      [("Customs and Border Protection", "Customs and Border Protection"), ("CBP", "Customs and Border Protection"),
       ("CBP", "Customs and Border Protection")]),
@@ -231,3 +231,17 @@ def test_one_canonical_per_person() -> None:
             "will take office. Helen thanked her staff. Ms. Voss left.")
     found = actors(text)
     assert {actor for _, actor in found} == {"Helen Voss"}
+
+
+@pytest.mark.parametrize("text, mention, kind, actor", [
+    # a brand in camel case is an organisation, a Mc/Mac/De surname is not
+    ("PolitiFact rated the claim false.", "PolitiFact", "organisation", "PolitiFact"),
+    ("The vote was close, DeSantis said.", "DeSantis", "person", "DeSantis"),
+    # a short form of an organisation named in full before
+    ("The Tampa Bay Times owns the site. The Times endorsed her.", "Times", "organisation", "Tampa Bay Times"),
+    # an abbreviated title: "Del." (delegate) before a name
+    ("\"It is a waste of time,\" said Del. Stacey Plaskett of the Virgin Islands.", "Stacey Plaskett", "person",
+     "Stacey Plaskett"),
+])
+def test_brands_short_forms_and_titles(text, mention, kind, actor):
+    assert (mention, kind, actor) in [(m.text, m.kind, m.actor) for m in names(text)]

@@ -455,8 +455,8 @@ class _Reader:
             if toks[j].tag == "POS" or toks[j].text in ("'s", "’s"):
                 owner = self._actor_at(j - 1)
             j += 1
-            if toks[j - 1].tag in ("NN", "NNS") and (j >= sent_last or toks[j].tag not in ("NN", "NNS")):
-                break
+            if toks[j - 1].tag in ("NN", "NNS") and (j >= sent_last or toks[j].tag not in ("NN", "NNS", "POS")):
+                break  # ("the nominee's eldest daughter": the head is "daughter", the nominee its owner)
         if j - 1 <= k or toks[j - 1].tag not in ("NN", "NNS"):
             return
         head = toks[j - 1].lower
@@ -840,6 +840,8 @@ class _Reader:
                 if s - sent <= WINDOW:  # one weight per sentence, its strongest mention (as Lappin & Leass)
                     w *= 0.3 if quoted and not inside else 1.0
                     per_sentence[sent] = max(per_sentence.get(sent, 0.0), w)
+            if per_sentence and max(per_sentence.values()) <= 5.0 and ref.kind != "person":
+                continue  # only ever a modifier in view ("U.S. senator"): an adjective, not what "it" is
             score = sum(w * 0.5 ** (s - sent) for sent, w in per_sentence.items())
             if speaking and s - ref.spoke <= WINDOW and not local_subject:
                 score += 150 * 0.5 ** (s - ref.spoke)  # "he said" goes on with the last speaker

@@ -159,6 +159,7 @@ class Resolver:
         self.persons: list[_Person] = []  # in the order they were resolved
         self.person_info: dict[str, _PersonInfo] = {}  # canonical name -> title, affiliation
         self.bodies: list[_Body] = []
+        self.organisations: list[str] = []  # organisations named so far (canonical), for their short forms
         self.sentence_subject: dict[int, Candidate] = {}  # sentence -> its acting alias or body
         self.bearers: dict[tuple[str, str], _Bearer] = {}  # name_key -> full-name bearer
         self.by_surname: dict[str, list[_Bearer]] = {}
@@ -225,11 +226,24 @@ class Resolver:
         if kind is None:
             cand.kind = None
             return
+        if kind == "organisation":
+            canonical = self._organisation_for(canonical)
         cand.actor, cand.kind = canonical, kind
         if kind == "person":
             self._learn_person(cand, canonical)
+        elif kind == "organisation":
+            self.organisations.append(canonical)
         elif kind == "place":
             cand.affiliation = self.owner_party(cand.owner)
+
+    def _organisation_for(self, name: str) -> str:
+        """A short form of an organisation named in full before: "the Times" after "the Tampa Bay Times"."""
+        words = name.split()
+        for earlier in reversed(self.organisations):
+            full = earlier.split()
+            if len(full) > len(words) and full[-len(words):] == words:
+                return earlier
+        return name
 
     def _learn_person(self, cand: Candidate, canonical: str) -> None:
         """Record a person's title and affiliation (the first ones the document gives win)."""
@@ -512,6 +526,8 @@ def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:
             return None  # an attitude to an actor, not the actor: "Anti-Trump"
         if word.isupper() and len(word) > 1:
             return "organisation"
+        if _camel_case(word):
+            return "organisation"  # a brand written in camel case: "PolitiFact", "YouTube", "InsideSources"
         if word in lex.first_names:
             return "person"
         if lows[0] in lex.english and not (nxt is not None and nxt.lemma in ("say", "tell", "add")):
@@ -657,6 +673,23 @@ def acronym_definitions(doc: Doc) -> list[tuple[int, int, str]]:
                 out.append((first, i, key))
                 break
     return out
+
+
+#: Surname prefixes written with an inner capital: "McCrummen", "MacDougall", "DeSantis", "O'Neill".
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’", "D'", "St")
+
+
+def _camel_case(word: str) -> bool:
+    """A capital inside a word that no surname prefix explains ("PolitiFact" yes, "McCrummen" no).
+
+    >>> [_camel_case(w) for w in ("PolitiFact", "YouTube", "McCrummen", "DeSantis", "Obama", "NATO")]
+    [True, True, False, False, False, False]
+    """
+    if len(word) < 4 or word.isupper() or not word[0].isupper() or "-" in word:
+        return False
+    if not any(c.isupper() for c in word[1:]):
+        return False
+    return not word.startswith(_SURNAME_PREFIXES)
 
 
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
