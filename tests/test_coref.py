@@ -34,6 +34,9 @@ def resolved(text: str, word: str, nth: int = 0, *, outlet: str | None = None) -
      "Ann Cole + Bob Diaz"),
     ("The Supreme Court of Ruritania ruled on Monday. It said the law stood.", "It", 0, None),
     ("Tom Baker left the party. They said he was wrong.", "They", 0, None),
+    # a list with appositions between its names
+    ("Senators Ann Cole, Republican of Iowa, and Bob Diaz, Democrat of Ohio, wrote to the agency. They said it "
+     "had failed.", "They", 0, "Ann Cole + Bob Diaz"),
     # subject preference and the last speaker
     ("Tom Baker told Peter Novak the plan was dead. He said the votes were not there.", "He", 0, "Tom Baker"),
     ("Tom Baker said the plan was dead. Reporters asked about Peter Novak's vote. \"It is alive,\" he said.",

@@ -423,7 +423,7 @@ class _Reader:
         k = m.first
         for prev in reversed(before):
             gap = [t.lower for t in toks[prev.last:k] if t.lower not in _HONORIFIC_GENDER]
-            if gap and all(w in (",", "and", "&") for w in gap):
+            if gap and (all(w in (",", "and", "&") for w in gap) or _apposed_list_gap(toks[prev.last:k])):
                 members.insert(0, prev)
                 k = prev.first
             else:
@@ -904,6 +904,17 @@ class _Reader:
             self.covered[k] = True
             if self.at[k] is None and self.added:
                 self.at[k] = self.added[-1]
+
+
+def _apposed_list_gap(gap: Sequence[Token]) -> bool:
+    """", Republican of Iowa, and" between two names: a short apposition, then the list goes on."""
+    words = [t.lower for t in gap]
+    if len(words) < 4 or words[0] != "," or "," not in words[1:]:
+        return False
+    close = words.index(",", 1)
+    inner, rest = gap[1:close], words[close:]
+    return 0 < len(inner) <= 6 and not any(t.tag.startswith("VB") for t in inner) \
+        and "and" in rest and all(w in (",", "and", "&") for w in rest)
 
 
 def _closes_quote(tok: Token) -> bool:
