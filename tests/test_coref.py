@@ -190,3 +190,10 @@ def test_documents_that_speak_for_nobody(text, word):
     doc = process(text)
     k = [t.start for t in doc.tokens if t.text == word][-1]
     assert not [m for m in find_mentions(doc) if m.start <= k < m.end and m.via == "reference"]
+
+
+def test_relative_pronoun_past_an_apposition_and_for_a_pair():
+    doc = process("The plan came from Japan and the United States, the two largest donors, which vowed to act.")
+    which = [m.actor for m in find_mentions(doc) if m.text == "which"]
+    assert which == ["Japan", "United States"]
+

@@ -790,13 +790,26 @@ class _Reader:
         if j >= 0 and toks[j].text == ",":
             j -= 1
         m = self.at[j] if j >= 0 else None
+        if (m is None or m.last != j + 1) and j >= 0:
+            # past an apposition: "China and the United States, the world's two biggest polluters, which"
+            comma = next((x for x in range(j, max(-1, j - 10), -1) if toks[x].text == ","), None)
+            if comma is not None and comma + 1 <= j and toks[comma + 1].tag in ("DT", "PRP$", "CD"):
+                j = comma - 1
+                m = self.at[j] if j >= 0 else None
         if m is None or m.last != j + 1 or m.kind == "place" or m.via == "unnamed":
             return
         if (toks[k].lower == "who") != (m.kind == "person"):
             return  # "who" for people, "which" for bodies and countries
-        ref = self.by_actor.get(m.actor)
-        if ref is not None:
-            self._emit(ref, k, k + 1, via="pronoun", touch=False)
+        members = [m]
+        a = m.first - 1 - (m.first >= 1 and toks[m.first - 1].tag == "DT")  # "and (the) B"
+        if a >= 1 and toks[a].lower == "and":
+            prev = self.at[a - 1]
+            if prev is not None and prev.last == a and (prev.kind == "person") == (m.kind == "person"):
+                members.insert(0, prev)  # "A and B, which ...": both
+        for member in members:
+            ref = self.by_actor.get(member.actor)
+            if ref is not None:
+                self._emit(ref, k, k + 1, via="pronoun", touch=False)
 
     def _outlet_referent(self) -> Referent:
         ref = Referent(self.outlet, "organisation", media=True)
