@@ -237,6 +237,8 @@ def test_one_canonical_per_person() -> None:
     # a brand in camel case is an organisation, a Mc/Mac/De surname is not
     ("PolitiFact rated the claim false.", "PolitiFact", "organisation", "PolitiFact"),
     ("The vote was close, DeSantis said.", "DeSantis", "person", "DeSantis"),
+    # an irregular plural is an ordinary word, not a person's name; a known bearer's surname still is one
+    ("Tom Banks met U.N. Women officials. Banks said it went well.", "Banks", "person", "Tom Banks"),
     # a short form of an organisation named in full before
     ("The Tampa Bay Times owns the site. The Times endorsed her.", "Times", "organisation", "Tampa Bay Times"),
     # an abbreviated title: "Del." (delegate) before a name
@@ -245,3 +247,8 @@ def test_one_canonical_per_person() -> None:
 ])
 def test_brands_short_forms_and_titles(text, mention, kind, actor):
     assert (mention, kind, actor) in [(m.text, m.kind, m.actor) for m in names(text)]
+
+
+def test_an_irregular_plural_is_no_person():
+    assert not [m for m in names("The General Assembly set up U.N. Women in 2010.") if m.text == "Women"]
+

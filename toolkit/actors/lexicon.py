@@ -246,16 +246,21 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
     return lex
 
 
+#: Plurals no suffix rule reaches ("U.N. Women" is not a person called Women).
+_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "people": "person", "feet": "foot",
+                      "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife"}
+
+
 def ordinary_word(low: str, lex: Lexicon) -> bool:
     """A lower-case word or a regular inflection of one is in the English word list.
 
     NLTK's list has base forms only: "remarks", "shows", "comes" are found through theirs.
 
-    >>> [ordinary_word(w, lexicon()) for w in ("remarks", "shows", "parties", "clinton")]
-    [True, True, True, False]
+    >>> [ordinary_word(w, lexicon()) for w in ("remarks", "shows", "parties", "women", "clinton")]
+    [True, True, True, True, False]
     """
     english = lex.english
-    if low in english:
+    if low in english or _IRREGULAR_PLURALS.get(low, "") in english:
         return True
     if low.endswith("ies") and low[:-3] + "y" in english:
         return True

@@ -530,7 +530,7 @@ def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:
             return "organisation"  # a brand written in camel case: "PolitiFact", "YouTube", "InsideSources"
         if word in lex.first_names:
             return "person"
-        if lows[0] in lex.english and not (nxt is not None and nxt.lemma in ("say", "tell", "add")):
+        if ordinary_word(lows[0], lex) and not (nxt is not None and nxt.lemma in ("say", "tell", "add")):
             return None
         if toks[0].tag == "NNPS" or word.endswith(("ans", "ims", "ists", "ics", "ites")):
             return None  # a group ("Muslims", "Republicans" unless aliased), not one actor
