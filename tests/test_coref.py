@@ -111,6 +111,9 @@ def test_pronouns(text, word, nth, actor):
     # a news item with no author named is its outlet's
     ("The Springfield Herald ran a long feature about the mayor. The piece said the mayor had lied.", "piece",
      "Springfield Herald"),
+    # a subhead, a paragraph of its own, drops articles too
+    ("Senator urges inquiry\n\nMember of Senate panel says jets are unsafe.\n\nSen. Ann Cole spoke on Monday.",
+     "Member", "Ann Cole"),
     # a statement is by whoever issued it
     ("Japan's foreign ministry issued a statement on Monday. The statement said talks had failed.",
      "statement", "Japanese foreign ministry"),

@@ -672,9 +672,16 @@ class _Reader:
         return j if j >= sent.first else None
 
     def _headline(self, sent_i: int) -> bool:
+        """A headline (the first paragraph, no final stop) or a subhead (one of the first sentences, a
+        paragraph of its own): where news drops articles ("Lawmaker urges ...", "Member of House panel says")."""
         sent = self.doc.sentences[sent_i]
         last = self.toks[sent.last - 1].text
-        return last not in (".", "?", "!", "''", "”", '"') and sent.paragraph == 0
+        if sent.paragraph == 0 and last not in (".", "?", "!", "''", "”", '"'):
+            return True
+        sentences = self.doc.sentences
+        alone = all(not (0 <= j < len(sentences)) or sentences[j].paragraph != sent.paragraph
+                    for j in (sent_i - 1, sent_i + 1))
+        return sent_i <= 2 and alone and sent_i + 1 < len(sentences)
 
     def _first_after(self, noun: ReferringNoun, k: int, *, owner: str | None) -> Referent | None:
         """A headline's description ("Former DNC chairman calls ...") names the first person the body gives that title."""
