@@ -166,7 +166,8 @@ class Stance:
     score: float
     cue: tuple[int, int, str] | None
     sentence: int
-    via: str = "cue"  # cue, quote, statement, predicate, portrayal (not part of the contract)
+    via: str = "cue"  # cue, quote, statement, portrayal: the path that found it
+    rule: str = ""  # the pattern within the path ("copula", "object" ...), empty when the path says it all
 
     def to_dict(self) -> dict:
         return {
@@ -177,6 +178,7 @@ class Stance:
             "score": round(self.score, 3),
             "cue": None if self.cue is None else {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]},
             "sentence": self.sentence,
+            "rule": f"{self.via}:{self.rule}" if self.rule else self.via,
         }
 
 
@@ -545,6 +547,31 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
             break
 
 
+#: Verbs that frame an object as something: "X called Y's behavior outrageous", "X described Y as a liar".
+_FRAMING = frozenset({"call", "describe", "label", "brand", "dub", "deem", "term", "consider", "declare"})
+
+
+def _framing_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
+    """"X called Y (a) Z" / "X described Y as Z": X's stance toward Y is what Z says of Y."""
+    toks = ctx.doc.tokens
+    for gi, g in enumerate(clause.groups):
+        if g.lemma not in _FRAMING or g.passive or not clause.subjects[gi]:
+            continue
+        targets, end = _np_mentions(ctx, g.last, clause.hi)
+        targets = [t for t in targets if t.kind not in SKIP_KINDS]
+        if not targets or end >= clause.hi:
+            continue
+        start = end + (toks[end].lower == "as")
+        stop = _complement_end(ctx, start, clause.hi)
+        judged = score_tokens(toks, start, stop, skip=ctx.inside)
+        if abs(judged.score) < POLAR or judged.cue is None:
+            continue
+        score = _modulate(ctx, clause, gi, judged.score)
+        for holder in clause.subjects[gi]:
+            for target in targets:
+                _emit(out, holder, target, score, _span(ctx, judged.cue, judged.cue + 1), sent, "cue", rule="frames")
+
+
 def _governing_group(clause: _Clause, k: int) -> int | None:
     """Index of the verb group that a noun at token ``k`` is an argument of (the nearest before it)."""
     best = None
@@ -752,20 +779,149 @@ def _window_score(ctx: _Context, m: Mention, lo: int, hi: int, window: int = WIN
 
 def _content_stances(ctx: _Context, holders: Sequence[Mention | None], lo: int, hi: int, cue: int, sent: int,
                      via: str, out: list[Stance]) -> None:
-    """Each actor named in a statement ``[lo, hi)``: the words around it, and the tone of the verb of saying
-    ("complained that ...", "warned that ...") when it is itself a stance cue."""
+    """Each actor that what someone says judges (:func:`_judgements`), and the tone of the verb of saying
+    ("complained that X ...", "warned that X ...") toward an actor that is the subject of what it introduces."""
     verb = ctx.doc.tokens[cue]
     rows = stance_cues().get(("verb", verb.lemma)) if via == "statement" else None
     tone = rows[0].score * REPORT_TONE if rows else 0.0
-    for target in _targets_in(ctx, lo, hi):
-        score, word = _window_score(ctx, target, lo, hi)
-        if tone and abs(score) < abs(tone):
-            score, word = tone, cue
+    judged = _judgements(ctx, lo, hi)
+    if tone and not judged:
+        first = _opening_actor(ctx, lo, hi)
+        if first is not None:
+            judged = [(first, tone, cue, "statement-tone")]
+    for target, score, word, rule in judged:
         if abs(score) < POLAR:
             continue
-        span = _span(ctx, word, word + 1) if word is not None else _span(ctx, cue, cue + 1)
         for holder in holders:
-            _emit(out, holder, target, score, span, sent, via)
+            _emit(out, holder, target, score, _span(ctx, word, word + 1), sent, via, rule=rule)
+
+
+def _opening_actor(ctx: _Context, lo: int, hi: int) -> Mention | None:
+    """The actor that opens a reported clause, as its subject ("warned that Pyongyang would ...")."""
+    m = ctx.mention_at(lo) if lo < hi else None
+    if m is None or m.kind in SKIP_KINDS:
+        return None
+    nxt = ctx.doc.tokens[m.last] if m.last < hi else None
+    return m if nxt is not None and (nxt.tag in FINITE_TAGS or nxt.tag == "MD") else None
+
+
+#: Verbs that link a subject to what is said of it ("X is a visionary", "X seems out of touch").
+_COPULAS = frozenset({"be", "become", "remain", "seem", "look", "sound", "appear", "prove"})
+#: How far a copula's complement reaches, in tokens, before the judgement ends.
+COMPLEMENT_REACH = 10
+
+
+def _judgements(ctx: _Context, lo: int, hi: int) -> list[tuple[Mention, float, int, str]]:
+    """What a stretch of someone's words says of each actor it names: (actor, score, cue token, rule).
+
+    Only where the grammar ties the evaluative words to the actor -- never words merely nearby:
+
+    * ``copula``: the actor (or what it owns) is the subject of a copula whose complement
+      is evaluative: "Tom is a real visionary", "Trump's plan is a disaster", "he would be
+      a great senator";
+    * ``object``: the actor is the object of an evaluative verb that is not a stance cue
+      ("I hate X", "they betrayed X");
+    * ``subject``: the actor is the subject of an evaluative intransitive or evaluative
+      verb phrase with no actor object ("X lied", "X failed miserably");
+    * ``modifier``: an evaluative adjective right before the actor or its possession
+      ("crooked Hillary", "Trump's disastrous plan").
+    """
+    toks = ctx.doc.tokens
+    out: list[tuple[Mention, float, int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for m in _targets_in(ctx, lo, hi):
+        if m.kind in SKIP_KINDS or (m.start, m.end) in seen or m.via == "demonym":
+            continue
+        seen.add((m.start, m.end))
+        found = _judged(ctx, m, lo, hi)
+        if found is not None:
+            out.append((m, *found))
+    return out
+
+
+def _judged(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int, str] | None:
+    toks = ctx.doc.tokens
+    # what the actor owns: "Trump's plan", "his record"
+    k = m.last
+    if k < hi and toks[k].tag == "POS":
+        k += 1
+    head_end = k
+    if k > m.last or toks[m.first].tag == "PRP$":
+        head_end = np_extent(toks, k, hi, inside=ctx.inside)
+        owned = score_tokens(toks, k, head_end, skip=ctx.inside)
+        if abs(owned.score) >= POLAR and owned.cue is not None:
+            return owned.score, owned.cue, "modifier"
+    # an evaluative adjective right before the actor
+    j = m.first - 1
+    if j >= lo and toks[j].tag in ("JJ", "JJS", "JJR") and not ctx.inside[j]:
+        before = score_tokens(toks, j, j + 1)
+        if abs(before.score) >= POLAR:
+            return before.score, j, "modifier"
+    # the verb the actor (or its possession) is the subject of
+    v = head_end
+    while v < hi and toks[v].tag in ("MD", "RB") or v < hi and toks[v].lemma in ("have", "do") \
+            and v + 1 < hi and toks[v + 1].tag.startswith(("VB", "RB")):
+        v += 1
+    if v < hi and toks[v].tag.startswith("VB") and _subject_position(ctx, m, lo):
+        verb = toks[v]
+        if verb.lemma in _COPULAS:
+            end = _complement_end(ctx, v + 1, hi)
+            judged = score_tokens(toks, v + 1, end, skip=ctx.inside)
+            if abs(judged.score) >= POLAR and judged.cue is not None:
+                return _negated(ctx, v, judged.score), judged.cue, "copula"
+            return None
+        if verb.lemma not in _REPORTING and not stance_cues().get(("verb", verb.lemma)):
+            end = _complement_end(ctx, v + 1, hi)
+            if not _targets_in(ctx, v + 1, end):
+                judged = score_tokens(toks, head_end, min(end, v + 4), skip=ctx.inside)  # "X illegally concentrated"
+                if abs(judged.score) >= POLAR and judged.cue is not None:
+                    return _negated(ctx, v, judged.score), judged.cue, "subject"
+    # the object of an evaluative verb
+    j = m.first - 1
+    while j >= lo and toks[j].tag in ("DT", "PRP$", "JJ", "CD") and not ctx.inside[j]:
+        j -= 1
+    if j >= lo and toks[j].tag.startswith("VB") and toks[j].lemma not in _REPORTING \
+            and not stance_cues().get(("verb", toks[j].lemma)) and toks[j].lemma not in _COPULAS:
+        judged = score_tokens(toks, j, j + 1)
+        if abs(judged.score) >= POLAR:
+            return _negated(ctx, j, judged.score), j, "object"
+    return None
+
+
+def _subject_position(ctx: _Context, m: Mention, lo: int) -> bool:
+    """The actor opens its clause (nothing but a determiner or a subordinator before it)."""
+    toks = ctx.doc.tokens
+    j = m.first - 1
+    while j >= lo and (toks[j].tag in ("DT", "JJ", "PDT", "NN", "NNP", "NNPS", "POS") or ctx.inside[j]):
+        j -= 1  # the rest of its noun phrase: "GOP nominee Donald Trump"
+    return j < lo or toks[j].text in (",", ";", ":", "``", "“", '"', "--", "—") \
+        or toks[j].lower in SUBORDINATORS or toks[j].tag in ("CC", "IN") and toks[j].lower in ("and", "but", "because")
+
+
+def _complement_end(ctx: _Context, k: int, hi: int) -> int:
+    """Where a predicate's complement stops: a clause break, a new clause, or :data:`COMPLEMENT_REACH` tokens."""
+    toks = ctx.doc.tokens
+    end = min(hi, k + COMPLEMENT_REACH)
+    for j in range(k, end):
+        if toks[j].text in (",", ";", ":", "--", "—") or toks[j].lower in ("but", "while", "whereas", "although") \
+                or (toks[j].lower in SUBORDINATORS and toks[j].tag in ("WDT", "WP", "IN") and j > k):
+            return j
+    return end
+
+
+def _negated(ctx: _Context, verb: int, score: float) -> float:
+    """A judgement whose verb is negated right before it ("is not a liar" is caught by the word scorer;
+    "never was", "isn't" by the verb group) turns into a trace of its opposite."""
+    toks = ctx.doc.tokens
+    for j in range(max(0, verb - 1), min(len(toks), verb + 2)):
+        if toks[j].lower in ("not", "n't", "never") and j != verb:
+            return score * NEGATED_CUE if abs(score) >= POLAR and not _already_flipped(toks, verb) else score
+    return score
+
+
+def _already_flipped(toks: Sequence[Token], verb: int) -> bool:
+    """score_tokens already flips words within three tokens after a negator: no second flip."""
+    return True
 
 
 def _attribute(ctx: _Context, found: list[Stance], statements) -> list[Stance]:
@@ -875,13 +1031,13 @@ def _quote_holder(ctx: _Context, quote, speaker: tuple[int, int, str] | None) ->
 
 def _emit(out: list[Stance], holder: Mention | None, target: Mention | None, score: float,
           cue: tuple[int, int, str] | None, sent: int, via: str, *, mutual: bool = False,
-          topic: str | None = None) -> None:
+          topic: str | None = None, rule: str = "") -> None:
     if target is not None and holder is not None and _same_party(holder, target):
         return
     score = max(-1.0, min(1.0, score))
-    out.append(Stance(holder, target, topic, polarity_of(score), score, cue, sent, via))
+    out.append(Stance(holder, target, topic, polarity_of(score), score, cue, sent, via, rule))
     if mutual and holder is not None and target is not None:
-        out.append(Stance(target, holder, topic, polarity_of(score), score, cue, sent, via))
+        out.append(Stance(target, holder, topic, polarity_of(score), score, cue, sent, via, rule))
 
 
 def _same_party(a: Mention, b: Mention) -> bool:
@@ -969,6 +1125,7 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
         _verb_cues(ctx, clause, sent.i, found)
         _noun_cues(ctx, clause, sent.i, found)
         _adjective_cues(ctx, clause, sent.i, found)
+        _framing_cues(ctx, clause, sent.i, found)
         statements = [(holders, lo, hi, cue, "statement") for holders, lo, hi, cue in _statements(ctx, clause)]
         for holder, lo, hi in quoted.get(sent.i, ()):
             statements.append(([holder] if holder else [], lo, hi, lo, "quote"))
@@ -976,7 +1133,6 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
             if holders:
                 _content_stances(ctx, holders, lo, hi, cue, sent.i, via, found)
         found = _attribute(ctx, found, statements)
-        _predicates(ctx, clause, sent.i, found)
         claims.extend(_claims_in(ctx, clause, statements, sent.i))
         held = {_key(s.target) for s in found if s.source is not None}
         for m in _targets_in(ctx, sent.first, sent.last):
