@@ -485,8 +485,8 @@ def _slot_mentions(ctx: _Context, slot: str, lo: int, hi: int) -> list[Mention]:
             k += 1
         if k < hi and toks[k].tag == "IN" and toks[k].lower != "what":
             return []
-        found, _ = _np_mentions(ctx, k, hi)
-        return found
+        found, end = _np_mentions(ctx, k, hi)
+        return _heads(ctx, found, end)
     for k in range(lo, hi):
         if toks[k].lower == slot and toks[k].tag in ("IN", "TO", "RP", "RB"):
             found, _ = _np_mentions(ctx, k + 1, hi)
@@ -494,6 +494,17 @@ def _slot_mentions(ctx: _Context, slot: str, lo: int, hi: int) -> list[Mention]:
         if toks[k].text == ",":
             break
     return []
+
+
+def _heads(ctx: _Context, found: list[Mention], end: int) -> list[Mention]:
+    """The actors a noun phrase is about: its head actor(s) when the head is one ("Wells Fargo CEO John
+    Stumpf" is Stumpf; "Russia and China" both), else every actor it names ("Trump's plan": Trump)."""
+    toks = ctx.doc.tokens
+    if not found or found[-1].last != end:
+        return found
+    heads = [m for m in found if m.last == end or (m.last < len(toks) and toks[m.last].lower in ("and", "or", ","))
+             and not (m.last < len(toks) and toks[m.last].tag == "POS")]
+    return heads or found
 
 
 def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
@@ -534,7 +545,7 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
             rows = cues.get(("verb", f"{g.lemma} {toks[g.last].lower}"), ())
             cue_last = g.last + 1 if rows else g.last
         if not rows:
-            rows = cues.get(("verb", g.lemma), ())
+            rows = cues.get(("verb", g.lemma), ()) or _cue_by_form(cues, toks[g.head].lower)
         if not rows:
             continue
         end = _predicate_end(ctx, clause, gi)
@@ -595,6 +606,16 @@ def _framing_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) 
         for holder in clause.subjects[gi]:
             for target in targets:
                 _emit(out, holder, target, score, _span(ctx, judged.cue, judged.cue + 1), sent, "cue", rule="frames")
+
+
+def _cue_by_form(cues: dict, word: str) -> tuple:
+    """A verb cue found from the inflected form when the lemmatizer chose another word ("grilled" -> "grille")."""
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            found = cues.get(("verb", word[: len(word) - len(suffix)] + repl))
+            if found:
+                return found
+    return ()
 
 
 def _governing_group(clause: _Clause, k: int) -> int | None:
