@@ -496,6 +496,20 @@ def _slot_mentions(ctx: _Context, slot: str, lo: int, hi: int) -> list[Mention]:
     return []
 
 
+def _preferred_over(ctx: _Context, targets: list[Mention], end: int) -> list[Mention]:
+    """"backs Trump over Clinton", "endorsed X rather than Y": the actor passed over is opposed."""
+    toks = ctx.doc.tokens
+    if not targets:
+        return []
+    k = targets[-1].last
+    if k + 1 < end and toks[k].lower == "over" or k + 2 < end and (toks[k].lower, toks[k + 1].lower) in (
+            ("rather", "than"), ("instead", "of")):
+        start = k + 1 if toks[k].lower == "over" else k + 2
+        found, stop = _np_mentions(ctx, start, end)
+        return [m for m in _heads(ctx, found, stop) if m.kind not in SKIP_KINDS]
+    return []
+
+
 def _heads(ctx: _Context, found: list[Mention], end: int) -> list[Mention]:
     """The actors a noun phrase is about: its head actor(s) when the head is one ("Wells Fargo CEO John
     Stumpf" is Stumpf; "Russia and China" both), else every actor it names ("Trump's plan": Trump)."""
@@ -580,6 +594,10 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
             for holder in holders or [None]:
                 for target in targets:
                     _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual, rule="verb")
+            if score >= POLAR:
+                for rival in _preferred_over(ctx, targets, end):
+                    for holder in holders or [None]:
+                        _emit(out, holder, rival, -score, cue_span, sent, "cue", rule="over")
             break
 
 
