@@ -42,7 +42,7 @@ def mentions(text: str, **kwargs) -> list[tuple[str, str, str, str | None]]:
         # Organisation aliases, and a person affiliated with an organisation.
         ("NATO chief Mark Rutte told the U.N. Security Council that the EU agreed.",
          [("NATO", "NATO", "organisation", None), ("Mark Rutte", "Mark Rutte", "person", "NATO"),
-          ("U.N. Security Council", "UN Security Council", "organisation", "United Nations"),
+          ("U.N. Security Council", "United Nations Security Council", "organisation", "United Nations"),
           ("EU", "European Union", "organisation", None)]),
         # A capital inside a longer name is not the country.
         ("The Washington Post reported that Paris Hilton was in Moscow.",

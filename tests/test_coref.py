@@ -34,6 +34,9 @@ def resolved(text: str, word: str, nth: int = 0, *, outlet: str | None = None) -
      "Ann Cole + Bob Diaz"),
     ("The Supreme Court of Ruritania ruled on Monday. It said the law stood.", "It", 0, None),
     ("Tom Baker left the party. They said he was wrong.", "They", 0, None),
+    # a list with appositions between its names
+    ("Senators Ann Cole, Republican of Iowa, and Bob Diaz, Democrat of Ohio, wrote to the agency. They said it "
+     "had failed.", "They", 0, "Ann Cole + Bob Diaz"),
     # subject preference and the last speaker
     ("Tom Baker told Peter Novak the plan was dead. He said the votes were not there.", "He", 0, "Tom Baker"),
     ("Tom Baker said the plan was dead. Reporters asked about Peter Novak's vote. \"It is alive,\" he said.",
@@ -43,6 +46,8 @@ def resolved(text: str, word: str, nth: int = 0, *, outlet: str | None = None) -
     # an unnamed referent in between blocks the resolution: no guess
     ("Tom Baker resigned. A spokesman for the party said he had been ill.", "he", 0, None),
     ("Tom Baker resigned. Officials said they were surprised.", "they", 0, None),
+    ("Tom Baker and Peter Novak met in 2001. That year, terrorists bombed the embassy. In 2000, they attacked a ship.",
+     "they", 0, None),
     # interview turns: the one asked answers; the unnamed interviewer stays unnamed
     ("Tom Baker met Peter Novak in Rome. When Baker was asked whether he trusts Novak, he said yes.", "he", 1,
      "Tom Baker"),
@@ -106,6 +111,9 @@ def test_pronouns(text, word, nth, actor):
     # a news item with no author named is its outlet's
     ("The Springfield Herald ran a long feature about the mayor. The piece said the mayor had lied.", "piece",
      "Springfield Herald"),
+    # a subhead, a paragraph of its own, drops articles too
+    ("Senator urges inquiry\n\nMember of Senate panel says jets are unsafe.\n\nSen. Ann Cole spoke on Monday.",
+     "Member", "Ann Cole"),
     # a statement is by whoever issued it
     ("Japan's foreign ministry issued a statement on Monday. The statement said talks had failed.",
      "statement", "Japanese foreign ministry"),
@@ -185,3 +193,10 @@ def test_documents_that_speak_for_nobody(text, word):
     doc = process(text)
     k = [t.start for t in doc.tokens if t.text == word][-1]
     assert not [m for m in find_mentions(doc) if m.start <= k < m.end and m.via == "reference"]
+
+
+def test_relative_pronoun_past_an_apposition_and_for_a_pair():
+    doc = process("The plan came from Japan and the United States, the two largest donors, which vowed to act.")
+    which = [m.actor for m in find_mentions(doc) if m.text == "which"]
+    assert which == ["Japan", "United States"]
+

@@ -137,6 +137,9 @@ def test_patterns(text, cue, expected):
      "she", "Maria Lopez", None),
     # "X and his aides": the one the article names
     ("Tom Baker arrived on Monday. Baker and his aides said the plan was ready.", "his aides", "Tom Baker", None),
+    # the speaker's head comes before its prepositional phrase
+    ("Member of Senate panel says jets are unsafe.\n\nSen. Ann Cole spoke on Monday.", "Member of Senate panel",
+     "Ann Cole", None),
     # "X's lawyer" is not X: with no lawyer named, nobody
     ("Tom Baker was charged on Monday. Baker's lawyer said the charges were false.", "Baker's lawyer", None, None),
 ])

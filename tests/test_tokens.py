@@ -94,3 +94,11 @@ def test_offsets_on_generated_text(text: str) -> None:
     assert all(a.end <= b.start for a, b in zip(doc.tokens, doc.tokens[1:]))
     for sent in doc.sentences:
         assert text[sent.start:sent.end].strip()
+
+
+def test_a_dotted_acronym_before_lower_case_does_not_end_the_sentence():
+    from toolkit.text.tokens import sentence_spans
+
+    text = "The S.E.C. said it would act. He moved to the U.S. He left."
+    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text))] == [
+        "The S.E.C. said it would act.", "He moved to the U.S.", "He left."]

@@ -423,7 +423,7 @@ class _Reader:
         k = m.first
         for prev in reversed(before):
             gap = [t.lower for t in toks[prev.last:k] if t.lower not in _HONORIFIC_GENDER]
-            if gap and all(w in (",", "and", "&") for w in gap):
+            if gap and (all(w in (",", "and", "&") for w in gap) or _apposed_list_gap(toks[prev.last:k])):
                 members.insert(0, prev)
                 k = prev.first
             else:
@@ -455,8 +455,8 @@ class _Reader:
             if toks[j].tag == "POS" or toks[j].text in ("'s", "’s"):
                 owner = self._actor_at(j - 1)
             j += 1
-            if toks[j - 1].tag in ("NN", "NNS") and (j >= sent_last or toks[j].tag not in ("NN", "NNS")):
-                break
+            if toks[j - 1].tag in ("NN", "NNS") and (j >= sent_last or toks[j].tag not in ("NN", "NNS", "POS")):
+                break  # ("the nominee's eldest daughter": the head is "daughter", the nominee its owner)
         if j - 1 <= k or toks[j - 1].tag not in ("NN", "NNS"):
             return
         head = toks[j - 1].lower
@@ -672,9 +672,16 @@ class _Reader:
         return j if j >= sent.first else None
 
     def _headline(self, sent_i: int) -> bool:
+        """A headline (the first paragraph, no final stop) or a subhead (one of the first sentences, a
+        paragraph of its own): where news drops articles ("Lawmaker urges ...", "Member of House panel says")."""
         sent = self.doc.sentences[sent_i]
         last = self.toks[sent.last - 1].text
-        return last not in (".", "?", "!", "''", "”", '"') and sent.paragraph == 0
+        if sent.paragraph == 0 and last not in (".", "?", "!", "''", "”", '"'):
+            return True
+        sentences = self.doc.sentences
+        alone = all(not (0 <= j < len(sentences)) or sentences[j].paragraph != sent.paragraph
+                    for j in (sent_i - 1, sent_i + 1))
+        return sent_i <= 2 and alone and sent_i + 1 < len(sentences)
 
     def _first_after(self, noun: ReferringNoun, k: int, *, owner: str | None) -> Referent | None:
         """A headline's description ("Former DNC chairman calls ...") names the first person the body gives that title."""
@@ -790,13 +797,26 @@ class _Reader:
         if j >= 0 and toks[j].text == ",":
             j -= 1
         m = self.at[j] if j >= 0 else None
+        if (m is None or m.last != j + 1) and j >= 0:
+            # past an apposition: "China and the United States, the world's two biggest polluters, which"
+            comma = next((x for x in range(j, max(-1, j - 10), -1) if toks[x].text == ","), None)
+            if comma is not None and comma + 1 <= j and toks[comma + 1].tag in ("DT", "PRP$", "CD"):
+                j = comma - 1
+                m = self.at[j] if j >= 0 else None
         if m is None or m.last != j + 1 or m.kind == "place" or m.via == "unnamed":
             return
         if (toks[k].lower == "who") != (m.kind == "person"):
             return  # "who" for people, "which" for bodies and countries
-        ref = self.by_actor.get(m.actor)
-        if ref is not None:
-            self._emit(ref, k, k + 1, via="pronoun", touch=False)
+        members = [m]
+        a = m.first - 1 - (m.first >= 1 and toks[m.first - 1].tag == "DT")  # "and (the) B"
+        if a >= 1 and toks[a].lower == "and":
+            prev = self.at[a - 1]
+            if prev is not None and prev.last == a and (prev.kind == "person") == (m.kind == "person"):
+                members.insert(0, prev)  # "A and B, which ...": both
+        for member in members:
+            ref = self.by_actor.get(member.actor)
+            if ref is not None:
+                self._emit(ref, k, k + 1, via="pronoun", touch=False)
 
     def _outlet_referent(self) -> Referent:
         ref = Referent(self.outlet, "organisation", media=True)
@@ -840,6 +860,8 @@ class _Reader:
                 if s - sent <= WINDOW:  # one weight per sentence, its strongest mention (as Lappin & Leass)
                     w *= 0.3 if quoted and not inside else 1.0
                     per_sentence[sent] = max(per_sentence.get(sent, 0.0), w)
+            if per_sentence and max(per_sentence.values()) <= 5.0 and ref.kind != "person":
+                continue  # only ever a modifier in view ("U.S. senator"): an adjective, not what "it" is
             score = sum(w * 0.5 ** (s - sent) for sent, w in per_sentence.items())
             if speaking and s - ref.spoke <= WINDOW and not local_subject:
                 score += 150 * 0.5 ** (s - ref.spoke)  # "he said" goes on with the last speaker
@@ -902,6 +924,17 @@ class _Reader:
             self.covered[k] = True
             if self.at[k] is None and self.added:
                 self.at[k] = self.added[-1]
+
+
+def _apposed_list_gap(gap: Sequence[Token]) -> bool:
+    """", Republican of Iowa, and" between two names: a short apposition, then the list goes on."""
+    words = [t.lower for t in gap]
+    if len(words) < 4 or words[0] != "," or "," not in words[1:]:
+        return False
+    close = words.index(",", 1)
+    inner, rest = gap[1:close], words[close:]
+    return 0 < len(inner) <= 6 and not any(t.tag.startswith("VB") for t in inner) \
+        and "and" in rest and all(w in (",", "and", "&") for w in rest)
 
 
 def _closes_quote(tok: Token) -> bool:

@@ -27,7 +27,7 @@ from toolkit.resources import data_lines, read_table, require_nltk
 from toolkit.text.tagging import english_words
 from toolkit.text.tokens import Token, word_spans
 
-__all__ = ["KINDS", "Entry", "Lexicon", "build_lexicon", "lexicon"]
+__all__ = ["KINDS", "Entry", "Lexicon", "build_lexicon", "lexicon", "ordinary_word"]
 
 #: The kinds of actor an alias may stand for.
 KINDS = ("person", "organisation", "country", "place")
@@ -77,6 +77,7 @@ class Lexicon:
     modifiers: frozenset[str] = frozenset()
     bodies: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
+    given_gender: dict[str, str] = field(default_factory=dict)  # "Melania" -> female (one-gender names only)
     english: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     non_names: frozenset[str] = frozenset()
@@ -152,6 +153,21 @@ def _names_corpus() -> frozenset[str]:
         return frozenset()
 
 
+def _given_genders() -> dict[str, str]:
+    """First names NLTK's names corpus lists under one gender only ("Bill" and "Hillary" are in both).
+
+    Evidence for telling apart the bearers of a shared surname ("Mrs. Clinton" is not Bill).
+    """
+    try:
+        require_nltk("names")
+        from nltk.corpus import names
+
+        male, female = set(names.words("male.txt")), set(names.words("female.txt"))
+    except Exception:  # noqa: BLE001 - gender only sharpens surname resolution
+        return {}
+    return {**{n: "male" for n in male - female}, **{n: "female" for n in female - male}}
+
+
 def _gazetteer_places() -> frozenset[str]:
     try:
         require_nltk("gazetteers")
@@ -224,9 +240,35 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
     lex.place_words = frozenset(r["word"] for r in words if r["class"] == "place")
     lex.boilerplate = tuple(re.compile(r["pattern"], re.I) for r in read_table("actors/boilerplate.tsv"))
     lex.first_names = _names_corpus()
+    lex.given_gender = _given_genders()
     lex.english = english_words()
     lex.places = _gazetteer_places()
     return lex
+
+
+#: Plurals no suffix rule reaches ("U.N. Women" is not a person called Women).
+_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "people": "person", "feet": "foot",
+                      "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife"}
+
+
+def ordinary_word(low: str, lex: Lexicon) -> bool:
+    """A lower-case word or a regular inflection of one is in the English word list.
+
+    NLTK's list has base forms only: "remarks", "shows", "comes" are found through theirs.
+
+    >>> [ordinary_word(w, lexicon()) for w in ("remarks", "shows", "parties", "women", "clinton")]
+    [True, True, True, True, False]
+    """
+    english = lex.english
+    if low in english or _IRREGULAR_PLURALS.get(low, "") in english:
+        return True
+    if low.endswith("ies") and low[:-3] + "y" in english:
+        return True
+    if low.endswith("s") and (low[:-1] in english or (low.endswith("es") and low[:-2] in english)):
+        return True
+    if low.endswith("ed") and (low[:-2] in english or low[:-1] in english):
+        return True
+    return low.endswith("ing") and (low[:-3] in english or low[:-3] + "e" in english)
 
 
 @lru_cache(maxsize=8)

@@ -8,7 +8,10 @@ right into candidates (:func:`_sentence_candidates`):
 * aliases from the tables of :mod:`toolkit.actors.lexicon`: "Seoul", "South Korean"
   → South Korea; "the Kremlin", "Moscow" → Russia;
 * proper-noun runs from the POS tags, split around aliases and titles: "South
-  Korean President Yoon Suk Yeol" → South Korea + the person Yoon Suk Yeol;
+  Korean President Yoon Suk Yeol" → South Korea + the person Yoon Suk Yeol; in a
+  Title Case headline only the words the body uses as names ("Clinton Remarks Draw
+  Fire" → Clinton, :func:`body_name_words`), without an ordinary opening word ("Hold
+  Melania Trump to ..."), and split into the full names the document uses alone;
 * bodies owned by a country or a person: "South Korea's foreign ministry";
 * descriptions: "the ministry", "the Russian ambassador";
 * appositions ("Lin Jian, a Chinese foreign ministry spokesperson,").
@@ -33,13 +36,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from toolkit.actors.coref import resolve_references
-from toolkit.actors.lexicon import Entry, Lexicon, lexicon
+from toolkit.actors.lexicon import Entry, Lexicon, lexicon, ordinary_word
 from toolkit.actors.mention import PRONOUNS, Mention
-from toolkit.actors.resolve import Candidate, Resolver
+from toolkit.actors.resolve import Candidate, Resolver, acronym_definitions
 from toolkit.text.clauses import LOCATIVE
 from toolkit.text.tokens import Doc, Sentence, Token
 
-__all__ = ["Mention", "find_mentions", "antecedent", "boilerplate_sentences", "PRONOUNS"]
+__all__ = ["Mention", "find_mentions", "antecedent", "boilerplate_sentences", "body_name_words", "PRONOUNS"]
 
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -81,12 +84,94 @@ def _is_name_token(tok: Token, lex: Lexicon) -> bool:
     return first.isupper() and tok.text.lower() not in lex.non_names and any(c.isalpha() for c in tok.text)
 
 
-def _title_case(tokens: Sequence[Token]) -> bool:
-    """A headline or subhead in Title Case: no final period and most longer words capitalised."""
-    if tokens[-1].text in (".", "!", "?") or (len(tokens) > 1 and tokens[-2].text in (".", "!", "?")):
-        return False
+def _capitalised_line(tokens: Sequence[Token]) -> bool:
+    """Most longer words capitalised, as in a headline or subhead ("Popular Website Shows Bias ...")."""
     words = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _title_case(tokens: Sequence[Token], lex: Lexicon, body_words: frozenset[str] = frozenset(),
+                *, alone: bool = False, capitalised: bool | None = None) -> bool:
+    """A headline or subhead in Title Case, whose capitalised words are not all names.
+
+    A capitalised line without a final period is one. With a period, only a paragraph of
+    one sentence (``alone``: a headline the text gives as a sentence) can be, and only if
+    at least two of its longer capitalised words (titles and aliases aside) are ordinary
+    English words the body never uses as names ("Shows", "Bias"): "Donald Trump met Hillary
+    Clinton in New York." is a sentence full of names, not a headline.
+    """
+    if not (_capitalised_line(tokens) if capitalised is None else capitalised):
+        return False
+    if not (tokens[-1].text in (".", "!", "?") or (len(tokens) > 1 and tokens[-2].text in (".", "!", "?"))):
+        return True
+    if not alone:
+        return False
+    # Titles and aliases are capitalised in running text too ("French President Emmanuel Macron").
+    capitalised = [k for k in range(1, len(tokens)) if len(tokens[k].text) > 3 and tokens[k].text[:1].isupper()
+                   and not lex.match_phrase(lex.titles, tokens, k) and not lex.match_alias(tokens, k)
+                   and tokens[k].lower not in lex.modifiers]
+    ordinary = [k for k in capitalised if ordinary_word(tokens[k].lower, lex) and tokens[k].text not in body_words
+                and tokens[k].text not in lex.first_names]
+    return len(ordinary) >= 2
+
+
+def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon,
+                    capitalised: set[int] | None = None) -> frozenset[str]:
+    """Words the body of an article writes as names: name tokens inside ordinary sentences.
+
+    Runs that open a sentence (or follow a colon or quotation mark), unless a given name
+    opens them ("Donald Trump said"), and capitalised lines (headlines) are left out, as
+    their capitals say nothing; what is left tells "Trump"
+    (a name here) from "Remarks" in the headline "Clinton Remarks On Trump".
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Clinton Remarks On Trump Foundation Probe\\n\\nOn Monday, Hillary Clinton said Trump lied.")
+    >>> sorted(body_name_words(doc, doc.sentences, lexicon()))
+    ['Clinton', 'Hillary', 'Trump']
+    """
+    words: set[str] = set()
+    toks = doc.tokens
+    for sent in sentences:
+        caps = sent.i in capitalised if capitalised is not None else _capitalised_line(toks[sent.first:sent.last])
+        if sent.last - sent.first < 2 or (caps and (
+                _alone(doc, sent) or toks[sent.last - 1].text not in (".", "!", "?"))):
+            continue
+        k = sent.first
+        while k < sent.last:
+            if not toks[k].text[:1].isupper() or not _is_name_token(toks[k], lex):
+                k += 1
+                continue
+            j = k + 1
+            while j < sent.last and toks[j].text[:1].isupper() and _is_name_token(toks[j], lex):
+                j += 1
+            opener = toks[k].text
+            if (k > sent.first and toks[k - 1].text not in _CAPITAL_AFTER) or (
+                    j - k >= 2 and opener in lex.first_names and not ordinary_word(toks[k].lower, lex)):
+                words.update(toks[m].text for m in range(k, j))
+            k = j
+    return frozenset(words)
+
+
+def _shouted_word(tok: Token, lex: Lexicon, body_words: frozenset[str]) -> bool:
+    """An ordinary English word in capitals, as in an all-caps subhead ("DEBBIE WASSERMAN SCHULTZ
+    RESIGNS"): no name unless the body writes it as one ("TRUMP" with "Trump" in the body, "PAC").
+
+    >>> from toolkit.text.tagging import process
+    >>> [_shouted_word(t, lexicon(), frozenset({"Trump"})) for t in process("RESIGNS TRUMP FBI").tokens]
+    [True, False, False]
+    """
+    text = tok.text
+    return (len(text) > 1 and text.isupper() and text.isalpha() and ordinary_word(tok.lower, lex)
+            and text.title() not in body_words and text not in body_words)
+
+
+def _title_case_name_word(tok: Token, lex: Lexicon, body_words: frozenset[str]) -> bool:
+    """In a Title Case line, where every word is capitalised, a word is part of a name only if
+    the body uses it as a name, or it is a given name that is no ordinary English word:
+    "Hold", "Remarks", "Website" are not ("Melania Trump" is, with "Trump" in the body)."""
+    text = tok.text.title() if tok.text.isupper() else tok.text  # "WALSH" in an all-caps line
+    return _is_name_token(tok, lex) and (text in body_words or (
+        text in lex.first_names and not ordinary_word(tok.lower, lex)))
 
 
 def _inside_name(tokens: Sequence[Token], i: int, length: int, lex: Lexicon) -> bool:
@@ -102,8 +187,19 @@ def _inside_name(tokens: Sequence[Token], i: int, length: int, lex: Lexicon) -> 
                 and not lex.match_phrase(lex.titles, tokens, i - 1)))
 
 
-def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[_Chunk]:
-    """One sentence's tokens as chunks, longest match first: aliases, titles, bodies, name runs."""
+def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool,
+            body_words: frozenset[str] = frozenset()) -> list[_Chunk]:
+    """One sentence's tokens as chunks, longest match first: aliases, titles, bodies, name runs.
+
+    In a Title Case line a name run holds only the words :func:`_title_case_name_word`
+    accepts; a run that opens an ordinary sentence drops an ordinary English first word
+    before a given name or a body name word ("Hold Melania Trump to ..." → "Melania Trump").
+    """
+    def name_word(tok: Token) -> bool:
+        if tok.text.isupper() and _shouted_word(tok, lex, body_words):
+            return False
+        return _title_case_name_word(tok, lex, body_words) if title_case else _is_name_token(tok, lex)
+
     chunks: list[_Chunk] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -137,12 +233,17 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[
             chunks.append(_Chunk("MOD", tok.i, tok.i + 1))
             i += 1
             continue
-        if not title_case and (_is_name_token(tok, lex) or match):
+        if name_word(tok) or (match and not title_case) or (
+                # a given name the tagger took for an adjective ("Hillary/JJ Clinton")
+                tok.text in lex.first_names and i + 1 < n and name_word(tokens[i + 1]) and not ordinary_word(low, lex)):
             j = i + 1
-            while j < n and _is_name_token(tokens[j], lex) and not lex.match_alias(tokens, j) \
+            while j < n and name_word(tokens[j]) and not lex.match_alias(tokens, j) \
                     and not lex.match_phrase(lex.titles, tokens, j):
                 j += 1
-            chunks.append(_Chunk("NAME", tok.i, tokens[j - 1].i + 1))
+            if j - i >= 2 and not title_case and _ordinary_opener(tokens, i, lex, body_words):
+                chunks.append(_Chunk("OTHER", tok.i, tok.i + 1))
+                i += 1
+            chunks.append(_Chunk("NAME", tokens[i].i, tokens[j - 1].i + 1))
             i = j
             continue
         if low in DEFINITE or low in INDEFINITE:
@@ -155,6 +256,21 @@ def _chunks(tokens: Sequence[Token], lex: Lexicon, *, title_case: bool) -> list[
             chunks.append(_Chunk("OTHER", tok.i, tok.i + 1))
         i += 1
     return chunks
+
+
+#: Tokens after which any word is capitalised: a sentence start, a colon, an opening quotation or dash.
+_CAPITAL_AFTER = frozenset({":", "“", '"', "‘", "'", "(", "—", "–", "--", "-"})
+
+
+def _ordinary_opener(tokens: Sequence[Token], i: int, lex: Lexicon, body_words: frozenset[str]) -> bool:
+    """The first word of the name run at ``tokens[i]``, where capitals say nothing (a sentence start,
+    after a colon or quotation mark), is an ordinary English word before a given name ("Hold" in
+    "Hold Melania Trump to ...", "Half" in "Report: Half Clinton's ..."): not a first name nor a
+    word the body uses as a name, and followed by a given name or such a word ("Though Kaine")."""
+    first, nxt = tokens[i], tokens[i + 1]
+    return ((i == 0 or tokens[i - 1].text in _CAPITAL_AFTER) and ordinary_word(first.lower, lex)
+            and first.text not in body_words and first.text not in lex.first_names
+            and (nxt.text in lex.first_names or nxt.text in body_words))
 
 
 def _modifies_title(chunks: list[_Chunk], c: int) -> bool:
@@ -268,6 +384,11 @@ class _SentenceReader:
             return c
         if owner is not None:
             self.subject_taken = self.subject_taken or owner.subject
+            if indefinite and owner.entry is not None and (c >= n or chunks[c].kind == "COMMA"):
+                # "Tim Kaine, a Democrat," / "Eric Dor, a Frenchman,": the alias says whom the name speaks for.
+                target = _apposition_target(chunks, start, self.found)
+                if target is not None and target.apposition_owner is None:
+                    target.apposition_owner = owner
         return c + 1 if c == start else c
 
     def read_owner(self, c: int) -> tuple[Candidate | None, int]:
@@ -346,12 +467,25 @@ class _SentenceReader:
         return c + 1
 
 
-def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon) -> list[Candidate]:
-    """The candidate mentions of one sentence, before document-level resolution."""
+def _alone(doc: Doc, sent: Sentence) -> bool:
+    """The sentence is a paragraph of its own (as a headline or subhead is)."""
+    return all(not (0 <= k < len(doc.sentences)) or doc.sentences[k].paragraph != sent.paragraph
+               for k in (sent.i - 1, sent.i + 1))
+
+
+def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon, body_words: frozenset[str] = frozenset(),
+                         capitalised: set[int] | None = None) -> list[Candidate]:
+    """The candidate mentions of one sentence, before document-level resolution.
+
+    ``body_words`` (:func:`body_name_words`) tell the names in a Title Case line;
+    ``capitalised`` holds the sentences :func:`_capitalised_line` accepts, when known.
+    """
     tokens = doc.tokens[sent.first:sent.last]
     if not tokens:
         return []
-    chunks = _chunks(tokens, lex, title_case=_title_case(tokens))
+    title_case = _title_case(tokens, lex, body_words, alone=_alone(doc, sent),
+                             capitalised=None if capitalised is None else sent.i in capitalised)
+    chunks = _chunks(tokens, lex, title_case=title_case, body_words=body_words)
     return _SentenceReader(doc, sent, chunks).read()
 
 
@@ -419,10 +553,14 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
     """
     lex = lex or lexicon()
     skip = boilerplate_sentences(doc, lex=lex) if skip_sentences is None else skip_sentences
+    sentences = [sent for sent in doc.sentences if sent.i not in skip]
+    capitalised = {sent.i for sent in sentences if _capitalised_line(doc.tokens[sent.first:sent.last])}
+    body_words = body_name_words(doc, sentences, lex, capitalised)
     found: list[Candidate] = []
-    for sent in doc.sentences:
-        if sent.i not in skip:
-            found.extend(_sentence_candidates(doc, sent, lex))
+    for sent in sentences:
+        found.extend(_sentence_candidates(doc, sent, lex, body_words, capitalised))
+    found, acronyms = _defined_acronyms(found, doc)
+    found = _split_known_names(found, doc, lex)
     given_found = _given(doc, given, lex)
     if given_found:
         taken = [(g.first, g.last) for g in given_found]
@@ -431,7 +569,7 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
             g.via = "name" if g.entry is None else "given"
         found.extend(given_found)
         found.sort(key=lambda c: (c.first, c.last))
-    Resolver(doc, lex=lex).resolve(found)
+    Resolver(doc, lex=lex, acronyms=acronyms).resolve(found)
     extra = _known_name_tokens(found, doc, skip)
     if extra:
         # Names the tagger missed where they recur ("Sanders said" tagged NNS): resolve again with them.
@@ -439,8 +577,88 @@ def find_mentions(doc: Doc, *, lex: Lexicon | None = None, given: Iterable = (),
             cand.actor = cand.kind = cand.affiliation = None
             cand.context_owner = None
         found = sorted(found + extra, key=lambda c: (c.first, c.last))
-        Resolver(doc, lex=lex).resolve(found)
+        Resolver(doc, lex=lex, acronyms=acronyms).resolve(found)
     return resolve_references(doc, _mentions(found, doc), lex=lex, skip_sentences=skip, outlet=outlet)
+
+
+def _split_known_names(found: list[Candidate], doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Name runs that string together full names the document uses on their own, split into them.
+
+    A headline the tagger reads as one run, "Carly Fiorina Endorses Ted Cruz", holds "Carly
+    Fiorina" and "Ted Cruz" (runs of their own elsewhere): each becomes a candidate, and the
+    leftover words too once stripped of ordinary English words ("Endorses"). A run whose
+    leftover has an organisation or place word ("... Foundation", "... Airport") stays whole.
+    """
+    toks = doc.tokens
+
+    def words(c: Candidate) -> tuple[str, ...]:
+        return tuple(t.text for t in toks[c.first:c.last])
+
+    known = {words(c) for c in found if c.entry is None and c.via in ("name", "title") and 2 <= c.last - c.first <= 4
+             and toks[c.first].text in lex.first_names}
+    if not known:
+        return found
+    longest = max(len(k) for k in known)
+    out: list[Candidate] = []
+    for cand in found:
+        n = cand.last - cand.first
+        if cand.entry is not None or cand.via != "name" or n < 3:
+            out.append(cand)
+            continue
+        run = words(cand)
+        pieces: list[tuple[int, int, bool]] = []  # (start, end, known) within the run
+        i = 0
+        while i < n:
+            size = next((m for m in range(min(longest, n), 1, -1) if run[i:i + m] in known and run[i:i + m] != run), 0)
+            if size:
+                pieces.append((i, i + size, True))
+                i += size
+            else:
+                if pieces and not pieces[-1][2]:
+                    pieces[-1] = (pieces[-1][0], i + 1, False)
+                else:
+                    pieces.append((i, i + 1, False))
+                i += 1
+        leftovers = [w.lower() for a, b, k in pieces if not k for w in run[a:b]]
+        if not any(k for _, _, k in pieces) or any(w in lex.org_words or w in lex.place_words for w in leftovers):
+            out.append(cand)
+            continue
+        for a, b, is_known in pieces:
+            if not is_known:  # strip ordinary words from the edges of a leftover
+                while a < b and ordinary_word(run[a].lower(), lex) and run[a] not in lex.first_names:
+                    a += 1
+                while b > a and ordinary_word(run[b - 1].lower(), lex) and run[b - 1] not in lex.first_names:
+                    b -= 1
+                if a == b:
+                    continue
+            piece = Candidate(cand.first + a, cand.first + b, cand.sentence, "name")
+            piece.locative, piece.subject = cand.locative and a == 0, cand.subject and a == 0
+            out.append(piece)
+    return out
+
+
+def _defined_acronyms(found: list[Candidate], doc: Doc) -> tuple[list[Candidate], dict[str, str]]:
+    """The full names the text gives an acronym for, each one candidate, and acronym -> full name.
+
+    The name run of "the Securities and Exchange Commission (S.E.C.)" is only
+    "Exchange Commission" ("and" ends a run): the candidates inside a defined full name
+    become one (with a body phrase over it, "the ... Commission"), unless one is a table
+    alias (whose canonical name wins).
+    """
+    definitions = acronym_definitions(doc)
+    if not definitions:
+        return found, {}
+    acronyms: dict[str, str] = {}
+    for first, last, key in definitions:
+        inside = [c for c in found if c.first < last and first < c.last]  # "the ... Commission" too
+        if any(c.entry is not None for c in inside):
+            continue
+        acronyms.setdefault(key, " ".join(t.text for t in doc.tokens[first:last]))
+        taken = {id(c) for c in inside}
+        found = [c for c in found if id(c) not in taken]
+        found.append(Candidate(first, last, doc.tokens[first].sent, "name"))
+    found.sort(key=lambda c: (c.first, c.last))
+    return found, acronyms
 
 
 def _mentions(found: list[Candidate], doc: Doc) -> list[Mention]:

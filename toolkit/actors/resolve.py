@@ -5,13 +5,20 @@ a :class:`Resolver` then reads them in document order, learning as it goes:
 
 * an alias stands for its table entry ("Moscow" → Russia), except a capital after
   "in", "at"... which is a place of its country ("in Seoul" → Seoul, South Korea);
-* a proper-noun run is a person, an organisation or a place (:func:`_classify_name`),
-  and a name seen before is that person again: "Kim" → the Kim Hong-kyun named
-  earlier, "Donald Trump" → "Donald J. Trump" (:func:`name_key`);
+* a proper-noun run is a person, an organisation or a place (:func:`_classify_name`);
+  the persons the document names in full are indexed first (:meth:`Resolver.index_bearers`),
+  their variants merged ("Ken Starr" is "Kenneth Starr"), so that a full name is that
+  person again ("Donald Trump" → "Donald J. Trump", :func:`name_key`) and a bare surname
+  or given name goes to its most salient bearer anywhere in the document ("Kim" → Kim
+  Hong-kyun; "Trump" → Donald Trump, not the Melania Trump named last: :class:`_Bearer`),
+  of the gender a courtesy title says ("Mrs. Clinton"); only persons bear surnames, and
+  an acronym the text defines means its full name ("the S.E.C." → Securities and
+  Exchange Commission, :func:`acronym_definitions`);
 * a person learns a title and an affiliation from an owner before the title
   ("Russian ambassador Georgy Zinoviev"), an apposition ("Lin Jian, a Chinese
   foreign ministry spokesperson,"), or, for a bare title, the sentence's acting body
-  ("The Kremlin declined ... but spokesman Dmitry Peskov said");
+  ("The Kremlin declined ... but spokesman Dmitry Peskov said"), a stronger source
+  overriding a weaker one learned earlier;
 * a body with an owner is named after it ("South Korea's foreign ministry" →
   South Korean foreign ministry); a description without one is the last body with
   its head ("the ministry");
@@ -32,13 +39,16 @@ Example::
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from toolkit.actors.lexicon import Entry, Lexicon
+from toolkit.actors.lexicon import Entry, Lexicon, ordinary_word
 from toolkit.text.tokens import Doc
 
-__all__ = ["Candidate", "Resolver", "name_key"]
+__all__ = ["Candidate", "Resolver", "name_key", "acronym_definitions"]
 
 
 @dataclass(slots=True)
@@ -86,6 +96,44 @@ class _Body(NamedTuple):
 class _PersonInfo:
     title: str | None = None
     affiliation: str | None = None
+    strength: int = 0  # how the affiliation was learned: see _AFFILIATION_STRENGTH
+
+
+#: How directly a mention says whom a person speaks for; a stronger source overrides a weaker
+#: earlier one ("Eric Dor, a French economist," beats the German ministry his first sentence is about).
+_AFFILIATION_STRENGTH = {"owner": 3, "apposition": 2, "context": 1}
+
+#: Courtesy titles and the gender they say ("Mrs. Clinton" is not Bill Clinton).
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_TITLE_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
+                 "ms": "female", "miss": "female"}
+
+
+@dataclass(slots=True)
+class _Bearer:
+    """A person the document names in full, with what makes them the one a bare surname means."""
+
+    canonical: str  # the first full form: "Hillary Clinton"
+    given: str  # lower case: "hillary"
+    surname: str  # lower case: "clinton"
+    first: int  # token of the first full mention
+    body_first: int  # token of the first full mention after the headline paragraph (else len(doc) + first)
+    count: int = 0  # full mentions
+    headline: bool = False  # named in full in the first paragraph, when the body follows it
+    given_uses: int = 0  # mentions by the given name alone outside quotations ("Melania")
+    gender: str | None = None
+    pronouns: list = field(default_factory=list)  # the gender of the pronoun after each full mention
+
+    def salience(self) -> tuple[bool, bool, int]:
+        """What a reader takes a bare surname shared in a family to mean (higher is likelier).
+
+        Writers tell the bearers apart by calling a secondary one by the given name
+        ("Melania" more often than "Melania Trump"), put the one the article is about in
+        the headline, and introduce that one first: so not a bearer called mostly by the
+        given name (more often than in full), then a bearer the headline names in full, then the bearer the body
+        names in full first.
+        """
+        return (self.given_uses <= self.count, self.headline, -self.body_first)
 
 
 class Resolver:
@@ -105,16 +153,24 @@ class Resolver:
     'Kim Hong-kyun'
     """
 
-    def __init__(self, doc: Doc, *, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, *, lex: Lexicon, acronyms: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.lex = lex
         self.persons: list[_Person] = []  # in the order they were resolved
         self.person_info: dict[str, _PersonInfo] = {}  # canonical name -> title, affiliation
         self.bodies: list[_Body] = []
+        self.organisations: list[str] = []  # organisations named so far (canonical), for their short forms
         self.sentence_subject: dict[int, Candidate] = {}  # sentence -> its acting alias or body
+        self.bearers: dict[tuple[str, str], _Bearer] = {}  # name_key -> full-name bearer
+        self.by_surname: dict[str, list[_Bearer]] = {}
+        self.by_given: dict[str, list[_Bearer]] = {}
+        self.not_persons: set[int] = set()  # first tokens of runs that open with a bearer's surname
+        self._token_texts: frozenset[str] | None = None  # the document's words, when first needed
+        self.acronyms = acronyms or {}  # "SEC" -> "Securities and Exchange Commission" (defined in the text)
 
     def resolve(self, candidates: list[Candidate]) -> None:
         """Resolve ``candidates`` (in document order) in place."""
+        self.index_bearers(candidates)
         # Pass 1: names, aliases, bodies in document order; persons learn titles and affiliations.
         for cand in candidates:
             if cand.via == "description" and cand.title:
@@ -156,27 +212,50 @@ class Resolver:
             cand.kind, cand.affiliation = "place", entry.canonical
 
     def _resolve_name(self, cand: Candidate) -> None:
+        expansion = self.acronyms.get(_acronym_key(self._words(cand))) if cand.last - cand.first == 1 else None
+        if cand.via == "name" and (expansion is not None or " ".join(self._words(cand)) in self.acronyms.values()):
+            cand.actor, cand.kind = expansion or " ".join(self._words(cand)), "organisation"
+            return
+        if cand.first in self.not_persons and cand.via == "name":
+            cand.actor, cand.kind = " ".join(self._words(cand)), "organisation"  # "Trump National Doral"
+            return
         kind = "person" if cand.via == "title" or cand.title else _classify_name(cand, self.doc, lex=self.lex)
         canonical = self.person_for_name(cand)
-        if canonical in self.person_info:
+        if canonical in self.person_info or any(b.canonical == canonical for b in self._bearers_for(cand)):
             kind = "person"
         if kind is None:
             cand.kind = None
             return
+        if kind == "organisation":
+            canonical = self._organisation_for(canonical)
         cand.actor, cand.kind = canonical, kind
         if kind == "person":
             self._learn_person(cand, canonical)
+        elif kind == "organisation":
+            self.organisations.append(canonical)
         elif kind == "place":
             cand.affiliation = self.owner_party(cand.owner)
+
+    def _organisation_for(self, name: str) -> str:
+        """A short form of an organisation named in full before: "the Times" after "the Tampa Bay Times"."""
+        words = name.split()
+        for earlier in reversed(self.organisations):
+            full = earlier.split()
+            if len(full) > len(words) and full[-len(words):] == words:
+                return earlier
+        return name
 
     def _learn_person(self, cand: Candidate, canonical: str) -> None:
         """Record a person's title and affiliation (the first ones the document gives win)."""
         info = self.person_info.setdefault(canonical, _PersonInfo())
         info.title = info.title or cand.title
-        affiliation = self.owner_party(cand.owner) or self.owner_party(cand.apposition_owner)
+        source, affiliation = "owner", self.owner_party(cand.owner)
+        if affiliation is None:
+            source, affiliation = "apposition", self.owner_party(cand.apposition_owner)
         if affiliation is None and cand.title and cand.owner is None:
-            affiliation = self.owner_party(cand.context_owner)
-        info.affiliation = info.affiliation or affiliation
+            source, affiliation = "context", self.owner_party(cand.context_owner)
+        if affiliation is not None and _AFFILIATION_STRENGTH[source] > info.strength:
+            info.affiliation, info.strength = affiliation, _AFFILIATION_STRENGTH[source]
         cand.affiliation = info.affiliation
         cand.title = cand.title or info.title
         words = self._words(cand)
@@ -198,15 +277,9 @@ class Resolver:
         cand.kind = None
 
     def _complete_person(self, cand: Candidate) -> None:
-        """A single name seen before its full name ("Kim" in a headline, "Kim Hong-kyun" later)."""
+        """A person mention takes the title and affiliation its person has learned by the end of pass 1."""
         if cand.kind != "person":
             return
-        if cand.last - cand.first == 1 and cand.actor and " " not in cand.actor:
-            low = cand.actor.lower()
-            for person in self.persons:
-                if person.canonical != cand.actor and low in person.parts:
-                    cand.actor = person.canonical
-                    break
         info = self.person_info.get(cand.actor)
         if info is not None:
             cand.affiliation = info.affiliation or cand.affiliation
@@ -266,18 +339,163 @@ class Resolver:
             return f"{owner.actor}'s"
         return owner.actor or ""
 
+    def index_bearers(self, candidates: list[Candidate]) -> None:
+        """Index the persons the document names in full, before resolving anything.
+
+        A bare surname or given name then goes to the most salient bearer in the whole
+        document (:meth:`_Bearer.salience`), wherever the full name comes; a run that opens
+        with a bearer's surname and goes on with an ordinary word ("Trump National Doral",
+        "Trump Tower") is no person.
+        """
+        runs: list[tuple[Candidate, str]] = []
+        for cand in candidates:
+            if cand.entry is not None or cand.via not in ("name", "title") or cand.last - cand.first < 2:
+                continue
+            first = self.doc.tokens[cand.first]
+            if ordinary_word(first.lower, self.lex) and first.text not in self.lex.first_names:
+                continue  # "Catholic Garvaghy Road": no given name opens it
+            if cand.via == "title" or _classify_name(cand, self.doc, lex=self.lex) == "person":
+                runs.append((cand, " ".join(self._words(cand))))
+        surnames = {name_key(text)[1] for _, text in runs}
+        n = len(self.doc.tokens)
+        for cand, text in runs:
+            first_word = self.doc.tokens[cand.first].text
+            key = name_key(text)
+            if not key[0] or key[0] == key[1]:
+                continue
+            rest = [t.lower for t in self.doc.tokens[cand.first + 1:cand.last]]
+            if cand.via == "name" and key[0] in surnames and any(ordinary_word(w, self.lex) for w in rest):
+                self.not_persons.add(cand.first)
+                continue
+            in_body = self.doc.sentences[cand.sentence].paragraph > 0
+            bearer = self.bearers.get(key)
+            if bearer is None:
+                bearer = self.bearers[key] = _Bearer(text, key[0], key[1], cand.first, n + cand.first)
+                bearer.gender = self.lex.given_gender.get(first_word)
+                self.by_surname.setdefault(key[1], []).append(bearer)
+                self.by_given.setdefault(key[0], []).append(bearer)
+            bearer.count += 1
+            bearer.headline = bearer.headline or (not in_body and len(self.doc.paragraphs) > 1)
+            if in_body and bearer.body_first >= n:
+                bearer.body_first = cand.first
+            bearer.gender = bearer.gender or _title_gender(cand.title)
+            if bearer.gender is None:
+                bearer.pronouns.append(self._next_pronoun_gender(cand, candidates))
+        self._merge_variants()
+        for bearer in self.bearers.values():
+            if bearer.gender is None and bearer.pronouns:
+                male, female = bearer.pronouns.count("male"), bearer.pronouns.count("female")
+                bearer.gender = "male" if male > female else "female" if female > male else None
+        quoted = _quoted_spans(self.doc.text)
+        for cand in candidates:
+            if cand.entry is None and cand.via in ("name", "title") and cand.last - cand.first == 1:
+                tok = self.doc.tokens[cand.first]
+                if tok.lower not in self.by_surname and not _inside(quoted, tok.start):
+                    for bearer in self.by_given.get(tok.lower, ()):
+                        bearer.given_uses += 1
+
+    def _merge_variants(self) -> None:
+        """One person under two full names of one surname: "Kenneth Starr" and "Ken Starr",
+        "François Hollande" and "Francois Hollande", "Loretta Lynch" and "AG Lynch" (no given
+        name opens it). The variant the article gives most fully becomes the canonical name of
+        both (:func:`_same_given`)."""
+        for surname, group in self.by_surname.items():
+            if len(group) < 2:
+                continue
+            kept: list[_Bearer] = []
+            for bearer in sorted(group, key=self._fullness, reverse=True):
+                into = next((k for k in kept if _same_given(k, bearer, self.lex)), None)
+                if into is None:
+                    kept.append(bearer)
+                    continue
+                into.count += bearer.count
+                into.given_uses += bearer.given_uses
+                into.headline = into.headline or bearer.headline
+                into.first, into.body_first = min(into.first, bearer.first), min(into.body_first, bearer.body_first)
+                into.gender = into.gender or bearer.gender
+                into.pronouns.extend(bearer.pronouns)
+                for key, value in self.bearers.items():
+                    if value is bearer:
+                        self.bearers[key] = into
+                given = self.by_given.get(bearer.given, [])
+                if bearer in given:
+                    given.remove(bearer)
+            self.by_surname[surname] = sorted(kept, key=lambda b: b.first)
+
+    def _fullness(self, bearer: _Bearer) -> tuple[bool, int, int]:
+        """How fully a full name names its person: opened by a given name, longer, named first."""
+        first_word = bearer.canonical.split()[0]
+        given = first_word in self.lex.first_names or _fold(first_word).title() in self.lex.first_names
+        return (given, len(bearer.canonical), -bearer.first)
+
+    def _next_pronoun_gender(self, cand: Candidate, candidates: list[Candidate]) -> str | None:
+        """The gender of the first he/she/his/her after a full name in its sentence, before any
+        other name: "Hillary Clinton said she ..." (evidence for "Mrs. Clinton" later)."""
+        sent = self.doc.sentences[cand.sentence]
+        stop = min((c.first for c in candidates if cand.last <= c.first < sent.last and c.via in ("name", "title")),
+                   default=sent.last)
+        for tok in self.doc.tokens[cand.last:stop]:
+            gender = _PRONOUN_GENDER.get(tok.lower)
+            if gender is not None:
+                return gender
+        return None
+
+    def _acronym(self, words: list[str]) -> bool:
+        """An all-caps word the document never writes in lower case: "TWA", not the "TRUMP" of a
+        shouted headline over an article that writes "Trump"."""
+        if not _acronym_key(words):
+            return False
+        if self._token_texts is None:
+            self._token_texts = frozenset(t.text for t in self.doc.tokens)
+        return words[0].title() not in self._token_texts
+
+    def _bearers_for(self, cand: Candidate) -> list[_Bearer]:
+        """The full-name bearers a one-word name can mean: by surname, else by given name.
+
+        Bearers are full names that open with a given name (or a word that is no ordinary
+        English word): "Catholic" is no given name of a "Catholic Garvaghy Road".
+        """
+        if cand.last - cand.first != 1 or self._acronym(self._words(cand)):
+            return []  # an acronym ("TWA") is no surname
+        low = self.doc.tokens[cand.first].text.lower()
+        return self.by_surname.get(low) or self.by_given.get(low) or []
+
     def person_for_name(self, cand: Candidate) -> str:
-        """The person named so far whom a name refers to, else the name as written."""
+        """The person a name refers to, else the name as written.
+
+        One word: the most salient bearer of that surname (or given name) in the document,
+        of the gender a courtesy title says if one does ("Mrs. Clinton"); only persons bear
+        surnames. A longer name: the person named before with the same name key.
+        """
         parts = self._words(cand)
         lows = [p.lower() for p in parts]
         text = " ".join(parts)
         if len(parts) == 1:
+            if self._acronym(parts):
+                return text  # an acronym ("TWA") is no surname
+            bearers = self._bearers_for(cand)
+            gender = _title_gender(cand.title)
+            if gender is not None:
+                bearers = ([b for b in bearers if b.gender == gender] or [b for b in bearers if b.gender is None]
+                           or bearers)
+            if bearers:
+                # A full name earlier in the same sentence wins: "Bill Clinton said Clinton ...".
+                sentence_first = self.doc.sentences[cand.sentence].first
+                names = {b.canonical for b in bearers}
+                for person in reversed(self.persons):
+                    if person.first < sentence_first:
+                        break
+                    if person.first < cand.first and person.canonical in names and len(person.parts) > 1:
+                        return person.canonical
+                return max(bearers, key=_Bearer.salience).canonical
             for person in reversed(self.persons):
-                if lows[0] in person.parts:
+                if lows[0] in (person.parts[0], person.parts[-1]):
                     return person.canonical
-            # A later full name ("Kim ... Kim Hong-kyun" in a headline) is checked after the pass.
             return text
         key = name_key(text)
+        bearer = self.bearers.get(key)
+        if bearer is not None:
+            return bearer.canonical
         for person in reversed(self.persons):
             if lows == person.parts or name_key(person.canonical) == key:
                 return person.canonical
@@ -301,11 +519,18 @@ def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:
         word = toks[0].text
         if word.endswith("."):
             return None  # an abbreviation such as "Mich." or "Calif." on its own
+        if "-" in word and any(e.via == "demonym" for toks_, e in lex.aliases.get(word.rsplit("-", 1)[1], ())
+                               if len(toks_) == 1):
+            return None  # a people, not one actor: "African-American", "Cuban-American"
+        if word.lower().startswith(("anti-", "pro-", "non-")):
+            return None  # an attitude to an actor, not the actor: "Anti-Trump"
         if word.isupper() and len(word) > 1:
             return "organisation"
+        if _camel_case(word):
+            return "organisation"  # a brand written in camel case: "PolitiFact", "YouTube", "InsideSources"
         if word in lex.first_names:
             return "person"
-        if lows[0] in lex.english and not (nxt is not None and nxt.lemma in ("say", "tell", "add")):
+        if ordinary_word(lows[0], lex) and not (nxt is not None and nxt.lemma in ("say", "tell", "add")):
             return None
         if toks[0].tag == "NNPS" or word.endswith(("ans", "ims", "ists", "ics", "ites")):
             return None  # a group ("Muslims", "Republicans" unless aliased), not one actor
@@ -319,6 +544,152 @@ def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:
     if all(w in lex.english for w in lows):
         return "organisation"
     return "person"
+
+
+_QUOTED = re.compile(r'“[^”]*”|"[^"\n]*"|\'\'[^\n]*?\'\'')  # also the ''...'' of some archives
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text's quotations, in order (what the writer's sources say)."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls inside one of the sorted, disjoint ``spans``.
+
+    >>> _inside([(0, 5), (10, 20)], 12), _inside([(0, 5), (10, 20)], 7)
+    (True, False)
+    """
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+def _fold(word: str) -> str:
+    """A word without accents, lower case: "François" -> "francois"."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _same_given(a: _Bearer, b: _Bearer, lex: Lexicon) -> bool:
+    """Whether two bearers of one surname are one person: the same given name but for accents,
+    one given name the start of the other ("Ken", "Kenneth"), or no given name opening the less
+    full one ("AG Lynch", "Oscar-winner Sarandon") while the fuller one has one.
+
+    >>> lex = Lexicon(first_names=frozenset({"Kenneth", "Ken", "Loretta", "Bill", "Hillary"}))
+    >>> def b(name): return _Bearer(name, name.split()[0].lower(), name.split()[-1].lower(), 0, 0)
+    >>> _same_given(b("Kenneth Starr"), b("Ken Starr"), lex), _same_given(b("Loretta Lynch"), b("AG Lynch"), lex)
+    (True, True)
+    >>> _same_given(b("Hillary Clinton"), b("Bill Clinton"), lex)
+    False
+    """
+    x, y = _fold(a.given), _fold(b.given)
+    if x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))):
+        return True
+    return _given_like(a.canonical.split()[0], lex) != _given_like(b.canonical.split()[0], lex)
+
+
+def _given_like(word: str, lex: Lexicon) -> bool:
+    """A word that can be a given name: a known first name, or a capitalised word that is no
+    ordinary English word, abbreviation or compound ("Ivanka" is; "AG", "Rev.", "Oscar-winner",
+    "Wisconsin"... are judged by the same test, so a place or title word is not).
+
+    >>> lex = Lexicon(first_names=frozenset({"Loretta"}))
+    >>> [_given_like(w, lex) for w in ("Loretta", "Ivanka", "AG", "Oscar-winner", "Rev.")]
+    [True, True, False, False, False]
+    """
+    if word in lex.first_names:
+        return True
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not ordinary_word(word.lower(), lex)
+
+
+def _title_gender(title: str | None) -> str | None:
+    """The gender a courtesy title before a name says: "mrs." -> female.
+
+    >>> _title_gender("mrs."), _title_gender("sen."), _title_gender(None)
+    ('female', None, None)
+    """
+    return _TITLE_GENDER.get(title.split()[-1]) if title else None
+
+
+def _acronym_key(words: list[str]) -> str:
+    """An acronym as written, without its dots: "S.E.C." -> "SEC" ("" if the words are no acronym).
+
+    >>> _acronym_key(["S.E.C."]), _acronym_key(["ICE"]), _acronym_key(["Ice"])
+    ('SEC', 'ICE', '')
+    """
+    letters = "".join(words).replace(".", "")
+    return letters if len(letters) >= 2 and letters.isupper() and letters.isalpha() else ""
+
+
+#: Lower-case words inside an organisation's full name that its acronym may skip ("Securities and
+#: Exchange Commission" is SEC, "Department of Justice" DOJ).
+_NAME_JOINERS = frozenset({"and", "of", "for", "the", "on", "&", "in"})
+
+
+def _initials_match(words: list[str], acronym: str) -> bool:
+    """Whether the capitalised words' initials (with or without the joiners') spell ``acronym``.
+
+    >>> _initials_match(["Immigration", "and", "Customs", "Enforcement"], "ICE")
+    True
+    >>> _initials_match(["Department", "of", "Justice"], "DOJ"), _initials_match(["Justice", "Department"], "DOJ")
+    (True, False)
+    """
+    if not words or not words[0][:1].isupper():
+        return False
+    strict = "".join(w[0] for w in words if w not in _NAME_JOINERS).upper()
+    loose = "".join(w[0] for w in words).upper()
+    return acronym in (strict, loose)
+
+
+def acronym_definitions(doc: Doc) -> list[tuple[int, int, str]]:
+    """Acronyms the text defines for a full name: (first token, end token, acronym) of the full name.
+
+    "the Securities and Exchange Commission (S.E.C.)" and "Immigration and Customs
+    Enforcement, or ICE," define SEC and ICE; the acronym's later uses then mean the full name.
+
+    >>> from toolkit.text.tagging import process
+    >>> doc = process("Agents of U.S. Immigration and Customs Enforcement, or ICE, came.")
+    >>> [(" ".join(t.text for t in doc.tokens[a:b]), key) for a, b, key in acronym_definitions(doc)]
+    [('Immigration and Customs Enforcement', 'ICE')]
+    """
+    toks = doc.tokens
+    out: list[tuple[int, int, str]] = []
+    for i, tok in enumerate(toks[:-2]):
+        if tok.text == "(":
+            k = i + 1
+        elif tok.text == "," and toks[i + 1].lower == "or":
+            k = i + 2
+        else:
+            continue
+        key = _acronym_key([toks[k].text]) if k < len(toks) else ""
+        if not key or i == 0:
+            continue
+        start = i
+        while start > 0 and i - start < 12 and toks[start - 1].sent == tok.sent and (
+                toks[start - 1].text[:1].isupper() or toks[start - 1].lower in _NAME_JOINERS):
+            start -= 1
+        for first in range(start, i):
+            words = [t.text for t in toks[first:i]]
+            if _initials_match(words, key):
+                out.append((first, i, key))
+                break
+    return out
+
+
+#: Surname prefixes written with an inner capital: "McCrummen", "MacDougall", "DeSantis", "O'Neill".
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'", "O’", "D'", "St")
+
+
+def _camel_case(word: str) -> bool:
+    """A capital inside a word that no surname prefix explains ("PolitiFact" yes, "McCrummen" no).
+
+    >>> [_camel_case(w) for w in ("PolitiFact", "YouTube", "McCrummen", "DeSantis", "Obama", "NATO")]
+    [True, True, False, False, False, False]
+    """
+    if len(word) < 4 or word.isupper() or not word[0].isupper() or "-" in word:
+        return False
+    if not any(c.isupper() for c in word[1:]):
+        return False
+    return not word.startswith(_SURNAME_PREFIXES)
 
 
 _NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})

@@ -1668,7 +1668,10 @@ def _resolve_speaker(ctx: _Context, speaker: tuple[int, int]) -> list[Mention]:
             return [max(before, key=lambda m: m.last - m.first)]
     if not found:
         return []
-    head = [m for m in found if m.first <= last - 1 < m.last]
+    # the head word: before a prepositional phrase ("Member of House panel", "a spokesman for the ministry")
+    h = next((p - 1 for p in range(first + 1, last) if toks[p].lower in ("of", "for", "at", "from")
+              and toks[p].tag == "IN"), last - 1)
+    head = [m for m in found if m.first <= h < m.last] or [m for m in found if m.first <= last - 1 < m.last]
     if head:
         return [max(head, key=lambda m: (m.last - m.first, -_KIND_RANK.get(m.kind, 9)))]
     if toks[last - 1].tag in ("NN", "NNS") and toks[last - 1].text[:1].islower():

@@ -207,6 +207,10 @@ def abbreviations() -> frozenset[str]:
     return frozenset(a for a in known if a and len(a) > 1)
 
 
+#: A sentence that ends in a dotted acronym ("... The S.E.C.", "... the U.N.").
+_DOTTED_END = re.compile(r"(?:^|[\s(\"'“‘])(?:[^\W\d_]\.){2,}$")
+
+
 @lru_cache(maxsize=1)
 def _honorific_end() -> re.Pattern:
     """A sentence ending in an honorific ("... said Mr.") that Punkt split before the name it precedes."""
@@ -217,15 +221,21 @@ def _honorific_end() -> re.Pattern:
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Punkt sentence spans inside ``text[start:end]`` (one paragraph), as absolute offsets.
 
-    An honorific Punkt ends a sentence with ("... said Mr.") is joined to the name after it.
+    An honorific Punkt ends a sentence with ("... said Mr.") is joined to the name after it, and
+    so is a dotted acronym before a word in lower case ("The S.E.C. said ..."): a sentence does
+    not go on in lower case.
 
     >>> sentence_spans("Kim met Mr. Lee. He left.", 0, 25)
     [(0, 16), (17, 25)]
+    >>> sentence_spans("The S.E.C. said it would act.", 0, 29)
+    [(0, 29)]
     """
     spans: list[tuple[int, int]] = []
     for s, e in _punkt().span_tokenize(text[start:end]):
         s, e = start + s, start + e
-        if spans and _honorific_end().search(text, max(spans[-1][0], spans[-1][1] - 8), spans[-1][1]):
+        if spans and (_honorific_end().search(text, max(spans[-1][0], spans[-1][1] - 8), spans[-1][1])
+                      or _DOTTED_END.search(text, max(spans[-1][0], spans[-1][1] - 12), spans[-1][1])
+                      and text[s:s + 1].islower()):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
