@@ -893,11 +893,10 @@ def _judgements(ctx: _Context, lo: int, hi: int) -> list[tuple[Mention, float, i
     * ``copula``: the actor (or what it owns) is the subject of a copula whose complement
       is evaluative: "Tom is a real visionary", "Trump's plan is a disaster", "he would be
       a great senator";
-    * ``subject``: the actor is the subject of an evaluative intransitive or evaluative
-      verb phrase with no actor object ("X lied", "X failed miserably").
-
-    (An evaluative word merely next to the actor -- "crooked Hillary", "hate X" -- was
-    measured on the development reading and judged nothing more often than not; left out.)
+    (An evaluative word merely next to the actor -- "crooked Hillary", "hate X" -- or an
+    evaluative verb of which it is the subject -- "X failed" -- was measured on the development
+    reading and was wrong more often than not; left out. The words around an actor with no
+    grammatical tie stay as the low-confidence ``window`` rule of :func:`_content_stances`.)
     """
     toks = ctx.doc.tokens
     out: list[tuple[Mention, float, int, str]] = []
@@ -934,12 +933,6 @@ def _judged(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int, st
             if abs(judged.score) >= POLAR and judged.cue is not None:
                 return _negated(ctx, v, judged.score), judged.cue, "copula"
             return None
-        if verb.lemma not in _REPORTING and not stance_cues().get(("verb", verb.lemma)):
-            end = _complement_end(ctx, v + 1, hi)
-            if not _targets_in(ctx, v + 1, end):
-                judged = score_tokens(toks, head_end, min(end, v + 4), skip=ctx.inside)  # "X illegally concentrated"
-                if abs(judged.score) >= POLAR and judged.cue is not None:
-                    return _negated(ctx, v, judged.score), judged.cue, "subject"
     return None
 
 
