@@ -288,8 +288,10 @@ def test_to_dict_contract(seed_doc, seed_stances):
     assert seed_stances
     for s in seed_stances:
         d = s.to_dict()
-        assert set(d) == {"source", "target", "topic", "polarity", "score", "cue", "sentence"}
+        assert set(d) == {"source", "target", "topic", "polarity", "score", "cue", "sentence", "rule", "confidence"}
         assert d["polarity"] in ("positive", "negative", "neutral") and -1.0 <= d["score"] <= 1.0
+        assert d["rule"].split(":")[0] in ("cue", "quote", "statement", "portrayal", "claim")
+        assert 0.0 <= d["confidence"] <= 1.0
         assert (d["target"] is None) != (d["topic"] is None)
         for key in ("source", "target"):
             if d[key] is not None:
@@ -303,7 +305,7 @@ def test_to_dict_contract(seed_doc, seed_stances):
 def test_annotate_adds_stances(seed_annotation):
     record = seed_annotation.to_dict()
     assert record["stances"] and all(set(s) == {"source", "target", "topic", "polarity", "score", "cue",
-                                                "sentence"} for s in record["stances"])
+                                                "sentence", "rule", "confidence"} for s in record["stances"])
 
 
 def test_given_mentions_carry_stances():

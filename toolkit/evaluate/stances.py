@@ -221,9 +221,9 @@ def _name(party: dict | None) -> str | None:
     return party.get("actor") or party.get("text") or None
 
 
-def system_stances(record: dict) -> list[SysStance]:
+def system_stances(record: dict, *, min_confidence: float = 0.0) -> list[SysStance]:
     """The stances of an annotated record that are scored: holder and target both actors, polarity
-    positive or negative; each placed in its sentence's span.
+    positive or negative, confidence at least ``min_confidence``; each placed in its sentence's span.
 
     >>> rec = {"text": "Kaine praised Clinton.", "sentences": [{"start": 0, "end": 22}],
     ...        "stances": [{"source": {"text": "Kaine", "actor": "Tim Kaine"}, "target": {"text": "Clinton",
@@ -238,6 +238,8 @@ def system_stances(record: dict) -> list[SysStance]:
     for st in record.get("stances") or []:
         holder, target = _name(st.get("source")), _name(st.get("target"))
         if not holder or not target or st.get("polarity") not in POLARITIES:
+            continue
+        if float(st.get("confidence", 1.0)) < min_confidence:
             continue
         sent = sentences[st["sentence"]]
         cue = (st.get("cue") or {}).get("text")
@@ -267,6 +269,7 @@ class StanceCounts:
     pair_pred: int = 0
     pair_gold: int = 0
     false_positives: list = field(default_factory=list)  # (article, SysStance)
+    by_rule: dict = field(default_factory=dict)  # rule -> [matched, system]
     missed: list = field(default_factory=list)  # (article, GoldStance, GoldSentence)
 
 
@@ -336,6 +339,10 @@ def score_article(c: StanceCounts, article: str, system: Sequence[SysStance], re
     c.polarity_ok += sum(system[si].polarity == reading.stances[gi].polarity for si, gi in matches)
     matched_s = {si for si, _ in matches}
     matched_g = {gi for _, gi in matches}
+    for si, s in enumerate(system):
+        tally = c.by_rule.setdefault(s.via or "(none)", [0, 0])
+        tally[0] += si in matched_s and s.polarity == reading.stances[dict(matches)[si]].polarity
+        tally[1] += 1
     c.false_positives += [(article, s) for si, s in enumerate(system) if si not in matched_s]
     c.missed += [(article, g, reading.sentences[g.sentence]) for gi, g in enumerate(reading.stances)
                  if gi not in matched_g]
@@ -365,8 +372,10 @@ def score(systems: dict[str, Sequence[SysStance]], reading: dict[str, ArticleRea
     return figures, c
 
 
-def evaluate(text_dir: str | Path, reading_path: str | Path, *, _counts: list | None = None) -> dict:
-    """Run the toolkit on the texts the reading covers and score its stances."""
+def evaluate(text_dir: str | Path, reading_path: str | Path, *, min_confidence: float = 0.0,
+             _counts: list | None = None) -> dict:
+    """Run the toolkit on the texts the reading covers and score its stances (those of at least
+    ``min_confidence``)."""
     reading = read_reading(reading_path)
     root = Path(text_dir)
     if not root.is_dir():
@@ -379,7 +388,7 @@ def evaluate(text_dir: str | Path, reading_path: str | Path, *, _counts: list | 
         with open(path, encoding="utf-8", newline="") as handle:
             text = handle.read()
         check_offsets(article, text, art_reading)
-        systems[article] = system_stances(annotate_text(article, text))
+        systems[article] = system_stances(annotate_text(article, text), min_confidence=min_confidence)
     if not systems:
         raise ReadingError(f"{reading_path}: no reading file names an article of {root}")
     figures, counts = score(systems, reading)
@@ -432,6 +441,18 @@ def format_errors(counts: StanceCounts, n: int, *, seed: int = 0) -> str:
     return "\n".join(lines)
 
 
+def format_rules(counts: StanceCounts) -> str:
+    """Each rule's stances: how many, how many a reader signed (matched, same polarity), that share.
+
+    This is how ``toolkit/data/stance/rule_confidence.tsv`` is measured.
+    """
+    lines = ["", f"{'rule':24}{'stances':>8}{'right':>7}{'share':>8}{'smoothed':>10}"]
+    for rule, (right, total) in sorted(counts.by_rule.items(), key=lambda x: -x[1][1]):
+        lines.append(f"{rule:24}{total:8}{right:7}{100 * right / total:8.1f}{(right + 1) / (total + 2):10.2f}")
+    lines.append("(smoothed = (right + 1) / (stances + 2): the confidence written to data/stance/rule_confidence.tsv)")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit evaluate stances",
                                      description="Score stances between actors against a stance reading.")
@@ -441,14 +462,22 @@ def main(argv: list[str] | None = None) -> int:
                              "(e.g. ../shared/eval/stance-reading)")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="also print N sampled false positives and N sampled missed gold stances")
+    parser.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
+                        help="score only the stances whose confidence is at least C (0..1)")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="also print, for each rule, its stances and the share a reader signed")
     args = parser.parse_args(argv)
     counts: list[StanceCounts] = []
     try:
-        figures = evaluate(args.path, args.gold, _counts=counts)
+        if not 0.0 <= args.min_confidence <= 1.0:
+            raise ReadingError(f"--min-confidence must be between 0 and 1, not {args.min_confidence}")
+        figures = evaluate(args.path, args.gold, min_confidence=args.min_confidence, _counts=counts)
     except ReadingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(format_figures(figures))
+    if args.by_rule:
+        print(format_rules(counts[0]))
     if args.errors:
         print(format_errors(counts[0], args.errors))
     return 0

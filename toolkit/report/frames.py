@@ -81,7 +81,7 @@ QUOTE_COLUMNS = ("document", "kind", "speaker", "actor", "affiliation", "party",
                  "end", "sentence", "sentence_text")
 QUOTE_SHARE_COLUMNS = ("name", "quotes", "share_quotes", "words", "share_words", "direct", "mixed", "indirect")
 STANCE_COLUMNS = ("document", "holder", "holder_actor", "holder_party", "target", "target_actor", "target_party",
-                  "topic", "polarity", "score", "cue", "sentence", "sentence_text")
+                  "topic", "polarity", "score", "cue", "rule", "confidence", "sentence", "sentence_text")
 TIMEX_COLUMNS = ("document", "start", "end", "text", "type", "value", "mod", "interval_start", "interval_end",
                  "sentence", "sentence_text")
 TIMELINE_COLUMNS = ("position", "document", "published", "when", "event", "actors", "value", "interval_start",
@@ -418,7 +418,9 @@ def stances_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.Da
     Columns: document; holder (as written), holder_actor, holder_party (whom the holder
     speaks for; "(the article)" when no one in the article holds the stance); target,
     target_actor, target_party (empty for a stance toward a topic), topic; polarity
-    (positive / negative / neutral), score (-1..1), cue, sentence (index), sentence_text.
+    (positive / negative / neutral), score (-1..1), cue, rule (the pattern that produced it),
+    confidence (how often that rule was right on the development reading), sentence (index),
+    sentence_text.
 
     >>> rec = {"id": "a", "text": "Seoul condemned Pyongyang.", "sentences": [{"start": 0, "end": 26}],
     ...        "stances": [{"source": {"start": 0, "end": 5, "text": "Seoul", "actor": "South Korea",
@@ -451,6 +453,8 @@ def stances_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.Da
                 "polarity": stance.get("polarity"),
                 "score": float(stance.get("score") or 0.0),
                 "cue": cue.get("text"),
+                "rule": stance.get("rule"),
+                "confidence": float(stance["confidence"]) if stance.get("confidence") is not None else None,
                 "sentence": index,
                 "sentence_text": sentence_text(rec, index),
             })
@@ -484,25 +488,34 @@ def stance_matrix(stances: pd.DataFrame, *, holder: str = "holder_party", target
 LEVELS = ("party", "actor")
 
 
-def held_stances(stances: pd.DataFrame, *, include_article: bool = False) -> pd.DataFrame:
+def held_stances(stances: pd.DataFrame, *, include_article: bool = False, min_confidence: float = 0.0
+                 ) -> pd.DataFrame:
     """The rows of a :func:`stances_frame` an actor holds; with ``include_article`` also the article's
-    own portrayal of actors (holder "(the article)").
+    own portrayal of actors (holder "(the article)"); only those whose confidence is at least
+    ``min_confidence`` (0..1; a stance with no confidence recorded counts as 1).
 
     >>> held_stances(stances_frame([])).empty
     True
+    >>> held_stances(stances_frame([]), min_confidence=1.5)
+    Traceback (most recent call last):
+    ValueError: min_confidence must be between 0 and 1, not 1.5
     """
-    if include_article:
-        return stances
-    return stances[stances["holder_party"] != ARTICLE]
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"min_confidence must be between 0 and 1, not {min_confidence}")
+    kept = stances if include_article else stances[stances["holder_party"] != ARTICLE]
+    if min_confidence > 0.0:
+        kept = kept[kept["confidence"].fillna(1.0) >= min_confidence]
+    return kept
 
 
-def stance_pairs(stances: pd.DataFrame, *, level: str = "party", include_article: bool = False) -> pd.DataFrame:
+def stance_pairs(stances: pd.DataFrame, *, level: str = "party", include_article: bool = False,
+                 min_confidence: float = 0.0) -> pd.DataFrame:
     """:func:`stance_matrix` of a :func:`stances_frame` at ``level``: "party" counts people and bodies for
     whom they speak, "actor" keeps them apart (an actor-less side, such as the article, keeps its party).
     """
     if level not in LEVELS:
         raise ValueError(f"level must be 'party' or 'actor', not {level!r}")
-    frame = held_stances(stances, include_article=include_article).copy()
+    frame = held_stances(stances, include_article=include_article, min_confidence=min_confidence).copy()
     holder, target = f"holder_{level}", f"target_{level}"
     if level == "actor":
         frame[holder] = frame[holder].fillna(frame["holder_party"])

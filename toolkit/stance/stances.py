@@ -166,7 +166,18 @@ class Stance:
     score: float
     cue: tuple[int, int, str] | None
     sentence: int
-    via: str = "cue"  # cue, quote, statement, predicate, portrayal (not part of the contract)
+    via: str = "cue"  # cue, quote, statement, portrayal: the path that found it
+    rule: str = ""  # the pattern within the path ("copula", "object" ...), empty when the path says it all
+
+    @property
+    def name(self) -> str:
+        """The rule that produced it, "path:pattern" ("cue:verb", "quote:copula", "portrayal")."""
+        return f"{self.via}:{self.rule}" if self.rule else self.via
+
+    @property
+    def confidence(self) -> float:
+        """How often the rule's stances were right on the development reading (:func:`rule_confidence`)."""
+        return rule_confidence().get(self.name, rule_confidence().get(self.via, DEFAULT_CONFIDENCE))
 
     def to_dict(self) -> dict:
         return {
@@ -177,7 +188,23 @@ class Stance:
             "score": round(self.score, 3),
             "cue": None if self.cue is None else {"start": self.cue[0], "end": self.cue[1], "text": self.cue[2]},
             "sentence": self.sentence,
+            "rule": self.name,
+            "confidence": round(self.confidence, 2),
         }
+
+
+#: The confidence of a rule the calibration table does not list.
+DEFAULT_CONFIDENCE = 0.3
+
+
+@lru_cache(maxsize=1)
+def rule_confidence() -> dict[str, float]:
+    """Rule -> share of its stances a careful reader signs: ``data/stance/rule_confidence.tsv``.
+
+    >>> 0.0 <= rule_confidence()["cue:verb"] <= 1.0
+    True
+    """
+    return {row["rule"]: float(row["confidence"]) for row in read_table("stance/rule_confidence.tsv")}
 
 
 def _party_dict(m: Mention | None) -> dict | None:
@@ -458,8 +485,8 @@ def _slot_mentions(ctx: _Context, slot: str, lo: int, hi: int) -> list[Mention]:
             k += 1
         if k < hi and toks[k].tag == "IN" and toks[k].lower != "what":
             return []
-        found, _ = _np_mentions(ctx, k, hi)
-        return found
+        found, end = _np_mentions(ctx, k, hi)
+        return _heads(ctx, found, end)
     for k in range(lo, hi):
         if toks[k].lower == slot and toks[k].tag in ("IN", "TO", "RP", "RB"):
             found, _ = _np_mentions(ctx, k + 1, hi)
@@ -467,6 +494,31 @@ def _slot_mentions(ctx: _Context, slot: str, lo: int, hi: int) -> list[Mention]:
         if toks[k].text == ",":
             break
     return []
+
+
+def _preferred_over(ctx: _Context, targets: list[Mention], end: int) -> list[Mention]:
+    """"backs Trump over Clinton", "endorsed X rather than Y": the actor passed over is opposed."""
+    toks = ctx.doc.tokens
+    if not targets:
+        return []
+    k = targets[-1].last
+    if k + 1 < end and toks[k].lower == "over" or k + 2 < end and (toks[k].lower, toks[k + 1].lower) in (
+            ("rather", "than"), ("instead", "of")):
+        start = k + 1 if toks[k].lower == "over" else k + 2
+        found, stop = _np_mentions(ctx, start, end)
+        return [m for m in _heads(ctx, found, stop) if m.kind not in SKIP_KINDS]
+    return []
+
+
+def _heads(ctx: _Context, found: list[Mention], end: int) -> list[Mention]:
+    """The actors a noun phrase is about: its head actor(s) when the head is one ("Wells Fargo CEO John
+    Stumpf" is Stumpf; "Russia and China" both), else every actor it names ("Trump's plan": Trump)."""
+    toks = ctx.doc.tokens
+    if not found or found[-1].last != end:
+        return found
+    heads = [m for m in found if m.last == end or (m.last < len(toks) and toks[m.last].lower in ("and", "or", ","))
+             and not (m.last < len(toks) and toks[m.last].tag == "POS")]
+    return heads or found
 
 
 def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
@@ -507,7 +559,7 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
             rows = cues.get(("verb", f"{g.lemma} {toks[g.last].lower}"), ())
             cue_last = g.last + 1 if rows else g.last
         if not rows:
-            rows = cues.get(("verb", g.lemma), ())
+            rows = cues.get(("verb", g.lemma), ()) or _cue_by_form(cues, toks[g.head].lower)
         if not rows:
             continue
         end = _predicate_end(ctx, clause, gi)
@@ -525,7 +577,7 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
                 score = _modulate(ctx, clause, gi, row.score)
                 for holder in holders:
                     for target in targets:
-                        _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual)
+                        _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual, rule="passive")
                 break
             continue
         for row in rows:
@@ -541,8 +593,47 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
             score = _modulate(ctx, clause, gi, row.score)
             for holder in holders or [None]:
                 for target in targets:
-                    _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual)
+                    _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual, rule="verb")
+            if score >= POLAR:
+                for rival in _preferred_over(ctx, targets, end):
+                    for holder in holders or [None]:
+                        _emit(out, holder, rival, -score, cue_span, sent, "cue", rule="over")
             break
+
+
+#: Verbs that frame an object as something: "X called Y's behavior outrageous", "X described Y as a liar".
+_FRAMING = frozenset({"call", "describe", "label", "brand", "dub", "deem", "term", "consider", "declare"})
+
+
+def _framing_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
+    """"X called Y (a) Z" / "X described Y as Z": X's stance toward Y is what Z says of Y."""
+    toks = ctx.doc.tokens
+    for gi, g in enumerate(clause.groups):
+        if g.lemma not in _FRAMING or g.passive or not clause.subjects[gi]:
+            continue
+        targets, end = _np_mentions(ctx, g.last, clause.hi)
+        targets = [t for t in targets if t.kind not in SKIP_KINDS]
+        if not targets or end >= clause.hi:
+            continue
+        start = end + (toks[end].lower == "as")
+        stop = _complement_end(ctx, start, clause.hi)
+        judged = score_tokens(toks, start, stop, skip=ctx.inside)
+        if abs(judged.score) < POLAR or judged.cue is None:
+            continue
+        score = _modulate(ctx, clause, gi, judged.score)
+        for holder in clause.subjects[gi]:
+            for target in targets:
+                _emit(out, holder, target, score, _span(ctx, judged.cue, judged.cue + 1), sent, "cue", rule="frames")
+
+
+def _cue_by_form(cues: dict, word: str) -> tuple:
+    """A verb cue found from the inflected form when the lemmatizer chose another word ("grilled" -> "grille")."""
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            found = cues.get(("verb", word[: len(word) - len(suffix)] + repl))
+            if found:
+                return found
+    return ()
 
 
 def _governing_group(clause: _Clause, k: int) -> int | None:
@@ -618,18 +709,18 @@ def _noun_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
         cue_span = _span(ctx, k, k + 1)
         if mutual_pair and len(mutual_pair) >= 2:
             a, b = mutual_pair[0], mutual_pair[1]
-            _emit(out, a, b, score, cue_span, sent, "cue", mutual=True)
+            _emit(out, a, b, score, cue_span, sent, "cue", mutual=True, rule="noun")
             continue
         if not targets and row.mutual and len(holders) >= 2:
             for x in range(len(holders)):
                 for y in range(x + 1, len(holders)):
-                    _emit(out, holders[x], holders[y], score, cue_span, sent, "cue", mutual=True)
+                    _emit(out, holders[x], holders[y], score, cue_span, sent, "cue", mutual=True, rule="noun")
             continue
         if not targets:
             continue
         for holder in holders or [None]:
             for target in targets:
-                _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual and not receive)
+                _emit(out, holder, target, score, cue_span, sent, "cue", mutual=row.mutual and not receive, rule="noun")
 
 
 def _adjective_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
@@ -650,7 +741,7 @@ def _adjective_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]
         score = rows[0].score * (NEGATED_CUE if g.negated else 1.0)
         for holder in clause.subjects[gi] or [None]:
             for target in targets:
-                _emit(out, holder, target, score, _span(ctx, k, k + 2), sent, "cue")
+                _emit(out, holder, target, score, _span(ctx, k, k + 2), sent, "cue", rule="adjective")
 
 
 # --------------------------------------------------------------------------- statements
@@ -752,20 +843,133 @@ def _window_score(ctx: _Context, m: Mention, lo: int, hi: int, window: int = WIN
 
 def _content_stances(ctx: _Context, holders: Sequence[Mention | None], lo: int, hi: int, cue: int, sent: int,
                      via: str, out: list[Stance]) -> None:
-    """Each actor named in a statement ``[lo, hi)``: the words around it, and the tone of the verb of saying
-    ("complained that ...", "warned that ...") when it is itself a stance cue."""
+    """Each actor that what someone says judges (:func:`_judgements`), and the tone of the verb of saying
+    ("complained that X ...", "warned that X ...") toward an actor that is the subject of what it introduces."""
     verb = ctx.doc.tokens[cue]
     rows = stance_cues().get(("verb", verb.lemma)) if via == "statement" else None
     tone = rows[0].score * REPORT_TONE if rows else 0.0
+    judged = _judgements(ctx, lo, hi)
+    if tone and not judged:
+        first = _opening_actor(ctx, lo, hi)
+        if first is not None:
+            judged = [(first, tone, cue, "tone")]
+    done = {(m.start, m.end) for m, *_ in judged}
     for target in _targets_in(ctx, lo, hi):
+        if (target.start, target.end) in done or target.kind in SKIP_KINDS:
+            continue
+        # no grammatical tie: the words around the actor, a weaker reading (its own rule and confidence)
         score, word = _window_score(ctx, target, lo, hi)
         if tone and abs(score) < abs(tone):
             score, word = tone, cue
+        if word is not None:
+            judged.append((target, score, word, "window"))
+    for target, score, word, rule in judged:
         if abs(score) < POLAR:
             continue
-        span = _span(ctx, word, word + 1) if word is not None else _span(ctx, cue, cue + 1)
         for holder in holders:
-            _emit(out, holder, target, score, span, sent, via)
+            _emit(out, holder, target, score, _span(ctx, word, word + 1), sent, via, rule=rule)
+
+
+def _opening_actor(ctx: _Context, lo: int, hi: int) -> Mention | None:
+    """The actor that opens a reported clause, as its subject ("warned that Pyongyang would ...")."""
+    m = ctx.mention_at(lo) if lo < hi else None
+    if m is None or m.kind in SKIP_KINDS:
+        return None
+    nxt = ctx.doc.tokens[m.last] if m.last < hi else None
+    return m if nxt is not None and (nxt.tag in FINITE_TAGS or nxt.tag == "MD") else None
+
+
+#: Verbs that link a subject to what is said of it ("X is a visionary", "X seems out of touch").
+_COPULAS = frozenset({"be", "become", "remain", "seem", "look", "sound", "appear", "prove"})
+#: How far a copula's complement reaches, in tokens, before the judgement ends.
+COMPLEMENT_REACH = 10
+
+
+def _judgements(ctx: _Context, lo: int, hi: int) -> list[tuple[Mention, float, int, str]]:
+    """What a stretch of someone's words says of each actor it names: (actor, score, cue token, rule).
+
+    Only where the grammar ties the evaluative words to the actor -- never words merely nearby:
+
+    * ``copula``: the actor (or what it owns) is the subject of a copula whose complement
+      is evaluative: "Tom is a real visionary", "Trump's plan is a disaster", "he would be
+      a great senator";
+    (An evaluative word merely next to the actor -- "crooked Hillary", "hate X" -- or an
+    evaluative verb of which it is the subject -- "X failed" -- was measured on the development
+    reading and was wrong more often than not; left out. The words around an actor with no
+    grammatical tie stay as the low-confidence ``window`` rule of :func:`_content_stances`.)
+    """
+    toks = ctx.doc.tokens
+    out: list[tuple[Mention, float, int, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for m in _targets_in(ctx, lo, hi):
+        if m.kind in SKIP_KINDS or (m.start, m.end) in seen or m.via == "demonym":
+            continue
+        seen.add((m.start, m.end))
+        found = _judged(ctx, m, lo, hi)
+        if found is not None:
+            out.append((m, *found))
+    return out
+
+
+def _judged(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int, str] | None:
+    toks = ctx.doc.tokens
+    # what the actor owns is the subject: "Trump's plan is a disaster", "his record shows"
+    k = m.last
+    if k < hi and toks[k].tag == "POS":
+        k += 1
+    head_end = k
+    if k > m.last or toks[m.first].tag == "PRP$":
+        head_end = np_extent(toks, k, hi, inside=ctx.inside)
+    # the verb the actor (or its possession) is the subject of
+    v = head_end
+    while v < hi and toks[v].tag in ("MD", "RB") or v < hi and toks[v].lemma in ("have", "do") \
+            and v + 1 < hi and toks[v + 1].tag.startswith(("VB", "RB")):
+        v += 1
+    if v < hi and toks[v].tag.startswith("VB") and _subject_position(ctx, m, lo):
+        verb = toks[v]
+        if verb.lemma in _COPULAS:
+            end = _complement_end(ctx, v + 1, hi)
+            judged = score_tokens(toks, v + 1, end, skip=ctx.inside)
+            if abs(judged.score) >= POLAR and judged.cue is not None:
+                return _negated(ctx, v, judged.score), judged.cue, "copula"
+            return None
+    return None
+
+
+def _subject_position(ctx: _Context, m: Mention, lo: int) -> bool:
+    """The actor opens its clause (nothing but a determiner or a subordinator before it)."""
+    toks = ctx.doc.tokens
+    j = m.first - 1
+    while j >= lo and (toks[j].tag in ("DT", "JJ", "PDT", "NN", "NNP", "NNPS", "POS") or ctx.inside[j]):
+        j -= 1  # the rest of its noun phrase: "GOP nominee Donald Trump"
+    return j < lo or toks[j].text in (",", ";", ":", "``", "“", '"', "--", "—") \
+        or toks[j].lower in SUBORDINATORS or toks[j].tag in ("CC", "IN") and toks[j].lower in ("and", "but", "because")
+
+
+def _complement_end(ctx: _Context, k: int, hi: int) -> int:
+    """Where a predicate's complement stops: a clause break, a new clause, or :data:`COMPLEMENT_REACH` tokens."""
+    toks = ctx.doc.tokens
+    end = min(hi, k + COMPLEMENT_REACH)
+    for j in range(k, end):
+        if toks[j].text in (",", ";", ":", "--", "—") or toks[j].lower in ("but", "while", "whereas", "although") \
+                or (toks[j].lower in SUBORDINATORS and toks[j].tag in ("WDT", "WP", "IN") and j > k):
+            return j
+    return end
+
+
+def _negated(ctx: _Context, verb: int, score: float) -> float:
+    """A judgement whose verb is negated right before it ("is not a liar" is caught by the word scorer;
+    "never was", "isn't" by the verb group) turns into a trace of its opposite."""
+    toks = ctx.doc.tokens
+    for j in range(max(0, verb - 1), min(len(toks), verb + 2)):
+        if toks[j].lower in ("not", "n't", "never") and j != verb:
+            return score * NEGATED_CUE if abs(score) >= POLAR and not _already_flipped(toks, verb) else score
+    return score
+
+
+def _already_flipped(toks: Sequence[Token], verb: int) -> bool:
+    """score_tokens already flips words within three tokens after a negator: no second flip."""
+    return True
 
 
 def _attribute(ctx: _Context, found: list[Stance], statements) -> list[Stance]:
@@ -820,23 +1024,6 @@ def _learned_portrayal(ctx: _Context, model: learned.PortrayalModel, m: Mention,
     return score, cue
 
 
-def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
-    """Subject -> actors in its own predicate, scored on the words of the predicate."""
-    toks = ctx.doc.tokens
-    for gi, g in enumerate(clause.groups):
-        if not g.clause_head or g.passive or g.lemma in _REPORTING or not clause.subjects[gi] \
-                or modifiers().get(g.lemma) == "receive":
-            continue
-        end = min(_predicate_end(ctx, clause, gi), g.last + PREDICATE_REACH)
-        for target in _targets_in(ctx, g.last, end):
-            scored = score_tokens(toks, g.first, min(end, target.last + 2), skip=ctx.inside)
-            if abs(scored.score) < POLAR or scored.cue is None:
-                continue
-            for holder in clause.subjects[gi]:
-                _emit(out, holder, target, scored.score * 0.8, _span(ctx, scored.cue, scored.cue + 1), sent,
-                      "predicate")
-
-
 # --------------------------------------------------------------------------- quotes
 
 
@@ -875,13 +1062,13 @@ def _quote_holder(ctx: _Context, quote, speaker: tuple[int, int, str] | None) ->
 
 def _emit(out: list[Stance], holder: Mention | None, target: Mention | None, score: float,
           cue: tuple[int, int, str] | None, sent: int, via: str, *, mutual: bool = False,
-          topic: str | None = None) -> None:
+          topic: str | None = None, rule: str = "") -> None:
     if target is not None and holder is not None and _same_party(holder, target):
         return
     score = max(-1.0, min(1.0, score))
-    out.append(Stance(holder, target, topic, polarity_of(score), score, cue, sent, via))
+    out.append(Stance(holder, target, topic, polarity_of(score), score, cue, sent, via, rule))
     if mutual and holder is not None and target is not None:
-        out.append(Stance(target, holder, topic, polarity_of(score), score, cue, sent, via))
+        out.append(Stance(target, holder, topic, polarity_of(score), score, cue, sent, via, rule))
 
 
 def _same_party(a: Mention, b: Mention) -> bool:
@@ -969,6 +1156,7 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
         _verb_cues(ctx, clause, sent.i, found)
         _noun_cues(ctx, clause, sent.i, found)
         _adjective_cues(ctx, clause, sent.i, found)
+        _framing_cues(ctx, clause, sent.i, found)
         statements = [(holders, lo, hi, cue, "statement") for holders, lo, hi, cue in _statements(ctx, clause)]
         for holder, lo, hi in quoted.get(sent.i, ()):
             statements.append(([holder] if holder else [], lo, hi, lo, "quote"))
@@ -976,7 +1164,6 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
             if holders:
                 _content_stances(ctx, holders, lo, hi, cue, sent.i, via, found)
         found = _attribute(ctx, found, statements)
-        _predicates(ctx, clause, sent.i, found)
         claims.extend(_claims_in(ctx, clause, statements, sent.i))
         held = {_key(s.target) for s in found if s.source is not None}
         for m in _targets_in(ctx, sent.first, sent.last):

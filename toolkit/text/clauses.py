@@ -944,6 +944,12 @@ def _first_subject(toks: Sequence[Token], verb: int, lo: int, since: int, policy
                                                   or toks[m.first - 1].lemma in _SUBJECT_TIME_WORDS):
                 k = m.first  # "In recent weeks Rubio had ...": the name starts the subject
                 continue
+        if not is_governed and end < verb and toks[end].lower in ("before", "after", "ago", "later", "earlier") \
+                and (toks[k].lemma in _SUBJECT_TIME_WORDS or toks[k].lower.removesuffix("s") in _SUBJECT_TIME_WORDS):
+            comma = next((j for j in range(verb - 1, end, -1) if toks[j].text == ","), None)
+            if comma is not None:
+                k = comma + 1  # "Hours before boarding a flight, Scott campaigned": a time adjunct, not the subject
+                continue
         if not is_governed:
             while end + 1 < verb and toks[end].lower == "and" and (
                     _inside(inside, end + 1) or toks[end + 1].tag in NOMINAL_TAGS):
