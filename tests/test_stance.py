@@ -290,7 +290,7 @@ def test_to_dict_contract(seed_doc, seed_stances):
         d = s.to_dict()
         assert set(d) == {"source", "target", "topic", "polarity", "score", "cue", "sentence", "rule", "confidence"}
         assert d["polarity"] in ("positive", "negative", "neutral") and -1.0 <= d["score"] <= 1.0
-        assert d["rule"].split(":")[0] in ("cue", "quote", "statement", "portrayal", "claim")
+        assert d["rule"].split(":")[0] in ("cue", "quote", "statement", "predicate", "portrayal")
         assert 0.0 <= d["confidence"] <= 1.0
         assert (d["target"] is None) != (d["topic"] is None)
         for key in ("source", "target"):

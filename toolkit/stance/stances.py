@@ -1024,6 +1024,25 @@ def _learned_portrayal(ctx: _Context, model: learned.PortrayalModel, m: Mention,
     return score, cue
 
 
+def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> None:
+    """Subject -> actors in its own predicate, scored on the words of the predicate ("X is sympathetic to
+    Y's complaints"). No grammar ties the words to the target, so the rule's confidence is low (it was
+    right once in 26 on the development reading); the directed-sentiment benchmark leans on it."""
+    toks = ctx.doc.tokens
+    for gi, g in enumerate(clause.groups):
+        if not g.clause_head or g.passive or g.lemma in _REPORTING or not clause.subjects[gi] \
+                or modifiers().get(g.lemma) == "receive":
+            continue
+        end = min(_predicate_end(ctx, clause, gi), g.last + PREDICATE_REACH)
+        for target in _targets_in(ctx, g.last, end):
+            scored = score_tokens(toks, g.first, min(end, target.last + 2), skip=ctx.inside)
+            if abs(scored.score) < POLAR or scored.cue is None:
+                continue
+            for holder in clause.subjects[gi]:
+                _emit(out, holder, target, scored.score * 0.8, _span(ctx, scored.cue, scored.cue + 1), sent,
+                      "predicate", rule="window")
+
+
 # --------------------------------------------------------------------------- quotes
 
 
@@ -1164,6 +1183,7 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
             if holders:
                 _content_stances(ctx, holders, lo, hi, cue, sent.i, via, found)
         found = _attribute(ctx, found, statements)
+        _predicates(ctx, clause, sent.i, found)
         claims.extend(_claims_in(ctx, clause, statements, sent.i))
         held = {_key(s.target) for s in found if s.source is not None}
         for m in _targets_in(ctx, sent.first, sent.last):
