@@ -339,3 +339,40 @@ def test_declined_statement_takes_no_stance_toward_a_topic(seed_doc):
     kremlin = [s for s in found if s.topic and s.source is not None and "Kremlin declined" in
                seed_doc.sentence_text(s.sentence)]
     assert kremlin == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name used as a modifier is not the target: the agreement, the supporters, the think tank are
+    ("France criticised the Paris agreement on Monday.", []),
+    ("Russia condemned Trump supporters.", []),
+    # a country as a modifier owns what it modifies
+    ("Seoul urged the withdrawal of North Korean soldiers.", [("South Korea", "North Korea", "negative")]),
+    # the head actor of the object, not the company in front of the title
+    ("Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday.",
+     [("Elizabeth Warren", "John Stumpf", "negative")]),
+    # backing one over another is a stance against the other
+    ("Norman Ham backs Donald Trump over Hillary Clinton.",
+     [("Norman Ham", "Donald Trump", "positive"), ("Norman Ham", "Hillary Clinton", "negative")]),
+    # a fronted time phrase is not the holder
+    ("Hours before boarding a flight, Bobby Scott campaigned for Hillary Clinton.",
+     [("Bobby Scott", "Hillary Clinton", "positive")]),
+])
+def test_stance_arguments(text, expected):
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import document_from_record
+
+    record = annotate_document(document_from_record({"id": "t", "text": text})).to_dict()
+    found = [(s["source"]["actor"], s["target"]["actor"], s["polarity"]) for s in record["stances"]
+             if s["source"] and s["target"] and s["polarity"] != "neutral"]
+    assert found == expected
+
+
+def test_copula_judgement_in_a_quote():
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import document_from_record
+
+    text = "Tom Clarke runs the mine. \"Clarke is a real visionary,\" said Robert McAtee, a coal veteran."
+    record = annotate_document(document_from_record({"id": "t", "text": text})).to_dict()
+    found = [(s["source"]["actor"], s["target"]["actor"], s["polarity"], s["rule"]) for s in record["stances"]
+             if s["source"] and s["target"]]
+    assert ("Robert McAtee", "Tom Clarke", "positive", "quote:copula") in found

@@ -515,7 +515,9 @@ def _heads(ctx: _Context, found: list[Mention], end: int) -> list[Mention]:
     Stumpf" is Stumpf; "Russia and China" both), else every actor it names ("Trump's plan": Trump)."""
     toks = ctx.doc.tokens
     if not found or found[-1].last != end:
-        return found
+        # the head is no actor: the possessor speaks for it ("Trump's plan"), a name used as a modifier does
+        # not ("the Paris agreement", "Trump supporters")
+        return [m for m in found if not _modifier(ctx, m)]
     heads = [m for m in found if m.last == end or (m.last < len(toks) and toks[m.last].lower in ("and", "or", ","))
              and not (m.last < len(toks) and toks[m.last].tag == "POS")]
     return heads or found
@@ -795,8 +797,21 @@ def _targets_in(ctx: _Context, lo: int, hi: int) -> list[Mention]:
         if m.first > lo and not possessor and (toks[m.first - 1].lower in _NOT_ARGUMENT or (
                 toks[m.first - 1].lower == "to" and m.kind == "country")):
             continue  # "in Seoul", "from Russia", "to Berlin": a place or a circumstance, not an addressee
+        if _modifier(ctx, m):
+            continue  # "the Paris agreement", "a Washington think tank": a name describing something else
         out.append(m)
     return out
+
+
+def _modifier(ctx: _Context, m: Mention) -> bool:
+    """The mention only describes the noun after it ("the Paris agreement", "Trump supporters", "a Washington
+    think tank"). A country named as a modifier is its owner ("North Korean soldiers", "U.S. troops")."""
+    toks = ctx.doc.tokens
+    if m.kind == "country" and m.via in ("demonym", "alias"):
+        return False
+    k = m.last
+    return k < len(toks) and toks[k].tag in ("NN", "NNS") and toks[k].text[:1].islower() and not ctx.inside[k] \
+        and m.via not in ("pronoun", "reference", "given")  # a caller's own mention is always a target
 
 
 #: Prepositions after which an actor is a place or a circumstance, not an argument ("in Seoul", "during ...").
