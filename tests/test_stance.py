@@ -376,3 +376,15 @@ def test_copula_judgement_in_a_quote():
     found = [(s["source"]["actor"], s["target"]["actor"], s["polarity"], s["rule"]) for s in record["stances"]
              if s["source"] and s["target"]]
     assert ("Robert McAtee", "Tom Clarke", "positive", "quote:copula") in found
+
+
+@pytest.mark.parametrize("text", [
+    "A Microsoft spokeswoman, Jane Roe, said Microsoft declined to comment on the deal.",   # a refusal
+    "Hillary Clinton holds a big advantage over Donald Trump, according to a CBS News poll.",  # a finding
+])
+def test_no_stance_from_refusals_and_polls(text):
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import document_from_record
+
+    record = annotate_document(document_from_record({"id": "t", "text": text})).to_dict()
+    assert not [s for s in record["stances"] if s["source"] and s["target"] and s["polarity"] != "neutral"]

@@ -749,13 +749,19 @@ def _adjective_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]
 # --------------------------------------------------------------------------- statements
 
 
+#: Verbs of asking: their content is a question, not the asker's position.
+_ASKING = frozenset({"ask", "wonder", "inquire", "query", "question"})
+#: Sources whose "statements" are findings, not positions ("a poll shows Clinton ahead").
+_FINDINGS = frozenset({"poll", "survey", "polling", "census"})
+
+
 def _statements(ctx: _Context, clause: _Clause) -> list[tuple[list[Mention], int, int, int]]:
     """(holders, content start, content end, cue token) for each reporting verb of the sentence."""
     toks = ctx.doc.tokens
     found = []
     for gi, g in enumerate(clause.groups):
-        if g.lemma not in _REPORTING or g.passive:
-            continue
+        if g.lemma not in _REPORTING or g.passive or g.lemma in _ASKING:
+            continue  # what someone asks is no position they take ("asked whether he respects Putin")
         holders = clause.subjects[gi]
         before = g.first - 1
         while before >= clause.lo and toks[before].tag in ("RB",):
@@ -848,6 +854,13 @@ def _window_score(ctx: _Context, m: Mention, lo: int, hi: int, window: int = WIN
     Ukraine") is not what the statement judges -- the one who acts is: no score.
     """
     toks = ctx.doc.tokens
+    j = m.last
+    while j < min(hi, m.last + 3) and toks[j].tag in ("MD", "RB") or j < hi and toks[j].lemma in ("have", "be"):
+        j += 1
+        if j >= len(toks):
+            break
+    if j < hi and modifiers().get(toks[j].lemma) in ("undo", "suspend"):
+        return 0.0, None  # "Microsoft declined to comment": a refusal, not a judgement of Microsoft
     governor = _governor(ctx, m, max(lo, m.first - window))
     if governor is not None and score_tokens(toks, governor, governor + 1).score < 0:
         return 0.0, None
@@ -1070,6 +1083,12 @@ def _quote_parts(quote) -> tuple[list[tuple[int, int]], tuple[int, int, str] | N
     return content, speaker, getattr(quote, "sentence", None)
 
 
+def _is_finding(doc: Doc, speaker: tuple[int, int, str]) -> bool:
+    """The speaker is a poll or survey: what it "says" is a finding."""
+    toks = doc.tokens_in(speaker[0], speaker[1])
+    return bool(toks) and any(t.lemma in _FINDINGS or t.lower in _FINDINGS for t in toks[-2:])
+
+
 def _quote_holder(ctx: _Context, quote, speaker: tuple[int, int, str] | None) -> Mention | None:
     """The speaker's mention (or a mention made from the quote's actor and affiliation): the quote's own
     document-level resolution (:mod:`toolkit.actors.coref`) decides who holds what it says."""
@@ -1172,6 +1191,8 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
             k = doc.token_at(cue.start)
             if k is not None and doc.tokens[k].lemma in undone:
                 continue  # "declined to answer whether ...": nothing was said
+        if speaker is not None and _is_finding(doc, speaker):
+            continue  # "according to a New York Times/CBS News poll": results, not a stance
         holder = _quote_holder(ctx, quote, speaker)
         for a, b in content:
             toks = doc.tokens_in(a, b)
