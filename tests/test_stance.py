@@ -203,9 +203,19 @@ def test_propose_topics_finds_event_phrases(seed_doc):
     topics = propose_topics([seed_doc], n=5)
     assert len(topics) == 5
     assert all(isinstance(t, Topic) and t.terms for t in topics)
-    names = {t.name for t in topics}
-    assert "troop dispatch" in names or "deployment" in names
+    # the seed's troop dispatch is among them, with its terms shown
+    assert any({"dispatch", "deployment"} & set(t.terms) for t in topics)
+    # no phrase with a modifier: the most frequent event noun
     assert propose_topics([{"text": "The war went on. The war ended."}], n=1)[0].name == "war"
+
+
+def test_propose_topics_prefers_distinctive_phrases():
+    texts = ["The nuclear test alarmed Seoul. Good things happened. The nuclear test was the sixth.",
+             "After the nuclear test, good things were said. Another nuclear test may follow.",
+             "Good things came. The nuclear test drew sanctions."]
+    topics = propose_topics([{"text": t} for t in texts], n=2)
+    assert topics[0].name == "nuclear test" and set(topics[0].terms) == {"nuclear", "test"}
+    assert "good thing" not in {t.name for t in topics} and "good things" not in {t.name for t in topics}
 
 
 def test_polarity_threshold():

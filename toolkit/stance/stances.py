@@ -45,6 +45,7 @@ Example::
 """
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -1375,8 +1376,9 @@ def event_phrases(doc: Doc) -> list[EventPhrase]:
     """The event phrases of a tagged document with their counts, in order of first use.
 
     An event phrase is a noun phrase headed by an event noun (:func:`event_nouns`, or a
-    nominalisation such as "deployment"), with its noun or adjective modifier: "troop dispatch",
-    "military cooperation".
+    nominalisation such as "deployment"), with its noun or adjective modifier if any ("troop
+    dispatch", "military cooperation"), or any common noun with a lower-case modifier ("nuclear
+    test", "health care"): the candidates :func:`propose_topics` ranks.
 
     >>> from toolkit.text.tagging import process
     >>> [(p.modifier, p.head, p.count) for p in event_phrases(process("The troop dispatch went on. "
@@ -1387,52 +1389,119 @@ def event_phrases(doc: Doc) -> list[EventPhrase]:
     counts: dict[tuple[str, str, str | None, str | None], int] = {}
     toks = doc.tokens
     for k, tok in enumerate(toks):
-        if tok.tag not in ("NN", "NNS") or (k + 1 < len(toks) and toks[k + 1].tag in ("NN", "NNS")):
-            continue
-        if not _is_event_noun(tok.lemma, events):
-            continue
+        if tok.tag not in ("NN", "NNS") or not tok.text.isalpha() or (k + 1 < len(toks) and toks[k + 1].tag in ("NN", "NNS")):
+            continue  # (markup such as "datetime =" is no phrase)
         mod = mod_form = None
-        if k and toks[k - 1].tag in ("NN", "NNS", "JJ") and toks[k - 1].text.isalpha():
+        if k and toks[k - 1].tag in ("NN", "NNS", "JJ") and toks[k - 1].text.isalpha() and toks[k - 1].text.islower():
             mod = toks[k - 1].lemma if toks[k - 1].tag.startswith("NN") else toks[k - 1].lower
             mod_form = toks[k - 1].lower
+        if not _is_event_noun(tok.lemma, events) and mod is None:
+            continue  # a bare noun counts only when it names an event; any noun with a modifier is a phrase
         key = (tok.lemma, tok.lower, mod, mod_form)
         counts[key] = counts.get(key, 0) + 1
     return [EventPhrase(*key, n) for key, n in counts.items()]
 
 
 def propose_topics(documents: Iterable, n: int = 5) -> list[Topic]:
-    """The ``n`` most frequent event phrases of a corpus (:func:`event_phrases`), as topics to follow.
+    """The corpus's ``n`` most distinctive issue phrases, as topics to follow (each with its key terms).
 
-    ``documents`` are annotate-contract records (their stored ``event_phrases`` are read: nothing is
-    tagged again) or tagged :class:`~toolkit.text.tokens.Doc` s; a dict without ``event_phrases``
-    (e.g. only a ``text``) is tagged here. A head noun whose most frequent
-    modifier comes with it at least half the time is named with it ("troop dispatch"); its terms are
-    the forms of the head.
+    Candidates are the multi-word phrases of :func:`event_phrases` ("nuclear test", "troop
+    dispatch"). Each is scored by how much more often the corpus uses it than general English
+    does: ``count * log2(rate in the corpus / rate in English)``, the English rate from
+    ``wordfreq`` (Speer 2022: Wikipedia, subtitles, news, books, web text; its estimate for a phrase
+    combines its words' frequencies). A phrase must come up in two documents (in a corpus of three
+    or more). Phrases sharing a head are merged, named by the most distinctive one; the terms are the
+    head's forms and the merged phrases' modifiers. When fewer than ``n`` phrases qualify, the
+    most frequent event nouns fill the list.
 
-    >>> rec = {"event_phrases": [{"head": "war", "form": "war", "modifier": None, "modifier_form": None,
-    ...                           "count": 2}]}
+    ``documents`` are annotate-contract records (their stored ``event_phrases`` and ``n_words`` are
+    read: nothing is tagged again) or tagged :class:`~toolkit.text.tokens.Doc` s; a dict without
+    ``event_phrases`` (e.g. only a ``text``) is tagged here.
+
+    >>> rec = {"n_words": 400, "event_phrases": [
+    ...     {"head": "test", "form": "test", "modifier": "nuclear", "modifier_form": "nuclear", "count": 4},
+    ...     {"head": "thing", "form": "things", "modifier": "good", "modifier_form": "good", "count": 4}]}
     >>> propose_topics([rec], n=1)
-    [Topic(name='war', terms=('war',))]
+    [Topic(name='nuclear test', terms=('nuclear', 'test'))]
     """
-    heads: Counter[str] = Counter()
-    modifiers_of: dict[str, Counter[str]] = defaultdict(Counter)
-    forms: dict[str, set[str]] = defaultdict(set)
-    for item in documents:
-        if isinstance(item, dict) and "event_phrases" in item:
-            phrases = [EventPhrase(**p) for p in item["event_phrases"] or ()]
-        else:
-            phrases = event_phrases(process(item["text"]) if isinstance(item, dict) else item)
-        for p in phrases:
-            heads[p.head] += p.count
-            forms[p.head].add(p.form)
-            if p.modifier is not None:
-                modifiers_of[p.head][p.modifier] += p.count
-                forms[p.modifier].add(p.modifier_form)
-    topics = []
-    for head, count in heads.most_common():
-        mods = modifiers_of[head].most_common(1)
-        name = f"{mods[0][0]} {head}" if mods and mods[0][1] * 2 >= count else head
-        topics.append(Topic(name, tuple(sorted(forms[head] | {head}))))
+    phrases, words, n_docs = _corpus_phrases(documents)
+    found = _distinctive(phrases, words, min_docs=2 if n_docs >= 3 else 1)
+    topics: list[Topic] = []
+    by_head: dict[str, list] = defaultdict(list)
+    for key in found:
+        by_head[key[1]].append(key)
+    for head, keys in sorted(by_head.items(), key=lambda item: -found[item[1][0]]):
+        best = keys[0]
+        stats = phrases[best]
+        terms = set(phrases[best]["head_forms"]) | {m for k in keys[:3] for m in phrases[k]["mod_forms"]}
+        topics.append(Topic(f"{stats['mod_name']} {stats['head_name']}", tuple(sorted(terms))))
         if len(topics) >= n:
-            break
-    return topics
+            return topics
+    return topics + [t for t in _frequent_heads(phrases) if t.name not in {x.name for x in topics}][:n - len(topics)]
+
+
+def _corpus_phrases(documents: Iterable) -> tuple[dict, int, int]:
+    """(modifier, head) -> counts and forms over a corpus; the corpus's words; its documents."""
+    phrases: dict[tuple[str | None, str], dict] = {}
+    words = 0
+    n_docs = 0
+    for item in documents:
+        n_docs += 1
+        if isinstance(item, dict) and "event_phrases" in item:
+            found = [EventPhrase(**p) for p in item["event_phrases"] or ()]
+            words += int(item.get("n_words") or len((item.get("text") or "").split()))
+        else:
+            doc = process(item["text"]) if isinstance(item, dict) else item
+            found = event_phrases(doc)
+            words += sum(1 for t in doc.tokens if t.text[:1].isalnum())
+        for p in found:
+            stats = phrases.setdefault((p.modifier, p.head), {"count": 0, "docs": 0, "head_forms": set(),
+                                                              "mod_forms": set(), "mod_name": p.modifier_form,
+                                                              "head_name": p.form})
+            stats["count"] += p.count
+            stats["docs"] += 1
+            stats["head_forms"].add(p.form)
+            if p.modifier_form:
+                stats["mod_forms"].add(p.modifier_form)
+    return phrases, max(words, 1), n_docs
+
+
+def _distinctive(phrases: dict, words: int, *, min_docs: int) -> dict[tuple[str | None, str], float]:
+    """Multi-word phrases the corpus uses more than English does, with their scores, best first."""
+    from wordfreq import word_frequency
+
+    scored: dict[tuple[str | None, str], float] = {}
+    actor_nouns = _actor_nouns()
+    for key, stats in phrases.items():
+        if key[0] is None or stats["docs"] < min_docs or stats["count"] < 2 or key[1] in actor_nouns:
+            continue  # "spy agency", "foreign minister": an actor, not an issue
+        reference = word_frequency(f"{stats['mod_name']} {stats['head_name']}", "en") or 1e-9
+        ratio = (stats["count"] / words) / reference
+        if ratio > 1.0:
+            scored[key] = stats["count"] * math.log2(ratio)
+    return dict(sorted(scored.items(), key=lambda item: -item[1]))
+
+
+@lru_cache(maxsize=1)
+def _actor_nouns() -> frozenset[str]:
+    """Nouns that name actors (titles, bodies, referring nouns): topics are about something else."""
+    from toolkit.actors.coref import referring_nouns
+    from toolkit.actors.lexicon import lexicon
+
+    lex = lexicon()
+    titles = {p[-1] for phrases in lex.titles.values() for p in phrases}
+    bodies = {p[-1] for phrases in lex.bodies.values() for p in phrases}
+    nouns = {noun for noun, _ in referring_nouns() if referring_nouns()[(noun, _)].refers != "document"}
+    return frozenset(titles | bodies | nouns)
+
+
+def _frequent_heads(phrases: dict) -> list[Topic]:
+    """Event nouns by how often the corpus uses them (with or without a modifier): the fallback."""
+    events = event_nouns()
+    heads: Counter[str] = Counter()
+    forms: dict[str, set[str]] = defaultdict(set)
+    for (_, head), stats in phrases.items():
+        if _is_event_noun(head, events):
+            heads[head] += stats["count"]
+            forms[head] |= stats["head_forms"]
+    return [Topic(head, tuple(sorted(forms[head] | {head}))) for head, _ in heads.most_common()]
