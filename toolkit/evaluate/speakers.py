@@ -34,7 +34,6 @@ Example::
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import re
 import sys
@@ -45,6 +44,7 @@ from pathlib import Path
 
 from toolkit.evaluate.polnear import (Article, PolnearError, PredRelation, _context, extract, match_relations,
                                       predicted_relations, read_split)
+from toolkit.evaluate.readings import ReadingError, tsv_rows
 
 __all__ = ["GoldSpeaker", "read_reading", "names_speaker", "score", "evaluate", "main", "REFERENCE"]
 
@@ -57,10 +57,6 @@ _HONORIFICS = frozenset("""mr mrs ms miss dr prof rev sir dame lord lady rep sen
     president senator representative governor secretary minister chancellor judge justice mayor the""".split())
 _JOINERS = frozenset({"of", "and", "for", "on", "in", "&", "de", "du", "la"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-class ReadingError(Exception):
-    """The reading folder or one of its files cannot be used."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,19 +85,8 @@ def read_reading(path: str | Path) -> dict[str, dict[str, GoldSpeaker]]:
     out: dict[str, dict[str, GoldSpeaker]] = {}
     for tsv in sorted(root.glob("*.gold.tsv")):
         rows: dict[str, GoldSpeaker] = {}
-        with open(tsv, encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            header = next(reader, None)
-            if header is None or tuple(h.strip() for h in header) != COLUMNS:
-                raise ReadingError(f"{tsv}, line 1: expected the header {' '.join(COLUMNS)!r}")
-            for n, row in enumerate(reader, start=2):
-                if not row or not any(cell.strip() for cell in row):
-                    continue
-                if len(row) != len(COLUMNS):
-                    raise ReadingError(f"{tsv}, line {n}: {len(row)} columns, expected {len(COLUMNS)} "
-                                       "separated by tabs")
-                rel, source, speaker, kind, gender, role, named = (c.strip() for c in row)
-                rows[rel] = GoldSpeaker(rel, source, speaker, kind, gender, role, named == "yes")
+        for _, (rel, source, speaker, kind, gender, role, named) in tsv_rows(tsv, COLUMNS):
+            rows[rel] = GoldSpeaker(rel, source, speaker, kind, gender, role, named == "yes")
         out[tsv.name[:-len(".gold.tsv")]] = rows
     if not out:
         raise ReadingError(f"{root}: no ARTICLE.gold.tsv file")

@@ -39,13 +39,13 @@ Example::
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.evaluate.readings import ReadingError, tsv_rows
 from toolkit.evaluate.speakers import names_speaker
 
 __all__ = ["GoldSentence", "GoldStance", "ArticleReading", "SysStance", "read_reading", "names_actor",
@@ -59,10 +59,6 @@ STANCE_COLUMNS = ("sentence", "holder", "target", "polarity", "evidence")
 POLARITIES = ("positive", "negative")
 #: The kinds a name is tried as: the stance reading has no kind column.
 _KINDS = ("person", "organisation", "group")
-
-
-class ReadingError(Exception):
-    """The text folder, the reading folder or one of its files cannot be used."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,22 +120,6 @@ def _label(name: str) -> str:
 # --------------------------------------------------------------------------- reading
 
 
-def _rows(tsv: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """(line number, stripped cells) of a tab-separated file after checking its header and column count."""
-    with open(tsv, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader, None)
-        if header is None or tuple(h.strip() for h in header) != columns:
-            raise ReadingError(f"{tsv}, line 1: expected the header {' '.join(columns)!r}")
-        for n, row in enumerate(reader, start=2):
-            if not row or not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(columns):
-                raise ReadingError(f"{tsv}, line {n}: {len(row)} columns, expected {len(columns)} "
-                                   "separated by tabs")
-            yield n, [c.strip() for c in row]
-
-
 def _int(tsv: Path, n: int, column: str, value: str) -> int:
     try:
         return int(value)
@@ -150,7 +130,7 @@ def _int(tsv: Path, n: int, column: str, value: str) -> int:
 def read_sentences(tsv: Path) -> dict[int, GoldSentence]:
     """``ARTICLE.sentences.tsv``: sentence number -> sentence."""
     out: dict[int, GoldSentence] = {}
-    for n, (number, start, end, text) in _rows(tsv, SENTENCE_COLUMNS):
+    for n, (number, start, end, text) in tsv_rows(tsv, SENTENCE_COLUMNS):
         num = _int(tsv, n, "sentence", number)
         out[num] = GoldSentence(num, _int(tsv, n, "start", start), _int(tsv, n, "end", end), text)
     return out
@@ -159,7 +139,7 @@ def read_sentences(tsv: Path) -> dict[int, GoldSentence]:
 def read_stances(tsv: Path, sentences: dict[int, GoldSentence]) -> tuple[GoldStance, ...]:
     """``ARTICLE.stances.tsv``, each line's sentence checked against the sentences file."""
     out = []
-    for n, (number, holder, target, polarity, evidence) in _rows(tsv, STANCE_COLUMNS):
+    for n, (number, holder, target, polarity, evidence) in tsv_rows(tsv, STANCE_COLUMNS):
         num = _int(tsv, n, "sentence", number)
         if num not in sentences:
             raise ReadingError(f"{tsv}, line {n}: sentence {num} is not in the sentences file")
