@@ -750,6 +750,8 @@ def _adjective_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]
 # --------------------------------------------------------------------------- statements
 
 
+#: Mentions that document-level resolution added (pronouns, descriptions, an editorial's "we").
+_RESOLVED = frozenset({"pronoun", "reference", "author"})
 #: Verbs of asking: their content is a question, not the asker's position.
 _ASKING = frozenset({"ask", "wonder", "inquire", "query", "question"})
 #: Sources whose "statements" are findings, not positions ("a poll shows Clinton ahead").
@@ -1224,8 +1226,8 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
         claims.extend(_claims_in(ctx, clause, statements, sent.i))
         held = {_key(s.target) for s in found if s.source is not None}
         for m in _targets_in(ctx, sent.first, sent.last):
-            if _key(m) in held:
-                continue
+            if _key(m) in held or m.via in _RESOLVED:
+                continue  # the article's portrayal is read off names: a pronoun's words are its sentence's
             if model is not None:
                 score, word = _learned_portrayal(ctx, model, m, sent.first, sent.last)
             else:
