@@ -398,3 +398,21 @@ def test_no_stance_from_refusals_and_polls(text):
 
     record = annotate_document(document_from_record({"id": "t", "text": text})).to_dict()
     assert not [s for s in record["stances"] if s["source"] and s["target"] and s["polarity"] != "neutral"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # refusing a supportive act is opposition; declining a hostile one is not support
+    ("Ted Cruz pointedly refused to endorse Donald Trump.", ("Ted Cruz", "Donald Trump", "negative")),
+    ("Ted Cruz declined to condemn Donald Trump.", ("Ted Cruz", "Donald Trump", "neutral")),
+    # an object relative: the target is its antecedent
+    ("Jeff Bezos, whom Donald Trump has repeatedly attacked, did not comment.",
+     ("Donald Trump", "Jeff Bezos", "negative")),
+])
+def test_refusals_and_relative_objects(text, expected):
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import document_from_record
+
+    record = annotate_document(document_from_record({"id": "t", "text": text})).to_dict()
+    found = [(s["source"]["actor"], s["target"]["actor"], s["polarity"]) for s in record["stances"]
+             if s["source"] and s["target"]]
+    assert expected in found

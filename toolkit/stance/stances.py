@@ -91,6 +91,7 @@ WINDOW = 8
 PORTRAYAL_WINDOW = 12
 DECAY = 0.1  # a word d tokens from the target counts 1 / (1 + DECAY * d) in a statement
 NEGATED_CUE = -0.2  # "did not condemn": a trace of the opposite, polarity neutral
+REFUSED = 0.6  # "refused to endorse Y": a share of the support withheld, as opposition
 HEDGE = 0.5
 REPORT_TONE = 0.6  # share of a cue verb's score that a statement it introduces carries ("complained that")
 PREDICATE_REACH = 8  # tokens after a verb group where its object or complement actor may start
@@ -497,6 +498,20 @@ def _slot_mentions(ctx: _Context, slot: str, lo: int, hi: int) -> list[Mention]:
     return []
 
 
+def _relative_object(ctx: _Context, clause: _Clause, gi: int) -> list[Mention]:
+    """The antecedent of an object relative before the verb's subject: "Bezos, whom Trump attacked"."""
+    toks = ctx.doc.tokens
+    span = clause.subject_spans[gi]
+    if span is None:
+        return []
+    k = span[0] - 1
+    if k < clause.lo or toks[k].lower not in ("whom", "who", "which", "that") or toks[k].tag not in ("WP", "WDT"):
+        return []
+    j = k - 1 if k - 1 >= clause.lo and toks[k - 1].text == "," else k
+    m = ctx.mention_at(j - 1) if j - 1 >= clause.lo else None
+    return [m] if m is not None and m.last == j and m.kind not in SKIP_KINDS else []
+
+
 def _preferred_over(ctx: _Context, targets: list[Mention], end: int) -> list[Mention]:
     """"backs Trump over Clinton", "endorsed X rather than Y": the actor passed over is opposed."""
     toks = ctx.doc.tokens
@@ -535,6 +550,8 @@ def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
         adjacent = all(t.tag in ("RB", "TO") for t in toks[prev.last:g.first])
         if adjacent and (prev.negated or mods.get(prev.lemma) == "undo"):
             negated = True
+            if score > 0 and prev.lemma in _REFUSALS and not prev.negated:
+                return -score * REFUSED  # "refused to endorse Trump": withholding support is opposition
     if negated:
         return score * NEGATED_CUE
     for j in range(max(clause.lo, g.first - 6), g.first):
@@ -591,6 +608,8 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
                 targets = _slot_mentions(ctx, slot, cue_last, reach)
                 if targets:
                     break
+            if not targets and "obj" in row.slots:
+                targets = _relative_object(ctx, clause, gi)  # "Bezos, whom Trump has attacked"
             if not targets:
                 continue
             score = _modulate(ctx, clause, gi, row.score)
@@ -752,6 +771,9 @@ def _adjective_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]
 
 #: Mentions that document-level resolution added (pronouns, descriptions, an editorial's "we").
 _RESOLVED = frozenset({"pronoun", "reference", "author"})
+#: Verbs of refusing: refusing a supportive act is a stance against ("refused to endorse", "declined to back");
+#: refusing a hostile one is not support ("declined to condemn" stays neutral).
+_REFUSALS = frozenset({"refuse", "decline"})
 #: Verbs of asking: their content is a question, not the asker's position.
 _ASKING = frozenset({"ask", "wonder", "inquire", "query", "question"})
 #: Sources whose "statements" are findings, not positions ("a poll shows Clinton ahead").
