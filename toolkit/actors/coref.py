@@ -168,11 +168,8 @@ class Referent:
     last_token: int = -1
     last_sentence: int = -1
     count: int = 0
-    subject_count: int = 0
     spoke: int = -10  # last sentence where it was the subject of a reporting verb
-    last_outside: int = -100  # last sentence where it was mentioned outside quotation marks
     weights: list[tuple[int, float, bool]] = field(default_factory=list)  # (sentence, salience weight, quoted)
-    quoted_only: bool = True  # every mention so far inside quotation marks
 
 
 @dataclass(slots=True)
@@ -350,13 +347,8 @@ class _Reader:
         ref.last_sentence = self.toks[first].sent
         subject = self._is_subject(first)
         ref.weights.append((self.toks[first].sent, self._weight(first, last, subject), self.quoted[first]))
-        if subject:
-            ref.subject_count += 1
         if self._speaks(first, last):
             ref.spoke = self.toks[first].sent
-        if not self.quoted[first]:
-            ref.quoted_only = False
-            ref.last_outside = self.toks[first].sent
 
     def _name(self, m: Mention, *, nested: bool) -> None:
         if m.kind == "place":

@@ -984,7 +984,7 @@ def _judged(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int, st
             end = _complement_end(ctx, v + 1, hi)
             judged = score_tokens(toks, v + 1, end, skip=ctx.inside)
             if abs(judged.score) >= POLAR and judged.cue is not None:
-                return _negated(ctx, v, judged.score), judged.cue, "copula"
+                return judged.score, judged.cue, "copula"  # (score_tokens flips a negated complement: "is not a liar")
             return None
     return None
 
@@ -1008,21 +1008,6 @@ def _complement_end(ctx: _Context, k: int, hi: int) -> int:
                 or (toks[j].lower in SUBORDINATORS and toks[j].tag in ("WDT", "WP", "IN") and j > k):
             return j
     return end
-
-
-def _negated(ctx: _Context, verb: int, score: float) -> float:
-    """A judgement whose verb is negated right before it ("is not a liar" is caught by the word scorer;
-    "never was", "isn't" by the verb group) turns into a trace of its opposite."""
-    toks = ctx.doc.tokens
-    for j in range(max(0, verb - 1), min(len(toks), verb + 2)):
-        if toks[j].lower in ("not", "n't", "never") and j != verb:
-            return score * NEGATED_CUE if abs(score) >= POLAR and not _already_flipped(toks, verb) else score
-    return score
-
-
-def _already_flipped(toks: Sequence[Token], verb: int) -> bool:
-    """score_tokens already flips words within three tokens after a negator: no second flip."""
-    return True
 
 
 def _attribute(ctx: _Context, found: list[Stance], statements) -> list[Stance]:
