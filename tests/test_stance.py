@@ -416,3 +416,14 @@ def test_refusals_and_relative_objects(text, expected):
     found = [(s["source"]["actor"], s["target"]["actor"], s["polarity"]) for s in record["stances"]
              if s["source"] and s["target"]]
     assert expected in found
+
+
+def test_title_case_headline_verb():
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import document_from_record
+
+    text = "Obama Praises Clinton At Rally\n\nBarack Obama spoke on Monday with Hillary Clinton."
+    record = annotate_document(document_from_record({"id": "t", "text": text})).to_dict()
+    found = [(s["source"]["actor"], s["target"]["actor"], s["polarity"]) for s in record["stances"]
+             if s["source"] and s["target"] and s["sentence"] == 0]
+    assert found == [("Barack Obama", "Hillary Clinton", "positive")]

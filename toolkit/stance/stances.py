@@ -374,6 +374,10 @@ def _headline_verbs(ctx: _Context, lo: int, hi: int) -> frozenset[int]:
         if t.tag == "NNS" and t.lower.endswith("s") and ("verb", t.lower[:-1]) in cues and ctx.inside[k - 1] \
                 and not ctx.inside[k] and toks[k + 1].tag in ("DT", "JJ", "NNP", "NNPS", "PRP$", "PRP"):
             found.add(k)
+        elif t.tag in ("NNP", "NNPS") and t.text[:1].isupper() and t.lower.endswith("s") and not ctx.inside[k] \
+                and ctx.inside[k - 1] and (ctx.inside[k + 1] or toks[k + 1].tag in ("NNP", "DT")) \
+                and ("verb", t.lower[:-1]) in cues:
+            found.add(k)  # a Title Case headline: "Warren Hammers Wells Fargo CEO", "Obama Praises Clinton"
     return frozenset(found)
 
 
