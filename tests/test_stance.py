@@ -427,3 +427,17 @@ def test_title_case_headline_verb():
     found = [(s["source"]["actor"], s["target"]["actor"], s["polarity"]) for s in record["stances"]
              if s["source"] and s["target"] and s["sentence"] == 0]
     assert found == [("Barack Obama", "Hillary Clinton", "positive")]
+
+
+def test_a_judgement_ends_with_its_sentence():
+    """"He would be a great senator. Not good, great.": the complement is the first sentence's."""
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import document_from_record
+
+    text = ("Bobby Scott wants the seat. \"He would be a great senator. Not good, great,\" "
+            "Rep. Elijah Cummings said.")
+    record = annotate_document(document_from_record({"id": "t", "text": text})).to_dict()
+    found = [(s["source"]["actor"], s["target"]["actor"], s["polarity"], s["rule"]) for s in record["stances"]
+             if s["source"] and s["target"]]
+    assert ("Elijah Cummings", "Bobby Scott", "positive", "quote:copula") in found
+

@@ -1008,7 +1008,8 @@ def _complement_end(ctx: _Context, k: int, hi: int) -> int:
     toks = ctx.doc.tokens
     end = min(hi, k + COMPLEMENT_REACH)
     for j in range(k, end):
-        if toks[j].text in (",", ";", ":", "--", "—") or toks[j].lower in ("but", "while", "whereas", "although") \
+        if toks[j].text in (",", ";", ":", "--", "—", ".", "!", "?") \
+                or toks[j].lower in ("but", "while", "whereas", "although") \
                 or (toks[j].lower in SUBORDINATORS and toks[j].tag in ("WDT", "WP", "IN") and j > k):
             return j
     return end
