@@ -45,7 +45,7 @@ from toolkit.actors.mention import Mention
 from toolkit.resources import read_table, require_nltk
 from toolkit.text.clauses import is_mark
 from toolkit.text.lexicon import reporting_verbs
-from toolkit.text.quotemarks import quotation_spans
+from toolkit.text.quotemarks import doc_quotations
 from toolkit.text.tokens import Doc, Token
 
 __all__ = ["Referent", "ReferringNoun", "referring_nouns", "given_name_genders", "resolve_references",
@@ -216,7 +216,7 @@ class _Reader:
 
     def _quoted_tokens(self) -> list[bool]:
         inside = [False] * len(self.toks)
-        spans = sorted(p for q in quotation_spans(self.doc.text, self.doc.paragraphs) for p in q.pieces)
+        spans = sorted(p for q in doc_quotations(self.doc) for p in q.pieces)
         k = 0
         for tok in self.toks:
             while k < len(spans) and spans[k][1] <= tok.start:
@@ -434,12 +434,13 @@ class _Reader:
         self.referents.append(group)
         self._touch(group, members[0].first, m.last, span=(members[0].start, m.end))
 
-    def _learn_apposition(self, ref: Referent, m: Mention) -> None:
-        """", a Chinese foreign ministry spokesman," / ", Pagliano's attorney," after a name: its title and owner."""
+    def _apposition(self, m: Mention) -> tuple[int, int, str | None] | None:
+        """The noun phrase apposed to a name (", a Chinese foreign ministry spokesman,", ", Pagliano's
+        attorney,"): (its first token, its head token, the actor owning it), else None."""
         toks = self.toks
         k = m.last
         if k >= len(toks) or toks[k].text != ",":
-            return
+            return None
         j = k + 1
         owner = None
         sent_last = self.doc.sentences[toks[m.first].sent].last
@@ -450,14 +451,22 @@ class _Reader:
             if toks[j - 1].tag in ("NN", "NNS") and (j >= sent_last or toks[j].tag not in ("NN", "NNS", "POS")):
                 break  # ("the nominee's eldest daughter": the head is "daughter", the nominee its owner)
         if j - 1 <= k or toks[j - 1].tag not in ("NN", "NNS"):
+            return None
+        return k + 1, j - 1, owner
+
+    def _learn_apposition(self, ref: Referent, m: Mention) -> None:
+        """What an apposition after a name teaches: its head as a title, its owner, a party word, a gender."""
+        found = self._apposition(m)
+        if found is None:
             return
-        head = toks[j - 1].lower
+        first, h, owner = found
+        head = self.toks[h].lower
         ref.titles.add(head)
         if head in _outlet_words()[0]:
             ref.media = True
         if owner and ref.owner is None:
             ref.owner = owner
-        words = {toks[x].lower for x in range(k + 1, j)}
+        words = {self.toks[x].lower for x in range(first, h + 1)}
         if ref.affiliation is None:
             for w, party in _PARTY_WORDS.items():
                 if w in words:
@@ -689,14 +698,8 @@ class _Reader:
         return None
 
     def _apposition_head(self, m: Mention) -> str | None:
-        toks = self.toks
-        if m.last < len(toks) and toks[m.last].text == ",":
-            j = m.last + 1
-            while j < len(toks) and toks[j].tag in ("DT", "PRP$", "POS") + tuple(_NP_INNER):
-                j += 1
-                if toks[j - 1].tag in ("NN", "NNS") and (j >= len(toks) or toks[j].tag not in ("NN", "NNS")):
-                    return toks[j - 1].lower
-        return None
+        found = self._apposition(m)
+        return self.toks[found[1]].lower if found is not None else None
 
     def _placeholder(self, m: Mention) -> Referent:
         ref = self.by_actor.get(m.actor)

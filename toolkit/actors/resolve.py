@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.actors.lexicon import Entry, Lexicon, ordinary_word
+from toolkit.text.quotemarks import doc_quotations
 from toolkit.text.tokens import Doc
 
 __all__ = ["Candidate", "Resolver", "name_key", "acronym_definitions"]
@@ -386,7 +387,7 @@ class Resolver:
             if bearer.gender is None and bearer.pronouns:
                 male, female = bearer.pronouns.count("male"), bearer.pronouns.count("female")
                 bearer.gender = "male" if male > female else "female" if female > male else None
-        quoted = _quoted_spans(self.doc.text)
+        quoted = sorted(p for q in doc_quotations(self.doc) for p in q.pieces)
         for cand in candidates:
             if cand.entry is None and cand.via in ("name", "title") and cand.last - cand.first == 1:
                 tok = self.doc.tokens[cand.first]
@@ -544,14 +545,6 @@ def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:
     if all(w in lex.english for w in lows):
         return "organisation"
     return "person"
-
-
-_QUOTED = re.compile(r'“[^”]*”|"[^"\n]*"|\'\'[^\n]*?\'\'')  # also the ''...'' of some archives
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the text's quotations, in order (what the writer's sources say)."""
-    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

@@ -83,7 +83,7 @@ from toolkit.text.clauses import (
     object_control_verbs,
     subject_left,
 )
-from toolkit.text.quotemarks import QuoteSpan, quotation_spans
+from toolkit.text.quotemarks import QuoteSpan, doc_quotations, quotation_spans
 from toolkit.text.tagging import lemmatize
 from toolkit.text.tokens import Doc, Token
 
@@ -180,7 +180,7 @@ class _Context:
 
 def _context(doc: Doc, mentions: Sequence[Mention], lex: CueLexicon, skip) -> _Context:
     quotes: list[QuoteSpan] = []
-    for span in quotation_spans(doc.text, doc.paragraphs):
+    for span in doc_quotations(doc):
         for k, piece in enumerate(span.pieces):
             unit = QuoteSpan([piece], span.single, prev=len(quotes) - 1 if k else -1)
             if k:

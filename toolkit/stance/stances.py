@@ -72,7 +72,7 @@ from toolkit.text.clauses import (
     subject_left,
     verb_groups,
 )
-from toolkit.text.tagging import process
+from toolkit.text.tagging import lemmatize, process
 from toolkit.text.lexicon import STATEMENT_KINDS, reporting_lemmas
 from toolkit.text.lexicon import event_nouns as lexicon_event_nouns
 from toolkit.text.tokens import Doc, Token
@@ -583,7 +583,7 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
             rows = cues.get(("verb", f"{g.lemma} {toks[g.last].lower}"), ())
             cue_last = g.last + 1 if rows else g.last
         if not rows:
-            rows = cues.get(("verb", g.lemma), ()) or _cue_by_form(cues, toks[g.head].lower)
+            rows = cues.get(("verb", g.lemma), ()) or _cue_as_inflected(cues, toks[g.head])
         if not rows:
             continue
         end = _predicate_end(ctx, clause, gi)
@@ -652,11 +652,15 @@ def _framing_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) 
                 _emit(out, holder, target, score, _span(ctx, judged.cue, judged.cue + 1), sent, "cue", rule="frames")
 
 
-def _cue_by_form(cues: dict, word: str) -> tuple:
-    """A verb cue found from the inflected form when the lemmatizer chose another word ("grilled" -> "grille")."""
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            found = cues.get(("verb", word[: len(word) - len(suffix)] + repl))
+def _cue_as_inflected(cues: dict, tok: Token) -> tuple:
+    """A verb cue the tagger hid: an inflected form tagged as a base form ("disagreed", "votes" as VBP) or a
+    headline verb tagged as a noun ("Warren Hammers ..."): the one lemmatizer, asked again with the tag
+    the form's ending says."""
+    if tok.tag not in ("VB", "VBP", "NNS", "NNP", "NNPS"):
+        return ()
+    for tag, ending in (("VBD", "ed"), ("VBZ", "s")):
+        if tok.lower.endswith(ending):
+            found = cues.get(("verb", lemmatize(tok.text, tag)))
             if found:
                 return found
     return ()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["QuoteSpan", "quotation_spans"]
+__all__ = ["QuoteSpan", "quotation_spans", "doc_quotations"]
 
 
 @dataclass(slots=True)
@@ -151,3 +151,18 @@ def quotation_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Qu
         spans.append(pending)
     spans.sort(key=lambda q: q.start)
     return spans
+
+
+def doc_quotations(doc) -> list[QuoteSpan]:
+    """:func:`quotation_spans` of a tokenized :class:`~toolkit.text.tokens.Doc`, found once and kept on it:
+    the name reader, document-level resolution and the quote finder all read the same quotations.
+
+    >>> from toolkit.text.tokens import tokenize
+    >>> doc = tokenize('Kim said: "No." Lee left.')
+    >>> [doc.text[s:e] for q in doc_quotations(doc) for s, e in q.pieces], doc_quotations(doc) is doc_quotations(doc)
+    (['"No."'], True)
+    """
+    if doc._quotations is None:
+        doc._quotations = quotation_spans(doc.text, doc.paragraphs)
+    return doc._quotations
+

@@ -174,6 +174,9 @@ def lemmatize(word: str, tag: str) -> str:
 
     >>> lemmatize("urged", "VBD"), lemmatize("denies", "VBZ"), lemmatize("ministries", "NNS")
     ('urge', 'deny', 'ministry')
+    >>> lemmatize("grilled", "VBD")   # not "grille": a double l stays with the stem
+    'grill'
+
     """
     low = word.lower().replace("’", "'")
     if tag.startswith("VB"):
@@ -222,7 +225,7 @@ def english_words() -> frozenset[str]:
 
 # Stems ending in these consonant clusters take no silent e ("respond", "insist", "pass"),
 # though the word list holds rare words such as "responde" and "passe".
-_FINAL_CLUSTERS = ("ss", "nd", "st", "rt", "ct", "pt", "lt", "ft", "sk", "ck", "rm", "rn", "wn", "mp", "nt", "ld")
+_FINAL_CLUSTERS = ("ss", "ll", "nd", "st", "rt", "ct", "pt", "lt", "ft", "sk", "ck", "rm", "rn", "wn", "mp", "nt", "ld")
 
 
 def _strip_suffix(low: str, n: int) -> str:

@@ -71,6 +71,8 @@ class Doc:
     sentences: list[Sentence]
     tokens: list[Token]
     _starts: list[int] = field(default_factory=list, repr=False)
+    #: the document's quotations, found once (:func:`toolkit.text.quotemarks.doc_quotations`)
+    _quotations: list | None = field(default=None, repr=False, compare=False)
 
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``.
