@@ -679,10 +679,7 @@ class _Reader:
         last = self.toks[sent.last - 1].text
         if sent.paragraph == 0 and last not in (".", "?", "!", "''", "”", '"'):
             return True
-        sentences = self.doc.sentences
-        alone = all(not (0 <= j < len(sentences)) or sentences[j].paragraph != sent.paragraph
-                    for j in (sent_i - 1, sent_i + 1))
-        return sent_i <= 2 and alone and sent_i + 1 < len(sentences)
+        return sent_i <= 2 and self.doc.alone(sent_i) and sent_i + 1 < len(self.doc.sentences)
 
     def _first_after(self, noun: ReferringNoun, k: int, *, owner: str | None) -> Referent | None:
         """A headline's description ("Former DNC chairman calls ...") names the first person the body gives that title."""

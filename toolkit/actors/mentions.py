@@ -134,7 +134,7 @@ def body_name_words(doc: Doc, sentences: Iterable[Sentence], lex: Lexicon,
     for sent in sentences:
         caps = sent.i in capitalised if capitalised is not None else _capitalised_line(toks[sent.first:sent.last])
         if sent.last - sent.first < 2 or (caps and (
-                _alone(doc, sent) or toks[sent.last - 1].text not in (".", "!", "?"))):
+                doc.alone(sent.i) or toks[sent.last - 1].text not in (".", "!", "?"))):
             continue
         k = sent.first
         while k < sent.last:
@@ -467,12 +467,6 @@ class _SentenceReader:
         return c + 1
 
 
-def _alone(doc: Doc, sent: Sentence) -> bool:
-    """The sentence is a paragraph of its own (as a headline or subhead is)."""
-    return all(not (0 <= k < len(doc.sentences)) or doc.sentences[k].paragraph != sent.paragraph
-               for k in (sent.i - 1, sent.i + 1))
-
-
 def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon, body_words: frozenset[str] = frozenset(),
                          capitalised: set[int] | None = None) -> list[Candidate]:
     """The candidate mentions of one sentence, before document-level resolution.
@@ -483,7 +477,7 @@ def _sentence_candidates(doc: Doc, sent: Sentence, lex: Lexicon, body_words: fro
     tokens = doc.tokens[sent.first:sent.last]
     if not tokens:
         return []
-    title_case = _title_case(tokens, lex, body_words, alone=_alone(doc, sent),
+    title_case = _title_case(tokens, lex, body_words, alone=doc.alone(sent.i),
                              capitalised=None if capitalised is None else sent.i in capitalised)
     chunks = _chunks(tokens, lex, title_case=title_case, body_words=body_words)
     return _SentenceReader(doc, sent, chunks).read()

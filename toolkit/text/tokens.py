@@ -74,6 +74,15 @@ class Doc:
     #: the document's quotations, found once (:func:`toolkit.text.quotemarks.doc_quotations`)
     _quotations: list | None = field(default=None, repr=False, compare=False)
 
+    def alone(self, index: int) -> bool:
+        """Sentence ``index`` is a paragraph of its own (as a headline or a subhead is).
+
+        >>> tokenize("Kim wins\\n\\nKim won. Lee lost.").alone(0), tokenize("Kim won. Lee lost.").alone(0)
+        (True, False)
+        """
+        sentences, paragraph = self.sentences, self.sentences[index].paragraph
+        return all(not (0 <= k < len(sentences)) or sentences[k].paragraph != paragraph for k in (index - 1, index + 1))
+
     def sentence_text(self, index: int) -> str:
         """The text of sentence ``index``.
 
