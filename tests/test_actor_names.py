@@ -252,3 +252,16 @@ def test_brands_short_forms_and_titles(text, mention, kind, actor):
 def test_an_irregular_plural_is_no_person():
     assert not [m for m in names("The General Assembly set up U.N. Women in 2010.") if m.text == "Women"]
 
+
+
+def test_a_courtesy_title_no_named_bearer_takes_is_their_namesake():
+    from toolkit.actors.mentions import find_mentions
+    from toolkit.text.tagging import process
+
+    text = ("Obama Urges Voters to Turn Out.\n\n"
+            "President Obama spoke in Ohio on Friday. Mr. Obama said the vote mattered.\n\n"
+            "The first lady, Michelle Obama, spoke later. Mrs. Obama said little.")
+    actors = [(m.text, m.actor) for m in find_mentions(process(text)) if m.text.endswith("Obama")]
+    assert ("Obama", "Obama") in actors and ("Michelle Obama", "Michelle Obama") in actors
+    assert all(actor == "Obama" for text_, actor in actors[:3])
+    assert actors[-1] == ("Obama", "Michelle Obama")

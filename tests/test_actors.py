@@ -56,7 +56,9 @@ def mentions(text: str, **kwargs) -> list[tuple[str, str, str, str | None]]:
         ("North Korea fired a missile. Seoul said the North's launch was a provocation.",
          [("North Korea", "North Korea", "country", None), ("Seoul", "South Korea", "country", None),
           ("North", "North Korea", "country", None)]),
-        ("Voters in the North of England are angry.", [("England", "England", "place", "United Kingdom")]),
+        # an unnamed group is a mention whose actor is its description
+        ("Voters in the North of England are angry.", [("Voters", "voters", "group", None),
+                                                       ("England", "England", "place", "United Kingdom")]),
         # A person's office, affiliated with the person's country.
         ("Ukrainian President Volodymyr Zelenskiy spoke. Zelenskiy's office said talks would resume.",
          [("Ukrainian", "Ukraine", "country", None),

@@ -441,3 +441,49 @@ def test_a_judgement_ends_with_its_sentence():
              if s["source"] and s["target"]]
     assert ("Elijah Cummings", "Bobby Scott", "positive", "quote:copula") in found
 
+
+
+# --------------------------------------------------------------------------- opinion authors, addressees, windows
+
+
+def _held(text: str) -> list[tuple[str, str, str, str]]:
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import document_from_record
+
+    record = annotate_document(document_from_record({"id": "t", "text": text})).to_dict()
+    return [(s["source"]["actor"], s["target"]["actor"], s["polarity"], s["rule"]) for s in record["stances"]
+            if s["source"] and s["target"] and s["polarity"] != "neutral"]
+
+
+OPED = ("Weak on defence.\n\n"
+        "Senator Tom Baker foolishly cut the budget of our army and ignored every warning.\n\n"
+        "\"Baker is a fine leader,\" said Mary Jones, his campaign chair.\n\n"
+        "Ann Smith is a professor of history at Ohio State University.")
+
+
+def test_opinion_author_holds_what_the_narrative_says():
+    found = _held(OPED)
+    assert ("Ann Smith", "Tom Baker", "negative", "portrayal:author") in found
+    # a quotation stays its speaker's; the author holds nothing in it
+    assert not [f for f in found if f[0] == "Ann Smith" and f[1] != "Tom Baker"]
+    assert ("Mary Jones", "Tom Baker", "positive", "quote:copula") in found
+
+
+def test_a_news_report_has_no_author_holder():
+    report = OPED.replace("Ann Smith is a professor of history at Ohio State University.",
+                          "Ann Smith, a professor of history at Ohio State University, said the cuts were real.")
+    assert not [f for f in _held(report) if f[3] == "portrayal:author"]
+
+
+def test_a_quote_addressed_to_someone_judges_them():
+    text = ("Senator Mary Warren questioned bank chief John Stumpf on Tuesday.\n\n"
+            "\"You squeezed employees to the breaking point and you should resign,\" Warren told Stumpf.")
+    assert ("Mary Warren", "John Stumpf", "negative", "quote:address") in _held(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Crooked Hillary Clinton spoke in Ohio, Donald Trump said.",   # a word beside a name is no argument of it
+    "Tim Kaine praised the plan, which critics of Donald Trump call a disaster.",  # Trump is not what is judged
+])
+def test_words_near_an_actor_are_no_stance_in_running_text(text):
+    assert not [f for f in _held(text) if f[3].endswith(":window")]

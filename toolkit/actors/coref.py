@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from toolkit.actors.lexicon import Lexicon
 from toolkit.actors.mention import Mention
-from toolkit.resources import read_table, require_nltk
+from toolkit.resources import data_lines, read_table, require_nltk
 from toolkit.text.clauses import is_mark
 from toolkit.text.lexicon import reporting_verbs
 from toolkit.text.quotemarks import doc_quotations
@@ -84,6 +84,12 @@ class ReferringNoun:
     refers: str  # person | group | organisation | outlet | document
     gender: str | None
     matches: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _generic_groups() -> frozenset[str]:
+    """Group nouns that name an unnamed holder only with a modifier (``data/actors/generic_groups.txt``)."""
+    return frozenset(data_lines("actors/generic_groups.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +176,7 @@ class Referent:
     count: int = 0
     spoke: int = -10  # last sentence where it was the subject of a reporting verb
     weights: list[tuple[int, float, bool]] = field(default_factory=list)  # (sentence, salience weight, quoted)
+    description: str | None = None  # an unnamed group's words: "younger black voters", "environmentalists"
 
 
 @dataclass(slots=True)
@@ -528,6 +535,9 @@ class _Reader:
             ref = named
         if ref is not None and ref.actor is None and not ref.members:
             ref.titles.add(toks[k].lower)
+            if ref.description is not None and toks[k].tag == "NNS" and owner is None and name_mod is None \
+                    and not (self._group_start(k, modifiers) and self.covered[self._group_start(k, modifiers) - 1]):
+                self._emit_unnamed(ref, self._group_start(k, modifiers), k)  # "the protesters" again
             self._touch(ref, k, k + 1, span=(toks[k].start, toks[k].end))  # the unnamed one again
             return
         if ref is None:
@@ -536,6 +546,11 @@ class _Reader:
                                    plural=noun.refers == "group", gender=noun.gender)
                 unnamed.titles.add(toks[k].lower)
                 self.referents.append(unnamed)
+                first = self._group_start(k, modifiers)
+                if noun.refers == "group" and toks[k].tag == "NNS" and owner is None and name_mod is None \
+                        and (first < k or noun.noun not in _generic_groups()) and not (first and self.covered[first - 1]):
+                    unnamed.description = " ".join(t.lower for t in toks[first:k + 1])
+                    self._emit_unnamed(unnamed, first, k)
                 self._touch(unnamed, k, k + 1, span=(toks[k].start, toks[k].end))
             return
         first = owner_pos if owner_pos is not None and toks[owner_pos].tag != "PRP$" else (j if det else k)
@@ -545,6 +560,29 @@ class _Reader:
             while first > sent.first and self.covered[first - 1]:
                 first -= 1
         self._emit(ref, first, k + 1, via="reference", touch=noun.refers != "document")
+
+    def _group_start(self, k: int, modifiers: list[int]) -> int:
+        """The first word of an unnamed group's description: its adjectives and noun modifiers before the
+        head ("younger black voters", "civil rights activists"), not determiners or quantifiers ("some")."""
+        first = k
+        for x in sorted(modifiers, reverse=True):
+            if x != first - 1 or self.covered[x] or self.toks[x].tag not in ("JJ", "JJR", "NN", "VBN", "VBG"):
+                break
+            first = x
+        return first
+
+    def _emit_unnamed(self, ref: Referent, first: int, k: int) -> None:
+        """A mention of a group the article never names ("environmentalists worry ...", "protesters have
+        been demanding ..."): its actor is its description, its ``via`` ``unnamed``: a holder of stances
+        and a source of quotes, never one actor across articles."""
+        toks = self.toks
+        start, end = toks[first].start, toks[k].end
+        self.added.append(Mention(start, end, self.doc.text[start:end], ref.description or toks[k].lower, "group",
+                                  ref.affiliation, toks[first].sent, first, k + 1, "unnamed", None, ()))
+        for x in range(first, k + 1):
+            self.covered[x] = True
+            if self.at[x] is None:
+                self.at[x] = self.added[-1]
 
     def _apposed_name(self, k: int) -> Mention | None:
         """", Mark MacDougall," right after a description (or after its "for X"): the named person it describes."""

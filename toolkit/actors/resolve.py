@@ -387,6 +387,7 @@ class Resolver:
             if bearer.gender is None and bearer.pronouns:
                 male, female = bearer.pronouns.count("male"), bearer.pronouns.count("female")
                 bearer.gender = "male" if male > female else "female" if female > male else None
+        self._titled_namesakes(candidates)
         quoted = sorted(p for q in doc_quotations(self.doc) for p in q.pieces)
         for cand in candidates:
             if cand.entry is None and cand.via in ("name", "title") and cand.last - cand.first == 1:
@@ -394,6 +395,35 @@ class Resolver:
                 if tok.lower not in self.by_surname and not _inside(quoted, tok.start):
                     for bearer in self.by_given.get(tok.lower, ()):
                         bearer.given_uses += 1
+
+    def _titled_namesakes(self, candidates: list[Candidate]) -> None:
+        """A courtesy title no named bearer of the surname can take is another person of that
+        surname, one the article never names in full: "Mr. Obama" beside "the first lady,
+        Michelle Obama" is the president, and so are "President Obama" and "Obama" in the
+        headline when he is the one the article is about (:meth:`_Bearer.salience`).
+        """
+        n = len(self.doc.tokens)
+        for surname, group in list(self.by_surname.items()):
+            genders = {b.gender for b in group}
+            if None in genders:
+                continue  # a bearer of unknown gender may be the one the title means
+            marked: dict[str, list[Candidate]] = {}
+            for cand in candidates:
+                gender = _title_gender(cand.title)
+                if cand.entry is None and cand.via in ("name", "title") and cand.last - cand.first == 1 \
+                        and gender is not None and gender not in genders \
+                        and self.doc.tokens[cand.first].lower == surname:
+                    marked.setdefault(gender, []).append(cand)
+            for gender, cands in marked.items():
+                text = self.doc.tokens[cands[0].first].text
+                bare = [c for c in candidates if c.entry is None and c.via in ("name", "title")
+                        and c.last - c.first == 1 and self.doc.tokens[c.first].lower == surname]
+                in_body = [c.first for c in bare if self.doc.sentences[c.sentence].paragraph > 0]
+                namesake = _Bearer(text, "", surname, bare[0].first, min(in_body, default=n + bare[0].first),
+                                   count=len(cands), gender=gender)
+                namesake.headline = len(self.doc.paragraphs) > 1 and any(
+                    self.doc.sentences[c.sentence].paragraph == 0 for c in bare)
+                group.append(namesake)
 
     def _merge_variants(self) -> None:
         """One person under two full names of one surname: "Kenneth Starr" and "Ken Starr",
@@ -477,8 +507,7 @@ class Resolver:
             bearers = self._bearers_for(cand)
             gender = _title_gender(cand.title)
             if gender is not None:
-                bearers = ([b for b in bearers if b.gender == gender] or [b for b in bearers if b.gender is None]
-                           or bearers)
+                bearers = [b for b in bearers if b.gender == gender] or [b for b in bearers if b.gender is None]
             if bearers:
                 # A full name earlier in the same sentence wins: "Bill Clinton said Clinton ...".
                 sentence_first = self.doc.sentences[cand.sentence].first

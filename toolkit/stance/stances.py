@@ -53,6 +53,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from toolkit.stance import portrayal as learned
+from toolkit.actors.byline import opinion_author
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.stance.polarity import modifiers, score_tokens, squash
 from toolkit.resources import read_table
@@ -96,6 +97,10 @@ HEDGE = 0.5
 REPORT_TONE = 0.6  # share of a cue verb's score that a statement it introduces carries ("complained that")
 PREDICATE_REACH = 8  # tokens after a verb group where its object or complement actor may start
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me"})
+#: A quotation's "you": whom the speaker addresses (the object of "told", "asked", ... in its frame).
+SECOND_PERSON = frozenset({"you", "your"})
+#: Verbs of saying whose object is the one spoken to ("Warren told Stumpf").
+ADDRESSING = frozenset({"tell", "ask", "urge", "warn", "remind", "assure", "press", "challenge", "scold", "grill"})
 SKIP_KINDS = frozenset({"place"})
 #: How a stance was found, strongest first (a stronger way wins for the same holder, target and sentence).
 VIA_RANK = {"cue": 0, "quote": 1, "statement": 2, "predicate": 3, "portrayal": 4}
@@ -258,6 +263,9 @@ class _Context:
     at: list[Mention | None]  # outer actor mention covering each token
     inside: bytearray  # token inside any mention
     speaker_of: dict[int, Mention | None] = field(default_factory=dict)  # token -> quote speaker
+    addressee_of: dict[int, Mention] = field(default_factory=dict)  # token -> whom its quote addresses
+    author: Mention | None = None  # an opinion piece's author (toolkit.actors.byline)
+    places: list[Mention] = field(default_factory=list)  # place mentions: holders only where they act
     _pronouns: dict[int, Mention | None] = field(default_factory=dict)
 
     def mention_at(self, k: int) -> Mention | None:
@@ -270,6 +278,8 @@ class _Context:
         if low in FIRST_PERSON and k in self.speaker_of:
             speaker = self.speaker_of[k]
             return None if speaker is None else _as_pronoun(speaker, tok)
+        if low in SECOND_PERSON and k in self.addressee_of:
+            return _as_pronoun(self.addressee_of[k], tok)
         if low not in PRONOUNS or tok.tag not in ("PRP", "PRP$"):
             return None
         if k not in self._pronouns:
@@ -295,7 +305,7 @@ def _context(doc: Doc, mentions: Sequence[Mention]) -> _Context:
         for k in range(m.first, m.last):
             if at[k] is None:
                 at[k] = m
-    return _Context(doc, list(mentions), at, inside)
+    return _Context(doc, list(mentions), at, inside, places=[m for m in mentions if m.kind == "place"])
 
 
 @dataclass(slots=True)
@@ -408,7 +418,7 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None) -
     span = subject_left(toks, g.first, clause.lo, take="first", since=since, after_reporting=after_report,
                         relative="antecedent", inside=ctx.inside, mention_at=ctx.mention_at)
     if span is not None:
-        return span_mentions(toks, span, ctx.mention_at, inside=ctx.inside), span
+        return span_mentions(toks, span, ctx.mention_at, inside=ctx.inside) or _acting_place(ctx, span), span
     if not g.clause_head and prev_finite is not None:
         return clause.subjects[prev_finite], clause.subject_spans[prev_finite]  # "..., accusing Y of ..."
     if g.lemma in _REPORTING and before >= clause.lo and toks[before].text in (",", "''", "”", '"'):
@@ -416,6 +426,14 @@ def _subject(ctx: _Context, clause: _Clause, gi: int, prev_finite: int | None) -
         if mentions:
             return mentions[-1:], (mentions[-1].first, mentions[-1].last)
     return _NO_SUBJECT
+
+
+def _acting_place(ctx: _Context, span: tuple[int, int]) -> list[Mention]:
+    """A place that is the whole subject acts as its government: "West Virginia sued the EPA",
+    "Texas will face off against ..." (a place elsewhere -- "in Ohio", "Ohio voters" -- is none)."""
+    toks = ctx.doc.tokens
+    lo = span[0] + (toks[span[0]].tag == "DT")
+    return [m for m in ctx.places if m.first == lo and m.last == span[1]][:1]
 
 
 def _inherited_subject(ctx: _Context, clause: _Clause, gi: int) -> _Subject | None:
@@ -838,6 +856,8 @@ def _targets_in(ctx: _Context, lo: int, hi: int) -> list[Mention]:
             continue  # "in Seoul", "from Russia", "to Berlin": a place or a circumstance, not an addressee
         if _modifier(ctx, m):
             continue  # "the Paris agreement", "a Washington think tank": a name describing something else
+        if m.via == "unnamed" and m.kind == "group":
+            continue  # "protesters", "state officials" hold stances; as targets they were mostly bystanders
         out.append(m)
     return out
 
@@ -916,7 +936,7 @@ def _content_stances(ctx: _Context, holders: Sequence[Mention | None], lo: int, 
             judged = [(first, tone, cue, "tone")]
     done = {(m.start, m.end) for m, *_ in judged}
     for target in _targets_in(ctx, lo, hi):
-        if (target.start, target.end) in done or target.kind in SKIP_KINDS:
+        if (target.start, target.end) in done or target.kind in SKIP_KINDS or not _asked_about(target):
             continue
         # no grammatical tie: the words around the actor, a weaker reading (its own rule and confidence)
         score, word = _window_score(ctx, target, lo, hi)
@@ -929,6 +949,15 @@ def _content_stances(ctx: _Context, holders: Sequence[Mention | None], lo: int, 
             continue
         for holder in holders:
             _emit(out, holder, target, score, _span(ctx, word, word + 1), sent, via, rule=rule)
+
+
+def _asked_about(m: Mention) -> bool:
+    """Whether the words merely near a mention may be read as a stance toward it: only for a mention the
+    caller gave (``via == "given"``: the two parties of a directed-sentiment item, the targets of a
+    NewsMTSC sentence), whose sentiment the caller asks for. In running text a stance needs a clause
+    that ties it to its target (:func:`_judgements`, the cue rules): the words near an actor were
+    right in 7 of 52 stances on the development reading."""
+    return m.via == "given"
 
 
 def _opening_actor(ctx: _Context, lo: int, hi: int) -> Mention | None:
@@ -986,8 +1015,15 @@ def _judged(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int, st
     while v < hi and toks[v].tag in ("MD", "RB") or v < hi and toks[v].lemma in ("have", "do") \
             and v + 1 < hi and toks[v + 1].tag.startswith(("VB", "RB")):
         v += 1
-    if v < hi and toks[v].tag.startswith("VB") and _subject_position(ctx, m, lo):
+    if v < hi and toks[v].tag.startswith("VB") and (_subject_position(ctx, m, lo) or _of_subject(ctx, m, lo)):
         verb = toks[v]
+        if m.via == "pronoun" and m.text.lower() == "you" and m.first in ctx.addressee_of:
+            # said to someone's face: "You squeezed employees to the breaking point", "you should resign"
+            start = m.last
+            judged = score_tokens(toks, start, _complement_end(ctx, v + 1, hi), skip=ctx.inside)
+            if abs(judged.score) >= POLAR and judged.cue is not None:
+                return judged.score, judged.cue, "address"
+            return None
         if verb.lemma in _COPULAS:
             end = _complement_end(ctx, v + 1, hi)
             judged = score_tokens(toks, v + 1, end, skip=ctx.inside)
@@ -995,6 +1031,18 @@ def _judged(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int, st
                 return judged.score, judged.cue, "copula"  # (score_tokens flips a negated complement: "is not a liar")
             return None
     return None
+
+
+def _of_subject(ctx: _Context, m: Mention, lo: int) -> bool:
+    """The actor owns the subject through "of": "the reckless behaviour of Iran (was ...)"."""
+    toks = ctx.doc.tokens
+    j = m.first - 1
+    if j <= lo or toks[j].lower != "of" or toks[j - 1].tag not in ("NN", "NNS"):
+        return False
+    head = replace(m, first=j - 1, last=j)
+    while head.first > lo and toks[head.first - 1].tag in ("NN", "NNS", "JJ"):
+        head = replace(head, first=head.first - 1)
+    return _subject_position(ctx, head, lo)
 
 
 def _subject_position(ctx: _Context, m: Mention, lo: int) -> bool:
@@ -1082,12 +1130,32 @@ def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) ->
             continue
         end = min(_predicate_end(ctx, clause, gi), g.last + PREDICATE_REACH)
         for target in _targets_in(ctx, g.last, end):
+            if not _asked_about(target):
+                continue
             scored = score_tokens(toks, g.first, min(end, target.last + 2), skip=ctx.inside)
             if abs(scored.score) < POLAR or scored.cue is None:
                 continue
             for holder in clause.subjects[gi]:
                 _emit(out, holder, target, scored.score * 0.8, _span(ctx, scored.cue, scored.cue + 1), sent,
                       "predicate", rule="window")
+
+
+def _authored(ctx: _Context, clause: _Clause, m: Mention) -> bool:
+    """Whether the opinion author's own narrative speaks of ``m`` (:func:`toolkit.actors.byline.opinion_author`):
+    not in a sentence that quotes someone, not what another holder is reported to say, and a country only
+    where it acts ("Russia invaded", not "attacks upon America"): a place is no target."""
+    if ctx.author is None or m.sentence == ctx.author.sentence \
+            or any(ctx.speaker_of.get(k) is not None for k in range(clause.lo, clause.hi)):
+        return False  # a sentence that quotes someone is its speaker's, frame and all
+    if m.kind == "country":
+        if m.via == "demonym":
+            return False  # "these Americans": its people, not its government
+        gi = next((gi for gi, subjects in enumerate(clause.subjects) if any(_key(x) == _key(m) for x in subjects)),
+                  None)
+        if gi is None or clause.groups[gi].passive or clause.groups[gi].lemma in _COPULAS \
+                or modifiers().get(clause.groups[gi].lemma) == "receive":
+            return False
+    return True
 
 
 # --------------------------------------------------------------------------- quotes
@@ -1100,6 +1168,19 @@ def _quote_parts(quote) -> tuple[list[tuple[int, int]], tuple[int, int, str] | N
     if speaker is not None and not isinstance(speaker, tuple):
         speaker = (speaker.start, speaker.end, getattr(speaker, "text", ""))
     return content, speaker, getattr(quote, "sentence", None)
+
+
+def _addressee(ctx: _Context, cue, holder: Mention | None, addressed: dict[str, Mention]) -> Mention | None:
+    """Whom a quotation speaks to: the actor right after an addressing cue ("Warren told Stumpf"), else
+    whom the same speaker addressed last (her next "You went on television ..., she said" is to him)."""
+    if holder is None:
+        return None
+    k = ctx.doc.token_at(cue.start) if cue is not None and not isinstance(cue, tuple) else None
+    if k is not None and ctx.doc.tokens[k].lemma in ADDRESSING and k + 1 < len(ctx.doc.tokens):
+        m = ctx.at[k + 1]
+        if m is not None and m.kind == "person" and not _same_party(m, holder):
+            addressed[holder.actor] = m
+    return addressed.get(holder.actor)
 
 
 def _is_finding(doc: Doc, speaker: tuple[int, int, str]) -> bool:
@@ -1137,6 +1218,8 @@ def _emit(out: list[Stance], holder: Mention | None, target: Mention | None, sco
           topic: str | None = None, rule: str = "") -> None:
     if target is not None and holder is not None and _same_party(holder, target):
         return
+    if target is not None and target.via == "unnamed" and target.kind == "group":
+        return  # an unnamed group holds stances; as a target it was mostly a bystander ("employees", "people")
     score = max(-1.0, min(1.0, score))
     out.append(Stance(holder, target, topic, polarity_of(score), score, cue, sent, via, rule))
     if mutual and holder is not None and target is not None:
@@ -1200,9 +1283,11 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
     """
     model = learned.resolve(model)
     ctx = _context(doc, mentions)
+    author = ctx.author = opinion_author(doc, mentions)
     skip = frozenset(skip_sentences)
     quoted: dict[int, list[tuple[Mention | None, int, int]]] = defaultdict(list)
     undone = {w for w, effect in modifiers().items() if effect == "undo"}
+    addressed: dict[str, Mention] = {}  # speaker actor -> whom they last addressed
     for quote in quotes:
         content, speaker, _ = _quote_parts(quote)
         cue = getattr(quote, "cue", None)
@@ -1213,12 +1298,15 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
         if speaker is not None and _is_finding(doc, speaker):
             continue  # "according to a New York Times/CBS News poll": results, not a stance
         holder = _quote_holder(ctx, quote, speaker)
+        addressee = _addressee(ctx, cue, holder, addressed)
         for a, b in content:
             toks = doc.tokens_in(a, b)
             if not toks:
                 continue
             for tok in toks:
                 ctx.speaker_of[tok.i] = holder
+                if addressee is not None:
+                    ctx.addressee_of[tok.i] = addressee
             quoted[toks[0].sent].append((holder, toks[0].i, toks[-1].i + 1))
     out: list[Stance] = []
     claims: list[Claim] = []
@@ -1249,7 +1337,9 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
             else:
                 score, word = _portrayal(ctx, m, sent.first, sent.last)
             if abs(score) >= POLAR and word is not None:
-                _emit(found, None, m, score, _span(ctx, word, word + 1), sent.i, "portrayal")
+                holder = author if author is not None and _authored(ctx, clause, m) else None
+                _emit(found, holder, m, score, _span(ctx, word, word + 1), sent.i, "portrayal",
+                      rule="author" if holder is not None else "")
         out.extend(found)
     if topics:
         out.extend(claim_stances(claims, topics))
