@@ -487,3 +487,40 @@ def test_a_quote_addressed_to_someone_judges_them():
 ])
 def test_words_near_an_actor_are_no_stance_in_running_text(text):
     assert not [f for f in _held(text) if f[3].endswith(":window")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demand on someone: "should/must" + an act demanded of them, or "demanded that X ..."
+    ("Senator Ann Lee said Mayor Tom Hill should resign.", ("Ann Lee", "Tom Hill", "negative", "demand")),
+    ("Senator Ann Lee demanded that Mayor Tom Hill resign.", ("Ann Lee", "Tom Hill", "negative", "cue:verb")),
+    # polarity composes through the argument: supporting a strike on X is hostile to X
+    ("Ann Lee supported a strike on North Korea.", ("Ann Lee", "North Korea", "negative", "cue:noun")),
+    # how an act felt, not the act: "demoralizing to work for X"
+    ("\"It was demoralizing to work for Tom Hill,\" Ann Lee said.", ("Ann Lee", "Tom Hill", "negative", "cue:verb")),
+])
+def test_composed_stances(text, expected):
+    found = _held("News of the day.\n\n" + text + " It was a long day in the city.")
+    assert any(f[:3] == expected[:3] and f[3].endswith(expected[3]) for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee attacked the accusers of Tom Hill.",   # toward the accusers, not toward Tom Hill
+    "Ann Lee praised Tom Hill's critics.",
+    "\"Even if Tom Hill proves a failure, the plan will go on,\" Ann Lee said.",  # a hypothetical
+])
+def test_no_stance_toward_whom_the_argument_only_names(text):
+    found = _held("News of the day.\n\n" + text + " It was a long day in the city.")
+    assert not [f for f in found if f[1] == "Tom Hill"], found
+
+
+def test_opinion_author_reads_the_grammar():
+    text = ("Weak on defence.\n\n"
+            "Senator Tom Baker foolishly cut the budget of our army. "
+            "We face the danger that Tom Baker has created. "
+            "Governor Ann Price will fight crime in every city.\n\n"
+            "Don't blame Governor Ann Price.\n\n"
+            "Mary Jones is a professor of history at Ohio State University.")
+    found = {(f[0], f[1], f[2]) for f in _held(text)}
+    assert ("Mary Jones", "Tom Baker", "negative") in found
+    assert ("Mary Jones", "Ann Price", "positive") in found
+    assert ("Mary Jones", "Ann Price", "negative") not in found

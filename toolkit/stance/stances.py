@@ -56,7 +56,7 @@ from toolkit.stance import portrayal as learned
 from toolkit.actors.byline import opinion_author
 from toolkit.actors.mentions import PRONOUNS, Mention, antecedent
 from toolkit.stance.polarity import modifiers, score_tokens, squash
-from toolkit.resources import read_table
+from toolkit.resources import data_lines, read_table
 from toolkit.text.clauses import (
     CIRCUMSTANTIAL,
     FINITE_TAGS,
@@ -509,15 +509,36 @@ def _slot_mentions(ctx: _Context, slot: str, lo: int, hi: int) -> list[Mention]:
             k += 1
         if k < hi and toks[k].tag == "IN" and toks[k].lower != "what":
             return []
+        if _people_of(ctx, k, hi):
+            return []
         found, end = _np_mentions(ctx, k, hi)
         return _heads(ctx, found, end)
     for k in range(lo, hi):
         if toks[k].lower == slot and toks[k].tag in ("IN", "TO", "RP", "RB"):
+            if _people_of(ctx, k + 1, hi):
+                return []
             found, _ = _np_mentions(ctx, k + 1, hi)
             return found
         if toks[k].text == ",":
             break
     return []
+
+
+def _people_of(ctx: _Context, k: int, hi: int) -> bool:
+    """The noun phrase at ``k`` is people who stand toward an actor: "Clinton's accusers", "the critics of
+    Trump", "Trump's supporters" -- attacking them is no stance toward Clinton or Trump (the text must say so)."""
+    toks = ctx.doc.tokens
+    end = np_extent(toks, k, hi, inside=ctx.inside)
+    head = end - 1
+    if head < k or ctx.inside[head] or toks[head].tag not in ("NN", "NNS"):
+        return False
+    return toks[head].lemma in _person_nouns() or toks[head].lower in _person_nouns()
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for people defined by where they stand toward someone (``data/stance/relational_people.txt``)."""
+    return frozenset(data_lines("stance/relational_people.txt"))
 
 
 def _relative_object(ctx: _Context, clause: _Clause, gi: int) -> list[Mention]:
@@ -566,6 +587,9 @@ def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
     toks = ctx.doc.tokens
     g = clause.groups[gi]
     mods = modifiers()
+    felt = _experienced(ctx, clause, g)
+    if felt:
+        return math.copysign(abs(score), felt)  # "it was demoralizing to work for Obama": how the act felt
     negated = g.negated
     if gi and not negated:
         prev = clause.groups[gi - 1]
@@ -583,6 +607,21 @@ def _modulate(ctx: _Context, clause: _Clause, gi: int, score: float) -> float:
         if mods.get(toks[j].lower) == "hedge" or (toks[j].tag == "MD" and mods.get(toks[j].lower) == "hedge"):
             return score * HEDGE
     return score
+
+
+def _experienced(ctx: _Context, clause: _Clause, g) -> float:
+    """The polarity of an evaluative word whose infinitive the cue is: "it was demoralizing to work for X",
+    "an honor to serve with X" -- the holder's stance is how the act felt, not the act (0.0 if none)."""
+    toks = ctx.doc.tokens
+    k = g.head - 1
+    while k > max(clause.lo, g.head - 3) and toks[k].lower != "to":
+        k -= 1
+    if k <= clause.lo + 1 or toks[k].lower != "to" or toks[k - 1].tag not in ("JJ", "VBG", "NN"):
+        return 0.0
+    if not any(toks[j].lemma in _COPULAS for j in range(max(clause.lo, k - 5), k - 1)):
+        return 0.0
+    felt = score_tokens(toks, k - 1, k).score
+    return felt if abs(felt) >= POLAR else 0.0
 
 
 def _span(ctx: _Context, first: int, last: int) -> tuple[int, int, str]:
@@ -632,6 +671,11 @@ def _verb_cues(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) -> 
                     break
             if not targets and "obj" in row.slots:
                 targets = _relative_object(ctx, clause, gi)  # "Bezos, whom Trump has attacked"
+            if not targets and "obj" in row.slots and row.score < 0 and cue_last < clause.hi \
+                    and toks[cue_last].lower == "that":
+                # "demanded that police release the video": the one the demand is on
+                first = _opening_actor(ctx, cue_last + 1, clause.hi, subjunctive=True)
+                targets = [first] if first is not None else []
             if not targets:
                 continue
             score = _modulate(ctx, clause, gi, row.score)
@@ -960,13 +1004,19 @@ def _asked_about(m: Mention) -> bool:
     return m.via == "given"
 
 
-def _opening_actor(ctx: _Context, lo: int, hi: int) -> Mention | None:
-    """The actor that opens a reported clause, as its subject ("warned that Pyongyang would ...")."""
+def _opening_actor(ctx: _Context, lo: int, hi: int, *, subjunctive: bool = False) -> Mention | None:
+    """The actor that opens a reported clause, as its subject ("warned that Pyongyang would ..."); with
+    ``subjunctive`` also before a bare verb ("demanded that police release ...")."""
+    toks = ctx.doc.tokens
+    start = lo
+    while lo < min(hi, start + 4) and ctx.mention_at(lo) is None and toks[lo].tag in ("DT", "NNP", "NN", "JJ"):
+        lo += 1  # "that the police release", "that Mayor Tom Hill resign": its determiner or title
     m = ctx.mention_at(lo) if lo < hi else None
     if m is None or m.kind in SKIP_KINDS:
         return None
-    nxt = ctx.doc.tokens[m.last] if m.last < hi else None
-    return m if nxt is not None and (nxt.tag in FINITE_TAGS or nxt.tag == "MD") else None
+    nxt = toks[m.last] if m.last < hi else None
+    return m if nxt is not None and (nxt.tag in FINITE_TAGS or nxt.tag == "MD" or subjunctive and (nxt.tag in ("VB", "VBP") or nxt.lower in _demanded_acts())) \
+        else None
 
 
 #: Verbs that link a subject to what is said of it ("X is a visionary", "X seems out of touch").
@@ -1001,8 +1051,18 @@ def _judgements(ctx: _Context, lo: int, hi: int) -> list[tuple[Mention, float, i
     return out
 
 
+#: Words that open a condition: what a clause they open says is no judgement ("even if X proves short-lived").
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
+
+
 def _judged(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int, str] | None:
     toks = ctx.doc.tokens
+    for j in range(m.first - 1, max(lo, m.first - 6) - 1, -1):
+        if toks[j].text in (",", ";", ":"):
+            break
+        if toks[j].lower in _CONDITIONAL:
+            return None  # a hypothetical: "Even if Mr. Clarke's venture proves short-lived, ..."
+
     # what the actor owns is the subject: "Trump's plan is a disaster", "his record shows"
     k = m.last
     if k < hi and toks[k].tag == "POS":
@@ -1017,6 +1077,9 @@ def _judged(ctx: _Context, m: Mention, lo: int, hi: int) -> tuple[float, int, st
         v += 1
     if v < hi and toks[v].tag.startswith("VB") and (_subject_position(ctx, m, lo) or _of_subject(ctx, m, lo)):
         verb = toks[v]
+        demanded = _demanded(ctx, head_end, v, hi)
+        if demanded is not None:
+            return DEMAND, demanded, "demand"
         if m.via == "pronoun" and m.text.lower() == "you" and m.first in ctx.addressee_of:
             # said to someone's face: "You squeezed employees to the breaking point", "you should resign"
             start = m.last
@@ -1043,6 +1106,28 @@ def _of_subject(ctx: _Context, m: Mention, lo: int) -> bool:
     while head.first > lo and toks[head.first - 1].tag in ("NN", "NNS", "JJ"):
         head = replace(head, first=head.first - 1)
     return _subject_position(ctx, head, lo)
+
+
+#: The score of a demand ("Y should resign"): like "urge/call on Y to" in data/stance/stance_verbs.tsv.
+DEMAND = -0.4
+
+
+@lru_cache(maxsize=1)
+def _demanded_acts() -> frozenset[str]:
+    """Verbs that "Y should ..." demands of Y (``data/stance/demanded_acts.txt``)."""
+    return frozenset(data_lines("stance/demanded_acts.txt"))
+
+
+def _demanded(ctx: _Context, head_end: int, v: int, hi: int) -> int | None:
+    """The verb of a demand on the subject: "Y should resign", "Y must release the video", "Y should be
+    prosecuted" (a modal of obligation before an act of :func:`_demanded_acts`); None if it is none."""
+    toks = ctx.doc.tokens
+    if not any(toks[x].lower in ("should", "must") and toks[x].tag == "MD" for x in range(head_end, v)):
+        return None
+    if toks[v].lemma == "be" and v + 1 < hi and toks[v + 1].tag == "VBN":
+        v += 1
+    return v if toks[v].lemma in _demanded_acts() and not any(t.lower in ("not", "n't") for t in toks[head_end:v]) \
+        else None
 
 
 def _subject_position(ctx: _Context, m: Mention, lo: int) -> bool:
@@ -1138,6 +1223,46 @@ def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) ->
             for holder in clause.subjects[gi]:
                 _emit(out, holder, target, scored.score * 0.8, _span(ctx, scored.cue, scored.cue + 1), sent,
                       "predicate", rule="window")
+
+
+#: Verbs whose object is something bad the subject opposes: "fight terrorism" speaks well of the fighter.
+_OPPOSING = frozenset({"fight", "combat", "defeat", "oppose", "stop", "end", "tackle", "confront", "resist"})
+
+
+def _argued(ctx: _Context, clause: _Clause, m: Mention, score: float, word: int | None) -> tuple[float, int | None]:
+    """An opinion author's reading of an actor, where the grammar says more than the words around it:
+
+    * the actor does something the author qualifies: "Obama and Clinton *foolishly* withdrew" (a polar
+      adverb or verb of the actor's own verb group);
+    * the actor made something bad: "the danger that Obama and Clinton have created";
+    * the bad word is what the actor opposes: "go on offense against radical Islamic terrorism".
+    """
+    toks = ctx.doc.tokens
+    gi = next((gi for gi, subjects in enumerate(clause.subjects) if any(_key(x) == _key(m) for x in subjects)), None)
+    span = clause.subject_spans[gi] if gi is not None else None
+    j = (span[0] if span is not None else m.first) - 1
+    if j > clause.lo and toks[j].lower in ("that", "which") and toks[j - 1].tag in ("NN", "NNS"):
+        made = score_tokens(toks, j - 1, j)
+        if abs(made.score) >= POLAR:
+            return made.score, j - 1
+    if gi is not None:
+        g = clause.groups[gi]
+        if g.lemma in _OPPOSING:
+            opposed = score_tokens(toks, g.last, _complement_end(ctx, g.last, clause.hi), skip=ctx.inside)
+            if opposed.score <= -POLAR and opposed.cue is not None:
+                return -opposed.score, opposed.cue  # "will fight crime"
+        lo = g.first
+        while lo > clause.lo and toks[lo - 1].tag == "RB":
+            lo -= 1
+        acted = score_tokens(toks, lo, g.last)
+        if abs(acted.score) >= POLAR and acted.cue is not None and toks[acted.cue].lemma not in _COPULAS \
+                and toks[acted.cue].lemma not in _OPPOSING:
+            return acted.score, acted.cue
+    if word is not None and score < 0:
+        for k in range(max(clause.lo, word - 4), word):
+            if toks[k].lower == "against" or toks[k].lemma in _OPPOSING:
+                return -score, word
+    return score, word
 
 
 def _authored(ctx: _Context, clause: _Clause, m: Mention) -> bool:
@@ -1326,6 +1451,10 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
             if holders:
                 _content_stances(ctx, holders, lo, hi, cue, sent.i, via, found)
         found = _attribute(ctx, found, statements)
+        if author is not None:
+            # an opinion piece's agentless cues are its author's: "Don't blame Bush."
+            found = [replace(s, source=author) if s.source is None and s.via == "cue" and s.target is not None
+                     and _authored(ctx, clause, s.target) else s for s in found]
         _predicates(ctx, clause, sent.i, found)
         claims.extend(_claims_in(ctx, clause, statements, sent.i))
         held = {_key(s.target) for s in found if s.source is not None}
@@ -1336,8 +1465,10 @@ def analyse_stances(doc: Doc, mentions: Sequence[Mention], quotes: Sequence = ()
                 score, word = _learned_portrayal(ctx, model, m, sent.first, sent.last)
             else:
                 score, word = _portrayal(ctx, m, sent.first, sent.last)
+            holder = author if author is not None and _authored(ctx, clause, m) else None
+            if holder is not None:
+                score, word = _argued(ctx, clause, m, score, word)
             if abs(score) >= POLAR and word is not None:
-                holder = author if author is not None and _authored(ctx, clause, m) else None
                 _emit(found, holder, m, score, _span(ctx, word, word + 1), sent.i, "portrayal",
                       rule="author" if holder is not None else "")
         out.extend(found)
