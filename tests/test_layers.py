@@ -4,7 +4,7 @@ Every ``import`` statement of every module is read (with :mod:`ast`), at module 
 function alike: a deferred import still ties the two modules together. The layers, bottom up::
 
     base (resources, nltkdata, files, corpus) < text < actors < quotes | time < stance
-        < annotate < report < evaluate, bench, cli
+        < annotate < store < report < evaluate, bench, cli
 
 A module may import its own layer or any below it, with one exception: quotes and time are
 siblings (neither imports the other), and stance may import quotes.
@@ -26,8 +26,9 @@ LAYERS = {
     "quotes": 3, "time": 3,
     "stance": 4,
     "annotate": 5,
-    "report": 6,
-    "evaluate": 7, "bench": 7, "cli": 7, "__main__": 7,
+    "store": 6,
+    "report": 7,
+    "evaluate": 8, "bench": 8, "cli": 8, "__main__": 8,
 }
 #: Pairs of one layer that still must not import each other: (importer, imported).
 SIBLINGS_APART = {("quotes", "time"), ("time", "quotes")}

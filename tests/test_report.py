@@ -43,7 +43,8 @@ def run(tmp_path_factory):
     out = tmp_path_factory.mktemp("run")
     lines: list[str] = []
     result = report.run_report([SEEDS], out_dir=out, notebooks_dir=notebooks,
-                               parameters={"overview.top_n_actors": "7"}, log=lines.append)
+                               parameters={"overview.top_n_actors": "7"}, log=lines.append, jsonl=True,
+                               cache=tmp_path_factory.mktemp("cache"), progress=False)
     return result, lines
 
 
@@ -181,7 +182,7 @@ def test_parameters_reach_only_the_notebook_that_declares_them(run):
     assert len(injected) == 1
     source = injected[0].source
     assert "top_n_actors = 7" in source
-    assert f"annotations = {str(result.annotations)!r}" in source.replace('"', "'")
+    assert f"annotations = {str(result.run_dir / 'store')!r}" in source.replace('"', "'")
 
 
 def test_html_has_no_code_and_loads_nothing_from_the_network(run):
@@ -297,6 +298,6 @@ def test_report_on_stored_annotations(tmp_path):
     only_overview.mkdir()
     shutil.copy(NOTEBOOKS / "overview.ipynb", only_overview / "overview.ipynb")
     result = report.run_report([], annotations=shard, out_dir=tmp_path / "run", notebooks_dir=only_overview,
-                        log=lambda line: None)
+                        log=lambda line: None, jsonl=True)
     assert result.ok and result.documents == 1
     assert (tmp_path / "run" / "annotations.jsonl").read_text(encoding="utf-8") == shard.read_text(encoding="utf-8")

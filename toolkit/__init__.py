@@ -7,6 +7,7 @@ The package is layered; a subpackage imports only those above it::
     -> actors                            mentions resolved to canonical actors
     -> quotes, time, stance              the analyses (stance may import quotes)
     -> annotate                          the JSON Lines contract, every analysis once
+    -> store                             Parquet tables per kind, DuckDB queries, the cache, the corpus run
     -> report                            tables, charts, notebooks, the HTML report
 
 :mod:`toolkit.evaluate` and :mod:`toolkit.bench` may import anything. See README.md

@@ -1,13 +1,15 @@
-"""pandas DataFrames from annotation records (the dicts of ``Annotation.to_dict()``).
+"""pandas DataFrames from a run's store (or from annotation records, the dicts of ``Annotation.to_dict()``).
 
-Notebooks read ``annotations.jsonl`` (see :func:`toolkit.annotate.read_annotations`)
-and turn the records into tables here; they never re-implement analysis.
+Notebooks open a run's store (:mod:`toolkit.store`: a Parquet table per kind, read through
+DuckDB) and turn it into tables here, reading only the columns each table shows; they never
+re-implement analysis. Every function that reads annotations takes a :class:`~toolkit.store.Store`
+or an iterable of records (held in memory as a store of their own).
 Every frame has fixed columns, in a fixed order, even when there are no rows,
 so a notebook's table and chart code works on an empty corpus too.
 
-To add a frame (e.g. ``quotes_frame``): declare its columns as a tuple, build a
-list of row dicts from the records, and return ``_frame(rows, COLUMNS)``;
-sort with ``_sorted`` for a deterministic order.
+To add a frame: declare its columns as a tuple, read the store table's columns
+(:meth:`toolkit.store.Store.frame`), and return ``_frame(rows, COLUMNS)``; sort with
+``_sorted`` for a deterministic order.
 
 Example::
 
@@ -23,14 +25,16 @@ Example::
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 
 import pandas as pd
 
 from toolkit.stance.stances import Claim, Topic, claim_stances, polarity_of, propose_topics, topic_label
-from toolkit.time.timeline import interval, timeline
+from toolkit.store import Store
+from toolkit.store.tables import ARTICLE, UNATTRIBUTED, sentence_text
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -64,6 +68,10 @@ __all__ = [
     "topic_grid",
     "sentence_text",
     "corpus_summary",
+    "as_store",
+    "merge_map",
+    "ARTICLE",
+    "UNATTRIBUTED",
     "TIMEX_COLUMNS",
     "TIMELINE_COLUMNS",
     "TIMEX_TYPES",
@@ -89,10 +97,7 @@ TIMELINE_COLUMNS = ("position", "document", "published", "when", "event", "actor
 #: The TIMEX3 types, in the order charts and counts show them.
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 TOPIC_STANCE_COLUMNS = ("actor", "topic", "stance", "stances", "score", "documents", "evidence")
-#: The holder of a stance that no one in the article holds: the article's own portrayal.
-ARTICLE = "(the article)"
-#: What a quote with no resolved speaker is filed under in tables and charts.
-UNATTRIBUTED = "(unattributed)"
+Source = Store | Iterable[dict]
 
 #: Columns that hold counts or offsets: integers, also in an empty frame.
 _INT_COLUMNS = {"paragraphs", "sentences", "words", "start", "end", "mentions", "documents", "quotes",
@@ -121,6 +126,16 @@ def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
     return frame
 
 
+def as_store(source: Source) -> Store:
+    """The store to read: ``source`` itself, or records (an iterable of dicts) put in a store in memory."""
+    return source if isinstance(source, Store) else Store.from_records(source)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """A DataFrame's rows as dicts with None (not NaN) for missing values."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
 def _sorted(frame: pd.DataFrame, by: Sequence[str], *, ascending: Sequence[bool] | bool = True) -> pd.DataFrame:
     """Sort stably and renumber the index 0..n-1."""
     if frame.empty:
@@ -128,69 +143,40 @@ def _sorted(frame: pd.DataFrame, by: Sequence[str], *, ascending: Sequence[bool]
     return frame.sort_values(list(by), ascending=ascending, kind="mergesort", na_position="last").reset_index(drop=True)
 
 
-def sentence_text(record: dict, index: int | None) -> str | None:
-    """The text of sentence ``index`` of a record, or None when there is no such sentence.
-
-    >>> sentence_text({"text": "A b. C d.", "sentences": [{"start": 0, "end": 4}, {"start": 5, "end": 9}]}, 1)
-    'C d.'
-    """
-    sentences = record.get("sentences") or []
-    if index is None or not 0 <= index < len(sentences):
-        return None
-    span = sentences[index]
-    return record.get("text", "")[span["start"]:span["end"]]
-
-
-def _day(value: object) -> str | None:
-    """The calendar day of an ISO date or timestamp (time of day dropped)."""
-    if not value:
-        return None
-    return str(value)[:10]
-
-
-def documents_frame(records: Iterable[dict]) -> pd.DataFrame:
+def documents_frame(source: Source) -> pd.DataFrame:
     """One row per document: id, title, source, published (the day), paragraphs, sentences, words.
 
     ``published`` is a pandas datetime of the publication *day* (NaT when unknown);
     the full timestamp stays in the annotations.
     """
-    rows = [
-        {
-            "id": rec.get("id"),
-            "title": rec.get("title"),
-            "source": rec.get("source"),
-            "published": _day(rec.get("published")),
-            "paragraphs": len(rec.get("paragraphs") or ()),
-            "sentences": len(rec.get("sentences") or ()),
-            "words": rec.get("n_words", len((rec.get("text") or "").split())),
-        }
-        for rec in records
-    ]
-    return _frame(rows, DOCUMENT_COLUMNS)
+    rows = as_store(source).frame("documents", DOCUMENT_COLUMNS, order="doc_index")
+    return _frame(_records(rows), DOCUMENT_COLUMNS)
 
 
-def corpus_names(records: Iterable[dict]) -> dict[str, str]:
+def corpus_names(source: Source) -> dict[str, str]:
     """Person names to merge across documents, each mapped to the corpus's usual form.
 
     Within a document the toolkit already resolves "Obama" to "Barack Obama" when both
     appear. Across a corpus, two merges are made here: full names with the same first
     and last name ("Donald J. Trump", "Donald Trump") go to the form used most; a name
     used alone ("Obama") goes to the one full name that contains it, if exactly one does.
+    Unnamed groups and descriptions ("state officials") are never merged.
 
-    >>> recs = [{"actors": [{"actor": "Barack Obama", "kind": "person"}]},
-    ...         {"actors": [{"actor": "Obama", "kind": "person"}, {"actor": "Barack H. Obama", "kind": "person"}]}]
+    >>> recs = [{"actors": [{"start": 0, "end": 1, "actor": "Barack Obama", "kind": "person"}]},
+    ...         {"actors": [{"start": 0, "end": 1, "actor": "Obama", "kind": "person"},
+    ...                     {"start": 2, "end": 3, "actor": "Barack H. Obama", "kind": "person"}]}]
     >>> corpus_names(recs)
     {'Barack H. Obama': 'Barack Obama', 'Obama': 'Barack Obama'}
     """
-    from collections import Counter
+    rows = as_store(source).sql("SELECT actor, count(*) FROM actors WHERE kind = 'person' AND actor IS NOT NULL "
+                                "AND coalesce(via, '') <> 'unnamed' GROUP BY actor ORDER BY min(document), actor")
+    return merge_map(Counter(dict(rows.fetchall())))
 
+
+def merge_map(uses: Counter) -> dict[str, str]:
+    """:func:`corpus_names` from how often each person name is used."""
     from toolkit.actors.resolve import name_key
 
-    uses: Counter[str] = Counter()
-    for rec in records:
-        for mention in rec.get("actors") or ():
-            if mention.get("kind") == "person" and mention.get("actor"):
-                uses[mention["actor"]] += 1
     by_key: dict[tuple[str, str], list[str]] = {}
     for name in uses:
         if len(name.split()) > 1:
@@ -214,7 +200,7 @@ def corpus_names(records: Iterable[dict]) -> dict[str, str]:
     return dict(sorted(merged.items()))
 
 
-def actors_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.DataFrame:
+def actors_frame(source: Source, *, merge_names: bool = True) -> pd.DataFrame:
     """One row per actor mention, in document order.
 
     Columns: document, start, end, text (as written), actor (canonical name), kind,
@@ -222,49 +208,32 @@ def actors_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.Dat
     resolution added: filter on it to count names only), sentence (index), sentence_text. With ``merge_names``, a person named
     by one name only is merged with the corpus's full name (:func:`corpus_names`).
     """
-    records = list(records)
-    merged = corpus_names(records) if merge_names else {}
-    affiliation_of: dict[str, str] = {}
-    for rec in records:
-        for mention in rec.get("actors") or ():
-            if mention.get("actor") in merged.values() and mention.get("affiliation"):
-                affiliation_of.setdefault(mention["actor"], mention["affiliation"])
-    rows = []
-    for rec in records:
-        for mention in rec.get("actors") or ():
-            index = mention.get("sentence")
-            said = mention.get("text") or (rec.get("text") or "")[mention["start"]:mention["end"]]
-            actor = merged.get(mention.get("actor"), mention.get("actor") or said)  # unresolved: itself
-            affiliation = mention.get("affiliation") or affiliation_of.get(actor)
-            rows.append({
-                "document": rec.get("id"),
-                "start": mention["start"],
-                "end": mention["end"],
-                "text": said,
-                "actor": actor,
-                "kind": mention.get("kind"),
-                "affiliation": affiliation,
-                "via": mention.get("via"),  # how it was found: a name, or a pronoun or description resolved
-                "sentence": index,
-                "sentence_text": sentence_text(rec, index),
-            })
-    return _frame(rows, ACTOR_COLUMNS)
+    store = as_store(source)
+    merged = corpus_names(store) if merge_names else {}
+    rows = store.frame("actors", ACTOR_COLUMNS)
+    if rows.empty:
+        return _frame([], ACTOR_COLUMNS)
+    rows["actor"] = rows["actor"].where(rows["actor"].notna(), rows["text"]).map(lambda a: merged.get(a, a))
+    if merged:
+        known = rows[rows["actor"].isin(set(merged.values())) & rows["affiliation"].notna()]
+        affiliation_of = known.drop_duplicates("actor").set_index("actor")["affiliation"]
+        rows["affiliation"] = rows["affiliation"].fillna(rows["actor"].map(affiliation_of))
+    return _frame(_records(rows), ACTOR_COLUMNS)
 
 
-def actor_counts(records: Iterable[dict]) -> pd.DataFrame:
+def actor_counts(source: Source) -> pd.DataFrame:
     """Actors by how often they are mentioned: actor, kind, affiliation, mentions, documents.
 
     Sorted by mentions, then documents (both descending), then actor name.
     """
-    mentions = actors_frame(records)
+    mentions = actors_frame(source)
     if mentions.empty:
         return _frame([], ACTOR_COUNT_COLUMNS)
     keys = ["actor", "kind", "affiliation"]
     grouped = (mentions.groupby(keys, dropna=False, sort=False)
                .agg(mentions=("document", "size"), documents=("document", "nunique"))
                .reset_index())
-    rows = grouped.astype(object).where(grouped.notna(), None).to_dict("records")
-    return _sorted(_frame(rows, ACTOR_COUNT_COLUMNS), ["mentions", "documents", "actor"],
+    return _sorted(_frame(_records(grouped), ACTOR_COUNT_COLUMNS), ["mentions", "documents", "actor"],
                    ascending=[False, False, True])
 
 
@@ -289,7 +258,7 @@ def corpus_summary(documents: pd.DataFrame) -> dict:
     }
 
 
-def quotes_frame(records: Iterable[dict], *, min_words: int = 0, merge_names: bool = True) -> pd.DataFrame:
+def quotes_frame(source: Source, *, min_words: int = 0, merge_names: bool = True) -> pd.DataFrame:
     """One row per quote (attribution), in document order.
 
     Columns: document, kind (direct / mixed / indirect), speaker (as written), actor
@@ -307,37 +276,15 @@ def quotes_frame(records: Iterable[dict], *, min_words: int = 0, merge_names: bo
     >>> quotes_frame([rec])[["speaker", "party", "quote", "words"]].to_dict("records")
     [{'speaker': 'Kim', 'party': 'South Korea', 'quote': '"We condemn it,"', 'words': 3}]
     """
-    records = list(records)
-    merged = corpus_names(records) if merge_names else {}
-    rows = []
-    for rec in records:
-        text = rec.get("text") or ""
-        for quote in rec.get("quotes") or ():
-            spans = quote.get("content") or []
-            content = " … ".join(text[c["start"]:c["end"]] for c in spans)
-            words = len(content.replace("…", " ").split())
-            if words < min_words:
-                continue
-            actor = merged.get(quote.get("actor"), quote.get("actor"))
-            speaker = quote.get("speaker") or {}
-            cue = quote.get("cue") or {}
-            index = quote.get("sentence")
-            rows.append({
-                "document": rec.get("id"),
-                "kind": quote.get("kind"),
-                "speaker": speaker.get("text"),
-                "actor": actor,
-                "affiliation": quote.get("affiliation"),
-                "party": quote.get("affiliation") or actor or UNATTRIBUTED,
-                "cue": cue.get("text"),
-                "quote": content,
-                "words": words,
-                "start": spans[0]["start"] if spans else 0,
-                "end": spans[-1]["end"] if spans else 0,
-                "sentence": index,
-                "sentence_text": sentence_text(rec, index),
-            })
-    return _frame(rows, QUOTE_COLUMNS)
+    store = as_store(source)
+    merged = corpus_names(store) if merge_names else {}
+    columns = [c for c in QUOTE_COLUMNS if c != "party"]
+    rows = store.frame("quotes", columns, where=f"words >= {int(min_words)}")
+    if rows.empty:
+        return _frame([], QUOTE_COLUMNS)
+    rows["actor"] = rows["actor"].map(lambda a: merged.get(a, a) if a is not None else None)
+    rows["party"] = rows["affiliation"].fillna(rows["actor"]).fillna(UNATTRIBUTED)
+    return _frame(_records(rows), QUOTE_COLUMNS)
 
 
 def quote_shares(quotes: pd.DataFrame, *, by: str = "party") -> pd.DataFrame:
@@ -406,13 +353,7 @@ def quotes_per_article(quotes: pd.DataFrame, parties: Sequence[str], *, max_arti
     return matrix.loc[order]
 
 
-def _party(side: dict | None) -> str | None:
-    if not side:
-        return None
-    return side.get("affiliation") or side.get("actor") or side.get("text")
-
-
-def stances_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.DataFrame:
+def stances_frame(source: Source, *, merge_names: bool = True) -> pd.DataFrame:
     """One row per stance relation, in document order.
 
     Columns: document; holder (as written), holder_actor, holder_party (whom the holder
@@ -432,33 +373,14 @@ def stances_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.Da
     >>> stances_frame([rec])[["holder_party", "target_party", "polarity", "cue"]].to_dict("records")
     [{'holder_party': 'South Korea', 'target_party': 'North Korea', 'polarity': 'negative', 'cue': 'condemned'}]
     """
-    records = list(records)
-    merged = corpus_names(records) if merge_names else {}
-    rows = []
-    for rec in records:
-        for stance in rec.get("stances") or ():
-            source, target, cue = stance.get("source"), stance.get("target"), stance.get("cue") or {}
-            index = stance.get("sentence")
-            holder_actor = merged.get((source or {}).get("actor"), (source or {}).get("actor"))
-            target_actor = merged.get((target or {}).get("actor"), (target or {}).get("actor"))
-            rows.append({
-                "document": rec.get("id"),
-                "holder": (source or {}).get("text"),
-                "holder_actor": holder_actor,
-                "holder_party": _party(source) if source else ARTICLE,
-                "target": (target or {}).get("text"),
-                "target_actor": target_actor,
-                "target_party": _party(target),
-                "topic": stance.get("topic"),
-                "polarity": stance.get("polarity"),
-                "score": float(stance.get("score") or 0.0),
-                "cue": cue.get("text"),
-                "rule": stance.get("rule"),
-                "confidence": float(stance["confidence"]) if stance.get("confidence") is not None else None,
-                "sentence": index,
-                "sentence_text": sentence_text(rec, index),
-            })
-    return _frame(rows, STANCE_COLUMNS)
+    store = as_store(source)
+    merged = corpus_names(store) if merge_names else {}
+    rows = store.frame("stances", STANCE_COLUMNS)
+    if rows.empty:
+        return _frame([], STANCE_COLUMNS)
+    for column in ("holder_actor", "target_actor"):
+        rows[column] = rows[column].map(lambda a: merged.get(a, a) if a is not None else None)
+    return _frame(_records(rows), STANCE_COLUMNS)
 
 
 def stance_matrix(stances: pd.DataFrame, *, holder: str = "holder_party", target: str = "target_party",
@@ -582,20 +504,41 @@ def extreme_pairs(pairs: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | No
     return low, (high if high["score"] > 0 else None)
 
 
-def topics_to_follow(records: Iterable[dict], topics: Mapping[str, Sequence[str]] | None = None, *,
+def topics_to_follow(source: Source, topics: Mapping[str, Sequence[str]] | None = None, *,
                      n: int = 5) -> list[Topic]:
     """The topics a report follows: those given (name -> key terms), else the ``n`` proposed from the
-    records' stored event phrases (:func:`toolkit.stance.stances.propose_topics`; nothing is tagged again).
+    stored event phrases (:func:`toolkit.stance.stances.propose_topics`; nothing is tagged again),
+    read one document at a time.
 
     >>> topics_to_follow([], {"troop deployment": ["troops", "deployment"]})
     [Topic(name='troop deployment', terms=('troops', 'deployment'))]
     """
     if topics:
         return [Topic(name, tuple(terms)) for name, terms in topics.items()]
-    return propose_topics(list(records), n=n)
+    return propose_topics(_phrase_documents(as_store(source)), n=n)
 
 
-def topic_stances_frame(records: Iterable[dict], topics: Sequence[Topic], *, by: str = "party") -> pd.DataFrame:
+def _phrase_documents(store: Store) -> Iterator[dict]:
+    """Each document's event phrases and word count, as :func:`propose_topics` reads them, in corpus order."""
+    cursor = store.con.execute("SELECT d.id, d.words, p.phrase FROM documents d LEFT JOIN event_phrases p "
+                               "ON p.document = d.id ORDER BY d.doc_index")
+    current: dict | None = None
+    while True:
+        rows = cursor.fetchmany(1000)
+        if not rows:
+            break
+        for doc, words, phrase in rows:
+            if current is None or current["id"] != doc:
+                if current is not None:
+                    yield current
+                current = {"id": doc, "n_words": words, "event_phrases": []}
+            if phrase is not None:
+                current["event_phrases"].append(json.loads(phrase))
+    if current is not None:
+        yield current
+
+
+def topic_stances_frame(source: Source, topics: Sequence[Topic], *, by: str = "party") -> pd.DataFrame:
     """Each actor's stance toward each topic: favour / against / neutral, from their statements.
 
     ``topics`` are :class:`toolkit.stance.stances.Topic` s (a name and its key terms), matched against
@@ -615,22 +558,40 @@ def topic_stances_frame(records: Iterable[dict], topics: Sequence[Topic], *, by:
     if not topics:
         return _frame([], TOPIC_STANCE_COLUMNS)
     gathered: dict[tuple[str, str], dict] = {}
-    for rec in records:
-        claims = [Claim.from_dict(c) for c in rec.get("claims") or ()]
-        for stance in claim_stances(claims, topics):
+    for doc, claims, said in _document_claims(as_store(source)):
+        for stance in claim_stances(claims, topics):  # one per sentence, holder and topic: per document
             name = stance.source.party if by == "party" else stance.source.actor
             entry = gathered.setdefault((name, stance.topic), {"scores": [], "documents": set(), "evidence": []})
             entry["scores"].append(stance.score)
-            entry["documents"].add(rec.get("id"))
-            said = sentence_text(rec, stance.sentence)
-            if said and said not in entry["evidence"]:
-                entry["evidence"].append(said)
+            entry["documents"].add(doc)
+            text = said.get(stance.sentence)
+            if text and text not in entry["evidence"]:
+                entry["evidence"].append(text)
     rows = []
     for (name, topic), entry in gathered.items():
         mean = sum(entry["scores"]) / len(entry["scores"])
         rows.append({"actor": name, "topic": topic, "stance": topic_label(mean), "stances": len(entry["scores"]),
                      "score": mean, "documents": len(entry["documents"]), "evidence": " | ".join(entry["evidence"])})
     return _sorted(_frame(rows, TOPIC_STANCE_COLUMNS), ["topic", "stances", "actor"], ascending=[True, False, True])
+
+
+def _document_claims(store: Store) -> Iterator[tuple[str, list[Claim], dict[int, str]]]:
+    """Each document's claims with the text of their sentences, one document at a time."""
+    cursor = store.con.execute("SELECT document, sentence, sentence_text, claim FROM claims")
+    doc, claims, said = None, [], {}
+    while True:
+        batch = cursor.fetchmany(2000)
+        if not batch:
+            break
+        for document, sentence, text, claim in batch:
+            if document != doc and claims:
+                yield doc, claims, said
+                claims, said = [], {}
+            doc = document
+            claims.append(Claim.from_dict(json.loads(claim)))
+            said[sentence] = text
+    if claims:
+        yield doc, claims, said
 
 
 def topic_grid(by_topic: pd.DataFrame) -> pd.DataFrame:
@@ -648,37 +609,15 @@ def topic_grid(by_topic: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- time: expressions and the timeline
 
 
-def _sentence_index(record: dict, offset: int) -> int | None:
-    """Index of the record's sentence holding character ``offset`` (None outside every sentence)."""
-    sentences = record.get("sentences") or []
-    starts = [s["start"] for s in sentences]
-    i = bisect_right(starts, offset) - 1
-    if i >= 0 and offset < sentences[i]["end"]:
-        return i
-    return None
-
-
-def timexes_frame(records: Iterable[dict]) -> pd.DataFrame:
+def timexes_frame(source: Source) -> pd.DataFrame:
     """One row per temporal expression, in document order.
 
     Columns: document, start, end, text, type (DATE, TIME, DURATION, SET), value (TIMEX3),
     mod, interval_start/interval_end (the calendar days the value stands for, relative to the
     article's publication date; NaT when open or not a date), sentence (index), sentence_text.
     """
-    rows = []
-    for rec in records:
-        dct = rec.get("published")
-        for tx in rec.get("timexes") or ():
-            first, last = interval(tx.get("value"), dct=dct, mod=tx.get("mod"))
-            index = _sentence_index(rec, tx["start"])
-            rows.append({
-                "document": rec.get("id"), "start": tx["start"], "end": tx["end"],
-                "text": tx.get("text") or (rec.get("text") or "")[tx["start"]:tx["end"]],
-                "type": tx.get("type"), "value": tx.get("value"), "mod": tx.get("mod"),
-                "interval_start": first, "interval_end": last,
-                "sentence": index, "sentence_text": sentence_text(rec, index),
-            })
-    return _frame(rows, TIMEX_COLUMNS)
+    rows = as_store(source).frame("timexes", TIMEX_COLUMNS)
+    return _frame(_records(rows), TIMEX_COLUMNS)
 
 
 def timex_type_counts(timexes: pd.DataFrame) -> pd.DataFrame:
@@ -692,7 +631,7 @@ def timex_type_counts(timexes: pd.DataFrame) -> pd.DataFrame:
     return _frame(rows, ("type", "count"))
 
 
-def timeline_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.DataFrame:
+def timeline_frame(source: Source, *, merge_names: bool = True) -> pd.DataFrame:
     """One row per event, in timeline order (see :func:`toolkit.time.timeline.timeline`).
 
     Columns: position (1, 2, ...), document, published, when (a reading of the interval),
@@ -702,14 +641,15 @@ def timeline_frame(records: Iterable[dict], *, merge_names: bool = True) -> pd.D
     tense, negated, sentence, sentence_text (the evidence), start, end. With ``merge_names``, a
     person named by one name only is merged with the corpus's full name (:func:`corpus_names`).
     """
-    records = list(records)
-    merged = corpus_names(records) if merge_names else {}
-    rows = []
-    for row in timeline(records):
-        rows.append({column: row.get(column) for column in TIMELINE_COLUMNS})
-        names = list(dict.fromkeys(merged.get(a, a) for a in row.get("actors") or []))
-        rows[-1]["actors"] = "; ".join(names)
-    return _frame(rows, TIMELINE_COLUMNS)
+    store = as_store(source)
+    merged = corpus_names(store) if merge_names else {}
+    rows = store.frame("events", [c for c in TIMELINE_COLUMNS if c != "position"], order="order_key")
+    if rows.empty:
+        return _frame([], TIMELINE_COLUMNS)
+    rows.insert(0, "position", range(1, len(rows) + 1))
+    rows["actors"] = rows["actors"].fillna("").map(
+        lambda names: "; ".join(dict.fromkeys(merged.get(a, a) for a in names.split("; ") if a)))
+    return _frame(_records(rows), TIMELINE_COLUMNS)
 
 
 def _day_or_none(value: object) -> pd.Timestamp | None:

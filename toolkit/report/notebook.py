@@ -24,7 +24,7 @@ import pandas as pd
 
 from toolkit.files import atomic_path
 
-__all__ = ["load_records", "save_table", "save_figure", "show_figure", "caption", "show_table", "esc"]
+__all__ = ["load_records", "load_store", "save_table", "save_figure", "show_figure", "caption", "show_table", "esc"]
 
 
 def esc(value: object) -> str:
@@ -149,3 +149,38 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] =
     if left_out > 0 or note:
         extra = f"Showing the first {len(shown)} of {len(df)} rows. " if left_out > 0 else ""
         caption(extra + (note or ""))
+
+
+def load_store(*, corpus: str, annotations: str = "", published: str | None = None):
+    """The annotations of a run as a :class:`toolkit.store.Store` that frames read column by column.
+
+    ``annotations`` is a run's store (its folder, or the run folder), or an ``annotations.jsonl``
+    (read into a store in memory); empty, ``corpus`` (files or folders separated by ``os.pathsep``)
+    is annotated here into a temporary store, with the annotation cache (``outputs/.cache``), so a
+    notebook opened on its own in JupyterLab works without a report run. Articles that cannot be
+    loaded are listed on stderr and skipped.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Talks resume\\n\\nKim said the talks would resume.\\n")
+    >>> store = load_store(corpus=str(folder))
+    >>> store.sql("select title from documents").fetchall(), store.sql("select actor from quotes").fetchall()
+    ([('Talks resume',)], [('Kim',)])
+    """
+    import tempfile
+
+    from toolkit.annotate import read_annotations
+    from toolkit.corpus import iter_documents
+    from toolkit.store import Store, is_store, open_store
+    from toolkit.store.pipeline import annotate_to_store
+
+    if annotations and is_store(annotations):
+        return open_store(annotations)
+    if annotations and Path(annotations).is_file():
+        return Store.from_records(read_annotations(annotations))
+    paths = [p for p in str(corpus).split(os.pathsep) if p]
+    folder = tempfile.mkdtemp(prefix="toolkit-store-")
+    result = annotate_to_store(iter_documents(paths, published=published), folder, cache=None, workers=1,
+                               progress=False, on_error=lambda err: print(f"skipped: {err}", file=sys.stderr))
+    del result
+    return open_store(folder)

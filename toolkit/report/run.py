@@ -34,6 +34,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -547,12 +548,21 @@ def _write_index(result: RunResult, *, title: str, run_rows: list[tuple[str, str
 def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLike | None = None,
                notebooks_dir: str | os.PathLike | None = None, published: str | None = None,
                parameters: Mapping[str, object] | None = None, name: str | None = None, workers: int = 2,
-               annotations: str | os.PathLike | None = None, log: Callable[[str], None] = print) -> RunResult:
-    """Annotate ``corpus`` once and run every notebook on it; return what was produced.
+               annotations: str | os.PathLike | None = None, cache: str | os.PathLike | None = None,
+               use_cache: bool = True, engine: str = "local", scheduler: str | None = None,
+               jsonl: bool = False, progress: bool = True, batch_size: int | None = None,
+               log: Callable[[str], None] = print, **load_options) -> RunResult:
+    """Annotate ``corpus`` into the run's store and run every notebook on it; return what was produced.
 
-    With ``annotations`` (an ``annotations.jsonl`` made earlier, e.g. by shards of
-    ``python -m toolkit annotate`` on a cluster), nothing is annotated: the notebooks
-    run on those records, and ``corpus`` only names the run.
+    The corpus is read and annotated in batches (:func:`toolkit.store.pipeline.annotate_to_store`):
+    each batch becomes one Parquet part of every table in ``RUN/store/``, and its records go into
+    the annotation cache (``cache``, default ``.cache`` beside the run folder: ``outputs/.cache``; ``use_cache=False`` annotates
+    everything again), so a re-run annotates only new or changed articles. ``engine`` is ``local``
+    (``workers`` processes) or ``dask`` (``scheduler``: a dask.distributed address; none: a
+    LocalCluster of ``workers`` workers). ``jsonl`` also writes ``annotations.jsonl`` (the contract's
+    export). With ``annotations`` (an ``annotations.jsonl`` made earlier, e.g. by shards of
+    ``python -m toolkit annotate`` on a cluster), nothing is annotated: its records fill the store,
+    and ``corpus`` only names the run. ``load_options`` go to :func:`toolkit.corpus.iter_documents`.
 
     Raises :class:`~toolkit.corpus.CorpusError` for a corpus path that does not exist,
     :class:`ReportError` for bad notebooks or parameters and
@@ -561,19 +571,22 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     in ``RunResult.load_errors`` and ``RunResult.failures``.
     """
     from toolkit import nltkdata
+    from toolkit.annotate import write_jsonl
     from toolkit.report import frames
-    from toolkit.annotate import annotate_records, read_annotations, write_jsonl
+    from toolkit.store import STORE_DIR, Store, StoreWriter
+    from toolkit.store.cache import DEFAULT_CACHE, AnnotationCache, fingerprint
+    from toolkit.store.pipeline import BATCH_SIZE, ENGINES, annotate_to_store
 
     started_at = datetime.now()
     clock = time.perf_counter()
     if isinstance(corpus, (str, os.PathLike)):
         corpus = [corpus]
     paths = [Path(p) for p in corpus]
-    given: list[dict] | None = None
+    if engine not in ENGINES:
+        raise ReportError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if annotations is not None:
         if not Path(annotations).is_file():
             raise CorpusError(annotations, "no such annotations file", hint="give an annotations.jsonl")
-        given = read_annotations(annotations)
         paths = paths or [Path(annotations)]
     if not paths:
         raise ReportError("no corpus given")
@@ -587,60 +600,111 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     nltkdata.ensure(download=False)
 
     corpus_name = _slug(name) if name else _corpus_name(paths)
+    base = Path("outputs")
     if out_dir is None:
-        run_dir = _new_run_dir(Path("outputs"), corpus_name, started_at)
+        run_dir = _new_run_dir(base, corpus_name, started_at)
     else:
         run_dir = Path(out_dir)
         run_dir.mkdir(parents=True, exist_ok=True)
     run_dir = run_dir.resolve()
     log(f"run folder: {run_dir}")
 
-    records: list[dict] = []
+    store_dir = run_dir / STORE_DIR
+    if store_dir.exists():
+        shutil.rmtree(store_dir)  # a run's store is its own; what earlier runs annotated is in the cache
     load_errors: list[LoadError] = []
-    if given is not None:
-        records = given
+    if annotations is not None:
+        with StoreWriter(store_dir) as writer:
+            for record in _jsonl_records(Path(annotations)):
+                writer.add(record)
+        done = f"read the records of {annotations}"
     else:
-        documents = list(iter_documents(paths, published=published))
-        # A process pool pays off only when there is enough text to share out.
-        pool = workers if len(documents) >= 20 * max(workers, 1) else 1
-        for item in annotate_records(documents, workers=pool):
-            if isinstance(item, LoadError):
-                load_errors.append(item)
-                log(f"  skipped: {item}")
-            else:
-                records.append(item)
-    annotations = run_dir / "annotations.jsonl"
-    write_jsonl(annotations, records)
+        cache_dir = Path(cache) if cache else run_dir.parent / DEFAULT_CACHE.name  # beside the run folders
+        store_cache = AnnotationCache(cache_dir, fingerprint=fingerprint()) if use_cache else None
+        stored = annotate_to_store(
+            iter_documents(paths, published=published, **load_options), store_dir, cache=store_cache,
+            workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size or BATCH_SIZE,
+            total=_count_articles(paths), progress=progress, on_error=lambda err: log(f"  skipped: {err}"))
+        load_errors = stored.errors
+        done = (f"annotated {stored.annotated} article(s), {stored.cached} from the cache, "
+                f"skipped {len(load_errors)}")
+    store = Store(store_dir)
+    documents = store.count("documents")
+    exported = run_dir / "annotations.jsonl"
+    if jsonl:
+        write_jsonl(exported, store.records())
     errors_csv = _errors_csv(run_dir / "errors.csv", load_errors)
-    done = (f"read {len(records)} annotated article(s) from {annotations}" if given is not None
-            else f"annotated {len(records)} article(s), skipped {len(load_errors)}")
     log(f"{done} ({time.perf_counter() - clock:.1f} s); running {len(notebooks)} notebook(s)")
 
     corpus_param = os.pathsep.join(str(p.resolve()) for p in paths)
     tasks = [_Task(str(nb.resolve()), str(run_dir),
-                   {"corpus": corpus_param, "annotations": str(annotations), "output_dir": str(run_dir),
+                   {"corpus": corpus_param, "annotations": str(store_dir), "output_dir": str(run_dir),
                     **extras[nb]})
              for nb in notebooks]
     reports = _run_all(tasks, workers=workers, log=log)
 
-    result = RunResult(run_dir, run_dir / "index.html", annotations, errors_csv, len(records), load_errors, reports)
+    result = RunResult(run_dir, run_dir / "index.html", exported if jsonl else store_dir, errors_csv, documents,
+                       load_errors, reports)
     versions = _versions()
     run_rows = [
         ("corpus", ", ".join(str(p) for p in paths)),
         ("published (fallback date)", published or ""),
         ("parameters", ", ".join(f"{k}={v}" for k, v in (parameters or {}).items()) or "defaults"),
         ("notebooks", str(notebooks[0].parent.resolve())),
+        ("store", f"{STORE_DIR}/ (Parquet; open with toolkit.open_store)"),
         ("started", started_at.isoformat(timespec="seconds")),
         ("wall time", f"{time.perf_counter() - clock:.1f} s"),
         *((f"{k} version", v) for k, v in versions.items()),
     ]
-    inputs = [(str(p), sha256(p), p.stat().st_size) for p in _input_files(paths)]
-    counts = frames.corpus_summary(frames.documents_frame(records))
+    inputs = _inputs_csv(run_dir / "inputs.csv", paths)
+    counts = frames.corpus_summary(frames.documents_frame(store))
+    store.close()
     title = f"News analysis report: {corpus_name}"
     _write_index(result, title=title, run_rows=run_rows, counts=counts, inputs=inputs)
     for failure in result.failures:
         log(f"error: notebook {failure.name} failed: {failure.error}")
     return result
+
+
+#: Input files listed on the index page (all of them are in inputs.csv).
+INDEX_INPUTS = 50
+
+
+def _inputs_csv(path: Path, paths: Sequence[Path]) -> list[tuple[str, str, int]]:
+    """Every input file with its size and SHA-256 in ``inputs.csv``; the first :data:`INDEX_INPUTS` returned."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["file", "bytes", "sha256"])
+    shown: list[tuple[str, str, int]] = []
+    for p in _input_files(paths):
+        digest, size = sha256(p), p.stat().st_size
+        writer.writerow([str(p), size, digest])
+        if len(shown) < INDEX_INPUTS:
+            shown.append((str(p), digest, size))
+    write_text(path, buffer.getvalue())
+    return shown
+
+
+def _count_articles(paths: Sequence[Path]) -> int | None:
+    """About how many articles the corpus holds (files; lines of JSONL and CSV files), for the time left."""
+    total = 0
+    for p in _input_files(paths):
+        if p.name == "metadata.csv":
+            continue
+        if p.suffix.lower() in (".jsonl", ".csv"):
+            with open(p, "rb") as fh:
+                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            total += max(lines - (p.suffix.lower() == ".csv"), 0)
+        else:
+            total += 1
+    return total or None
+
+
+def _jsonl_records(path: Path) -> Iterator[dict]:
+    """The records of an annotations.jsonl, one at a time (lines split on newlines only)."""
+    from toolkit.annotate import read_annotations
+
+    yield from read_annotations(path)
 
 
 # --------------------------------------------------------------------------- command line
@@ -670,7 +734,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annotations", metavar="FILE",
                         help="run the notebooks on this annotations.jsonl instead of annotating the corpus "
                              "(e.g. shards annotated on a cluster and concatenated)")
+    parser.add_argument("--cache", metavar="DIR", help="annotation cache folder (default: .cache beside the run folder, e.g. outputs/.cache)")
+    parser.add_argument("--no-cache", action="store_true", help="annotate every article again (the cache is not read)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="where articles are annotated: local processes (--workers), or a Dask cluster")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: the scheduler's address (default: a LocalCluster of --workers)")
+    parser.add_argument("--jsonl", action="store_true", help="also write annotations.jsonl (the contract's export)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or progress lines")
     args = parser.parse_args(argv)
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
     if args.annotations and args.corpus == ["seeds"]:
         args.corpus = []
 
@@ -679,7 +753,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run_report(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks, published=args.published,
                             parameters=dict(args.parameter), name=args.name, workers=args.workers,
-                            annotations=args.annotations)
+                            annotations=args.annotations, cache=args.cache, use_cache=not args.no_cache,
+                            engine=args.engine, scheduler=args.scheduler, jsonl=args.jsonl,
+                            progress=not args.quiet, log=(lambda _m: None) if args.quiet else print)
     except (CorpusError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

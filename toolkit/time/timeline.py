@@ -972,3 +972,34 @@ def _order_keys(doc_rows: list[tuple[dict, date | None, date | None, int | None]
             key = own_keys[ref][:7] + (-1 if before else 1, index)
         keys.append(key)
     return keys
+
+
+def document_timeline(item: object, *, doc_index: int) -> list[tuple[str, dict]]:
+    """One record's timeline rows, each with its place in a corpus timeline as sortable text: sorting
+    every document's rows by that text gives the order of :func:`timeline` (``doc_index`` is the
+    document's place in the corpus), so a store can write rows per document and order them at query time.
+
+    >>> rows = document_timeline({"id": "a", "published": "2024-10-21", "events": [
+    ...     {"text": "said", "start": 4, "interval_start": "2024-10-18", "interval_end": "2024-10-18"},
+    ...     {"text": "met", "start": 0, "interval_start": "2024-10-14", "interval_end": "2024-10-20"}]}, doc_index=0)
+    >>> [row["event"] for _, row in sorted(rows, key=lambda kr: kr[0])]
+    ['met', 'said']
+    """
+    rec = _record(item)
+    published = (rec.get("published") or "")[:10] or None
+    doc_rows = _event_rows(rec, published)
+    keys = _order_keys(doc_rows, published, doc_index)
+    return [(_key_text(key), row) for key, (row, *_) in zip(keys, doc_rows)]
+
+
+def _key_text(key: tuple) -> str:
+    """A :func:`_order_keys` tuple as text that sorts the same way (fixed-width fields)."""
+    parts = []
+    for part in key:
+        if isinstance(part, bool) or isinstance(part, int):
+            parts.append(f"{int(part) + 10 ** 11:012d}")
+        elif isinstance(part, date):
+            parts.append(part.isoformat().rjust(10, "0"))
+        else:
+            parts.append(str(part)[:10].ljust(10))
+    return "|".join(parts)
