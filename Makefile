@@ -32,7 +32,7 @@ ifeq ($(origin NLTK_DATA),undefined)
   endif
 endif
 
-.PHONY: report test lab bench eval setup clean
+.PHONY: report test lab bench bench-corpus eval setup clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,9 @@ lab: $(VENV)/.stamp-lab setup
 
 bench: $(VENV)/.stamp-base setup
 	$(PY) -m toolkit bench
+
+bench-corpus: $(VENV)/.stamp-base setup
+	$(PY) -m toolkit bench --corpus-sizes 1000,5000
 
 eval: $(VENV)/.stamp-base setup
 	$(PY) -m toolkit evaluate all $(EVAL_DIR)

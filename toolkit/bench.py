@@ -149,6 +149,11 @@ def format_table(results: Sequence[StageResult]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if any(a.startswith("--corpus-sizes") for a in argv):
+        from toolkit.bench_corpus import main as corpus_main  # the whole report at corpus sizes
+
+        return corpus_main(argv)
     parser = argparse.ArgumentParser(prog="python -m toolkit bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", help="folder or file of articles (default: PolNeAR train texts "
                                                   "if ../shared/eval is there, else seeds/)")
