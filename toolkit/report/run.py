@@ -43,7 +43,8 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from toolkit.corpus import ARTICLE_SUFFIXES, CorpusError, LoadError, iter_documents, parse_published
+from toolkit.corpus import (ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, CorpusError, LoadError, iter_documents,
+                            parse_published)
 from toolkit.files import atomic_path, sha256, write_text
 
 __all__ = [
@@ -547,7 +548,8 @@ def _write_index(result: RunResult, *, title: str, run_rows: list[tuple[str, str
 def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLike | None = None,
                notebooks_dir: str | os.PathLike | None = None, published: str | None = None,
                parameters: Mapping[str, object] | None = None, name: str | None = None, workers: int = 2,
-               annotations: str | os.PathLike | None = None, log: Callable[[str], None] = print) -> RunResult:
+               annotations: str | os.PathLike | None = None, log: Callable[[str], None] = print,
+               max_chars: int | None = DEFAULT_MAX_CHARS, follow_symlinks: bool = False) -> RunResult:
     """Annotate ``corpus`` once and run every notebook on it; return what was produced.
 
     With ``annotations`` (an ``annotations.jsonl`` made earlier, e.g. by shards of
@@ -600,7 +602,8 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     if given is not None:
         records = given
     else:
-        documents = list(iter_documents(paths, published=published))
+        documents = list(iter_documents(paths, published=published, max_chars=max_chars,
+                                        follow_symlinks=follow_symlinks))
         # A process pool pays off only when there is enough text to share out.
         pool = workers if len(documents) >= 20 * max(workers, 1) else 1
         for item in annotate_records(documents, workers=pool):
@@ -670,6 +673,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annotations", metavar="FILE",
                         help="run the notebooks on this annotations.jsonl instead of annotating the corpus "
                              "(e.g. shards annotated on a cluster and concatenated)")
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help=f"skip (and report) an article longer than N characters (default {DEFAULT_MAX_CHARS:,}; "
+                             "0 = no limit)")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="read symlinked files and folders inside a corpus folder (by default they are "
+                             "reported and skipped; a path given here is always read)")
     args = parser.parse_args(argv)
     if args.annotations and args.corpus == ["seeds"]:
         args.corpus = []
@@ -679,7 +688,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run_report(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks, published=args.published,
                             parameters=dict(args.parameter), name=args.name, workers=args.workers,
-                            annotations=args.annotations)
+                            annotations=args.annotations, max_chars=args.max_chars,
+                            follow_symlinks=args.follow_symlinks)
     except (CorpusError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
