@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.actors.mentions import boilerplate_sentences, find_mentions, lexicon
-from toolkit.corpus import CorpusError, Document, LoadError, iter_documents, read_jsonl_stream
+from toolkit.corpus import (DEFAULT_MAX_CHARS, CorpusError, Document, LoadError, iter_documents,
+                            read_jsonl_stream)
 from toolkit.files import atomic_path
 from toolkit.nltkdata import MissingNLTKData, ensure
 from toolkit.quotes.extract import find_quotes
@@ -50,7 +51,7 @@ from toolkit.time.timeline import find_events
 from toolkit.time.timex import tag_timexes
 
 __all__ = ["Annotation", "Stage", "Work", "STAGES", "run_stages", "annotate_document", "annotate_corpus",
-           "annotate_records", "write_jsonl", "read_annotations", "main"]
+           "annotate_records", "json_line", "write_jsonl", "read_annotations", "main"]
 
 
 @dataclass(slots=True)
@@ -265,12 +266,25 @@ def annotate_records(items: Iterable[Document | LoadError], *, workers: int = 1,
         yield from pool.map(partial(_record_or_error, aliases=aliases, model=model), items, chunksize=chunksize)
 
 
+def json_line(record: dict) -> str:
+    """One record as a JSON Lines line (with its ``\\n``): UTF-8 text, U+2028 and U+2029 escaped.
+
+    ``ensure_ascii=False`` keeps the text readable but leaves the line and paragraph separators
+    raw, and tools that split lines with ``str.splitlines`` (or JavaScript) would cut the record
+    there; escaped, every reader sees one record a line.
+
+    >>> json_line({"text": "a\\u2028b\\u2029c"})
+    '{"text": "a\\\\u2028b\\\\u2029c"}\\n'
+    """
+    return json.dumps(record, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+
+
 def write_jsonl(path: str | os.PathLike, records: Iterable[dict]) -> int:
-    """Write records as JSON Lines atomically (temp file + rename); return how many."""
+    """Write records as JSON Lines (:func:`json_line`) atomically (temp file + rename); return how many."""
     count = 0
-    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
         for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(json_line(record))
             count += 1
     return count
 
@@ -288,23 +302,48 @@ def read_annotations(path: str | os.PathLike) -> list[dict]:
     return records
 
 
+def _write_stdout(records: Iterable[dict]) -> None:
+    """Print records as JSON Lines in UTF-8 whatever the console's encoding (the contract is UTF-8)."""
+    binary = getattr(sys.stdout, "buffer", None)
+    for record in records:
+        line = json_line(record)
+        if binary is None:
+            sys.stdout.write(line)
+        else:
+            binary.write(line.encode("utf-8"))
+    if binary is not None:
+        binary.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
+    """``python -m toolkit annotate``: exit 0 when every record was annotated, 1 if any was skipped
+    (each reported on stderr), 2 when nothing could run (a path that does not exist, missing NLTK data)."""
     parser = argparse.ArgumentParser(prog="python -m toolkit annotate",
                                      description="Annotate articles; print the annotate contract as JSON Lines.")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for JSON Lines on stdin")
     parser.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
     parser.add_argument("--published", help="publication date (YYYY-MM-DD) for articles that carry none")
-    parser.add_argument("--encoding", default="utf-8", help="text encoding of input files (default utf-8)")
+    parser.add_argument("--encoding", default="utf-8",
+                        help="text encoding of input files and of stdin (default utf-8; a UTF-16/32 byte-order mark "
+                             "is always read)")
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help=f"skip (and report) an article longer than N characters (default {DEFAULT_MAX_CHARS:,}; "
+                             "0 = no limit)")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="read symlinked files and folders inside a corpus folder (by default they are "
+                             "reported and skipped; a path given here is always read)")
     parser.add_argument("--aliases", help="your own actor alias table (columns of toolkit/data/actors/actor_aliases.tsv)")
     parser.add_argument("--workers", type=int, default=1, help="processes to annotate with (0 = every core)")
     args = parser.parse_args(argv)
 
     def documents() -> Iterator[Document | LoadError]:
         files = [p for p in args.inputs if p != "-"]
-        if "-" in args.inputs:
-            yield from read_jsonl_stream(sys.stdin, published=args.published)
+        if "-" in args.inputs:  # bytes, decoded a line at a time: one bad line is one skipped record
+            yield from read_jsonl_stream(getattr(sys.stdin, "buffer", sys.stdin), published=args.published,
+                                         encoding=args.encoding, max_chars=args.max_chars)
         if files:
-            yield from iter_documents(files, encoding=args.encoding, published=args.published)
+            yield from iter_documents(files, encoding=args.encoding, published=args.published,
+                                      max_chars=args.max_chars, follow_symlinks=args.follow_symlinks)
 
     errors = 0
 
@@ -326,8 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.output:
             write_jsonl(args.output, records())
         else:
-            for record in records():
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            _write_stdout(records())
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

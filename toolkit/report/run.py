@@ -44,7 +44,8 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from toolkit.corpus import ARTICLE_SUFFIXES, CorpusError, LoadError, iter_documents, parse_published
+from toolkit.corpus import (ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, CorpusError, LoadError, iter_documents,
+                            parse_published)
 from toolkit.files import atomic_path, sha256, write_text
 
 __all__ = [
@@ -435,7 +436,8 @@ def _input_files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            files += sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink()
+                            and p.suffix.lower() in ARTICLE_SUFFIXES
                             and not any(part.startswith(".") for part in p.relative_to(path).parts))
         elif path.is_file():
             files.append(path)
@@ -551,7 +553,8 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
                annotations: str | os.PathLike | None = None, cache: str | os.PathLike | None = None,
                use_cache: bool = True, engine: str = "local", scheduler: str | None = None,
                jsonl: bool = False, progress: bool = True, batch_size: int | None = None,
-               log: Callable[[str], None] = print, **load_options) -> RunResult:
+               log: Callable[[str], None] = print, max_chars: int | None = DEFAULT_MAX_CHARS,
+               follow_symlinks: bool = False) -> RunResult:
     """Annotate ``corpus`` into the run's store and run every notebook on it; return what was produced.
 
     The corpus is read and annotated in batches (:func:`toolkit.store.pipeline.annotate_to_store`):
@@ -562,7 +565,8 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     LocalCluster of ``workers`` workers). ``jsonl`` also writes ``annotations.jsonl`` (the contract's
     export). With ``annotations`` (an ``annotations.jsonl`` made earlier, e.g. by shards of
     ``python -m toolkit annotate`` on a cluster), nothing is annotated: its records fill the store,
-    and ``corpus`` only names the run. ``load_options`` go to :func:`toolkit.corpus.iter_documents`.
+    and ``corpus`` only names the run. ``max_chars`` and ``follow_symlinks`` go to
+    :func:`toolkit.corpus.iter_documents` (the size limit; symlinks inside corpus folders).
 
     Raises :class:`~toolkit.corpus.CorpusError` for a corpus path that does not exist,
     :class:`ReportError` for bad notebooks or parameters and
@@ -622,7 +626,7 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
         cache_dir = Path(cache) if cache else run_dir.parent / DEFAULT_CACHE.name  # beside the run folders
         store_cache = AnnotationCache(cache_dir, fingerprint=fingerprint()) if use_cache else None
         stored = annotate_to_store(
-            iter_documents(paths, published=published, **load_options), store_dir, cache=store_cache,
+            iter_documents(paths, published=published, max_chars=max_chars, follow_symlinks=follow_symlinks), store_dir, cache=store_cache,
             workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size or BATCH_SIZE,
             total=_count_articles(paths), progress=progress, on_error=lambda err: log(f"  skipped: {err}"))
         load_errors = stored.errors
@@ -742,6 +746,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --engine dask: the scheduler's address (default: a LocalCluster of --workers)")
     parser.add_argument("--jsonl", action="store_true", help="also write annotations.jsonl (the contract's export)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or progress lines")
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help=f"skip (and report) an article longer than N characters (default {DEFAULT_MAX_CHARS:,}; "
+                             "0 = no limit)")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="read symlinked files and folders inside a corpus folder (by default they are "
+                             "reported and skipped; a path given here is always read)")
     args = parser.parse_args(argv)
     if args.scheduler and args.engine != "dask":
         parser.error("--scheduler needs --engine dask")
@@ -754,7 +764,8 @@ def main(argv: list[str] | None = None) -> int:
         result = run_report(args.corpus, out_dir=args.out, notebooks_dir=args.notebooks, published=args.published,
                             parameters=dict(args.parameter), name=args.name, workers=args.workers,
                             annotations=args.annotations, cache=args.cache, use_cache=not args.no_cache,
-                            engine=args.engine, scheduler=args.scheduler, jsonl=args.jsonl,
+                            engine=args.engine, scheduler=args.scheduler, jsonl=args.jsonl, max_chars=args.max_chars,
+                            follow_symlinks=args.follow_symlinks,
                             progress=not args.quiet, log=(lambda _m: None) if args.quiet else print)
     except (CorpusError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -26,12 +26,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Callable, Sequence
 
 from toolkit.resources import data_lines
 from toolkit.text.tokens import listed_abbreviations
-from toolkit.time.values import GRANULARITIES, SEASON_START, Value, parse, shift, unresolved
+from toolkit.time.values import GRANULARITIES, SEASON_START, Value, add_days, parse, shift, unresolved
 
 __all__ = ["Timex", "tag_timexes"]
 
@@ -427,10 +427,10 @@ def _weekday_date(ref: date, weekday: int, direction: str | None) -> date:
     if delta == 0:
         return ref
     if direction == "future":
-        return ref + timedelta(days=delta % 7)
+        return add_days(ref, delta % 7)
     if direction == "past":
-        return ref - timedelta(days=(-delta) % 7)
-    return ref + timedelta(days=delta if abs(delta) <= 3 else (delta - 7 if delta > 0 else delta + 7))
+        return add_days(ref, -((-delta) % 7))
+    return add_days(ref, delta if abs(delta) <= 3 else (delta - 7 if delta > 0 else delta + 7))
 
 
 def _direction(tense: str | None) -> str | None:
@@ -449,6 +449,8 @@ def _year_for(ref: date, month: int, day: int | None, tense: str | None) -> int:
     clause tense (past: before the DCT, future: after) weighing in as a penalty."""
     best: tuple[float, int] | None = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
+        if not date.min.year <= y <= date.max.year:  # a DCT in year 1 or 9999
+            continue
         if day is None:
             delta = (y * 12 + month) - (ref.year * 12 + ref.month)
             penalty = TENSE_PENALTY_MONTHS
@@ -585,7 +587,7 @@ def _day_of_rest(rest: str | None, m: re.Match, ctx: _Ctx) -> str | None:
     if r in ("today", "tonight"):
         return ctx.dct.isoformat() if ctx.dct else None
     if r in ("yesterday", "tomorrow"):
-        return (ctx.dct + timedelta(days=-1 if r == "yesterday" else 1)).isoformat() if ctx.dct else None
+        return add_days(ctx.dct, -1 if r == "yesterday" else 1).isoformat() if ctx.dct else None
     dm = re.search(rf"({_MONTH})\s+({_DAYNUM})(?:,?\s+({_YEAR4}))?", rest)
     if dm:
         return _month_day_value(dm.group(1), dm.group(2), dm.group(3), m, ctx)
@@ -689,7 +691,7 @@ def _today(m: re.Match, ctx: _Ctx) -> _Result | None:
     mod = _mod(m.group("mod"))
     if ctx.dct is None:
         return _Result("TIME", "XXXX-XX-XXT" + pod, mod) if pod else _Result("DATE", "XXXX-XX-XX", mod)
-    d = ctx.dct + timedelta(days=offset)
+    d = add_days(ctx.dct, offset)
     _remember(ctx, Value("D", d), m.start())
     if pod:
         return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
@@ -744,11 +746,11 @@ def _holiday_date(spec: str, year: int) -> date | None:
     """'12-25' fixed; '11-22>4' first ISO weekday 4 on or after Nov 22; 'easter-2'."""
     try:
         if spec.startswith("easter"):
-            return _easter(year) + timedelta(days=int(spec[6:] or 0))
+            return add_days(_easter(year), int(spec[6:] or 0))
         if ">" in spec:
             md, wd = spec.split(">")
             start = date(year, int(md[:2]), int(md[3:5]))
-            return start + timedelta(days=(int(wd) - start.isoweekday()) % 7)
+            return add_days(start, (int(wd) - start.isoweekday()) % 7)
         return date(year, int(spec[:2]), int(spec[3:5]))
     except ValueError:
         return None
@@ -776,14 +778,14 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         if ref is None:
             return _Result("DATE", f"XXXX-WXX-{wd}", mod)
         direction = {"the previous": "past", "that": None}.get(rel, "future")
-        base = ref.day + timedelta(days=-1 if direction == "past" else 1 if direction == "future" else 0)
+        base = add_days(ref.day, -1 if direction == "past" else 1 if direction == "future" else 0)
         d = _weekday_date(base, wd, direction)
     elif ctx.dct is None:
         return _Result("TIME", f"XXXX-WXX-{wd}T{pod}", mod) if pod else _Result("DATE", f"XXXX-WXX-{wd}", mod)
     elif rel in ("last", "this past", "past", "previous"):
-        d = _weekday_date(ctx.dct - timedelta(days=1), wd, "past")
+        d = _weekday_date(add_days(ctx.dct, -1), wd, "past")
     elif rel in ("next", "this coming", "coming"):
-        d = _weekday_date(ctx.dct + timedelta(days=1), wd, "future")
+        d = _weekday_date(add_days(ctx.dct, 1), wd, "future")
     elif rel == "this":
         d = _weekday_date(ctx.dct, wd, _direction(ctx.tense(m.start(), m.end())) or "future")
     else:
@@ -1027,13 +1029,13 @@ def _the_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     elif det == "that" and ctx.anchor is not None and ctx.anchor.gran == "Q":
         base = ctx.anchor
     elif ("latest" in words or ctx.quarter is None) and ctx.dct:
-        base = Value("Q", shift(ctx.dct, "Q", -1))
+        base = Value("Q", shift(ctx.dct, "Q", -1, clamp=True))
     else:
         base = ctx.quarter
     if m.group("y"):
         base = Value("Q", date(int(m.group("y")), base.day.month, 1))
     elif back:
-        base = Value("Q", shift(base.day, "Y", -1))
+        base = Value("Q", shift(base.day, "Y", -1, clamp=True))
     _remember(ctx, base, m.start())
     if ctx.quarter is None and not back:
         ctx.quarter, ctx.quarter_pos = base, m.start()
@@ -1051,7 +1053,7 @@ def _year_ago_adj(m: re.Match, ctx: _Ctx) -> _Result | None:
             return _Result("DATE", f"{year}-12-31", None, start, m.end())
         return _Result("DATE", year, "END", start, m.end())
     if _in_quarter_context(ctx, m.start()):
-        return _Result("DATE", Value("Q", shift(ctx.quarter.day, "Y", -1)).value, None, start, m.end())
+        return _Result("DATE", Value("Q", shift(ctx.quarter.day, "Y", -1, clamp=True)).value, None, start, m.end())
     if ctx.dct is None:
         return _Result("DATE", "XXXX", None, start, m.end())
     return _Result("DATE", str(ctx.dct.year - 1), None, start, m.end())
@@ -1169,7 +1171,7 @@ def _ago(m: re.Match, ctx: _Ctx) -> _Result | None:
         out_gran = ref.gran
     shift_unit, k = ("Y", int(count) * (10 if gran == "E" else 100)) if gran in ("E", "C") else (gran, int(count))
     try:
-        d = shift(ref.day, shift_unit, sign * k)
+        d = shift(ref.day, shift_unit, sign * k)  # "3000 years ago" names no date: ValueError
     except ValueError:
         return None
     return _Result("DATE", Value("Y" if out_gran == "E" else out_gran, d).value, mod)
@@ -1322,7 +1324,7 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
         ref = _anchor(ctx, gran)
         if ref is None:
             return _Result("DATE", unresolved(gran), mod)
-        p = Value(gran, shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel]))
+        p = Value(gran, shift(ref.day, "W" if gran == "WE" else gran, _ANAPHORIC[rel], clamp=True))
         return _Result("DATE", p.value, mod)
     if ctx.dct is None:
         return _Result("DATE", unresolved(gran), mod)
@@ -1337,7 +1339,7 @@ def _relunit(m: re.Match, ctx: _Ctx) -> _Result | None:
             return _Result("DATE", ctx.anchor.value, mod)
         if gran in ("E", "C"):
             return _Result("DURATION", _duration(1, u), mod)
-    p = Value(gran, shift(ctx.dct, gran, _STEP.get(rel, 0)))
+    p = Value(gran, shift(ctx.dct, gran, _STEP.get(rel, 0), clamp=True))
     if gran not in ("E", "C"):
         _remember(ctx, p, m.start())
     return _Result("DATE", p.value, mod)
@@ -1356,7 +1358,7 @@ def _day_before(m: re.Match, ctx: _Ctx, rel: str) -> _Result | None:
     ref = _anchor(ctx, gran)
     if ref is None:
         return _Result("TIME", "XXXX-XX-XXT" + pod, None) if pod else _Result("DATE", unresolved(gran), None)
-    p = Value(gran, shift(ref.day, gran, sign))
+    p = Value(gran, shift(ref.day, gran, sign, clamp=True))
     _remember(ctx, p, m.start())
     return _Result("TIME", f"{p.value}T{pod}", None) if pod else _Result("DATE", p.value, None)
 
@@ -1383,7 +1385,7 @@ def _relative_day(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result 
     ref = _anchor(ctx)
     if ref is None:
         return _Result("DATE", "XXXX-XX-XX", mod)
-    p = Value("D", ref.day + timedelta(days=step))
+    p = Value("D", add_days(ref.day, step))
     _remember(ctx, p, m.start())
     return _Result("DATE", p.value, mod)
 
@@ -1405,7 +1407,7 @@ def _relative_quarter(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Res
     if rel in ("the", "the latest") and ctx.quarter is not None:
         return _Result("DATE", ctx.quarter.value, mod)
     step = -1 if rel == "the" else _STEP.get(rel, 0)  # "the quarter" with none mentioned: the last reported
-    p = Value("Q", shift(dct, "Q", step))
+    p = Value("Q", shift(dct, "Q", step, clamp=True))
     _remember(ctx, p, m.start())
     if rel in ("the", "the latest", "the current", "this", "current"):
         ctx.quarter, ctx.quarter_pos = p, m.start()
@@ -1415,9 +1417,9 @@ def _relative_quarter(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Res
 def _weekend(m: re.Match, ctx: _Ctx, rel: str, mod: str | None) -> _Result | None:
     dct = ctx.dct
     if rel in ("last", "the past", "past", "this past"):
-        sat = _weekday_date(dct - timedelta(days=1), 6, "past")
+        sat = _weekday_date(add_days(dct, -1), 6, "past")
     elif rel in ("next", "the coming", "coming", "this coming"):
-        sat = _weekday_date(dct + timedelta(days=1), 6, "future")
+        sat = _weekday_date(add_days(dct, 1), 6, "future")
     elif rel == "this":
         sat = _weekday_date(dct, 6, "future") if dct.isoweekday() < 6 else _weekday_date(dct, 6, "past")
     else:
@@ -1444,16 +1446,16 @@ def _relative_pod(m: re.Match, ctx: _Ctx, rel: str, u: str, mod: str | None) -> 
         elif ctx.dct is None:
             return _Result("TIME", f"XXXX-XX-XXT{pod}", mod)
         else:
-            d = ctx.dct - timedelta(days=1 if rel == "last" and u in ("night", "evening") else 0)
+            d = add_days(ctx.dct, -1 if rel == "last" and u in ("night", "evening") else 0)
             if rel == "last" and u in ("morning", "afternoon"):
-                d = ctx.dct - timedelta(days=1)
+                d = add_days(ctx.dct, -1)
         return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
     if rel in ("the next", "the following", "the previous", "that"):
         ref = _anchor(ctx)
         if ref is None:
             return _Result("TIME", f"XXXX-XX-XXT{pod}", mod)
         step = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
-        d = ref.day + timedelta(days=step)
+        d = add_days(ref.day, step)
         return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
     return None
 
@@ -1604,7 +1606,13 @@ def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Resul
         sub = rl.regex.match(text, pos)
         if sub is None or sub.end() == pos:
             continue
-        res = rl.handler(sub, ctx)
+        try:
+            res = rl.handler(sub, ctx)
+        except (ValueError, OverflowError):
+            # Only a date past the calendar's ends (year 0, year 10000: a DCT near date.min or
+            # date.max) gets here, the arithmetic of values.py holds at the ends; such an
+            # expression names no day, so the rule does not apply and the text goes on.
+            continue
         if res is not None:
             return sub, res
     return None

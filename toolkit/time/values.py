@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 __all__ = ["Value", "GRANULARITIES", "REFS", "SEASON_START", "ON_OR_BEFORE_DCT", "ON_OR_AFTER_DCT", "parse", "interval",
-           "describe_interval", "shift", "truncate", "unresolved", "as_date"]
+           "describe_interval", "shift", "add_days", "truncate", "unresolved", "as_date"]
 
 #: Calendar granularities, finest first.
 GRANULARITIES = ("D", "WE", "W", "M", "S", "Q", "H", "Y", "E", "C")
@@ -51,33 +51,61 @@ _MONTHS_PER = {"M": 1, "S": 3, "Q": 3, "H": 6, "Y": 12, "E": 120, "C": 1200}
 
 
 # =========================================================================== date arithmetic
-def _add_months(d: date, n: int) -> date:
+# Python's calendar ends at date.min (0001-01-01) and date.max (9999-12-31). A document dated near
+# an end (the loader refuses such dates, a caller of the API may not) would make "yesterday" or
+# "next year" overflow; the tagger's arithmetic holds at the end instead (add_days, shift(clamp=True)),
+# so tagging never raises.
+def add_days(d: date, n: int) -> date:
+    """``d`` moved by ``n`` days, held at date.min / date.max rather than overflowing.
+
+    >>> add_days(date(2024, 10, 21), -7), add_days(date(9999, 12, 31), 1)
+    (datetime.date(2024, 10, 14), datetime.date(9999, 12, 31))
+    """
+    try:
+        return d + timedelta(days=n)
+    except OverflowError:
+        return date.min if n < 0 else date.max
+
+
+def _add_months(d: date, n: int, *, clamp: bool = False) -> date:
     y, m = divmod(d.month - 1 + n, 12)
     y += d.year
     if not 1 <= y <= 9999:
-        raise ValueError("year out of range")
+        if not clamp:
+            raise ValueError("year out of range")
+        return date.min if y < 1 else date.max
     return date(y, m + 1, min(d.day, _month_end(y, m + 1).day))
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    if month == 12:  # December ends on the 31st, also in year 9999 (where the next month cannot be built)
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
-def shift(d: date, unit: str, n: int) -> date:
+def shift(d: date, unit: str, n: int, *, clamp: bool = False) -> date:
     """``d`` moved by ``n`` steps of a granularity (a season step is three months, a decade ten years).
 
-    Month arithmetic keeps the day where the month has it, else takes the month's last day; a
-    result outside years 1..9999 raises ValueError.
+    Month arithmetic keeps the day where the month has it, else takes the month's last day. A
+    result outside years 1..9999 raises ValueError ("3000 years ago" names no date), or, with
+    ``clamp=True`` (the tagger's steps from the DCT: "next year", "last week"), is held at the
+    calendar's end (date.min / date.max).
 
     >>> shift(date(2024, 1, 31), "M", 1), shift(date(2024, 10, 21), "W", -1)
     (datetime.date(2024, 2, 29), datetime.date(2024, 10, 14))
+    >>> shift(date(9999, 12, 31), "Y", 1, clamp=True), shift(date(1, 1, 1), "D", -1, clamp=True)
+    (datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
     """
-    if unit == "D":
-        return d + timedelta(days=n)
-    if unit in ("W", "WE"):
-        return d + timedelta(weeks=n)
+    if unit in ("D", "W", "WE"):
+        days = n * (1 if unit == "D" else 7)
+        try:
+            return d + timedelta(days=days)
+        except OverflowError:
+            if not clamp:
+                raise ValueError("date out of range") from None
+            return date.min if days < 0 else date.max
     if unit in _MONTHS_PER:
-        return _add_months(d, _MONTHS_PER[unit] * n)
+        return _add_months(d, _MONTHS_PER[unit] * n, clamp=clamp)
     raise ValueError(unit)
 
 
@@ -93,14 +121,14 @@ def truncate(d: date, gran: str) -> date:
     if gran == "D":
         return d
     if gran == "W":
-        return d - timedelta(days=d.weekday())
+        return add_days(d, -d.weekday())
     if gran == "WE":
-        return d - timedelta(days=d.weekday() - 5)
+        return add_days(d, 5 - d.weekday())
     if gran == "M":
         return d.replace(day=1)
     if gran == "S":
         start = 3 * (d.month // 3)
-        return date(d.year, start, 1) if start else date(d.year - 1, 12, 1)
+        return date(d.year, start, 1) if start else date(d.year - 1, 12, 1) if d.year > 1 else date.min
     if gran == "Q":
         return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
     if gran == "H":
@@ -156,7 +184,7 @@ class Value:
         if g == "M":
             return f"{d.year:04d}-{d.month:02d}"
         if g == "S":
-            return f"{d.year:04d}-{_SEASON_OF_START[d.month]}"
+            return f"{d.year:04d}-{_SEASON_OF_START.get(d.month, 'WI')}"  # date.min: the winter of year 0
         if g == "Q":
             return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
         if g == "H":
@@ -181,13 +209,13 @@ class Value:
         if g == "D":
             return d, d
         if g == "WE":
-            return d, d + timedelta(days=1)
+            return d, add_days(d, 1)
         if g == "W":
-            return d, d + timedelta(days=6)
+            return d, add_days(d, 6)
         if g in ("E", "C"):
             span = 10 if g == "E" else 100
             return d, date(d.year - d.year % span + span - 1, 12, 31)
-        end = _add_months(d, _MONTHS_PER[g] - 1)
+        end = _add_months(d, _MONTHS_PER[g] - 1, clamp=True)
         return d, _month_end(end.year, end.month)
 
 
@@ -311,9 +339,9 @@ def interval(value: str | None, *, dct: date | datetime | str | None = None,
     if mod and (first or last):
         m = mod.upper()
         if m == "BEFORE":
-            return None, (first - timedelta(days=1)) if first else None
+            return None, add_days(first, -1) if first else None
         if m == "AFTER":
-            return (last + timedelta(days=1)) if last else None, None
+            return add_days(last, 1) if last else None, None
         if m == "ON_OR_BEFORE":
             return None, last
         if m == "ON_OR_AFTER":
