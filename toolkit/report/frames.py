@@ -129,16 +129,22 @@ def _sorted(frame: pd.DataFrame, by: Sequence[str], *, ascending: Sequence[bool]
 
 
 def sentence_text(record: dict, index: int | None) -> str | None:
-    """The text of sentence ``index`` of a record, or None when there is no such sentence.
+    """The text of sentence ``index`` of a record, or None when there is no such sentence or no text.
+
+    A record read from ``--annotations`` may carry its analysis without its ``text`` (or with
+    ``text`` null): the evidence is then unknown, not an error.
 
     >>> sentence_text({"text": "A b. C d.", "sentences": [{"start": 0, "end": 4}, {"start": 5, "end": 9}]}, 1)
     'C d.'
+    >>> sentence_text({"sentences": [{"start": 0, "end": 4}]}, 0) is None
+    True
     """
     sentences = record.get("sentences") or []
-    if index is None or not 0 <= index < len(sentences):
+    text = record.get("text")
+    if index is None or not text or not 0 <= index < len(sentences):
         return None
     span = sentences[index]
-    return record.get("text", "")[span["start"]:span["end"]]
+    return text[span["start"]:span["end"]]
 
 
 def _day(value: object) -> str | None:
@@ -595,6 +601,19 @@ def topics_to_follow(records: Iterable[dict], topics: Mapping[str, Sequence[str]
     return propose_topics(list(records), n=n)
 
 
+def _with_cue_text(claim: dict, record: dict) -> dict:
+    """A stored claim whose cue has its ``text`` (read from the record's text, else empty).
+
+    :meth:`Claim.from_dict` needs the cue's words; an ``--annotations`` record made
+    elsewhere may leave them out, and must not fail the stance report for it.
+    """
+    cue = claim.get("cue")
+    if not isinstance(cue, dict) or cue.get("text") is not None:
+        return claim
+    text = record.get("text") or ""
+    return {**claim, "cue": {**cue, "text": text[cue.get("start", 0):cue.get("end", 0)]}}
+
+
 def topic_stances_frame(records: Iterable[dict], topics: Sequence[Topic], *, by: str = "party") -> pd.DataFrame:
     """Each actor's stance toward each topic: favour / against / neutral, from their statements.
 
@@ -616,7 +635,7 @@ def topic_stances_frame(records: Iterable[dict], topics: Sequence[Topic], *, by:
         return _frame([], TOPIC_STANCE_COLUMNS)
     gathered: dict[tuple[str, str], dict] = {}
     for rec in records:
-        claims = [Claim.from_dict(c) for c in rec.get("claims") or ()]
+        claims = [Claim.from_dict(_with_cue_text(c, rec)) for c in rec.get("claims") or ()]
         for stance in claim_stances(claims, topics):
             name = stance.source.party if by == "party" else stance.source.actor
             entry = gathered.setdefault((name, stance.topic), {"scores": [], "documents": set(), "evidence": []})
