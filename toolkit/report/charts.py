@@ -43,6 +43,19 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 _MISSING = "(unknown)"
 
 
+def _plain(text: object) -> str:
+    r"""``text`` as matplotlib shows it literally: every ``$`` escaped, so nothing is read as mathtext.
+
+    Labels come from the data (article ids and titles, actor and topic names): "$5bn deal" or
+    "$x$" would otherwise be parsed as math and fail the chart, or show as formulas. Every
+    label and title these charts set goes through this, so callers pass plain text too.
+
+    >>> print(_plain("$x$ cost"))
+    \$x\$ cost
+    """
+    return str(text).replace("$", r"\$")
+
+
 def per_day(dates: pd.Series, *, title: str = "Articles per day", ylabel: str = "articles") -> Figure | None:
     """Bar chart of how many items fall on each calendar day; None if fewer than two days.
 
@@ -56,8 +69,8 @@ def per_day(dates: pd.Series, *, title: str = "Articles per day", ylabel: str = 
     counts = counts.reindex(full, fill_value=0)
     fig, ax = plt.subplots(figsize=(min(12, 3 + 0.35 * len(counts)), 3.2))
     ax.bar(counts.index, counts.to_numpy(), color=PALETTE[0], width=0.8)
-    ax.set_title(title)
-    ax.set_ylabel(ylabel)
+    ax.set_title(_plain(title))
+    ax.set_ylabel(_plain(ylabel))
     ax.yaxis.get_major_locator().set_params(integer=True)
     fig.autofmt_xdate()
     ax.spines[["top", "right"]].set_visible(False)
@@ -72,7 +85,7 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, color_by: str | 
     ``frame`` is used in the order given (sort it first); the first row is drawn on top.
     """
     rows = frame.iloc[::-1]
-    labels = [str(x) for x in rows[label]]
+    labels = [_plain(x) for x in rows[label]]
     values = rows[value].to_numpy()
     fig, ax = plt.subplots(figsize=(7.5, max(1.6, 0.38 * len(rows) + 1.0)))
     colors = None
@@ -82,17 +95,17 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, color_by: str | 
         order = list(dict.fromkeys(frame[color_by].where(frame[color_by].notna(), _MISSING).astype(str)))
         lookup = {cat: PALETTE[i % len(PALETTE)] for i, cat in enumerate(order)}
         colors = [lookup[c] for c in cats]
-        handles = [Patch(color=lookup[c], label=c) for c in order]
+        handles = [Patch(color=lookup[c], label=_plain(c)) for c in order]
     bars = ax.barh(labels, values, color=colors or PALETTE[0])
     ax.bar_label(bars, padding=3)
-    ax.set_title(title)
-    ax.set_xlabel(xlabel or value)
+    ax.set_title(_plain(title))
+    ax.set_xlabel(_plain(xlabel or value))
     if pd.api.types.is_integer_dtype(rows[value]):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.12)
     ax.spines[["top", "right"]].set_visible(False)
     if handles:
-        ax.legend(handles=handles, title=color_by, loc="lower right", frameon=False)
+        ax.legend(handles=handles, title=_plain(color_by), loc="lower right", frameon=False)
     fig.tight_layout()
     return fig
 
@@ -107,7 +120,7 @@ def share_bars(frame: pd.DataFrame, *, label: str, shares: Sequence[tuple[str, s
     if frame.empty:
         return None
     rows = frame.iloc[::-1]
-    labels = [str(x) for x in rows[label]]
+    labels = [_plain(x) for x in rows[label]]
     fig, axes = plt.subplots(1, len(shares), sharey=True,
                              figsize=(4.2 * len(shares) + 2.2, max(1.6, 0.36 * len(rows) + 1.2)))
     axes = list(axes) if len(shares) > 1 else [axes]
@@ -115,12 +128,12 @@ def share_bars(frame: pd.DataFrame, *, label: str, shares: Sequence[tuple[str, s
         values = rows[column].to_numpy(dtype=float) * 100
         bars = ax.barh(labels, values, color=PALETTE[i % len(PALETTE)])
         ax.bar_label(bars, labels=[f"{v:.0f}%" for v in values], padding=3)
-        ax.set_title(panel)
+        ax.set_title(_plain(panel))
         ax.set_xlabel("percent")
         ax.margins(x=0.18)
         ax.spines[["top", "right"]].set_visible(False)
     if title:
-        fig.suptitle(title)
+        fig.suptitle(_plain(title))
     fig.tight_layout()
     return fig
 
@@ -131,15 +144,15 @@ def stacked_bars(frame: pd.DataFrame, *, label: str, columns: Sequence[str], tit
     if frame.empty:
         return None
     rows = frame.iloc[::-1]
-    labels = [str(x) for x in rows[label]]
+    labels = [_plain(x) for x in rows[label]]
     fig, ax = plt.subplots(figsize=(8, max(2.0, 0.36 * len(rows) + 1.6)), layout="constrained")
     left = np.zeros(len(rows))
     for i, column in enumerate(columns):
         values = rows[column].to_numpy(dtype=float)
-        ax.barh(labels, values, left=left, color=PALETTE[i % len(PALETTE)], label=column)
+        ax.barh(labels, values, left=left, color=PALETTE[i % len(PALETTE)], label=_plain(column))
         left += values
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
+    ax.set_title(_plain(title))
+    ax.set_xlabel(_plain(xlabel))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     fig.legend(ncols=len(columns), loc="outside lower center", frameon=False)
@@ -164,11 +177,11 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", xlabel: str = "", ylabel: 
         image = ax.imshow(data, cmap="RdBu", vmin=-bound, vmax=bound, aspect="auto")
     else:
         image = ax.imshow(data, cmap="Blues", vmin=0, aspect="auto")
-    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=35, ha="right")
-    ax.set_yticks(range(matrix.shape[0]), [str(r) for r in matrix.index])
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    ax.set_title(title)
+    ax.set_xticks(range(matrix.shape[1]), [_plain(c) for c in matrix.columns], rotation=35, ha="right")
+    ax.set_yticks(range(matrix.shape[0]), [_plain(r) for r in matrix.index])
+    ax.set_xlabel(_plain(xlabel))
+    ax.set_ylabel(_plain(ylabel))
+    ax.set_title(_plain(title))
     limit = np.nanmax(np.abs(data)) if data.size else 0
     for r in range(matrix.shape[0]):
         for c in range(matrix.shape[1]):
@@ -176,10 +189,10 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", xlabel: str = "", ylabel: 
             if pd.isna(cell) or cell == 0:
                 continue
             strong = limit and abs(data[r, c]) > 0.6 * limit
-            ax.text(c, r, f"{cell:g}" if isinstance(cell, (int, float, np.integer, np.floating)) else str(cell),
+            ax.text(c, r, f"{cell:g}" if isinstance(cell, (int, float, np.integer, np.floating)) else _plain(cell),
                     ha="center", va="center", fontsize=9, color="white" if strong else "black")
     if colorbar:
-        fig.colorbar(image, ax=ax, label=colorbar, shrink=0.8)
+        fig.colorbar(image, ax=ax, label=_plain(colorbar), shrink=0.8)
     fig.tight_layout()
     return fig
 
@@ -227,12 +240,12 @@ def stance_network(pairs: pd.DataFrame, *, title: str = "", max_nodes: int = 14)
         ha = "left" if x > 0.3 else "right" if x < -0.3 else "center"
         dx = 0.1 if ha == "left" else -0.1 if ha == "right" else 0.0
         dy = 0.0 if ha != "center" else (0.12 if y > 0 else -0.12)
-        ax.annotate(node, (x, y), xytext=(x + dx, y + dy), ha=ha, va="center", fontsize=9, zorder=4)
+        ax.annotate(_plain(node), (x, y), xytext=(x + dx, y + dy), ha=ha, va="center", fontsize=9, zorder=4)
     ax.set_xlim(-1.9, 1.9)
     ax.set_ylim(-1.35, 1.35)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(title)
+    ax.set_title(_plain(title))
     legend = [Line2D([0], [0], color=c, lw=3, label=k) for k, c in STANCE_COLOURS.items()]
     ax.legend(handles=legend, loc="lower right", frameon=False, title="mean stance")
     fig.tight_layout()
@@ -461,8 +474,8 @@ def timeline_chart(items: pd.DataFrame, *, title: str = "Timeline", max_labels: 
             ax.plot((-0.012, 0.012), (-0.03, 0.03), **kw)
             ax.plot((-0.032, -0.008), (-0.03, 0.03), **kw)
     axes[0].set_ylim(-0.7, n_lanes - 0.2)
-    axes[0].set_yticks([y_of[r] for r in range(n_lanes)], names)
-    fig.suptitle(title)
+    axes[0].set_yticks([y_of[r] for r in range(n_lanes)], [_plain(n) for n in names])
+    fig.suptitle(_plain(title))
     anchors = [a for a in ("timex", "order") if (items["anchor"] == a).any()]
     handles = [Line2D([], [], marker="o", ls="", color=_ANCHOR_COLOURS[a], label=_ANCHOR_LABELS[a]) for a in anchors]
     if dense:
@@ -521,7 +534,7 @@ def _draw_sparse(ax, items: pd.DataFrame, y_of: dict, max_labels: int, x0: pd.Ti
             taken = placed.setdefault((it.lane_rank, k), [])
             if all(right <= a or b <= left for a, b in taken):
                 taken.append((left, right))
-                ax.text(centre, y_of[it.lane_rank] + dy, text, fontsize=8, ha="center", va="center",
+                ax.text(centre, y_of[it.lane_rank] + dy, _plain(text), fontsize=8, ha="center", va="center",
                         color="#222222", zorder=4)
                 labelled += 1
                 break

@@ -16,15 +16,21 @@ Layering is one way: notebooks import ``toolkit``; ``toolkit`` never imports a n
 from __future__ import annotations
 
 import html
+import math
 import os
+import re
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from toolkit.files import atomic_path
 
-__all__ = ["load_records", "load_store", "save_table", "save_figure", "show_figure", "caption", "show_table", "esc"]
+__all__ = ["load_records", "load_store", "save_table", "save_figure", "show_figure", "caption", "show_table", "table_html", "esc",
+           "ParameterError", "Rule", "PARAMETER_RULES", "check_parameter", "check_parameters"]
 
 
 def esc(value: object) -> str:
@@ -120,21 +126,41 @@ def caption(text: str, *, html_markup: bool = False) -> None:
     display(HTML(f'<p class="toolkit-caption" style="max-width:48em;color:#333;margin:.4em 0 1.2em">{body}</p>'))
 
 
-def show_table(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] = ("title", "text", "sentence_text"),
-               note: str | None = None) -> None:
-    """Display ``df`` readably: no index, escaped text, long text wrapped, dates as YYYY-MM-DD.
+def _as_text(value: object) -> object:
+    """A table cell the Styler escapes: strings and numbers as they are, anything else (a list, a dict) as text.
 
-    Shows the first ``max_rows`` rows and says how many were left out (the full table
-    belongs in a CSV, see :func:`save_table`); ``note`` is shown under the table.
-    Returns nothing, so a trailing call does not display the table twice.
+    pandas escapes only ``str`` cells, so a list holding article text would reach the page raw.
     """
-    from IPython.display import display
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    try:
+        if pd.isna(value):
+            return value
+    except (TypeError, ValueError):  # a list or array: not a missing value
+        pass
+    return str(value)
 
+
+def table_html(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] = ("title", "text", "sentence_text")
+               ) -> str:
+    """The HTML of :func:`show_table`: first ``max_rows`` rows, no index, dates as YYYY-MM-DD, every
+    header, label and cell escaped (column names can come from parameters, e.g. topic names).
+
+    >>> page = table_html(pd.DataFrame({"<img src=x>": ["<script>"], "n": [1]}))
+    >>> "&lt;img src=x&gt;" in page and "&lt;script&gt;" in page and "<script>" not in page
+    True
+    """
     shown = df.head(max_rows).copy()
     for column in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
-    styler = shown.style.hide(axis="index").format(escape="html", na_rep="")
+        elif shown[column].dtype == object:
+            shown[column] = shown[column].map(_as_text)
+    # Axis names are not escaped by the Styler; the index is hidden, so they carry nothing worth showing.
+    shown.columns = shown.columns.set_names([None] * shown.columns.nlevels)
+    shown.index = shown.index.set_names([None] * shown.index.nlevels)
+    styler = (shown.style.hide(axis="index").format(escape="html", na_rep="")
+              .format_index(escape="html", axis=0).format_index(escape="html", axis=1))
     styles = [{"selector": "td, th", "props": "text-align:left;vertical-align:top;padding:2px 8px"}]
     styler = styler.set_table_styles(styles)
     wrapped = [c for c in wrap if c in shown.columns]
@@ -144,11 +170,183 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] =
                                                           "max-width": "36em"})
     if unwrapped:  # short values (ids, dates, counts) stay on one line
         styler = styler.set_properties(subset=unwrapped, **{"white-space": "nowrap"})
-    display(styler)
-    left_out = len(df) - len(shown)
+    return styler.to_html()
+
+
+def show_table(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] = ("title", "text", "sentence_text"),
+               note: str | None = None) -> None:
+    """Display ``df`` readably: no index, escaped text, long text wrapped, dates as YYYY-MM-DD.
+
+    Shows the first ``max_rows`` rows and says how many were left out (the full table
+    belongs in a CSV, see :func:`save_table`); ``note`` is shown under the table.
+    Headers and cells are escaped (:func:`table_html`). Returns nothing, so a trailing
+    call does not display the table twice.
+    """
+    from IPython.display import HTML, display
+
+    display(HTML(table_html(df, max_rows=max_rows, wrap=wrap)))
+    shown = len(df.head(max_rows))
+    left_out = len(df) - shown
     if left_out > 0 or note:
-        extra = f"Showing the first {len(shown)} of {len(df)} rows. " if left_out > 0 else ""
+        extra = f"Showing the first {shown} of {len(df)} rows. " if left_out > 0 else ""
         caption(extra + (note or ""))
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+class ParameterError(ValueError):
+    """A notebook parameter of the wrong type or out of its range."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What one notebook parameter accepts.
+
+    ``kind`` is "int", "float", "bool", "str", "words" (a list of strings), "topics" (topic
+    name -> list of key terms), "day" (YYYY-MM-DD or empty) or "choice" (one of ``choices``);
+    ``low`` and ``high`` bound a number (inclusive).
+    """
+
+    kind: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def expected(self) -> str:
+        """What the rule accepts, in words (for error messages)."""
+        if self.kind == "choice":
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        words = {"int": "a whole number", "float": "a number", "bool": "true or false", "str": "a string",
+                 "words": 'a list of strings, e.g. ["South Korea", "Russia"]',
+                 "topics": 'a dict of topic name -> list of key terms, e.g. {"troops": ["troops", "soldiers"]}',
+                 "day": "a day as YYYY-MM-DD, or empty for no limit"}[self.kind]
+        if self.low is not None and self.high is not None:
+            return f"{words} from {self.low:g} to {self.high:g}"
+        if self.low is not None:
+            return f"{words} >= {self.low:g}"
+        if self.high is not None:
+            return f"{words} <= {self.high:g}"
+        return words
+
+
+#: The parameters the report notebooks declare, by name (the same name means the same thing in
+#: every notebook). ``python -m toolkit report`` checks ``-p`` values against these before any
+#: notebook runs, and each notebook checks its own in its first code cell (:func:`check_parameters`),
+#: so a bad value fails with one clear message instead of a traceback deep inside a chart.
+PARAMETER_RULES: dict[str, Rule] = {
+    "corpus": Rule("str"),
+    "annotations": Rule("str"),
+    "output_dir": Rule("str"),
+    "top_n_actors": Rule("int", low=1),
+    "focus_actors": Rule("words"),
+    "min_quote_words": Rule("int", low=0),
+    "top_n": Rule("int", low=1),
+    "topics": Rule("topics"),
+    "actors": Rule("words"),
+    "level": Rule("choice", choices=("party", "actor")),
+    "n_topics": Rule("int", low=0),
+    "include_article": Rule("bool"),
+    "min_confidence": Rule("float", low=0, high=1),
+    "date_from": Rule("day"),
+    "date_to": Rule("day"),
+    "lanes": Rule("choice", choices=("actor", "document")),
+    "max_events": Rule("int", low=1),
+}
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _shown(value: object, *, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters (a pasted megabyte must not fill the terminal)."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _conform(rule: Rule, value: object) -> tuple[bool, object]:
+    """Whether ``value`` fits ``rule``'s kind, and the value in that kind (an int for a float rule: a float)."""
+    kind = rule.kind
+    if kind == "int":
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return isinstance(value, int) and not isinstance(value, bool), value
+    if kind == "float":
+        return _is_number(value) and math.isfinite(value), float(value) if _is_number(value) else value
+    if kind == "bool":
+        return isinstance(value, bool), value
+    if kind == "str":
+        return isinstance(value, str), value
+    if kind == "choice":
+        return isinstance(value, str) and value in rule.choices, value
+    if kind == "day":
+        if value is None or value == "":
+            return True, "" if value is None else value
+        if not isinstance(value, str) or not _DAY.fullmatch(value):
+            return False, value
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False, value
+        return True, value
+    if kind == "words":
+        ok = isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+        return ok, list(value) if ok else value
+    if kind == "topics":
+        ok = isinstance(value, Mapping) and all(
+            isinstance(name, str) and name.strip() and isinstance(terms, (list, tuple)) and terms
+            and all(isinstance(t, str) and t.strip() for t in terms)
+            for name, terms in value.items())
+        return bool(ok), {name: list(terms) for name, terms in value.items()} if ok else value
+    raise ValueError(f"unknown parameter kind {kind!r}")
+
+
+def check_parameter(name: str, value: object, *, notebook: str = "") -> object:
+    """Check one parameter against :data:`PARAMETER_RULES`; return it in its kind (a tuple as a list).
+
+    A name without a rule is returned as it is. Raises :class:`ParameterError` saying which
+    notebook and parameter, what was given and what is expected.
+
+    >>> check_parameter("top_n", 3)
+    3
+    >>> check_parameter("top_n", -3, notebook="quotes")
+    Traceback (most recent call last):
+    ...
+    toolkit.report.notebook.ParameterError: parameter 'top_n' of quotes wants a whole number >= 1, got -3
+    """
+    rule = PARAMETER_RULES.get(name)
+    if rule is None:
+        return value
+    ok, value = _conform(rule, value)
+    if ok and _is_number(value):
+        ok = (rule.low is None or rule.low <= value) and (rule.high is None or value <= rule.high)
+    if not ok:
+        where = f"parameter {name!r}" + (f" of {notebook}" if notebook else "")
+        raise ParameterError(f"{where} wants {rule.expected()}, got {_shown(value)}")
+    return value
+
+
+def check_parameters(notebook: str, /, **values: object) -> dict[str, object]:
+    """Check a notebook's parameters (its first code cell calls this); return them checked.
+
+    Each value must fit its :data:`PARAMETER_RULES` entry, and ``date_from`` must not come
+    after ``date_to``. A notebook run with papermill outside ``python -m toolkit report`` thus
+    fails on a bad value at once, with a message naming it, not later inside a table or chart.
+
+    >>> check_parameters("timeline", date_from="2024-10-01", date_to="2024-10-31", lanes="actor")["lanes"]
+    'actor'
+    >>> check_parameters("stance", topics=[1, 2])
+    Traceback (most recent call last):
+    ...
+    toolkit.report.notebook.ParameterError: parameter 'topics' of stance wants a dict of topic name ... got [1, 2]
+    """
+    checked = {name: check_parameter(name, value, notebook=notebook) for name, value in values.items()}
+    first, last = checked.get("date_from"), checked.get("date_to")
+    if first and last and first > last:
+        raise ParameterError(f"parameters of {notebook}: date_from {first!r} comes after date_to {last!r}")
+    return checked
 
 
 def load_store(*, corpus: str, annotations: str = "", published: str | None = None):

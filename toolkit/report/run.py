@@ -146,8 +146,63 @@ def find_notebooks(notebooks_dir: str | os.PathLike | None = None) -> list[Path]
     return sorted(found, key=lambda p: (p.stem != FIRST_NOTEBOOK, p.name))
 
 
+#: The longest -p value read as a list or dict, and its deepest nesting: far beyond any real
+#: parameter, well inside what the parsers handle (100,000 "[" would overflow them).
+MAX_LITERAL_CHARS = 100_000
+MAX_LITERAL_DEPTH = 20
+_CONTAINERS = {"list": (list, tuple), "tuple": (list, tuple), "dict": (dict,)}
+
+
+def _nesting(text: str) -> int:
+    """How deep brackets nest in ``text``, outside quoted strings (a cheap guard run before parsing)."""
+    depth = deepest = 0
+    quote_char = ""
+    escaped = False
+    for char in text:
+        if quote_char:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote_char:
+                quote_char = ""
+        elif char in "\"'":
+            quote_char = char
+        elif char in "[{(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]})":
+            depth -= 1
+    return deepest
+
+
+def _literal(text: str, *, json_too: bool = True) -> object:
+    """A JSON (unless not ``json_too``) or Python literal read safely: size and nesting bounded,
+    every parser failure a ValueError (never a RecursionError, MemoryError or TypeError)."""
+    if len(text) > MAX_LITERAL_CHARS:
+        raise ValueError(f"longer than {MAX_LITERAL_CHARS:,} characters")
+    if _nesting(text) > MAX_LITERAL_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_LITERAL_DEPTH} levels")
+    if json_too:
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            pass
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError) as exc:
+        # TypeError: e.g. {[1]: 2}, a list as a dict key
+        reason = exc.msg if isinstance(exc, SyntaxError) else str(exc) or type(exc).__name__
+        raise ValueError(f"not a JSON or Python literal ({reason})") from None
+
+
 def _coerce(value: object, type_name: str, *, where: str) -> object:
-    """Turn a command-line string into the type the notebook's parameters cell declares."""
+    """Turn a command-line string into the type the notebook's parameters cell declares.
+
+    Lists and dicts are read as JSON or Python literals (:func:`_literal`: bounded, so a
+    pathological value is a :class:`ReportError`, not a crash) and must be of the declared
+    container type; what goes inside them is checked by :func:`notebook_parameters`.
+    """
     if not isinstance(value, str):
         return value
     try:
@@ -164,17 +219,28 @@ def _coerce(value: object, type_name: str, *, where: str) -> object:
             raise ValueError(value)
         if type_name in ("str", "string"):
             return value
-        if type_name in ("list", "dict", "tuple"):
+        if type_name in _CONTAINERS:
             try:
-                return json.loads(value)
-            except json.JSONDecodeError:
-                return ast.literal_eval(value)
+                parsed = _literal(value)
+            except ValueError as exc:
+                raise ReportError(f"{where} wants a {type_name}, got {_shown(value)}: {exc}") from None
+            if not isinstance(parsed, _CONTAINERS[type_name]):
+                raise ReportError(f"{where} wants a {type_name}, got {_shown(value)} (a {type(parsed).__name__})")
+            return tuple(parsed) if type_name == "tuple" else list(parsed) if type_name == "list" else parsed
+    except ReportError:
+        raise
     except (ValueError, SyntaxError):
-        raise ReportError(f"{where} wants a {type_name}, got {value!r}") from None
+        raise ReportError(f"{where} wants a {type_name}, got {_shown(value)}") from None
     try:  # unknown or untyped: a Python literal if it is one, else the string
-        return ast.literal_eval(value)
-    except (ValueError, SyntaxError):
+        return _literal(value, json_too=False)
+    except ValueError:
         return value
+
+
+def _shown(value: object) -> str:
+    """A given value for an error message: its repr, cut to 80 characters (a pasted megabyte is not echoed)."""
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:80]}… ({len(text):,} characters)"
 
 
 def _declared_parameters(path: Path) -> dict[str, dict]:
@@ -198,13 +264,28 @@ def _declared_parameters(path: Path) -> dict[str, dict]:
         return papermill.inspect_notebook(str(copy))
 
 
+def _declared_defaults(declared: Mapping[str, dict]) -> dict[str, object]:
+    """The default values a parameters cell gives, those that are literals (papermill gives their source)."""
+    defaults = {}
+    for name, spec in declared.items():
+        try:
+            defaults[name] = _literal(str(spec.get("default", "")), json_too=False)
+        except ValueError:
+            continue
+    return defaults
+
+
 def notebook_parameters(notebooks: Sequence[Path], parameters: Mapping[str, object] | None) -> dict[Path, dict]:
-    """The extra parameters for each notebook: only those its parameters cell declares.
+    """The extra parameters for each notebook: only those its parameters cell declares, checked.
 
     A key ``name`` goes to every notebook declaring ``name``; ``notebook.name`` to that
     notebook only. A parameter no notebook declares is a :class:`ReportError` (a typo
-    must not silently produce a default report).
+    must not silently produce a default report), and so is a value of the wrong type or
+    out of its range (:data:`toolkit.report.notebook.PARAMETER_RULES`, the rules each
+    notebook also checks in its first cell): it is caught here, before anything runs,
+    not as a traceback inside a notebook.
     """
+    from toolkit.report.notebook import PARAMETER_RULES, ParameterError, check_parameter, check_parameters
 
     declared = {nb: _declared_parameters(nb) for nb in notebooks}
     extras: dict[Path, dict] = {nb: {} for nb in notebooks}
@@ -223,7 +304,22 @@ def notebook_parameters(notebooks: Sequence[Path], parameters: Mapping[str, obje
                               f"(declared: {', '.join(known) or 'none'})")
         for nb in hits:
             type_name = declared[nb][name].get("inferred_type_name") or "None"
-            extras[nb][name] = _coerce(value, type_name, where=f"parameter {name!r} of {nb.name}")
+            where = f"parameter {name!r} of {nb.name}"
+            try:
+                coerced = _coerce(value, type_name, where=where)
+            except ReportError as exc:
+                rule = PARAMETER_RULES.get(name)
+                raise ReportError(f"-p {key}: {exc}" + (f" (expected: {rule.expected()})" if rule else "")) from None
+            try:
+                extras[nb][name] = check_parameter(name, coerced, notebook=nb.name)
+            except ParameterError as exc:
+                raise ReportError(f"-p {key}: {exc}") from None
+    for nb in notebooks:  # together with the defaults, as the notebook's first cell will check them
+        if extras[nb]:
+            try:
+                check_parameters(nb.name, **{**_declared_defaults(declared[nb]), **extras[nb]})
+            except ParameterError as exc:
+                raise ReportError(str(exc)) from None
     return extras
 
 
@@ -323,7 +419,7 @@ def _kernel_environment() -> Iterator[None]:
     The kernel imports the same ``toolkit`` as the report (its folder leads
     ``PYTHONPATH``) and draws charts inline whatever ``MPLBACKEND`` the shell sets.
     """
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(Path(__file__).resolve().parents[2])  # the folder holding the toolkit package
     saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "MPLBACKEND", "JUPYTER_PLATFORM_DIRS")}
     os.environ["PYTHONPATH"] = os.pathsep.join([root] + ([saved["PYTHONPATH"]] if saved["PYTHONPATH"] else []))
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
@@ -338,11 +434,78 @@ def _kernel_environment() -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _run_notebook(task: _Task) -> NotebookResult:
-    """Execute one notebook with papermill and render it; never raises."""
-    import logging
+#: How many times a notebook whose kernel failed to start is tried again.
+KERNEL_START_RETRIES = 1
+#: Messages jupyter_client raises (as RuntimeError) when a kernel dies or hangs while starting.
+_KERNEL_START_MESSAGES = ("kernel_info", "didn't respond", "did not respond", "kernel died", "address already in use")
 
+
+def _no_cell_started(path: Path) -> bool:
+    """Whether papermill's output ``path`` shows no cell started (it stamps a start time on each cell it runs).
+
+    An empty or unreadable file (papermill wrote nothing yet) counts as no cell started.
+    """
+    import nbformat
+
+    try:
+        notebook = nbformat.read(str(path), as_version=4)
+    except Exception:  # noqa: BLE001 - nothing (readable) written: nothing ran
+        return True
+    return not any((cell.metadata.get("papermill") or {}).get("start_time") for cell in notebook.cells)
+
+
+def _kernel_start_error(error: BaseException) -> bool:
+    """Whether ``error`` is what jupyter_client, nbclient or zmq raise when a kernel does not start."""
+    if any(cls.__module__.startswith("zmq") for cls in type(error).__mro__):
+        return True  # e.g. ZMQError: Address already in use, when two kernels race for a port
+    message = str(error).lower()
+    return isinstance(error, (RuntimeError, TimeoutError, OSError)) and (
+        type(error).__name__ == "DeadKernelError" or any(m in message for m in _KERNEL_START_MESSAGES))
+
+
+def _kernel_start_failure(exc: BaseException, output: Path) -> bool:
+    """Whether ``exc`` is a kernel that failed to start, worth one more try.
+
+    What jupyter_client and nbclient raise then: a ``zmq`` error (``Address already in use``),
+    ``RuntimeError`` ("Kernel died before replying to kernel_info", "Kernel didn't respond in
+    60 seconds"), nbclient's ``DeadKernelError`` (a RuntimeError) or a TimeoutError, possibly
+    as the cause of another error; and no cell ran, so running again repeats nothing.
+    """
+    chain: list[BaseException] = []
+    while exc is not None and all(exc is not seen for seen in chain):
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return any(_kernel_start_error(e) for e in chain) and _no_cell_started(output)
+
+
+def _execute(source: Path, output: Path, parameters: dict) -> None:
+    """Run one notebook with papermill into ``output``, trying again once if its kernel fails to start."""
     import papermill
+
+    for attempt in range(KERNEL_START_RETRIES + 1):
+        try:
+            papermill.execute_notebook(
+                str(source), str(output), parameters=parameters, kernel_name=KERNEL_NAME, language="python",
+                cwd=str(source.parent), progress_bar=False, log_output=False,
+                # The kernel's own log is noise here (jupyter_client interrupts every kernel
+                # it shuts down, which ipykernel may log as an error); cell errors still
+                # reach the notebook and this result.
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            )
+            return
+        except Exception as exc:  # noqa: BLE001 - sorted out below
+            if attempt >= KERNEL_START_RETRIES or not _kernel_start_failure(exc, output):
+                raise
+            time.sleep(0.5)  # let a port or a slow machine free up; a new kernel gets new ports
+
+
+def _run_notebook(task: _Task) -> NotebookResult:
+    """Execute one notebook with papermill and render it; never raises.
+
+    A kernel that fails to start (a port already in use, a kernel dying before it
+    answers) is tried once more (:func:`_execute`) before the notebook counts as failed.
+    """
+    import logging
 
     logging.getLogger("papermill").setLevel(logging.WARNING)
     started = time.perf_counter()
@@ -354,14 +517,7 @@ def _run_notebook(task: _Task) -> NotebookResult:
     try:
         with atomic_path(out_nb) as tmp, _kernel_environment():
             try:
-                papermill.execute_notebook(
-                    str(source), str(tmp), parameters=task.parameters, kernel_name=KERNEL_NAME, language="python",
-                    cwd=str(source.parent), progress_bar=False, log_output=False,
-                    # The kernel's own log is noise here (jupyter_client interrupts every kernel
-                    # it shuts down, which ipykernel may log as an error); cell errors still
-                    # reach the notebook and this result.
-                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-                )
+                _execute(source, tmp, task.parameters)
             except Exception as exc:  # noqa: BLE001 - a failing notebook is a result, not a crash
                 error = _short_error(exc)
                 if tmp.stat().st_size == 0:  # nothing executed (e.g. the kernel did not start)
@@ -480,7 +636,7 @@ border-bottom:1px solid #eee}th{background:#f6f6f6}code{font-size:.9em}
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], *, raw: bool = False) -> str:
     """An HTML table; cells are escaped unless ``raw`` (then the caller escaped them)."""
     cell = (lambda v: v) if raw else (lambda v: html.escape(str(v)))
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 

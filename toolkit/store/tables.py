@@ -200,6 +200,9 @@ def record_rows(record: dict, *, doc_index: int) -> dict[str, list[dict]]:
             "target_end": _span(target, "end"), "cue_start": cue.get("start"), "cue_end": cue.get("end")})
     for c in record.get("claims") or ():
         index = c.get("sentence")
+        cue = c.get("cue")
+        if isinstance(cue, dict) and cue.get("text") is None:  # a record made elsewhere may leave the words out
+            c = {**c, "cue": {**cue, "text": text[cue.get("start", 0):cue.get("end", 0)]}}
         out["claims"].append({"document": doc, "sentence": index, "sentence_text": said(index),
                               "claim": json.dumps(c, ensure_ascii=False)})
     words = out["documents"][0]["words"]
