@@ -29,6 +29,7 @@ import argparse
 import ast
 import contextlib
 import csv
+import errno
 import html
 import io
 import json
@@ -499,6 +500,34 @@ def _execute(source: Path, output: Path, parameters: dict) -> None:
             time.sleep(0.5)  # let a port or a slow machine free up; a new kernel gets new ports
 
 
+def _write_failure(exc: BaseException) -> OSError | None:
+    """The OSError of a failed write behind ``exc`` (papermill wraps it), if that is what it was."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
+            return exc
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO})
+
+
+def describe_write_failure(exc: OSError) -> str:
+    """A failed write in words: "disk full writing FILE: free some space or give --out elsewhere".
+
+    >>> describe_write_failure(OSError(errno.ENOSPC, "No space left on device", "/run/a.csv"))
+    'disk full writing /run/a.csv: free some space or give --out on another disk'
+    """
+    where = f" writing {exc.filename}" if exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"disk full{where}: free some space or give --out on another disk"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"cannot write{where} ({exc.strerror}): give --out a folder you can write to"
+    return f"write failed{where} ({exc.strerror})"
+
+
 def _run_notebook(task: _Task) -> NotebookResult:
     """Execute one notebook with papermill and render it; never raises.
 
@@ -520,11 +549,12 @@ def _run_notebook(task: _Task) -> NotebookResult:
                 _execute(source, tmp, task.parameters)
             except Exception as exc:  # noqa: BLE001 - a failing notebook is a result, not a crash
                 error = _short_error(exc)
-                if tmp.stat().st_size == 0:  # nothing executed (e.g. the kernel did not start)
-                    raise
+                if tmp.stat().st_size == 0 or _write_failure(exc) is not None:
+                    raise  # nothing executed, or the notebook could not be written whole: never publish it
         render_html(out_nb, out_html)
     except Exception as exc:  # noqa: BLE001
-        error = error or _short_error(exc)
+        failure = _write_failure(exc)
+        error = describe_write_failure(failure) if failure is not None else (error or _short_error(exc))
         return NotebookResult(source.stem, "failed", out_nb if out_nb.exists() else None,
                               out_html if out_html.exists() else None, error, time.perf_counter() - started)
     status = "failed" if error else "ok"
@@ -547,7 +577,10 @@ def _run_all(tasks: list[_Task], *, workers: int, log: Callable[[str], None]) ->
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")  # no forking of a process that holds threads
-        with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context) as pool:
+        from toolkit.store.pipeline import die_with_parent
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context,
+                                 initializer=die_with_parent) as pool:
             futures = {pool.submit(_run_notebook, task): task for task in tasks}
             for future in as_completed(futures):
                 task = futures[future]
@@ -731,11 +764,7 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     in ``RunResult.load_errors`` and ``RunResult.failures``.
     """
     from toolkit import nltkdata
-    from toolkit.annotate import write_jsonl
-    from toolkit.report import frames
-    from toolkit.store import STORE_DIR, Store, StoreWriter
-    from toolkit.store.cache import DEFAULT_CACHE, AnnotationCache, fingerprint
-    from toolkit.store.pipeline import BATCH_SIZE, ENGINES, annotate_to_store
+    from toolkit.store.pipeline import ENGINES
 
     started_at = datetime.now()
     clock = time.perf_counter()
@@ -763,10 +792,67 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     base = Path("outputs")
     if out_dir is None:
         run_dir = _new_run_dir(base, corpus_name, started_at)
+        created = True
     else:
         run_dir = Path(out_dir)
-        run_dir.mkdir(parents=True, exist_ok=True)
+        created = not run_dir.exists()
+        try:
+            run_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReportError(f"--out {run_dir}: cannot create the run folder ({exc.strerror}); "
+                              "give a folder you can write to") from None
     run_dir = run_dir.resolve()
+    with _claimed(run_dir, created=created):
+        return _run_in(run_dir, paths=paths, corpus_name=corpus_name, notebooks=notebooks, extras=extras,
+                       started_at=started_at, clock=clock, published=published, parameters=parameters,
+                       workers=workers, annotations=annotations, cache=cache, use_cache=use_cache, engine=engine,
+                       scheduler=scheduler, jsonl=jsonl, progress=progress, batch_size=batch_size, log=log,
+                       max_chars=max_chars, follow_symlinks=follow_symlinks)
+
+
+@contextlib.contextmanager
+def _claimed(run_dir: Path, *, created: bool) -> Iterator[None]:
+    """Hold the run folder for this run: a lock (a second run with the same ``--out`` is refused, not
+    interleaved), stale temporary files of a killed run removed, and a folder this run created removed
+    again if the run fails before writing anything into it."""
+    import fcntl
+
+    lock_path = run_dir / ".lock"
+    try:
+        handle = open(lock_path, "a+")
+    except OSError as exc:
+        raise ReportError(f"--out {run_dir}: cannot write there ({exc.strerror}); give a folder you can write to") \
+            from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise ReportError(f"--out {run_dir}: another report is writing to this folder; wait for it to finish "
+                          "or give another --out") from None
+    ok = False
+    try:
+        for stale in run_dir.glob(".*"):
+            if stale.is_file() and stale != lock_path:
+                stale.unlink(missing_ok=True)  # half-written files of a run that was killed
+        yield
+        ok = True
+    finally:
+        lock_path.unlink(missing_ok=True)
+        handle.close()
+        if not ok and created and not any(p for p in run_dir.rglob("*") if p.is_file()):
+            shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def _run_in(run_dir: Path, *, paths, corpus_name, notebooks, extras, started_at, clock, published, parameters,
+            workers, annotations, cache, use_cache, engine, scheduler, jsonl, progress, batch_size, log,
+            max_chars, follow_symlinks) -> RunResult:
+    """The body of :func:`run_report` once its run folder is claimed."""
+    from toolkit.annotate import write_jsonl
+    from toolkit.report import frames
+    from toolkit.store import STORE_DIR, Store, StoreWriter
+    from toolkit.store.cache import DEFAULT_CACHE, AnnotationCache, fingerprint
+    from toolkit.store.pipeline import BATCH_SIZE, annotate_to_store
+
     log(f"run folder: {run_dir}")
 
     store_dir = run_dir / STORE_DIR
@@ -929,5 +1015,8 @@ def main(argv: list[str] | None = None) -> int:
     except MissingNLTKData as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a full disk, a folder that turned read-only: said plainly, never a traceback
+        print(f"error: {describe_write_failure(exc)}", file=sys.stderr)
+        return 2 if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else 1
     print(result.index)
     return 0 if result.ok else 1

@@ -32,7 +32,7 @@ from toolkit.corpus import Document, LoadError
 from toolkit.store.cache import AnnotationCache, document_key
 from toolkit.store.parquet import StoreWriter
 
-__all__ = ["annotate_to_store", "StoreResult", "ENGINES", "BATCH_SIZE"]
+__all__ = ["annotate_to_store", "StoreResult", "ENGINES", "BATCH_SIZE", "die_with_parent"]
 
 ENGINES = ("local", "dask")
 #: Articles per task and store part: large enough to keep the workers busy, small enough that an
@@ -116,6 +116,32 @@ def _run_batch(batch: _Batch, store_dir: str, cache_dir: str | None, fingerprint
     if cache is not None:
         cache.put(fresh, name=f"part-{os.getpid()}-{time.time_ns()}-{batch.part:06d}")
     return _Done(annotated, cached, errors, words, annotate_seconds or (time.perf_counter() - started))
+
+
+def die_with_parent() -> None:
+    """Worker initializer: end this process when its parent dies, even by SIGKILL (Linux
+    ``PR_SET_PDEATHSIG``), so a killed run leaves no pool worker annotating on; elsewhere a thread
+    watches the parent id."""
+    import ctypes
+    import signal
+    import threading
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        if libc.prctl(1, signal.SIGKILL) == 0:  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:
+                os._exit(1)  # the parent died before the call
+            return
+    except OSError:
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _batches(items: Iterable, *, size: int, cache: AnnotationCache | None) -> Iterator[_Batch]:
@@ -230,7 +256,7 @@ def _run_pool(batches: Iterator[_Batch], args: tuple, finish, *, workers: int) -
     """Batches on a process pool, at most two per worker in flight (the corpus is never read ahead further)."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         running: dict = {}
         for batch in batches:
             running[pool.submit(_run_batch, batch, *args)] = len(batch.items)
