@@ -157,3 +157,15 @@ def test_progress_lines_on_a_log(tmp_path, capsys):
     bar.close()
     line = log.getvalue()
     assert "5 of 10 articles" in line and "words/s" in line and "left" in line
+
+
+def test_annotate_on_a_dask_local_cluster_prints_the_records_of_the_local_engine(tmp_path, capsys):
+    pytest.importorskip("distributed")
+    from toolkit.annotate import main
+
+    for i, text in enumerate(TEXTS):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    assert main([str(tmp_path)]) == 0
+    local = capsys.readouterr().out
+    assert main([str(tmp_path), "--engine", "dask", "--workers", "2"]) == 0
+    assert capsys.readouterr().out == local

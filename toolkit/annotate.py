@@ -29,6 +29,7 @@ Example::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -279,6 +280,55 @@ def json_line(record: dict) -> str:
     return json.dumps(record, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
 
 
+@contextlib.contextmanager
+def dask_client(*, scheduler: str | None = None, workers: int = 2) -> Iterator[Any]:
+    """A dask.distributed client: of the cluster at ``scheduler``, else of a LocalCluster of ``workers``
+    single-threaded worker processes on this machine (closed again afterwards)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - the extra is not installed
+        raise RuntimeError("--engine dask needs dask.distributed: pip install -e '.[cluster]'") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _records_of(batch: list, aliases: str | None) -> list:
+    return [_record_or_error(item, aliases) for item in batch]
+
+
+def dask_records(items: Iterable[Document | LoadError], *, scheduler: str | None = None, workers: int = 2,
+                 aliases: str | None = None, batch_size: int = 50) -> Iterator[dict | LoadError]:
+    """:func:`annotate_records` on a Dask cluster: batches of ``batch_size`` documents as tasks, at most
+    two per worker in flight, records yielded in input order."""
+    from collections import deque
+    from itertools import islice
+
+    with dask_client(scheduler=scheduler, workers=workers) as client:
+        n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        it = iter(items)
+        pending: deque = deque()
+        while True:
+            while len(pending) < 2 * n:
+                batch = list(islice(it, batch_size))
+                if not batch:
+                    break
+                pending.append(client.submit(_records_of, batch, aliases, pure=False))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+
 def write_jsonl(path: str | os.PathLike, records: Iterable[dict]) -> int:
     """Write records as JSON Lines (:func:`json_line`) atomically (temp file + rename); return how many."""
     count = 0
@@ -334,7 +384,13 @@ def main(argv: list[str] | None = None) -> int:
                              "reported and skipped; a path given here is always read)")
     parser.add_argument("--aliases", help="your own actor alias table (columns of toolkit/data/actors/actor_aliases.tsv)")
     parser.add_argument("--workers", type=int, default=1, help="processes to annotate with (0 = every core)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local processes (--workers), or a Dask cluster (--scheduler, else a LocalCluster "
+                             "of --workers workers)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler's address")
     args = parser.parse_args(argv)
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
 
     def documents() -> Iterator[Document | LoadError]:
         files = [p for p in args.inputs if p != "-"]
@@ -349,7 +405,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def records() -> Iterator[dict]:
         nonlocal errors
-        for item in annotate_records(documents(), workers=args.workers, aliases=args.aliases):
+        found = (dask_records(documents(), scheduler=args.scheduler, workers=max(args.workers, 2), aliases=args.aliases)
+                 if args.engine == "dask" else annotate_records(documents(), workers=args.workers, aliases=args.aliases))
+        for item in found:
             if isinstance(item, LoadError):
                 errors += 1
                 print(f"skipped: {item}", file=sys.stderr)

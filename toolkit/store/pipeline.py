@@ -270,18 +270,11 @@ def _run_pool(batches: Iterator[_Batch], args: tuple, finish, *, workers: int) -
 
 def _run_dask(batches: Iterator[_Batch], args: tuple, finish, *, workers: int, scheduler: str | None) -> None:
     """Batches as tasks of a Dask cluster (dask.distributed), at most two per worker in flight."""
-    try:
-        from distributed import Client, LocalCluster, as_completed
-    except ImportError:  # pragma: no cover - the extra is not installed
-        raise RuntimeError("--engine dask needs dask.distributed: pip install -e '.[cluster]'") from None
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
+    from distributed import as_completed
+
+    from toolkit.annotate import dask_client
+
+    with dask_client(scheduler=scheduler, workers=workers) as client:
         n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         pending = as_completed()
         sizes: dict = {}
@@ -294,7 +287,3 @@ def _run_dask(batches: Iterator[_Batch], args: tuple, finish, *, workers: int, s
                 finish(done.result(), sizes.pop(done.key))
         for done in pending:
             finish(done.result(), sizes.pop(done.key))
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
