@@ -43,6 +43,7 @@ __all__ = [
     "documents_frame",
     "actors_frame",
     "actor_counts",
+    "actors_query",
     "corpus_names",
     "QUOTE_COLUMNS",
     "QUOTE_SHARE_COLUMNS",
@@ -224,17 +225,40 @@ def actors_frame(source: Source, *, merge_names: bool = True) -> pd.DataFrame:
 def actor_counts(source: Source) -> pd.DataFrame:
     """Actors by how often they are mentioned: actor, kind, affiliation, mentions, documents.
 
-    Sorted by mentions, then documents (both descending), then actor name.
+    Counted in the store (per actor and document), then merged by corpus-wide names
+    (:func:`corpus_names`): the mentions themselves are never loaded. Sorted by mentions, then
+    documents (both descending), then actor name.
     """
-    mentions = actors_frame(source)
-    if mentions.empty:
+    store = as_store(source)
+    merged = corpus_names(store)
+    rows = store.sql("SELECT coalesce(actor, text) AS actor, kind, affiliation, document, count(*) AS n "
+                     "FROM actors GROUP BY ALL").df()
+    if rows.empty:
         return _frame([], ACTOR_COUNT_COLUMNS)
+    rows["actor"] = rows["actor"].map(lambda a: merged.get(a, a))
+    if merged:
+        known = rows[rows["actor"].isin(set(merged.values())) & rows["affiliation"].notna()]
+        affiliation_of = known.drop_duplicates("actor").set_index("actor")["affiliation"]
+        rows["affiliation"] = rows["affiliation"].fillna(rows["actor"].map(affiliation_of))
     keys = ["actor", "kind", "affiliation"]
-    grouped = (mentions.groupby(keys, dropna=False, sort=False)
-               .agg(mentions=("document", "size"), documents=("document", "nunique"))
+    grouped = (rows.groupby(keys, dropna=False, sort=False)
+               .agg(mentions=("n", "sum"), documents=("document", "nunique"))
                .reset_index())
     return _sorted(_frame(_records(grouped), ACTOR_COUNT_COLUMNS), ["mentions", "documents", "actor"],
                    ascending=[False, False, True])
+
+
+def actors_query(source: Source) -> str:
+    """DuckDB SQL for the rows of :func:`actors_frame` (names merged across the corpus), to write them
+    with :func:`toolkit.report.notebook.save_query` without loading them (``merged_names`` is
+    registered on the store's connection)."""
+    store = as_store(source)
+    merged = corpus_names(store)
+    store.con.register("merged_names", pd.DataFrame({"name": list(merged), "usual": list(merged.values())},
+                                                    dtype="object"))
+    return ("SELECT a.document, a.start, a.\"end\", a.text, coalesce(m.usual, a.actor, a.text) AS actor, a.kind, "
+            "a.affiliation, a.via, a.sentence, a.sentence_text FROM actors a "
+            "LEFT JOIN merged_names m ON m.name = a.actor")
 
 
 def corpus_summary(documents: pd.DataFrame) -> dict:

@@ -29,7 +29,7 @@ import pandas as pd
 
 from toolkit.files import atomic_path
 
-__all__ = ["load_records", "load_store", "save_table", "save_figure", "show_figure", "caption", "show_table", "table_html", "esc",
+__all__ = ["load_records", "load_store", "save_table", "save_query", "save_figure", "show_figure", "caption", "show_table", "table_html", "esc",
            "ParameterError", "Rule", "PARAMETER_RULES", "check_parameter", "check_parameters"]
 
 
@@ -88,6 +88,24 @@ def save_table(df: pd.DataFrame, output_dir: str | os.PathLike, name: str) -> Pa
     path = _target(output_dir, name, ".csv")
     with atomic_path(path) as tmp:
         df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def save_query(store, query: str, output_dir: str | os.PathLike, name: str) -> Path:
+    """Write the rows of a DuckDB ``query`` over a store as ``output_dir/name.csv``, atomically, without
+    holding them in memory (DuckDB writes the file): for the tables too long to load, such as every
+    actor mention of a large corpus.
+
+    >>> import tempfile
+    >>> from toolkit.store import Store
+    >>> store = Store.from_records([{"id": "a", "text": "Kim spoke."}])
+    >>> save_query(store, "select id from documents", tempfile.mkdtemp(), "ids").read_text().split()
+    ['id', 'a']
+    """
+    path = _target(output_dir, name, ".csv")
+    with atomic_path(path) as tmp:
+        target = str(tmp).replace("'", "''")
+        store.con.execute(f"COPY ({query}) TO '{target}' (HEADER, DELIMITER ',')")
     return path
 
 
