@@ -1,6 +1,7 @@
 """Throughput benchmark: the toolkit's stages beside bare NLTK, on the same texts, in one run.
 
 ``python -m toolkit bench [CORPUS] [--limit N] [--report]`` (``make bench``)
+``python -m toolkit bench [CORPUS] --big-articles 250000,1000000,10000000``
 
 The baseline is what a researcher would otherwise write: NLTK's ``sent_tokenize``,
 ``word_tokenize`` and ``pos_tag`` over every sentence. The toolkit rows time the annotate
@@ -20,6 +21,12 @@ Example::
     bare NLTK (sent+word+pos_tag)    17.10     36,528    100.0%
     tokens + tags                     5.21    119,890    328.2%
     + actors                          ...
+
+``--big-articles SIZES`` times instead how the cost grows with one article's length: for each
+size (characters), the corpus's articles are joined, as paragraphs of one article, until the
+size is reached (cycling through them if need be), and ``annotate_document`` is timed on it in a
+fresh subprocess (models loaded first), so no size shares memory with another; each row gives the
+seconds, the seconds per MB and the child's peak RSS (:func:`big_article_bench`).
 """
 from __future__ import annotations
 
@@ -37,7 +44,8 @@ from pathlib import Path
 from toolkit.annotate import STAGES, Stage, annotate_document, run_stages
 from toolkit.corpus import CorpusError, Document, LoadError, iter_documents
 
-__all__ = ["StageResult", "stage_rows", "run_benchmark", "main"]
+__all__ = ["StageResult", "BigArticleResult", "stage_rows", "run_benchmark", "big_article_text",
+           "big_article_bench", "parse_sizes", "main"]
 
 DEFAULT_CORPORA = ("../shared/eval/polnear/train/text", "seeds")
 
@@ -139,6 +147,138 @@ def time_report(*, corpus: str = "seeds") -> float:
     return seconds
 
 
+# --------------------------------------------------------------------------- one long article
+
+
+@dataclass(slots=True)
+class BigArticleResult:
+    """One size of :func:`big_article_bench`: the article's length, the seconds ``annotate_document``
+    took on it and the peak RSS of the process that ran it."""
+
+    size: int  # characters asked for
+    chars: int  # characters of the article made
+    words: int
+    seconds: float
+    peak_rss_mb: float
+
+    @property
+    def seconds_per_mb(self) -> float:
+        return self.seconds / (self.chars / 1_000_000) if self.chars else 0.0
+
+
+def parse_sizes(value: str) -> list[int]:
+    """Sizes in characters, comma-separated (``_`` allowed as in Python, k/M suffixes for thousands/millions).
+
+    >>> parse_sizes("250000,1M,10_000k")
+    [250000, 1000000, 10000000]
+    """
+    sizes = []
+    for item in value.split(","):
+        item = item.strip().replace("_", "")
+        scale = {"k": 1_000, "K": 1_000, "m": 1_000_000, "M": 1_000_000}.get(item[-1:], 1)
+        number = item[:-1] if scale != 1 else item
+        try:
+            size = int(float(number) * scale)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a size: {item!r}") from None
+        if size <= 0:
+            raise argparse.ArgumentTypeError(f"a size must be positive: {item!r}")
+        sizes.append(size)
+    return sizes
+
+
+def big_article_text(texts: Sequence[str], size: int) -> str:
+    """One article of at least ``size`` characters: ``texts`` (different articles, so names vary as in a
+    real long document) joined as paragraphs, in order, cycling through them if they are too few.
+
+    >>> big_article_text(["Kim left.", "Lee stayed."], 25)
+    'Kim left.\\n\\nLee stayed.\\n\\nKim left.'
+    """
+    pieces = [t.strip() for t in texts if t.strip()]
+    if not pieces:
+        raise ValueError("no text to build an article from")
+    parts: list[str] = []
+    length = -2
+    k = 0
+    while length < size:
+        piece = pieces[k % len(pieces)]
+        parts.append(piece)
+        length += len(piece) + 2
+        k += 1
+    return "\n\n".join(parts)
+
+
+def _corpus_texts(corpus: str) -> list[str]:
+    return [d.text for d in iter_documents([corpus]) if not isinstance(d, LoadError)]
+
+
+def _big_article_child(corpus: str, size: int) -> dict:
+    """In the child process: build the article, warm the models up, time ``annotate_document`` once."""
+    from toolkit.corpus import document_from_record
+
+    text = big_article_text(_corpus_texts(corpus), size)
+    doc = document_from_record({"id": f"big-{size}", "text": text})
+    _warm_up()
+    start = time.perf_counter()
+    annotate_document(doc)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    return {"size": size, "chars": len(text), "words": doc.n_words, "seconds": seconds, "peak_rss_mb": peak}
+
+
+def big_article_bench(sizes: Sequence[int] = (250_000, 1_000_000, 10_000_000), *,
+                      corpus: str | None = None, timeout: float | None = None) -> list[BigArticleResult]:
+    """Time ``annotate_document`` on one article of each size (characters), each in a fresh subprocess
+    (so the sizes share no memory and the peak RSS is that size's own).
+
+    ``corpus``: the articles joined into each one (default: PolNeAR train texts if there, else seeds/).
+    ``timeout``: seconds per size before it is given up (a RuntimeError).
+    """
+    corpus = corpus or next((c for c in DEFAULT_CORPORA if Path(c).exists()), "seeds")
+    results = []
+    for size in sizes:
+        code = ("import json, sys; from toolkit.bench import _big_article_child; "
+                "print(json.dumps(_big_article_child(sys.argv[1], int(sys.argv[2]))))")
+        proc = subprocess.run([sys.executable, "-c", code, corpus, str(size)], capture_output=True, text=True,
+                              timeout=timeout)
+        if proc.returncode != 0:
+            raise RuntimeError(f"big article of {size:,} characters failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+        results.append(BigArticleResult(**json.loads(proc.stdout.strip().splitlines()[-1])))
+    return results
+
+
+def format_big_articles(results: Sequence[BigArticleResult]) -> str:
+    """The :func:`big_article_bench` rows as a table."""
+    lines = [f"{'size (chars)':>14} {'words':>10} {'seconds':>9} {'s/MB':>8} {'peak RSS MB':>12}"]
+    for r in results:
+        lines.append(f"{r.chars:>14,} {r.words:>10,} {r.seconds:>9.2f} {r.seconds_per_mb:>8.2f} "
+                     f"{r.peak_rss_mb:>12,.0f}")
+    return "\n".join(lines)
+
+
+def _big_articles_main(corpus: str | None, sizes: list[int], json_path: str | None) -> int:
+    corpus = corpus or next((c for c in DEFAULT_CORPORA if Path(c).exists()), "seeds")
+    try:
+        if not _corpus_texts(corpus):
+            print(f"error: no readable articles in {corpus}", file=sys.stderr)
+            return 2
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"one article per size, joined from {corpus}; annotate_document timed in a fresh process per size")
+    try:
+        results = big_article_bench(sizes, corpus=corpus)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(format_big_articles(results))
+    if json_path:
+        figures = {"corpus": corpus, "big_articles": [{**asdict(r), "seconds_per_mb": r.seconds_per_mb}
+                                                     for r in results]}
+        Path(json_path).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
 def format_table(results: Sequence[StageResult]) -> str:
     base = results[0].words_per_second
     lines = [f"{'stage':<38} {'seconds':>8} {'words/s':>10} {'vs NLTK':>8}"]
@@ -161,7 +301,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="best of N timings per stage (default 1)")
     parser.add_argument("--report", action="store_true", help="also time `toolkit report` on seeds/")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--big-articles", metavar="SIZES", type=parse_sizes,
+                        help="instead, time one article of each size in characters (e.g. 250000,1000000,10000000), "
+                             "joined from the corpus's articles, each in a fresh process: seconds, s/MB, peak RSS")
     args = parser.parse_args(argv)
+    if args.big_articles:
+        return _big_articles_main(args.corpus, args.big_articles, args.json)
     corpus = args.corpus or next((c for c in DEFAULT_CORPORA if Path(c).exists()), "seeds")
     try:
         items = list(iter_documents([corpus]))

@@ -202,6 +202,20 @@ class _Reader:
         self.named = {m.actor for m in self.mentions if m.via != "description"}
         self.referents: list[Referent] = []
         self.by_actor: dict[str, Referent] = {}
+        # Indexes over the referents, so that no pronoun or description scans every referent so far (a long
+        # article would be quadratic). Each look-up takes a superset from an index, puts it back in the
+        # order of ``referents`` and applies the very tests the scans did, so the results are the same.
+        self._ordinal: dict[int, int] = {}  # id(referent) -> its place in ``referents``
+        # a title or (lower-case) actor word -> the named referents (an actor or members) with it
+        self._by_word: dict[str, dict[int, Referent]] = {}
+        # a title -> the referents without an actor (unnamed ones are made all through an article)
+        self._actorless_by_word: dict[str, dict[int, Referent]] = {}
+        self._media: dict[int, Referent] = {}  # the referents that are outlets
+        self._by_last_sentence: dict[int, dict[int, Referent]] = {}  # last_sentence -> referents
+        self._by_spoke: dict[int, dict[int, Referent]] = {}  # spoke -> referents
+        self._latest_sentence = -1  # the highest last_sentence or spoke any referent has had
+        self._weight_view: dict[int, tuple[int, int]] = {}  # id(referent) -> (sentence, first weight in view)
+        self._weight_sentences: dict[int, set[int]] = {}  # id(referent) -> sentences of its weights
         self.reporting = _speech_acts()
         self.showing = _speech_acts(evidence=True)
         self.quoted = self._quoted_tokens()
@@ -347,15 +361,83 @@ class _Reader:
             return 70.0
         return 130.0
 
+    def _add_referent(self, ref: Referent) -> None:
+        """Add a referent to the discourse model and to the indexes (its titles and actor words so far)."""
+        self._ordinal[id(ref)] = len(self.referents)
+        self.referents.append(ref)
+        for word in ref.titles:
+            self._index_word(ref, word)
+        for word in (ref.actor or "").split():
+            self._index_word(ref, word.lower())
+        if ref.media:
+            self._media[id(ref)] = ref
+
+    def _index_word(self, ref: Referent, word: str) -> None:
+        if ref.actor is not None or ref.members:
+            self._by_word.setdefault(word, {})[id(ref)] = ref
+        if ref.actor is None:
+            self._actorless_by_word.setdefault(word, {})[id(ref)] = ref
+
+    def _entitle(self, ref: Referent, word: str) -> None:
+        """Give a referent a title (or description head), indexed."""
+        ref.titles.add(word)
+        if id(ref) in self._ordinal:
+            self._index_word(ref, word)
+
+    def _mark_media(self, ref: Referent) -> None:
+        """Make a referent an outlet, indexed."""
+        ref.media = True
+        if id(ref) in self._ordinal:
+            self._media[id(ref)] = ref
+
+    def _in_order(self, refs) -> list[Referent]:
+        """Referents (from an index) in the order of ``referents``, each once: the order the scans read."""
+        unique = {id(r): r for r in refs if id(r) in self._ordinal}
+        return sorted(unique.values(), key=lambda r: self._ordinal[id(r)])
+
+    def _with_words(self, words) -> list[Referent]:
+        """The named referents (an actor or members) with one of ``words`` among their titles or actor
+        words (a superset to test), in order."""
+        return self._in_order(r for w in words for r in self._by_word.get(w, {}).values())
+
+    def _since(self, buckets: dict[int, dict[int, Referent]], lowest: int) -> list[Referent]:
+        """The referents filed in ``buckets`` under a sentence from ``lowest`` on, in order."""
+        return self._in_order(r for s in range(max(lowest, -10), self._latest_sentence + 1)
+                              for r in buckets.get(s, {}).values())
+
+    @staticmethod
+    def _refile(buckets: dict[int, dict[int, Referent]], ref: Referent, old: int, new: int) -> None:
+        if old != new:
+            buckets.get(old, {}).pop(id(ref), None)
+        buckets.setdefault(new, {})[id(ref)] = ref
+
+    def _weights_in_view(self, ref: Referent, s: int) -> list[tuple[int, float, bool]]:
+        """``ref.weights`` less a leading run that lies more than :data:`WINDOW` sentences before ``s`` (which
+        no test at ``s`` or later counts): a referent named all through a long article is not reread whole.
+        The run is remembered per referent and read again from the start should ``s`` ever go back."""
+        seen_s, start = self._weight_view.get(id(ref), (s, 0))
+        if s < seen_s:
+            start = 0
+        weights = ref.weights
+        while start < len(weights) and s - weights[start][0] > WINDOW:
+            start += 1
+        self._weight_view[id(ref)] = (s, start)
+        return weights[start:] if start else weights
+
     def _touch(self, ref: Referent, first: int, last: int, *, span: tuple[int, int]) -> None:
         ref.spans.append(span)
         ref.count += 1
         ref.last_token = max(ref.last_token, first)
-        ref.last_sentence = self.toks[first].sent
+        sent = self.toks[first].sent
+        self._refile(self._by_last_sentence, ref, ref.last_sentence, sent)
+        ref.last_sentence = sent
+        self._latest_sentence = max(self._latest_sentence, sent)
         subject = self._is_subject(first)
-        ref.weights.append((self.toks[first].sent, self._weight(first, last, subject), self.quoted[first]))
+        ref.weights.append((sent, self._weight(first, last, subject), self.quoted[first]))
+        self._weight_sentences.setdefault(id(ref), set()).add(sent)
         if self._speaks(first, last):
-            ref.spoke = self.toks[first].sent
+            self._refile(self._by_spoke, ref, ref.spoke, sent)
+            ref.spoke = sent
 
     def _name(self, m: Mention, *, nested: bool) -> None:
         if m.kind == "place":
@@ -368,13 +450,14 @@ class _Reader:
             ref = Referent(m.actor, "person" if m.kind == "person" else
                            "country" if m.kind == "country" else "organisation")
             ref.affiliation = m.affiliation
-            self.referents.append(ref)
+            self._add_referent(ref)
             self.by_actor[m.actor] = ref
         if ref.kind == "organisation":
             words = {w.lower() for w in m.actor.split()}
-            ref.media = ref.media or bool(words & _outlet_words()[1])
+            if not ref.media and words & _outlet_words()[1]:
+                self._mark_media(ref)
         if m.title:
-            ref.titles.add(m.title.lower().split()[-1])
+            self._entitle(ref, m.title.lower().split()[-1])
         honorific = self.toks[m.first - 1].text if m.first > 0 else ""
         if ref.kind == "person" and ref.gender is None:
             ref.gender = person_gender(m.actor, titles=[m.title or ""],
@@ -406,7 +489,7 @@ class _Reader:
         m.via = "unnamed"
         unnamed = Referent(None, "person", gender=noun.gender, affiliation=m.affiliation)
         unnamed.titles.add(head)
-        self.referents.append(unnamed)
+        self._add_referent(unnamed)
         self._touch(unnamed, m.first, m.last, span=(m.start, m.end))
 
     def _words(self, span: tuple[int, int]) -> int:
@@ -438,7 +521,7 @@ class _Reader:
         if before_first.endswith("s") and before_first[:-1] in self.lex.titles:
             group.titles.add(before_first[:-1])  # "Senators A and B"
         group.full = (members[0].start, m.end)
-        self.referents.append(group)
+        self._add_referent(group)
         self._touch(group, members[0].first, m.last, span=(members[0].start, m.end))
 
     def _apposition(self, m: Mention) -> tuple[int, int, str | None] | None:
@@ -468,9 +551,9 @@ class _Reader:
             return
         first, h, owner = found
         head = self.toks[h].lower
-        ref.titles.add(head)
+        self._entitle(ref, head)
         if head in _outlet_words()[0]:
-            ref.media = True
+            self._mark_media(ref)
         if owner and ref.owner is None:
             ref.owner = owner
         words = {self.toks[x].lower for x in range(first, h + 1)}
@@ -529,12 +612,12 @@ class _Reader:
         appositive = self._apposed_name(k)
         if appositive is not None:
             named = self._placeholder(appositive)
-            named.titles.add(toks[k].lower)
+            self._entitle(named, toks[k].lower)
             if owner and named.owner is None:
                 named.owner = owner
             ref = named
         if ref is not None and ref.actor is None and not ref.members:
-            ref.titles.add(toks[k].lower)
+            self._entitle(ref, toks[k].lower)
             if ref.description is not None and toks[k].tag == "NNS" and owner is None and name_mod is None \
                     and not (self._group_start(k, modifiers) and self.covered[self._group_start(k, modifiers) - 1]):
                 self._emit_unnamed(ref, self._group_start(k, modifiers), k)  # "the protesters" again
@@ -545,7 +628,7 @@ class _Reader:
                 unnamed = Referent(None, "group" if noun.refers == "group" else noun.refers,
                                    plural=noun.refers == "group", gender=noun.gender)
                 unnamed.titles.add(toks[k].lower)
-                self.referents.append(unnamed)
+                self._add_referent(unnamed)
                 first = self._group_start(k, modifiers)
                 if noun.refers == "group" and toks[k].tag == "NNS" and owner is None and name_mod is None \
                         and (first < k or noun.noun not in _generic_groups()) and not (first and self.covered[first - 1]):
@@ -634,7 +717,8 @@ class _Reader:
             if author is None:
                 author = self._document_author(toks[k].lower, k)
             if author is None and "outlet" in noun.matches:
-                outlets = [r for r in self.referents if r.media and r.actor and 0 <= r.last_token < k]
+                outlets = [r for r in self._in_order(self._media.values()) if r.media and r.actor
+                           and 0 <= r.last_token < k]
                 if outlets:  # "the piece said": a news item is its outlet's, the one most in view
                     return max(outlets, key=lambda r: (r.count, r.last_token))
             return self.by_actor.get(author or "")
@@ -649,14 +733,17 @@ class _Reader:
         if refers == "person" and noun.matches == {noun.noun} and noun.noun not in self.lex.titles and owner is None:
             # "the woman", "the 34-year-old mother": not a title. Whoever was called so before, named or not;
             # else read like a pronoun of its gender
-            same = [r for r in self.referents if noun.noun in r.titles and 0 <= r.last_token < k
+            same = [r for r in self._since(self._by_last_sentence, toks[k].sent - 2 * WINDOW)
+                    if noun.noun in r.titles and 0 <= r.last_token < k
                     and toks[k].sent - r.last_sentence <= 2 * WINDOW]
             if same:
                 return max(same, key=lambda r: r.last_token)
             found, _ = self._antecedent(k, "she" if noun.gender == "female" else "he" if noun.gender == "male" else "he",
                                         any_gender=noun.gender is None)
             return found if found is not None and found.actor is not None else None
-        pool = [r for r in self.referents if r.actor is not None or r.members]
+        # Every test below needs a word of noun.matches among the titles or actor words (or an outlet)
+        candidates = self._in_order(self._media.values()) if refers == "outlet" else self._with_words(noun.matches)
+        pool = [r for r in candidates if r.actor is not None or r.members]
         if refers == "person":
             pool = [r for r in pool if r.kind == "person" and (r.titles & noun.matches)]
             if owner is not None:
@@ -689,7 +776,8 @@ class _Reader:
             if after is not None:
                 return after
         if refers == "person" and self._speaks(k, k + 1) \
-                and not any(toks[k].lower in r.titles for r in self.referents if r.actor is None):
+                and not any(toks[k].lower in r.titles and r.actor is None
+                            for r in self._actorless_by_word.get(toks[k].lower, {}).values()):
             return self._epithet(k, owner=owner or name_mod)
         return None
 
@@ -700,7 +788,7 @@ class _Reader:
         if found is None or found.actor is None or found.actor == owner or found.kind != "person":
             return None
         s = self.toks[k].sent
-        return found if any(s - sent == 1 for sent, _, _ in found.weights) else None
+        return found if s - 1 in self._weight_sentences.get(id(found), ()) else None
 
     def _before_phrase(self, k: int) -> int | None:
         """The token before the noun phrase whose head is ``k`` (None at the sentence start)."""
@@ -742,7 +830,7 @@ class _Reader:
             ref = Referent(m.actor, "person")
             ref.full = (m.start, m.end)
             ref.spans.append((m.start, m.end))
-            self.referents.append(ref)
+            self._add_referent(ref)
             self.by_actor[m.actor] = ref
         return ref
 
@@ -753,7 +841,7 @@ class _Reader:
             ref = Referent(name, "organisation", affiliation=person.actor)
             ref.titles.update({"campaign", "team"})
             ref.full = person.full
-            self.referents.append(ref)
+            self._add_referent(ref)
             self.by_actor[name] = ref
         return ref
 
@@ -850,7 +938,7 @@ class _Reader:
 
     def _outlet_referent(self) -> Referent:
         ref = Referent(self.outlet, "organisation", media=True)
-        self.referents.append(ref)
+        self._add_referent(ref)
         self.by_actor[self.outlet] = ref
         return ref
 
@@ -875,9 +963,12 @@ class _Reader:
         best, best_score, second, agreeing = None, -math.inf, -math.inf, 0
         # "Ban condemned what he called ...": a subject earlier in the pronoun's own sentence outranks the
         # last speaker
+        # Only referents mentioned within the window can take the pronoun (the index of last sentences).
+        in_view = self._since(self._by_last_sentence, s - WINDOW)
         local_subject = any(r.last_sentence == s and 0 <= r.last_token < k and r.kind == "person"
-                            and any(sent == s and w >= 180 for sent, w, _ in r.weights) for r in self.referents)
-        for ref in self.referents:
+                            and any(sent == s and w >= 180 for sent, w, _ in self._weights_in_view(r, s))
+                            for r in in_view)
+        for ref in in_view:
             if ref.last_token < 0 or ref.last_token >= k or s - ref.last_sentence > WINDOW:
                 continue
             if not self._agrees(ref, low) and not (any_gender and ref.kind == "person" and not ref.plural):
@@ -886,7 +977,7 @@ class _Reader:
             # salience: every mention's weight, halved per sentence back; a narrative pronoun reads the
             # narrative, so mentions inside quotations count little for it
             per_sentence: dict[int, float] = {}
-            for sent, w, quoted in ref.weights:
+            for sent, w, quoted in self._weights_in_view(ref, s):
                 if s - sent <= WINDOW:  # one weight per sentence, its strongest mention (as Lappin & Leass)
                     w *= 0.3 if quoted and not inside else 1.0
                     per_sentence[sent] = max(per_sentence.get(sent, 0.0), w)
@@ -921,14 +1012,16 @@ class _Reader:
             for j in range(sent.first, sent.last):
                 t = self.toks[j]
                 if not self.quoted[j] and t.tag == "PRP" and t.lower in ("he", "she") and self._reports_near(j, j + 1):
-                    speakers = [r for r in self.referents if r.kind == "person" and sent.i - r.spoke <= WINDOW
+                    speakers = [r for r in self._since(self._by_spoke, sent.i - WINDOW)
+                                if r.kind == "person" and sent.i - r.spoke <= WINDOW
                                 and self._agrees(r, t.lower)]
                     if speakers:
                         out.add(id(max(speakers, key=lambda r: (r.spoke, r.last_token))))
                     break
         if not out and self.toks[sent.first].text in ('"', "“", "``", "'", "‘") or not out and self.quoted[sent.first]:
             # a quoted sentence on its own goes on with the last speaker's words
-            speakers = [r for r in self.referents if r.kind == "person" and sent.i - r.spoke <= 2]
+            speakers = [r for r in self._since(self._by_spoke, sent.i - 2) if r.kind == "person"
+                        and sent.i - r.spoke <= 2]
             if speakers:
                 out.add(id(max(speakers, key=lambda r: (r.spoke, r.last_token))))
         return out

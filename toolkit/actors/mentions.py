@@ -643,14 +643,29 @@ def _defined_acronyms(found: list[Candidate], doc: Doc) -> tuple[list[Candidate]
     if not definitions:
         return found, {}
     acronyms: dict[str, str] = {}
+    # The candidates over each definition come from a bisection over the candidates' first tokens
+    # (with the longest candidate's length as the reach back), not a scan of all of them per
+    # definition; the full names made so far are few and end in text order, so are read from the end.
+    by_first = sorted(range(len(found)), key=lambda j: found[j].first)
+    firsts = [found[j].first for j in by_first]
+    reach = max((c.last - c.first for c in found), default=0)
+    dropped: set[int] = set()  # id() of the candidates a full name replaced
+    made: list[Candidate] = []
     for first, last, key in definitions:
-        inside = [c for c in found if c.first < last and first < c.last]  # "the ... Commission" too
+        lo, hi = bisect_left(firsts, first - reach), bisect_left(firsts, last)
+        inside = [found[j] for j in by_first[lo:hi]
+                  if found[j].first < last and first < found[j].last and id(found[j]) not in dropped]
+        for c in reversed(made):
+            if c.last <= first:
+                break
+            if c.first < last and id(c) not in dropped:
+                inside.append(c)  # "the ... Commission" too
         if any(c.entry is not None for c in inside):
             continue
         acronyms.setdefault(key, " ".join(t.text for t in doc.tokens[first:last]))
-        taken = {id(c) for c in inside}
-        found = [c for c in found if id(c) not in taken]
-        found.append(Candidate(first, last, doc.tokens[first].sent, "name"))
+        dropped.update(id(c) for c in inside)
+        made.append(Candidate(first, last, doc.tokens[first].sent, "name"))
+    found = [c for c in found + made if id(c) not in dropped]
     found.sort(key=lambda c: (c.first, c.last))
     return found, acronyms
 

@@ -168,6 +168,16 @@ class Resolver:
         self.not_persons: set[int] = set()  # first tokens of runs that open with a bearer's surname
         self._token_texts: frozenset[str] | None = None  # the document's words, when first needed
         self.acronyms = acronyms or {}  # "SEC" -> "Securities and Exchange Commission" (defined in the text)
+        self._acronym_names = frozenset(self.acronyms.values())  # the full names, for a look-up per name
+        # Indexes over what the lists above hold, so that no mention scans every earlier one (a long
+        # article would be quadratic): each maps a key to the newest entry, as the scans found it.
+        self._person_by_end: dict[str, int] = {}  # first or last name part -> newest person index
+        self._person_by_parts: dict[tuple[str, ...], int] = {}  # all name parts -> newest person index
+        self._person_by_key: dict[tuple[str, str], int] = {}  # name_key(canonical) -> newest person index
+        self._persons_version = 0  # bumped whenever a person is learned (the description index goes stale)
+        self._described: _DescriptionIndex | None = None
+        self._organisation_by_suffix: dict[tuple[str, ...], str] = {}  # words ending a longer name -> newest
+        self._body_by_head: dict[str, _Body] = {}  # last word of a body's head -> newest body
 
     def resolve(self, candidates: list[Candidate]) -> None:
         """Resolve ``candidates`` (in document order) in place."""
@@ -214,7 +224,7 @@ class Resolver:
 
     def _resolve_name(self, cand: Candidate) -> None:
         expansion = self.acronyms.get(_acronym_key(self._words(cand))) if cand.last - cand.first == 1 else None
-        if cand.via == "name" and (expansion is not None or " ".join(self._words(cand)) in self.acronyms.values()):
+        if cand.via == "name" and (expansion is not None or " ".join(self._words(cand)) in self._acronym_names):
             cand.actor, cand.kind = expansion or " ".join(self._words(cand)), "organisation"
             return
         if cand.first in self.not_persons and cand.via == "name":
@@ -233,18 +243,24 @@ class Resolver:
         if kind == "person":
             self._learn_person(cand, canonical)
         elif kind == "organisation":
-            self.organisations.append(canonical)
+            self._add_organisation(canonical)
         elif kind == "place":
             cand.affiliation = self.owner_party(cand.owner)
 
     def _organisation_for(self, name: str) -> str:
-        """A short form of an organisation named in full before: "the Times" after "the Tampa Bay Times"."""
-        words = name.split()
-        for earlier in reversed(self.organisations):
-            full = earlier.split()
-            if len(full) > len(words) and full[-len(words):] == words:
-                return earlier
-        return name
+        """A short form of an organisation named in full before: "the Times" after "the Tampa Bay Times".
+
+        The newest earlier organisation whose name is longer and ends in these words, looked up in
+        :attr:`_organisation_by_suffix` rather than found by scanning every earlier organisation.
+        """
+        return self._organisation_by_suffix.get(tuple(name.split()), name)
+
+    def _add_organisation(self, canonical: str) -> None:
+        """Record an organisation and index each proper ending of its name (newest wins, as a backward scan)."""
+        self.organisations.append(canonical)
+        full = canonical.split()
+        for n in range(1, len(full)):
+            self._organisation_by_suffix[tuple(full[-n:])] = canonical
 
     def _learn_person(self, cand: Candidate, canonical: str) -> None:
         """Record a person's title and affiliation (the first ones the document gives win)."""
@@ -261,20 +277,34 @@ class Resolver:
         cand.title = cand.title or info.title
         words = self._words(cand)
         parts = [w.lower() for w in words] if canonical == " ".join(words) else canonical.lower().split()
-        self.persons.append(_Person(cand.first, canonical, parts))
+        self._add_person(_Person(cand.first, canonical, parts))
+
+    def _add_person(self, person: _Person) -> None:
+        """Record a resolved person and index it by its name parts and name key (newest wins), so that
+        :meth:`person_for_name` finds the newest match without scanning every earlier person."""
+        index = len(self.persons)
+        self.persons.append(person)
+        self._persons_version += 1
+        if person.parts:
+            self._person_by_end[person.parts[0]] = index
+            self._person_by_end[person.parts[-1]] = index
+        self._person_by_parts[tuple(person.parts)] = index
+        self._person_by_key[name_key(person.canonical)] = index
 
     def _resolve_body(self, cand: Candidate) -> None:
         if cand.owner is not None:
             party = self.owner_party(cand.owner)
             cand.actor = f"{self.owner_label(cand.owner)} {cand.body}".strip()
             cand.kind, cand.affiliation = "organisation", party
-            self.bodies.append(_Body(cand.title_head or cand.body, cand.actor, party))
+            body = _Body(cand.title_head or cand.body, cand.actor, party)
+            self.bodies.append(body)
+            self._body_by_head[body.head.split()[-1]] = body  # the newest body of that head word
             return
         head = (cand.title_head or cand.body).split()[-1]
-        for body in reversed(self.bodies):
-            if body.head.split()[-1] == head:
-                cand.actor, cand.kind, cand.affiliation = body.actor, "organisation", body.party
-                return
+        body = self._body_by_head.get(head)
+        if body is not None:
+            cand.actor, cand.kind, cand.affiliation = body.actor, "organisation", body.party
+            return
         cand.kind = None
 
     def _complete_person(self, cand: Candidate) -> None:
@@ -289,16 +319,9 @@ class Resolver:
     def _resolve_description(self, cand: Candidate) -> None:
         """A person description: the named person with its title (and owner's party), else the description."""
         want = self.owner_party(cand.owner)
-        matching = [p for p in self.persons
-                    if (self.person_info[p.canonical].title or "").split(" ")[-1] == cand.title_head
-                    and (want is None or self.person_info[p.canonical].affiliation == want)]
-        before = [p for p in matching if p.first < cand.first]
-        after = [p for p in matching if p.first > cand.first]
-        best = None
-        if before:
-            best = before[-1].canonical
-        elif after and len({p.canonical for p in after}) == 1:
-            best = after[0].canonical
+        if self._described is None or self._described.version != self._persons_version:
+            self._described = _DescriptionIndex(self.persons, self.person_info, self._persons_version)
+        best = self._described.lookup(cand.title_head, want, cand.first)
         if best:
             cand.actor, cand.kind = best, "person"
             cand.affiliation = self.person_info[best].affiliation or want
@@ -349,6 +372,7 @@ class Resolver:
         "Trump Tower") is no person.
         """
         runs: list[tuple[Candidate, str]] = []
+        name_firsts = sorted(c.first for c in candidates if c.via in ("name", "title"))
         for cand in candidates:
             if cand.entry is not None or cand.via not in ("name", "title") or cand.last - cand.first < 2:
                 continue
@@ -381,7 +405,7 @@ class Resolver:
                 bearer.body_first = cand.first
             bearer.gender = bearer.gender or _title_gender(cand.title)
             if bearer.gender is None:
-                bearer.pronouns.append(self._next_pronoun_gender(cand, candidates))
+                bearer.pronouns.append(self._next_pronoun_gender(cand, name_firsts))
         self._merge_variants()
         for bearer in self.bearers.values():
             if bearer.gender is None and bearer.pronouns:
@@ -403,21 +427,23 @@ class Resolver:
         headline when he is the one the article is about (:meth:`_Bearer.salience`).
         """
         n = len(self.doc.tokens)
+        # The one-word names by their word, in document order: each surname reads its own, not all candidates.
+        singles: dict[str, list[Candidate]] = {}
+        for cand in candidates:
+            if cand.entry is None and cand.via in ("name", "title") and cand.last - cand.first == 1:
+                singles.setdefault(self.doc.tokens[cand.first].lower, []).append(cand)
         for surname, group in list(self.by_surname.items()):
             genders = {b.gender for b in group}
             if None in genders:
                 continue  # a bearer of unknown gender may be the one the title means
+            bare = singles.get(surname, [])
             marked: dict[str, list[Candidate]] = {}
-            for cand in candidates:
+            for cand in bare:
                 gender = _title_gender(cand.title)
-                if cand.entry is None and cand.via in ("name", "title") and cand.last - cand.first == 1 \
-                        and gender is not None and gender not in genders \
-                        and self.doc.tokens[cand.first].lower == surname:
+                if gender is not None and gender not in genders:
                     marked.setdefault(gender, []).append(cand)
             for gender, cands in marked.items():
                 text = self.doc.tokens[cands[0].first].text
-                bare = [c for c in candidates if c.entry is None and c.via in ("name", "title")
-                        and c.last - c.first == 1 and self.doc.tokens[c.first].lower == surname]
                 in_body = [c.first for c in bare if self.doc.sentences[c.sentence].paragraph > 0]
                 namesake = _Bearer(text, "", surname, bare[0].first, min(in_body, default=n + bare[0].first),
                                    count=len(cands), gender=gender)
@@ -459,12 +485,16 @@ class Resolver:
         given = first_word in self.lex.first_names or _fold(first_word).title() in self.lex.first_names
         return (given, len(bearer.canonical), -bearer.first)
 
-    def _next_pronoun_gender(self, cand: Candidate, candidates: list[Candidate]) -> str | None:
+    def _next_pronoun_gender(self, cand: Candidate, name_firsts: list[int]) -> str | None:
         """The gender of the first he/she/his/her after a full name in its sentence, before any
-        other name: "Hillary Clinton said she ..." (evidence for "Mrs. Clinton" later)."""
+        other name: "Hillary Clinton said she ..." (evidence for "Mrs. Clinton" later).
+
+        ``name_firsts``: the sorted first tokens of the name and title candidates (the next name is
+        a bisection away, not a scan of every candidate).
+        """
         sent = self.doc.sentences[cand.sentence]
-        stop = min((c.first for c in candidates if cand.last <= c.first < sent.last and c.via in ("name", "title")),
-                   default=sent.last)
+        k = bisect.bisect_left(name_firsts, cand.last)
+        stop = name_firsts[k] if k < len(name_firsts) and name_firsts[k] < sent.last else sent.last
         for tok in self.doc.tokens[cand.last:stop]:
             gender = _PRONOUN_GENDER.get(tok.lower)
             if gender is not None:
@@ -518,18 +548,69 @@ class Resolver:
                     if person.first < cand.first and person.canonical in names and len(person.parts) > 1:
                         return person.canonical
                 return max(bearers, key=_Bearer.salience).canonical
-            for person in reversed(self.persons):
-                if lows[0] in (person.parts[0], person.parts[-1]):
-                    return person.canonical
-            return text
+            newest = self._person_by_end.get(lows[0])  # the newest person whose name opens or ends so
+            return self.persons[newest].canonical if newest is not None else text
         key = name_key(text)
         bearer = self.bearers.get(key)
         if bearer is not None:
             return bearer.canonical
-        for person in reversed(self.persons):
-            if lows == person.parts or name_key(person.canonical) == key:
-                return person.canonical
-        return text
+        # The newest person named with these very parts or this name key.
+        newest = max(self._person_by_parts.get(tuple(lows), -1), self._person_by_key.get(key, -1))
+        return self.persons[newest].canonical if newest >= 0 else text
+
+
+class _DescriptionIndex:
+    """The persons a description ("the ambassador", "the Russian ambassador") can name, by the last
+    word of their title and the party a description's owner wants, with bisection over where each
+    is named: :meth:`Resolver._resolve_description` once scanned every person for every description.
+
+    Built over the persons learned by the end of pass 1 (``version`` tells when a later one makes it stale).
+    """
+
+    def __init__(self, persons: list[_Person], info: dict[str, _PersonInfo], version: int) -> None:
+        self.version = version
+        self._info = info
+        self._by_head: dict[str, list[_Person]] = {}
+        for p in persons:
+            self._by_head.setdefault((info[p.canonical].title or "").split(" ")[-1], []).append(p)
+        self._groups: dict[tuple[str | None, str | None], _MatchGroup] = {}
+
+    def lookup(self, head: str | None, want: str | None, first: int) -> str | None:
+        """The person named last before token ``first`` with that title head (and party ``want``), else the
+        one person named after it, else None (as the scan: the last of those before, or all after alike)."""
+        group = self._groups.get((head, want))
+        if group is None:
+            matching = [p for p in self._by_head.get(head, ())  # type: ignore[arg-type]
+                        if want is None or self._info[p.canonical].affiliation == want]
+            group = self._groups[(head, want)] = _MatchGroup(matching)
+        return group.best(first)
+
+
+class _MatchGroup:
+    """The persons matching one description, in the order they were learned, for :class:`_DescriptionIndex`."""
+
+    def __init__(self, persons: list[_Person]) -> None:
+        self.persons = persons
+        self.firsts = [p.first for p in persons]
+        self.ordered = all(a <= b for a, b in zip(self.firsts, self.firsts[1:]))
+        # uniform[i]: every person from i on is one and the same (the "only one after" test)
+        self.uniform = [True] * (len(persons) + 1)
+        for i in range(len(persons) - 2, -1, -1):
+            self.uniform[i] = self.uniform[i + 1] and persons[i].canonical == persons[i + 1].canonical
+
+    def best(self, first: int) -> str | None:
+        """The last person before ``first`` in learned order, else the only person after it."""
+        if not self.ordered:  # learned out of text order: read them all, as ever
+            before = [p for p in self.persons if p.first < first]
+            after = [p for p in self.persons if p.first > first]
+            if before:
+                return before[-1].canonical
+            return after[0].canonical if after and len({p.canonical for p in after}) == 1 else None
+        k = bisect.bisect_left(self.firsts, first)
+        if k > 0:
+            return self.persons[k - 1].canonical
+        j = bisect.bisect_right(self.firsts, first)
+        return self.persons[j].canonical if j < len(self.persons) and self.uniform[j] else None
 
 
 def _classify_name(cand: Candidate, doc: Doc, *, lex: Lexicon) -> str | None:

@@ -267,6 +267,16 @@ class _Context:
     author: Mention | None = None  # an opinion piece's author (toolkit.actors.byline)
     places: list[Mention] = field(default_factory=list)  # place mentions: holders only where they act
     _pronouns: dict[int, Mention | None] = field(default_factory=dict)
+    _places_by_span: dict[tuple[int, int], Mention] | None = None
+
+    def place_spanning(self, first: int, last: int) -> Mention | None:
+        """The first place mention over exactly tokens ``[first, last)``, from an index built once (a
+        scan of every place per subject made a long article quadratic)."""
+        if self._places_by_span is None:
+            self._places_by_span = {}
+            for m in self.places:
+                self._places_by_span.setdefault((m.first, m.last), m)
+        return self._places_by_span.get((first, last))
 
     def mention_at(self, k: int) -> Mention | None:
         """The actor at token ``k``: a mention, or a pronoun resolved to its antecedent."""
@@ -433,7 +443,8 @@ def _acting_place(ctx: _Context, span: tuple[int, int]) -> list[Mention]:
     "Texas will face off against ..." (a place elsewhere -- "in Ohio", "Ohio voters" -- is none)."""
     toks = ctx.doc.tokens
     lo = span[0] + (toks[span[0]].tag == "DT")
-    return [m for m in ctx.places if m.first == lo and m.last == span[1]][:1]
+    place = ctx.place_spanning(lo, span[1])
+    return [place] if place is not None else []
 
 
 def _inherited_subject(ctx: _Context, clause: _Clause, gi: int) -> _Subject | None:

@@ -22,6 +22,7 @@ Example::
 """
 from __future__ import annotations
 
+from array import array
 from functools import lru_cache
 
 import numpy as np
@@ -33,7 +34,9 @@ __all__ = ["tag", "process", "PerceptronModel", "model", "lemmatize", "english_w
 
 START = ("-START-", "-START2-")
 END = ("-END-", "-END2-")
-
+#: Tokens whose static feature rows are summed at once: ``W[rows]`` is 9 rows of weights per token
+#: (about 3 KB), so a whole long article at once would take gigabytes.
+_CHUNK = 8192
 
 
 def _normalize(word: str) -> str:
@@ -84,6 +87,17 @@ class PerceptronModel:
         self.dynamic = dyn
         self._reversed = k - 1
 
+    def _static_scores(self, rows: array) -> np.ndarray | None:
+        """The summed static feature weights per token (``rows``: 9 feature rows a token, flat), a chunk
+        of tokens at a time so the gathered weights stay small; each token's sum is the same as at once."""
+        if not rows:
+            return None
+        index = np.frombuffer(rows, dtype=np.int64).astype(np.intp, copy=False).reshape(-1, 9)
+        out = np.empty((len(index), self.W.shape[1]), dtype=self.W.dtype)
+        for lo in range(0, len(index), _CHUNK):
+            out[lo:lo + _CHUNK] = self.W[index[lo:lo + _CHUNK]].sum(axis=1)
+        return out
+
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tags for sentences of tokens in tagger form, as ``nltk.pos_tag`` gives them one sentence at a time.
 
@@ -94,7 +108,7 @@ class PerceptronModel:
         get = fi.get
         missing = self.missing
         tagdict = self.tagdict
-        rows: list[list[int]] = []
+        rows = array("q")  # 9 feature rows per token, flat (a list of lists costs ~300 bytes a token)
         contexts: list[list[str]] = []
         # Static (word-only) features for every token not settled by the tag dictionary.
         for words in sentences:
@@ -104,7 +118,7 @@ class PerceptronModel:
                 if word in tagdict:
                     continue
                 j = i + 2
-                rows.append([
+                rows.extend((
                     get("i suffix " + word[-3:], missing),
                     get("i pref1 " + (word[0] if word else ""), missing),
                     get("i word " + context[j], missing),
@@ -114,8 +128,8 @@ class PerceptronModel:
                     get("i+1 word " + context[j + 1], missing),
                     get("i+1 suffix " + context[j + 1][-3:], missing),
                     get("i+2 word " + context[j + 2], missing),
-                ])
-        static = self.W[np.asarray(rows, dtype=np.intp)].sum(axis=1) if rows else None
+                ))
+        static = self._static_scores(rows)
         out: list[list[str]] = []
         classes = self.classes
         prev_index = self.prev_index

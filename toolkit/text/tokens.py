@@ -115,8 +115,11 @@ class Doc:
         first = self.token_at(start)
         if first is None:
             return []
-        out = []
-        for tok in self.tokens[first:]:
+        # Walk by index, not over ``self.tokens[first:]``: that slice copies the rest of the document
+        # on every call, which made the many short look-ups of a long article quadratic.
+        tokens, out = self.tokens, []
+        for k in range(first, len(tokens)):
+            tok = tokens[k]
             if tok.start >= end:
                 break
             out.append(tok)

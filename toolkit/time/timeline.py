@@ -748,12 +748,17 @@ class _Finder:
             if toks:
                 self.timex_tokens[i] = (toks[0].i, toks[-1].i + 1)
         self._sentences: dict[int, _Sentence] = {}
+        # The tokens inside expressions, by sentence, in the order a scan of all expressions meets them
+        # (made once: reading every expression for every sentence made a long article quadratic).
+        self._timex_covered: dict[int, set[int]] = {}
+        for a, b in self.timex_tokens.values():
+            for k in range(a, b):
+                self._timex_covered.setdefault(self.tokens[k].sent, set()).add(k)
 
     def sentence(self, index: int) -> _Sentence:
         if index not in self._sentences:
-            covered = {k for a, b in self.timex_tokens.values() for k in range(a, b)
-                       if self.tokens[k].sent == index}
-            self._sentences[index] = _Sentence(self.doc, index, covered, self.quoted)
+            covered = self._timex_covered.get(index)
+            self._sentences[index] = _Sentence(self.doc, index, set() if covered is None else covered, self.quoted)
         return self._sentences[index]
 
     def find(self) -> list[Event]:
