@@ -341,15 +341,18 @@ def write_jsonl(path: str | os.PathLike, records: Iterable[dict]) -> int:
 
 def read_annotations(path: str | os.PathLike) -> list[dict]:
     """Read an ``annotations.jsonl`` written by :func:`write_jsonl`."""
-    records = []
-    with open(path, encoding="utf-8") as handle:
+    return list(iter_annotations(path))
+
+
+def iter_annotations(path: str | os.PathLike) -> Iterator[dict]:
+    """The records of an ``annotations.jsonl``, one at a time (a corpus of any size streams through)."""
+    with open(path, encoding="utf-8", newline="\n") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 try:
-                    records.append(json.loads(line))
+                    yield json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise CorpusError(path, f"not valid JSON ({exc.msg})", line=number) from None
-    return records
 
 
 def _write_stdout(records: Iterable[dict]) -> None:
@@ -365,6 +368,25 @@ def _write_stdout(records: Iterable[dict]) -> None:
         binary.flush()
 
 
+def add_corpus_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options ``annotate`` and ``report`` share: the size limit, symlinks, where annotation runs."""
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help=f"skip (and report) an article longer than N characters (default {DEFAULT_MAX_CHARS:,}; "
+                             "0 = no limit)")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="read symlinked files and folders inside a corpus folder (by default they are "
+                             "reported and skipped; a path given here is always read)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="where articles are annotated: local processes (--workers), or a Dask cluster")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: the scheduler's address (default: a LocalCluster of --workers)")
+
+
+def check_corpus_run_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m toolkit annotate``: exit 0 when every record was annotated, 1 if any was skipped
     (each reported on stderr), 2 when nothing could run (a path that does not exist, missing NLTK data)."""
@@ -376,21 +398,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--encoding", default="utf-8",
                         help="text encoding of input files and of stdin (default utf-8; a UTF-16/32 byte-order mark "
                              "is always read)")
-    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
-                        help=f"skip (and report) an article longer than N characters (default {DEFAULT_MAX_CHARS:,}; "
-                             "0 = no limit)")
-    parser.add_argument("--follow-symlinks", action="store_true",
-                        help="read symlinked files and folders inside a corpus folder (by default they are "
-                             "reported and skipped; a path given here is always read)")
     parser.add_argument("--aliases", help="your own actor alias table (columns of toolkit/data/actors/actor_aliases.tsv)")
     parser.add_argument("--workers", type=int, default=1, help="processes to annotate with (0 = every core)")
-    parser.add_argument("--engine", choices=("local", "dask"), default="local",
-                        help="local processes (--workers), or a Dask cluster (--scheduler, else a LocalCluster "
-                             "of --workers workers)")
-    parser.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler's address")
+    add_corpus_run_arguments(parser)
     args = parser.parse_args(argv)
-    if args.scheduler and args.engine != "dask":
-        parser.error("--scheduler needs --engine dask")
+    check_corpus_run_arguments(parser, args)
 
     def documents() -> Iterator[Document | LoadError]:
         files = [p for p in args.inputs if p != "-"]

@@ -847,7 +847,7 @@ def _run_in(run_dir: Path, *, paths, corpus_name, notebooks, extras, started_at,
             workers, annotations, cache, use_cache, engine, scheduler, jsonl, progress, batch_size, log,
             max_chars, follow_symlinks) -> RunResult:
     """The body of :func:`run_report` once its run folder is claimed."""
-    from toolkit.annotate import write_jsonl
+    from toolkit.annotate import iter_annotations, write_jsonl
     from toolkit.report import frames
     from toolkit.store import STORE_DIR, Store, StoreWriter
     from toolkit.store.cache import DEFAULT_CACHE, AnnotationCache, fingerprint
@@ -861,7 +861,7 @@ def _run_in(run_dir: Path, *, paths, corpus_name, notebooks, extras, started_at,
     load_errors: list[LoadError] = []
     if annotations is not None:
         with StoreWriter(store_dir) as writer:
-            for record in _jsonl_records(Path(annotations)):
+            for record in iter_annotations(Path(annotations)):
                 writer.add(record)
         done = f"read the records of {annotations}"
     else:
@@ -946,13 +946,6 @@ def _count_articles(paths: Sequence[Path]) -> int | None:
     return total or None
 
 
-def _jsonl_records(path: Path) -> Iterator[dict]:
-    """The records of an annotations.jsonl, one at a time (lines split on newlines only)."""
-    from toolkit.annotate import read_annotations
-
-    yield from read_annotations(path)
-
-
 # --------------------------------------------------------------------------- command line
 
 
@@ -965,6 +958,8 @@ def _parse_assignment(text: str) -> tuple[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m toolkit report``: exit 0 when every notebook ran, 1 if one failed, 2 on bad input."""
+    from toolkit.annotate import add_corpus_run_arguments, check_corpus_run_arguments
+
     parser = argparse.ArgumentParser(
         prog="python -m toolkit report",
         description="Annotate a corpus once, run every notebook on it with papermill, and write an HTML report.")
@@ -982,21 +977,11 @@ def main(argv: list[str] | None = None) -> int:
                              "(e.g. shards annotated on a cluster and concatenated)")
     parser.add_argument("--cache", metavar="DIR", help="annotation cache folder (default: .cache beside the run folder, e.g. outputs/.cache)")
     parser.add_argument("--no-cache", action="store_true", help="annotate every article again (the cache is not read)")
-    parser.add_argument("--engine", choices=("local", "dask"), default="local",
-                        help="where articles are annotated: local processes (--workers), or a Dask cluster")
-    parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="with --engine dask: the scheduler's address (default: a LocalCluster of --workers)")
     parser.add_argument("--jsonl", action="store_true", help="also write annotations.jsonl (the contract's export)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or progress lines")
-    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
-                        help=f"skip (and report) an article longer than N characters (default {DEFAULT_MAX_CHARS:,}; "
-                             "0 = no limit)")
-    parser.add_argument("--follow-symlinks", action="store_true",
-                        help="read symlinked files and folders inside a corpus folder (by default they are "
-                             "reported and skipped; a path given here is always read)")
+    add_corpus_run_arguments(parser)
     args = parser.parse_args(argv)
-    if args.scheduler and args.engine != "dask":
-        parser.error("--scheduler needs --engine dask")
+    check_corpus_run_arguments(parser, args)
     if args.annotations and args.corpus == ["seeds"]:
         args.corpus = []
 
