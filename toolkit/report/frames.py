@@ -119,7 +119,7 @@ def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
         elif column == "sentence":
             frame[column] = frame[column].astype("Int64")  # a mention may lie outside any sentence
         elif column in _DATE_COLUMNS:
-            frame[column] = pd.to_datetime(frame[column], errors="coerce")
+            frame[column] = pd.to_datetime(frame[column], errors="coerce", format="ISO8601")
         elif column == "negated":
             frame[column] = frame[column].fillna(False).astype(bool)
         else:
@@ -151,7 +151,7 @@ def documents_frame(source: Source) -> pd.DataFrame:
     the full timestamp stays in the annotations.
     """
     rows = as_store(source).frame("documents", DOCUMENT_COLUMNS, order="doc_index")
-    return _frame(_records(rows), DOCUMENT_COLUMNS)
+    return _frame(rows, DOCUMENT_COLUMNS)
 
 
 def corpus_names(source: Source) -> dict[str, str]:
@@ -219,7 +219,7 @@ def actors_frame(source: Source, *, merge_names: bool = True) -> pd.DataFrame:
         known = rows[rows["actor"].isin(set(merged.values())) & rows["affiliation"].notna()]
         affiliation_of = known.drop_duplicates("actor").set_index("actor")["affiliation"]
         rows["affiliation"] = rows["affiliation"].fillna(rows["actor"].map(affiliation_of))
-    return _frame(_records(rows), ACTOR_COLUMNS)
+    return _frame(rows, ACTOR_COLUMNS)
 
 
 def actor_counts(source: Source) -> pd.DataFrame:
@@ -308,7 +308,7 @@ def quotes_frame(source: Source, *, min_words: int = 0, merge_names: bool = True
         return _frame([], QUOTE_COLUMNS)
     rows["actor"] = rows["actor"].map(lambda a: merged.get(a, a) if a is not None else None)
     rows["party"] = rows["affiliation"].fillna(rows["actor"]).fillna(UNATTRIBUTED)
-    return _frame(_records(rows), QUOTE_COLUMNS)
+    return _frame(rows, QUOTE_COLUMNS)
 
 
 def quote_shares(quotes: pd.DataFrame, *, by: str = "party") -> pd.DataFrame:
@@ -404,7 +404,7 @@ def stances_frame(source: Source, *, merge_names: bool = True) -> pd.DataFrame:
         return _frame([], STANCE_COLUMNS)
     for column in ("holder_actor", "target_actor"):
         rows[column] = rows[column].map(lambda a: merged.get(a, a) if a is not None else None)
-    return _frame(_records(rows), STANCE_COLUMNS)
+    return _frame(rows, STANCE_COLUMNS)
 
 
 def stance_matrix(stances: pd.DataFrame, *, holder: str = "holder_party", target: str = "target_party",
@@ -641,7 +641,7 @@ def timexes_frame(source: Source) -> pd.DataFrame:
     article's publication date; NaT when open or not a date), sentence (index), sentence_text.
     """
     rows = as_store(source).frame("timexes", TIMEX_COLUMNS)
-    return _frame(_records(rows), TIMEX_COLUMNS)
+    return _frame(rows, TIMEX_COLUMNS)
 
 
 def timex_type_counts(timexes: pd.DataFrame) -> pd.DataFrame:
@@ -673,7 +673,7 @@ def timeline_frame(source: Source, *, merge_names: bool = True) -> pd.DataFrame:
     rows.insert(0, "position", range(1, len(rows) + 1))
     rows["actors"] = rows["actors"].fillna("").map(
         lambda names: "; ".join(dict.fromkeys(merged.get(a, a) for a in names.split("; ") if a)))
-    return _frame(_records(rows), TIMELINE_COLUMNS)
+    return _frame(rows, TIMELINE_COLUMNS)
 
 
 def _day_or_none(value: object) -> pd.Timestamp | None:

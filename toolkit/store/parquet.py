@@ -80,9 +80,10 @@ class StoreWriter:
         files = sorted(self.folder.glob("documents/part-*.parquet"))
         return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
 
-    def add(self, record: dict) -> None:
-        """Add one annotation record (flushed as a part every ``part_records`` records)."""
-        for name, rows in record_rows(record, doc_index=self.documents).items():
+    def add(self, record: dict, *, record_json: str | None = None) -> None:
+        """Add one annotation record (flushed as a part every ``part_records`` records); ``record_json``
+        is the record as JSON if the caller has it."""
+        for name, rows in record_rows(record, doc_index=self.documents, record_json=record_json).items():
             self._rows[name].extend(rows)
         self.documents += 1
         self._pending += 1

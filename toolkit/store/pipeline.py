@@ -93,7 +93,7 @@ def _run_batch(batch: _Batch, store_dir: str, cache_dir: str | None, fingerprint
             continue
         key = batch.cached.get(i)
         if key is not None and key in hits:
-            writer.add(json.loads(hits[key]))
+            writer.add(json.loads(hits[key]), record_json=hits[key])
             cached += 1
             continue
         t0 = time.perf_counter()
@@ -107,7 +107,7 @@ def _run_batch(batch: _Batch, store_dir: str, cache_dir: str | None, fingerprint
         except (TypeError, ValueError) as exc:
             errors.append(LoadError(item.path, item.line, item.id, f"annotation failed: {exc}", None))
             continue
-        writer.add(record)
+        writer.add(record, record_json=text)
         annotated += 1
         words += item.n_words
         if key is not None or i in batch.keys:

@@ -128,9 +128,10 @@ def _span(part: dict | None, key: str) -> int | None:
     return (part or {}).get(key)
 
 
-def record_rows(record: dict, *, doc_index: int) -> dict[str, list[dict]]:
+def record_rows(record: dict, *, doc_index: int, record_json: str | None = None) -> dict[str, list[dict]]:
     """The rows of one annotation record in every table (:data:`SCHEMAS`); ``doc_index`` is its place
-    in the corpus (the timeline keeps corpus order among ties)."""
+    in the corpus (the timeline keeps corpus order among ties); ``record_json`` is the record as JSON
+    when the caller has it already (a cached record), so it is not serialised again."""
     from toolkit.time.timeline import document_timeline, interval
 
     doc = record.get("id")
@@ -208,5 +209,6 @@ def record_rows(record: dict, *, doc_index: int) -> dict[str, list[dict]]:
     words = out["documents"][0]["words"]
     for p in record.get("event_phrases") or ():
         out["event_phrases"].append({"document": doc, "words": words, "phrase": json.dumps(p, ensure_ascii=False)})
-    out["records"].append({"document": doc, "record": json.dumps(record, ensure_ascii=False, default=str)})
+    out["records"].append({"document": doc, "record": record_json if record_json is not None
+                           else json.dumps(record, ensure_ascii=False, default=str)})
     return out
