@@ -169,3 +169,19 @@ def test_annotate_on_a_dask_local_cluster_prints_the_records_of_the_local_engine
     local = capsys.readouterr().out
     assert main([str(tmp_path), "--engine", "dask", "--workers", "2"]) == 0
     assert capsys.readouterr().out == local
+
+
+def test_an_unchanged_batch_is_copied_from_the_cache_not_rebuilt(tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    annotate_to_store(docs(3), tmp_path / "s1", cache=AnnotationCache(cache_dir, fingerprint="t"), workers=1,
+                      batch_size=2, progress=False)
+
+    def no_records(self, keys):
+        raise AssertionError("records were read back: the part should have been copied")
+
+    monkeypatch.setattr(AnnotationCache, "get", no_records)
+    again = annotate_to_store(docs(3), tmp_path / "s2", cache=AnnotationCache(cache_dir, fingerprint="t"),
+                              workers=1, batch_size=2, progress=False)
+    assert (again.annotated, again.cached) == (0, 3)
+    for table in TABLES:
+        assert table_rows(Store(tmp_path / "s1"), table) == table_rows(Store(tmp_path / "s2"), table), table

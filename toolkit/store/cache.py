@@ -8,7 +8,10 @@ cache starts afresh; an unchanged corpus is annotated no more.
 
 The cache is a Parquet dataset too (``CACHE/<fingerprint>/part-*.parquet``, columns ``key``
 and ``record``), written in parts as annotation proceeds and read back by key through DuckDB:
-an interrupted run keeps every part it finished.
+an interrupted run keeps every part it finished. Whole store parts are kept as well
+(``CACHE/<fingerprint>/parts/<batch key>/``): a batch with the same articles in the same order at
+the same place in the corpus as in an earlier run is copied, not rebuilt from its records, so an
+unchanged corpus (or one with articles added at its end) costs little more than copying files.
 
     >>> import tempfile
     >>> from toolkit.corpus import Document
@@ -25,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -107,6 +111,41 @@ class AnnotationCache:
         finally:
             con.close()
         return dict(rows)
+
+    # ------------------------------------------------------------- whole store parts
+
+    def part_dir(self, batch_key: str) -> Path:
+        return self.root / "parts" / batch_key
+
+    def take_part(self, batch_key: str, store_dir: str | os.PathLike, *, part: int) -> dict | None:
+        """Copy the store part cached for ``batch_key`` into ``store_dir`` as part number ``part`` (every
+        table, documents last) and return its counts; None when no such part is cached. A batch whose
+        articles, order and place in the corpus are those of an earlier run has exactly its rows."""
+        folder = self.part_dir(batch_key)
+        done = folder / "counts.json"
+        if not done.is_file():
+            return None
+        counts = json.loads(done.read_text(encoding="utf-8"))
+        names = sorted(p.stem for p in folder.glob("*.parquet"))
+        for name in [n for n in names if n != "documents"] + ["documents"]:
+            target = Path(store_dir) / name / f"part-{part:06d}.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(target) as tmp:
+                shutil.copyfile(folder / f"{name}.parquet", tmp)
+        return counts
+
+    def keep_part(self, batch_key: str, store_dir: str | os.PathLike, *, part: int, counts: dict) -> None:
+        """Keep the store part just written for ``batch_key`` (its counts written last: a part is cached
+        only once it is whole)."""
+        folder = self.part_dir(batch_key)
+        folder.mkdir(parents=True, exist_ok=True)
+        for table_dir in Path(store_dir).iterdir():
+            source = table_dir / f"part-{part:06d}.parquet"
+            if source.is_file():
+                with atomic_path(folder / f"{table_dir.name}.parquet") as tmp:
+                    shutil.copyfile(source, tmp)
+        with atomic_path(folder / "counts.json") as tmp:
+            tmp.write_text(json.dumps(counts), encoding="utf-8")
 
     def put(self, items: Iterable[tuple[str, str]], *, name: str) -> None:
         """Add (key, record JSON) pairs as one part named ``name`` (atomically)."""

@@ -81,6 +81,12 @@ def _run_batch(batch: _Batch, store_dir: str, cache_dir: str | None, fingerprint
 
     started = time.perf_counter()
     cache = AnnotationCache(cache_dir, fingerprint=fingerprint) if cache_dir and fingerprint else None
+    errors_in = [item for item in batch.items if isinstance(item, LoadError)]
+    key = _batch_key(batch) if cache is not None else None
+    if key is not None:
+        counts = cache.take_part(key, store_dir, part=batch.part)
+        if counts is not None:  # the same articles at the same place as before: the part as it was
+            return _Done(0, counts["documents"], errors_in, 0, time.perf_counter() - started)
     hits = cache.get(list(batch.cached.values())) if cache is not None and batch.cached else {}
     writer = StoreWriter(store_dir, part=batch.part, first_index=batch.first_index, part_records=len(batch.items) + 1)
     errors: list[LoadError] = []
@@ -115,6 +121,8 @@ def _run_batch(batch: _Batch, store_dir: str, cache_dir: str | None, fingerprint
     writer.flush()  # the store part first: a cached record always has its store row
     if cache is not None:
         cache.put(fresh, name=f"part-{os.getpid()}-{time.time_ns()}-{batch.part:06d}")
+        if key is not None and len(errors) == len(errors_in):  # every article stored: the part can be reused
+            cache.keep_part(key, store_dir, part=batch.part, counts={"documents": annotated + cached})
     return _Done(annotated, cached, errors, words, annotate_seconds or (time.perf_counter() - started))
 
 
@@ -142,6 +150,22 @@ def die_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def _batch_key(batch: _Batch) -> str | None:
+    """What a batch's store part depends on: its place (part, first corpus index) and its articles in
+    order (cache keys; a load error by its position and problem). None if an article has no key."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{batch.part}\0{batch.first_index}".encode())
+    for i, item in enumerate(batch.items):
+        key = batch.cached.get(i) or batch.keys.get(i)
+        if isinstance(item, LoadError):
+            key = f"error:{item.path}:{item.line}:{item.problem}"
+        if key is None:
+            return None
+        digest.update(b"\0" + key.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def _batches(items: Iterable, *, size: int, cache: AnnotationCache | None) -> Iterator[_Batch]:
