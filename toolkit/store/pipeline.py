@@ -82,9 +82,9 @@ def _run_batch(batch: _Batch, store_dir: str, cache_dir: str | None, fingerprint
     started = time.perf_counter()
     cache = AnnotationCache(cache_dir, fingerprint=fingerprint) if cache_dir and fingerprint else None
     errors_in = [item for item in batch.items if isinstance(item, LoadError)]
-    key = _batch_key(batch) if cache is not None else None
-    if key is not None:
-        counts = cache.take_part(key, store_dir, part=batch.part)
+    part_key = _batch_key(batch) if cache is not None else None
+    if part_key is not None:
+        counts = cache.take_part(part_key, store_dir, part=batch.part)
         if counts is not None:  # the same articles at the same place as before: the part as it was
             return _Done(0, counts["documents"], errors_in, 0, time.perf_counter() - started)
     hits = cache.get(list(batch.cached.values())) if cache is not None and batch.cached else {}
@@ -121,8 +121,8 @@ def _run_batch(batch: _Batch, store_dir: str, cache_dir: str | None, fingerprint
     writer.flush()  # the store part first: a cached record always has its store row
     if cache is not None:
         cache.put(fresh, name=f"part-{os.getpid()}-{time.time_ns()}-{batch.part:06d}")
-        if key is not None and len(errors) == len(errors_in):  # every article stored: the part can be reused
-            cache.keep_part(key, store_dir, part=batch.part, counts={"documents": annotated + cached})
+        if part_key is not None and len(errors) == len(errors_in):  # every article stored: the part can be reused
+            cache.keep_part(part_key, store_dir, part=batch.part, counts={"documents": annotated + cached})
     return _Done(annotated, cached, errors, words, annotate_seconds or (time.perf_counter() - started))
 
 
