@@ -216,10 +216,15 @@ def actors_frame(source: Source, *, merge_names: bool = True) -> pd.DataFrame:
         return _frame([], ACTOR_COLUMNS)
     rows["actor"] = rows["actor"].where(rows["actor"].notna(), rows["text"]).map(lambda a: merged.get(a, a))
     if merged:
-        known = rows[rows["actor"].isin(set(merged.values())) & rows["affiliation"].notna()]
-        affiliation_of = known.drop_duplicates("actor").set_index("actor")["affiliation"]
-        rows["affiliation"] = rows["affiliation"].fillna(rows["actor"].map(affiliation_of))
+        _fill_merged_affiliations(rows, merged)
     return _frame(rows, ACTOR_COLUMNS)
+
+
+def _fill_merged_affiliations(rows: pd.DataFrame, merged: Mapping[str, str]) -> None:
+    """A merged person's mentions without an affiliation take the first one the corpus gives that person."""
+    known = rows[rows["actor"].isin(set(merged.values())) & rows["affiliation"].notna()]
+    affiliation_of = known.drop_duplicates("actor").set_index("actor")["affiliation"]
+    rows["affiliation"] = rows["affiliation"].fillna(rows["actor"].map(affiliation_of))
 
 
 def actor_counts(source: Source) -> pd.DataFrame:
@@ -237,9 +242,7 @@ def actor_counts(source: Source) -> pd.DataFrame:
         return _frame([], ACTOR_COUNT_COLUMNS)
     rows["actor"] = rows["actor"].map(lambda a: merged.get(a, a))
     if merged:
-        known = rows[rows["actor"].isin(set(merged.values())) & rows["affiliation"].notna()]
-        affiliation_of = known.drop_duplicates("actor").set_index("actor")["affiliation"]
-        rows["affiliation"] = rows["affiliation"].fillna(rows["actor"].map(affiliation_of))
+        _fill_merged_affiliations(rows, merged)
     keys = ["actor", "kind", "affiliation"]
     grouped = (rows.groupby(keys, dropna=False, sort=False)
                .agg(mentions=("n", "sum"), documents=("document", "nunique"))

@@ -6,8 +6,8 @@ the rest is a few calls::
     from toolkit.report import frames
 
     from toolkit.report import notebook as nb
-    records = nb.load_records(corpus=corpus, annotations=annotations)
-    docs = frames.documents_frame(records)
+    store = nb.load_store(corpus=corpus, annotations=annotations)
+    docs = frames.documents_frame(store)
     nb.show_table(docs)
     nb.save_table(docs, output_dir, "documents")
 
@@ -43,7 +43,7 @@ def esc(value: object) -> str:
 
 
 def load_records(*, corpus: str, annotations: str = "", published: str | None = None) -> list[dict]:
-    """The annotation records of a run: read ``annotations`` if it exists, else annotate ``corpus``.
+    """The annotation records of a run, whole (:func:`load_store` reads them column by column instead).
 
     ``corpus`` may name several files or folders separated by ``os.pathsep``. Annotating
     on the fly lets a notebook opened on its own (e.g. in JupyterLab) work without a
@@ -56,19 +56,7 @@ def load_records(*, corpus: str, annotations: str = "", published: str | None = 
     >>> records[0]["title"], [q["actor"] for q in records[0]["quotes"]]
     ('Talks resume', ['Kim'])
     """
-    from toolkit.annotate import annotate_records, read_annotations
-    from toolkit.corpus import LoadError, iter_documents
-
-    if annotations and Path(annotations).is_file():
-        return read_annotations(annotations)
-    paths = [p for p in str(corpus).split(os.pathsep) if p]
-    records = []
-    for item in annotate_records(iter_documents(paths, published=published)):
-        if isinstance(item, LoadError):
-            print(f"skipped: {item}", file=sys.stderr)
-        else:
-            records.append(item)
-    return records
+    return list(load_store(corpus=corpus, annotations=annotations, published=published).records())
 
 
 def _target(output_dir: str | os.PathLike, name: str, suffix: str) -> Path:
@@ -396,7 +384,6 @@ def load_store(*, corpus: str, annotations: str = "", published: str | None = No
         return Store.from_records(read_annotations(annotations))
     paths = [p for p in str(corpus).split(os.pathsep) if p]
     folder = tempfile.mkdtemp(prefix="toolkit-store-")
-    result = annotate_to_store(iter_documents(paths, published=published), folder, cache=None, workers=1,
-                               progress=False, on_error=lambda err: print(f"skipped: {err}", file=sys.stderr))
-    del result
+    annotate_to_store(iter_documents(paths, published=published), folder, cache=None, workers=1, progress=False,
+                      on_error=lambda err: print(f"skipped: {err}", file=sys.stderr))
     return open_store(folder)

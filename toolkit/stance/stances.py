@@ -1236,6 +1236,12 @@ def _predicates(ctx: _Context, clause: _Clause, sent: int, out: list[Stance]) ->
                       "predicate", rule="window")
 
 
+def _subject_group(clause: _Clause, m: Mention) -> int | None:
+    """The verb group whose subject ``m`` is (None if it is no subject)."""
+    return next((gi for gi, subjects in enumerate(clause.subjects) if any(_key(x) == _key(m) for x in subjects)),
+                None)
+
+
 #: Verbs whose object is something bad the subject opposes: "fight terrorism" speaks well of the fighter.
 _OPPOSING = frozenset({"fight", "combat", "defeat", "oppose", "stop", "end", "tackle", "confront", "resist"})
 
@@ -1249,7 +1255,7 @@ def _argued(ctx: _Context, clause: _Clause, m: Mention, score: float, word: int 
     * the bad word is what the actor opposes: "go on offense against radical Islamic terrorism".
     """
     toks = ctx.doc.tokens
-    gi = next((gi for gi, subjects in enumerate(clause.subjects) if any(_key(x) == _key(m) for x in subjects)), None)
+    gi = _subject_group(clause, m)
     span = clause.subject_spans[gi] if gi is not None else None
     j = (span[0] if span is not None else m.first) - 1
     if j > clause.lo and toks[j].lower in ("that", "which") and toks[j - 1].tag in ("NN", "NNS"):
@@ -1286,8 +1292,7 @@ def _authored(ctx: _Context, clause: _Clause, m: Mention) -> bool:
     if m.kind == "country":
         if m.via == "demonym":
             return False  # "these Americans": its people, not its government
-        gi = next((gi for gi, subjects in enumerate(clause.subjects) if any(_key(x) == _key(m) for x in subjects)),
-                  None)
+        gi = _subject_group(clause, m)
         if gi is None or clause.groups[gi].passive or clause.groups[gi].lemma in _COPULAS \
                 or modifiers().get(clause.groups[gi].lemma) == "receive":
             return False
