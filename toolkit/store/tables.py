@@ -10,9 +10,11 @@ record only, so rows can be written as annotation proceeds and reused from the c
 * ``documents``: id, doc_index (corpus order), title, source, published (the day), published_at
   (as given), url, paragraphs, sentences, words;
 * ``sentences``: document, sentence, start, end, paragraph, text;
-* ``actors``: document, start, end, text, actor, kind, affiliation, via, title, sentence, sentence_text;
+* ``actors``: document, start, end, text, actor, kind, affiliation, via, title, gender, role, sentence,
+  sentence_text;
 * ``quotes``: document, kind, speaker, speaker_start, speaker_end, actor, affiliation, cue, cue_start,
-  cue_end, quote, words, start, end, sentence, sentence_text;
+  cue_end, quote, words, start, end, sentence, sentence_text, gender, role, named, description,
+  gender_evidence, role_evidence, framing (the source's labels: :mod:`toolkit.actors.profile`);
 * ``timexes``: document, start, end, text, type, value, mod, interval_start, interval_end, sentence,
   sentence_text;
 * ``events``: document, order_key (the timeline's sort key as text), published, when, event, actors
@@ -57,12 +59,13 @@ SCHEMAS: dict[str, pa.Schema] = {
     "sentences": pa.schema([("document", _S), ("sentence", _I), ("start", _I), ("end", _I), ("paragraph", _I),
                             ("text", _S)]),
     "actors": pa.schema([("document", _S), ("start", _I), ("end", _I), ("text", _S), ("actor", _S), ("kind", _S),
-                         ("affiliation", _S), ("via", _S), ("title", _S), ("sentence", _I),
-                         ("sentence_text", _S)]),
+                         ("affiliation", _S), ("via", _S), ("title", _S), ("gender", _S), ("role", _S),
+                         ("sentence", _I), ("sentence_text", _S)]),
     "quotes": pa.schema([("document", _S), ("kind", _S), ("speaker", _S), ("speaker_start", _I),
                          ("speaker_end", _I), ("actor", _S), ("affiliation", _S), ("cue", _S), ("cue_start", _I),
                          ("cue_end", _I), ("quote", _S), ("words", _I), ("start", _I), ("end", _I),
-                         ("sentence", _I), ("sentence_text", _S)]),
+                         ("sentence", _I), ("sentence_text", _S), ("gender", _S), ("role", _S), ("named", _B),
+                         ("description", _S), ("gender_evidence", _S), ("role_evidence", _S), ("framing", _S)]),
     "timexes": pa.schema([("document", _S), ("start", _I), ("end", _I), ("text", _S), ("type", _S), ("value", _S),
                           ("mod", _S), ("interval_start", _S), ("interval_end", _S), ("sentence", _I),
                           ("sentence_text", _S)]),
@@ -156,8 +159,8 @@ def record_rows(record: dict, *, doc_index: int, record_json: str | None = None)
         out["actors"].append({
             "document": doc, "start": m["start"], "end": m["end"],
             "text": m.get("text") or text[m["start"]:m["end"]], "actor": m.get("actor"), "kind": m.get("kind"),
-            "affiliation": m.get("affiliation"), "via": m.get("via"), "title": m.get("title"), "sentence": index,
-            "sentence_text": said(index)})
+            "affiliation": m.get("affiliation"), "via": m.get("via"), "title": m.get("title"),
+            "gender": m.get("gender"), "role": m.get("role"), "sentence": index, "sentence_text": said(index)})
     for q in record.get("quotes") or ():
         spans = q.get("content") or []
         content = " … ".join(text[c["start"]:c["end"]] for c in spans)
@@ -168,7 +171,10 @@ def record_rows(record: dict, *, doc_index: int, record_json: str | None = None)
             "affiliation": q.get("affiliation"), "cue": cue.get("text"), "cue_start": cue.get("start"),
             "cue_end": cue.get("end"), "quote": content, "words": len(content.replace("…", " ").split()),
             "start": spans[0]["start"] if spans else 0, "end": spans[-1]["end"] if spans else 0,
-            "sentence": index, "sentence_text": said(index)})
+            "sentence": index, "sentence_text": said(index), "gender": q.get("gender"), "role": q.get("role"),
+            "named": q.get("named"), "description": q.get("description"),
+            "gender_evidence": q.get("gender_evidence"), "role_evidence": q.get("role_evidence"),
+            "framing": q.get("framing")})
     dct = record.get("published")
     for tx in record.get("timexes") or ():
         first, last = interval(tx.get("value"), dct=dct, mod=tx.get("mod"))
