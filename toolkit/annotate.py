@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.actors.mentions import boilerplate_sentences, find_mentions, lexicon
+from toolkit.actors.profile import label_source, profile_actors
 from toolkit.corpus import (DEFAULT_MAX_CHARS, CorpusError, Document, LoadError, iter_documents,
                             read_jsonl_stream)
 from toolkit.files import atomic_path
@@ -83,6 +84,7 @@ class Annotation:
             "actors": [m.to_dict() if hasattr(m, "to_dict") else m for m in self.actors],
         }
         for name, items in self.analyses.items():
+            items = items.values() if isinstance(items, dict) else items  # keyed for lookup (profiles)
             out[name] = [x.to_dict() if hasattr(x, "to_dict") else x for x in items]
         return out
 
@@ -124,11 +126,16 @@ def _actors(work: Work) -> dict[str, Any]:
     lex = lexicon(work.aliases)
     skip = boilerplate_sentences(work["tagged"], lex=lex)
     mentions = find_mentions(work["tagged"], lex=lex, given=work.document.mentions, skip_sentences=skip)
-    return {"boilerplate": skip, "actors": mentions}
+    return {"boilerplate": skip, "actors": mentions, "profiles": profile_actors(work["tagged"], mentions, lex=lex)}
 
 
 def _quotes(work: Work) -> dict[str, Any]:
-    return {"quotes": find_quotes(work["tagged"], work["actors"], skip_sentences=work["boilerplate"])}
+    quotes = find_quotes(work["tagged"], work["actors"], skip_sentences=work["boilerplate"])
+    profiles = work["profiles"]
+    for q in quotes:
+        q.source = label_source(actor=q.actor, speaker_text=q.speaker.text if q.speaker else None,
+                                profiles=profiles, affiliation=q.affiliation)
+    return {"quotes": quotes}
 
 
 def _timexes(work: Work) -> dict[str, Any]:
@@ -154,8 +161,8 @@ def _event_phrases(work: Work) -> dict[str, Any]:
 #: The pipeline, in order: :func:`annotate_document` runs it, ``python -m toolkit bench`` times its prefixes.
 STAGES: tuple[Stage, ...] = (
     Stage("tokens + tags", (), ("tagged",), _tokens),
-    Stage("actors", ("tagged",), ("boilerplate", "actors"), _actors),
-    Stage("quotes", ("tagged", "actors", "boilerplate"), ("quotes",), _quotes),
+    Stage("actors", ("tagged",), ("boilerplate", "actors", "profiles"), _actors),
+    Stage("quotes", ("tagged", "actors", "profiles", "boilerplate"), ("quotes",), _quotes),
     Stage("timexes", ("tagged", "boilerplate"), ("timexes",), _timexes),
     Stage("events", ("tagged", "actors", "timexes", "boilerplate"), ("events",), _events),
     Stage("stances", ("tagged", "actors", "quotes", "boilerplate"), ("stances", "claims"), _stances),
@@ -173,7 +180,7 @@ def run_stages(document: Document, *, stages: Sequence[Stage], aliases: str | No
 
     >>> work = run_stages(Document(id="a", text="Kim said so."), stages=STAGES[:2])
     >>> sorted(work.found)
-    ['actors', 'boilerplate', 'tagged']
+    ['actors', 'boilerplate', 'profiles', 'tagged']
     """
     work = Work(document, aliases, model)
     for stage in stages:

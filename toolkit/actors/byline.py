@@ -50,8 +50,10 @@ _BYLINE_TOKENS = 8
 
 @lru_cache(maxsize=1)
 def _journalist_titles() -> frozenset[str]:
-    """The one-word titles of journalists (``media`` in ``data/actors/titles.tsv``)."""
-    return frozenset(r["title"] for r in read_table("actors/titles.tsv") if r["category"] == "media"
+    """The one-word titles of journalists (the titles of ``data/actors/titles.tsv`` whose role in
+    ``data/actors/roles.tsv`` is ``media``)."""
+    media = {r["term"] for r in read_table("actors/roles.tsv") if r["role"] == "media"}
+    return frozenset(r["title"] for r in read_table("actors/titles.tsv") if r["title"] in media
                      and " " not in r["title"])
 
 

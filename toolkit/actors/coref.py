@@ -40,9 +40,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from toolkit.actors.gender import HONORIFICS, given_name_genders, person_gender
 from toolkit.actors.lexicon import Lexicon
 from toolkit.actors.mention import Mention
-from toolkit.resources import data_lines, read_table, require_nltk
+from toolkit.resources import data_lines, read_table
 from toolkit.text.clauses import is_mark
 from toolkit.text.lexicon import reporting_verbs
 from toolkit.text.quotemarks import doc_quotations
@@ -54,12 +55,10 @@ __all__ = ["Referent", "ReferringNoun", "referring_nouns", "given_name_genders",
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 _BODY_PRONOUNS = frozenset({"it", "its", "itself"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
-_HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
-                     "ms": "female", "miss": "female", "sir": "male", "dame": "female", "lady": "female",
-                     "lord": "male"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "both"})
 _NUMBERS = frozenset({"two", "three", "four", "both"})
 _NP_INNER = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "VBN", "VBG", "HYPH"})
@@ -108,52 +107,6 @@ def referring_nouns() -> dict[tuple[str, bool], ReferringNoun]:
         noun = ReferringNoun(row["noun"], row["refers"], gender, matches)
         out.setdefault((row["noun"], row["refers"] == "group"), noun)
     return out
-
-
-@lru_cache(maxsize=1)
-def given_name_genders() -> dict[str, str]:
-    """Given name (lower case) -> female | male, from NLTK's ``names`` corpus; names in both lists left out.
-
-    >>> g = given_name_genders()
-    >>> g.get("mary"), g.get("john"), g.get("hillary")   # "Hillary" is in both lists
-    ('female', 'male', None)
-    """
-    try:
-        require_nltk("names")
-        from nltk.corpus import names
-
-        female = {n.lower() for n in names.words("female.txt")}
-        male = {n.lower() for n in names.words("male.txt")}
-    except Exception:  # noqa: BLE001 - without the corpus gender comes from titles and honorifics only
-        return {}
-    out = {n: "female" for n in female - male}
-    out.update({n: "male" for n in male - female})
-    return out
-
-
-def person_gender(actor: str, *, titles: Sequence[str] = (), honorifics: Sequence[str] = ()) -> str | None:
-    """female | male from the article's own evidence (an honorific, a gendered title, the given name), else None.
-
-    >>> person_gender("Mary Clinton"), person_gender("Clinton", honorifics=["Mr."])
-    ('female', 'male')
-    >>> person_gender("Alex Smith", titles=["congresswoman"])
-    'female'
-    """
-    for h in honorifics:
-        g = _HONORIFIC_GENDER.get(h.lower())
-        if g:
-            return g
-    for title in titles:
-        last = title.lower().split()[-1] if title else ""
-        noun = referring_nouns().get((last, False))
-        if noun is not None and noun.gender:
-            return noun.gender
-        if last.endswith("woman") or last in ("queen", "princess", "duchess", "empress"):
-            return "female"
-        if last.endswith(("man", "men")) and last not in ("human", "ombudsman") or last in ("king", "prince"):
-            return "male"
-    first = actor.split()[0].lower().strip(".") if actor else ""
-    return given_name_genders().get(first)
 
 
 @dataclass(slots=True)
@@ -504,7 +457,7 @@ class _Reader:
         before = [x for x in self.in_sentence.get(m.sentence, ()) if x.kind == "person" and x.last <= m.first]
         k = m.first
         for prev in reversed(before):
-            gap = [t.lower for t in toks[prev.last:k] if t.lower not in _HONORIFIC_GENDER]
+            gap = [t.lower for t in toks[prev.last:k] if t.lower not in HONORIFICS]
             if gap and (all(w in (",", "and", "&") for w in gap) or _apposed_list_gap(toks[prev.last:k])):
                 members.insert(0, prev)
                 k = prev.first
@@ -968,9 +921,12 @@ class _Reader:
         local_subject = any(r.last_sentence == s and 0 <= r.last_token < k and r.kind == "person"
                             and any(sent == s and w >= 180 for sent, w, _ in self._weights_in_view(r, s))
                             for r in in_view)
+        later = self._named_later_in_clause(k) if low in _SUBJECT_PRONOUNS else frozenset()
         for ref in in_view:
             if ref.last_token < 0 or ref.last_token >= k or s - ref.last_sentence > WINDOW:
                 continue
+            if ref.actor in later:
+                continue  # "he agreed with Rutte's suggestion": he is not Rutte (binding principle C)
             if not self._agrees(ref, low) and not (any_gender and ref.kind == "person" and not ref.plural):
                 continue
             agreeing += 1
@@ -997,6 +953,21 @@ class _Reader:
             elif score > second:
                 second = score
         return best, agreeing == 1 or (best_score > 0 and best_score >= 4 * max(second, 0.0))
+
+    def _named_later_in_clause(self, k: int) -> frozenset[str]:
+        """Actors named after the subject pronoun at ``k`` in its clause (up to a comma, semicolon,
+        colon or quotation mark): a subject pronoun cannot be them ("he agreed with Rutte's suggestion",
+        "she said Smith lied")."""
+        toks = self.toks
+        end = self.doc.sentences[toks[k].sent].last
+        out = set()
+        for j in range(k + 1, end):
+            if toks[j].text in (",", ";", ":", '"', "“", "”", "(", "--", "—") or self.quoted[j] != self.quoted[k]:
+                break
+            m = self.at[j]
+            if m is not None and m.first == j and m.kind == "person" and m.via in ("name", "title"):
+                out.add(m.actor)
+        return frozenset(out)
 
     def _quote_speakers(self, k: int) -> set[int]:
         """Who speaks the quotation holding the pronoun at ``k``: not the pronoun's referent ("'He lied,' Kim

@@ -27,10 +27,13 @@ from toolkit.resources import data_lines, read_table, require_nltk
 from toolkit.text.tagging import english_words
 from toolkit.text.tokens import Token, word_spans
 
-__all__ = ["KINDS", "Entry", "Lexicon", "build_lexicon", "lexicon", "ordinary_word"]
+__all__ = ["KINDS", "ROLES", "Entry", "Lexicon", "build_lexicon", "lexicon", "ordinary_word"]
 
 #: The kinds of actor an alias may stand for.
 KINDS = ("person", "organisation", "country", "place")
+#: The roles a source can play (definitions: ``data/actors/roles.tsv``).
+ROLES = ("politician", "government", "legal", "expert", "business", "civil_society", "media", "citizen",
+         "document", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +80,11 @@ class Lexicon:
     modifiers: frozenset[str] = frozenset()
     bodies: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()
-    given_gender: dict[str, str] = field(default_factory=dict)  # "Melania" -> female (one-gender names only)
     english: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     non_names: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
+    roles: dict[str, str] = field(default_factory=dict)  # canonical actor -> its role as a source ("NATO" -> government)
     place_words: frozenset[str] = frozenset()
     boilerplate: tuple[re.Pattern, ...] = ()
 
@@ -153,21 +156,6 @@ def _names_corpus() -> frozenset[str]:
         return frozenset()
 
 
-def _given_genders() -> dict[str, str]:
-    """First names NLTK's names corpus lists under one gender only ("Bill" and "Hillary" are in both).
-
-    Evidence for telling apart the bearers of a shared surname ("Mrs. Clinton" is not Bill).
-    """
-    try:
-        require_nltk("names")
-        from nltk.corpus import names
-
-        male, female = set(names.words("male.txt")), set(names.words("female.txt"))
-    except Exception:  # noqa: BLE001 - gender only sharpens surname resolution
-        return {}
-    return {**{n: "male" for n in male - female}, **{n: "female" for n in female - male}}
-
-
 def _gazetteer_places() -> frozenset[str]:
     try:
         require_nltk("gazetteers")
@@ -229,6 +217,10 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
             raise ValueError(f"actor alias {row.get('alias')!r}: kind must be one of {', '.join(KINDS)}")
         lex.add_alias(row["alias"], Entry(row["canonical"], kind, row.get("affiliation") or None, "alias",
                                           row.get("requires") or None))
+        if row.get("role"):
+            if row["role"] not in ROLES:
+                raise ValueError(f"actor alias {row.get('alias')!r}: role must be one of {', '.join(ROLES)}")
+            lex.roles[row["canonical"]] = row["role"]
     # Tokenize the capitalised form so "Sen." stays one token, as it does in running text.
     lex.titles = _phrase_table(tuple(t.lower() for t in _alias_tokens(r["title"].title()))
                                for r in read_table("actors/titles.tsv"))
@@ -240,7 +232,6 @@ def build_lexicon(*, aliases: str | os.PathLike | None = None) -> Lexicon:
     lex.place_words = frozenset(r["word"] for r in words if r["class"] == "place")
     lex.boilerplate = tuple(re.compile(r["pattern"], re.I) for r in read_table("actors/boilerplate.tsv"))
     lex.first_names = _names_corpus()
-    lex.given_gender = _given_genders()
     lex.english = english_words()
     lex.places = _gazetteer_places()
     return lex

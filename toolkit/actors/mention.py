@@ -44,12 +44,15 @@ class Mention:
     #: Spans of the mentions this one was resolved through (a pronoun's antecedent, the full name
     #: of a surname), nearest first: what a reader checks the resolution against.
     chain: tuple[tuple[int, int], ...] = ()
+    #: The actor's labels as a source (:mod:`toolkit.actors.profile`): gender (persons) and role.
+    gender: str | None = None
+    role: str | None = None
 
     def to_dict(self) -> dict:
         """The mention as the annotate contract writes it (no token range)."""
         return {"start": self.start, "end": self.end, "text": self.text, "actor": self.actor, "kind": self.kind,
                 "affiliation": self.affiliation, "sentence": self.sentence, "via": self.via, "title": self.title,
-                "chain": [{"start": s, "end": e} for s, e in self.chain]}
+                "chain": [{"start": s, "end": e} for s, e in self.chain], "gender": self.gender, "role": self.role}
 
     @property
     def party(self) -> str:

@@ -45,6 +45,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from toolkit.actors.gender import PRONOUN_GENDER, given_name_gender, honorific_gender
 from toolkit.actors.lexicon import Entry, Lexicon, ordinary_word
 from toolkit.text.quotemarks import doc_quotations
 from toolkit.text.tokens import Doc
@@ -104,10 +105,6 @@ class _PersonInfo:
 #: earlier one ("Eric Dor, a French economist," beats the German ministry his first sentence is about).
 _AFFILIATION_STRENGTH = {"owner": 3, "apposition": 2, "context": 1}
 
-#: Courtesy titles and the gender they say ("Mrs. Clinton" is not Bill Clinton).
-_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
-_TITLE_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
-                 "ms": "female", "miss": "female"}
 
 
 @dataclass(slots=True)
@@ -384,7 +381,6 @@ class Resolver:
         surnames = {name_key(text)[1] for _, text in runs}
         n = len(self.doc.tokens)
         for cand, text in runs:
-            first_word = self.doc.tokens[cand.first].text
             key = name_key(text)
             if not key[0] or key[0] == key[1]:
                 continue
@@ -396,7 +392,7 @@ class Resolver:
             bearer = self.bearers.get(key)
             if bearer is None:
                 bearer = self.bearers[key] = _Bearer(text, key[0], key[1], cand.first, n + cand.first)
-                bearer.gender = self.lex.given_gender.get(first_word)
+                bearer.gender = given_name_gender(text)[0]
                 self.by_surname.setdefault(key[1], []).append(bearer)
                 self.by_given.setdefault(key[0], []).append(bearer)
             bearer.count += 1
@@ -496,7 +492,7 @@ class Resolver:
         k = bisect.bisect_left(name_firsts, cand.last)
         stop = name_firsts[k] if k < len(name_firsts) and name_firsts[k] < sent.last else sent.last
         for tok in self.doc.tokens[cand.last:stop]:
-            gender = _PRONOUN_GENDER.get(tok.lower)
+            gender = PRONOUN_GENDER.get(tok.lower)
             if gender is not None:
                 return gender
         return None
@@ -705,12 +701,12 @@ def _given_like(word: str, lex: Lexicon) -> bool:
 
 
 def _title_gender(title: str | None) -> str | None:
-    """The gender a courtesy title before a name says: "mrs." -> female.
+    """The gender a courtesy title before a name says ("Mrs. Clinton" is not Bill Clinton): "mrs." -> female.
 
     >>> _title_gender("mrs."), _title_gender("sen."), _title_gender(None)
     ('female', None, None)
     """
-    return _TITLE_GENDER.get(title.split()[-1]) if title else None
+    return honorific_gender(title.split()[-1]) if title else None
 
 
 def _acronym_key(words: list[str]) -> str:

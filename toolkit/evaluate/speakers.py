@@ -172,6 +172,9 @@ class SpeakerCounts:
     gender_ok: int = 0
     role_total: int = 0
     role_ok: int = 0
+    gender_pairs: Counter = field(default_factory=Counter)  # (gold, predicted) over the gender items
+    role_pairs: Counter = field(default_factory=Counter)  # (gold, predicted) over the role items
+    label_errors: list = field(default_factory=list)  # (article, gold, predicted relation, label, predicted)
     gold_share: Counter = field(default_factory=Counter)
     pred_share: Counter = field(default_factory=Counter)
     errors: list = field(default_factory=list)  # (article, gold speaker, predicted relation or None)
@@ -215,13 +218,15 @@ def score(articles: Sequence[Article], predictions: Sequence[Sequence[PredRelati
                 continue
             p = pred[pi]
             c.matched += 1
+            identified = False
             if g.named:
                 c.matched_named += 1
-                if any(names_speaker(a, g.speaker, kind=g.kind) for a in p.actors):
+                identified = any(names_speaker(a, g.speaker, kind=g.kind) for a in p.actors)
+                if identified:
                     c.identity_ok += 1
                 else:
                     c.errors.append((art, g, p))
-            _score_attributes(c, g, p)
+            _score_attributes(c, art, g, p, identified=identified)
         for p in pred:
             for actor in p.actors:
                 c.pred_share[_chart_label(actor, named)] += 1 / len(p.actors)
@@ -233,20 +238,46 @@ def score(articles: Sequence[Article], predictions: Sequence[Sequence[PredRelati
         "share_distance": _tv_distance(c.gold_share, c.pred_share),
         "gender": 100 * c.gender_ok / c.gender_total if c.gender_total else None,
         "role": 100 * c.role_ok / c.role_total if c.role_total else None,
+        "gender_items": c.gender_total, "role_items": c.role_total,
+        "gender_classes": per_class(c.gender_pairs), "role_classes": per_class(c.role_pairs),
     }
     return figures, c
 
 
-def _score_attributes(c: SpeakerCounts, g: GoldSpeaker, p: PredRelation) -> None:
-    """Gender and role, where the predicted quotes carry them (None: not predicted)."""
-    genders = [q.get("gender") for q in p.quotes if q.get("gender")]
-    roles = [q.get("role") for q in p.quotes if q.get("role")]
-    if g.kind == "person" and g.gender in ("female", "male", "unknown") and genders:
+def _score_attributes(c: SpeakerCounts, art: Article, g: GoldSpeaker, p: PredRelation, *, identified: bool) -> None:
+    """Gender over matched relations whose named person speaker is identified and whose gold gender is
+    known (female / male); role over every matched relation the reading gives a role. A prediction
+    without the label counts as wrong ("none")."""
+    gender = next((q.get("gender") for q in p.quotes if q.get("gender")), None) or "none"
+    role = next((q.get("role") for q in p.quotes if q.get("role")), None) or "none"
+    if identified and g.kind == "person" and g.gender in ("female", "male"):
         c.gender_total += 1
-        c.gender_ok += genders[0] == g.gender
-    if g.role and g.role != "-" and roles:
+        c.gender_ok += gender == g.gender
+        c.gender_pairs[(g.gender, gender)] += 1
+        if gender != g.gender:
+            c.label_errors.append((art, g, p, "gender", gender))
+    if g.role and g.role != "-":
         c.role_total += 1
-        c.role_ok += roles[0] == g.role
+        c.role_ok += role == g.role
+        c.role_pairs[(g.role, role)] += 1
+        if role != g.role:
+            c.label_errors.append((art, g, p, "role", role))
+
+
+def per_class(pairs: Counter) -> dict[str, dict[str, float]]:
+    """Per gold class: items, accuracy (recall) and precision, in percent, from (gold, predicted) counts.
+
+    >>> per_class(Counter({("male", "male"): 3, ("female", "male"): 1}))["male"]
+    {'n': 3, 'recall': 100.0, 'precision': 75.0}
+    """
+    out = {}
+    for cls in sorted({gold for gold, _ in pairs}):
+        n = sum(v for (gold, _), v in pairs.items() if gold == cls)
+        ok = pairs[(cls, cls)]
+        predicted = sum(v for (_, pred), v in pairs.items() if pred == cls)
+        out[cls] = {"n": n, "recall": 100 * ok / n if n else 0.0,
+                    "precision": 100 * ok / predicted if predicted else 0.0}
+    return out
 
 
 def evaluate(split: str | Path, reading_path: str | Path, *, _counts: list | None = None) -> dict:
@@ -275,9 +306,16 @@ def format_figures(fig: dict) -> str:
            f"{'identity accuracy':26}{fig['identity']:9.1f}{ref['identity']:11.1f}",
            f"{'who-said-what recall':26}{fig['recall']:9.1f}{ref['recall']:11.1f}",
            f"{'share distance (lower)':26}{fig['share_distance']:9.1f}{ref['share_distance']:11.1f}"]
-    for name in ("gender", "role"):
+    for name, over in (("gender", "identified person speakers with a known gold gender"),
+                       ("role", "matched relations with a gold role")):
         value = fig[name]
-        out.append(f"{name + ' accuracy':26}{'n/a' if value is None else f'{value:.1f}':>9}")
+        out.append(f"{name + ' accuracy':26}{'n/a' if value is None else f'{value:.1f}':>9}"
+                   f"   over {fig.get(name + '_items', 0)} {over}")
+    for name in ("gender", "role"):
+        classes = fig.get(name + "_classes") or {}
+        if classes:
+            out.append(f"  {name} per class (gold n, recall, precision): " + "; ".join(
+                f"{cls} {v['n']} {v['recall']:.0f}/{v['precision']:.0f}" for cls, v in classes.items()))
     out.append("(reference = the toolkit when the reading was made, from the evaluation README)")
     if fig.get("missing_articles"):
         out.append(f"note: {len(fig['missing_articles'])} reading file(s) name no article of the split: "
@@ -295,6 +333,18 @@ def format_errors(counts: SpeakerCounts, n: int, *, seed: int = 0) -> str:
         lines.append(f"-- {art.id} {g.relation}: source {g.source_text!r} -> gold {g.speaker!r}")
         lines.append(f"   predicted speaker {speaker!r} -> actor {list(p.actors) or None}")
         lines.append(f"   in: {_context(art.text, p.content)}")
+    return "\n".join(lines)
+
+
+def format_label_errors(counts: SpeakerCounts, n: int, *, seed: int = 0) -> str:
+    """A sample of wrong gender and role labels, with the evidence the toolkit gave."""
+    rng = random.Random(seed)
+    sample = rng.sample(counts.label_errors, min(n, len(counts.label_errors)))
+    lines = [f"\n== wrong gender or role: {len(counts.label_errors)} (showing {len(sample)})"]
+    for art, g, p, label, predicted in sample:
+        q = next((q for q in p.quotes if q.get(label)), p.quotes[0] if p.quotes else {})
+        lines.append(f"-- {art.id} {g.relation}: {label} of {g.speaker!r} ({g.source_text!r}): gold "
+                     f"{getattr(g, label)!r}, predicted {predicted!r} by {q.get(label + '_evidence')!r}")
     return "\n".join(lines)
 
 
@@ -316,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     print(format_figures(figures))
     if args.errors:
         print(format_errors(counts[0], args.errors))
+        print(format_label_errors(counts[0], args.errors))
     return 0
 
 

@@ -51,6 +51,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.actors.mentions import PRONOUNS, Mention
+from toolkit.actors.profile import NO_LABELS, SourceLabels
 from toolkit.quotes.cues import (
     CueEntry,
     CueLexicon,
@@ -125,13 +126,17 @@ class Quote:
     #: Spans of the mentions the actor was resolved through (the antecedent of "he", the full name
     #: behind a surname, the name a description refers to), so a reader can check it.
     speaker_chain: tuple[tuple[int, int], ...] = ()
+    #: Who the source is (gender, role, named, description, with evidence): set by the pipeline from the
+    #: actors' profiles (:func:`toolkit.actors.profile.label_source`); None until then.
+    source: SourceLabels | None = None
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "content": [{"start": s, "end": e} for s, e in self.content],
                 "cue": self.cue.to_dict() if self.cue else None,
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "actor": self.actor, "affiliation": self.affiliation, "sentence": self.sentence,
-                "speaker_chain": [{"start": s, "end": e} for s, e in self.speaker_chain]}
+                "speaker_chain": [{"start": s, "end": e} for s, e in self.speaker_chain],
+                **(self.source or NO_LABELS).to_dict()}
 
 
 # --------------------------------------------------------------------------- analysis context
