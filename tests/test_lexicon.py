@@ -5,10 +5,11 @@ import importlib
 
 import pytest
 
-from toolkit.quotes.cues import CueEntry, build_cue_lexicon, cue_lexicon
+from toolkit.quotes.cues import CueEntry, build_cue_lexicon, cue_lexicon, framing_of
 from toolkit.resources import DATA_DIR, MissingData, read_table
 from toolkit.text.lexicon import (
     EVENT_NOUN_KINDS,
+    FRAMINGS,
     REPORT_KINDS,
     ReportingVerb,
     event_nouns,
@@ -26,7 +27,7 @@ def _timeline_module():
 # --------------------------------------------------------------------------- reporting verbs
 def test_rows_carry_class_frames_and_report():
     verbs = reporting_verbs()
-    assert verbs["say"] == ReportingVerb(("say",), "speech", frozenset({"clause", "paren"}), "content")
+    assert verbs["say"] == ReportingVerb(("say",), "speech", frozenset({"clause", "paren"}), "content", "neutral")
     assert verbs["tell"].report == "object" and "recipient" in verbs["tell"].frames
     assert verbs["call for"].words == ("call", "for") and verbs["call for"].report == ""
     assert verbs["criticize"].cls == "evaluation" and verbs["criticize"].report == ""
@@ -34,6 +35,47 @@ def test_rows_carry_class_frames_and_report():
     assert verbs["deny"].report == "denial"
     assert {row.cls for row in reporting_verb_rows()} == {"speech", "belief", "intention", "evidence",
                                                            "evaluation", "request"}
+
+
+def test_every_row_has_one_valid_framing():
+    # read the table itself, not the loader, so an empty or misspelt cell is caught here by its row
+    rows = read_table("lexicon/reporting_verbs.tsv")
+    assert rows and all(row["framing"] in FRAMINGS for row in rows), \
+        [(row["cue"], row["framing"]) for row in rows if row["framing"] not in FRAMINGS]
+    assert all(row.framing in FRAMINGS for row in reporting_verb_rows())
+    phrases = read_table("quotes/cue_phrases.tsv")
+    assert phrases and all(row["framing"] in FRAMINGS for row in phrases)
+    # each class is used, and every class is described in the table's header
+    assert {row["framing"] for row in rows} == set(FRAMINGS)
+    header = "\n".join(line for line in (DATA_DIR / "lexicon/reporting_verbs.tsv").read_text(encoding="utf-8")
+                       .splitlines() if line.startswith("#"))
+    for framing in FRAMINGS:
+        assert f"#              {framing} " in header, framing
+    for source in ("Caldas-Coulthard", "Thompson & Yiyun", "Bergler", "Floyd", "AP Stylebook", "FactBank"):
+        assert source in header, source
+
+
+@pytest.mark.parametrize(("cue", "framing"), [
+    ("say", "neutral"), ("tell", "neutral"), ("according to", "neutral"), ("quoted ... as saying", "neutral"),
+    ("insist", "assertive"), ("vow", "assertive"), ("warn", "assertive"),
+    ("claim", "doubt"), ("allege", "doubt"), ("contend", "doubt"),
+    ("admit", "concession"), ("acknowledge", "concession"), ("concede", "concession"),
+    ("complain", "emotive"), ("accuse", "emotive"), ("slam", "emotive"), ("quip", "emotive"),
+    ("urge", "directive"), ("call for", "directive"), ("demand", "directive"), ("ask for", "directive"),
+    ("suggest", "tentative"), ("believe", "tentative"), ("estimate", "tentative"),
+    ("deny", "denial"), ("dismiss", "denial"), ("reject", "denial"),
+    ("show", "evidential"), ("find", "evidential"), ("reveal", "evidential"), ("confirm", "evidential"),
+])
+def test_framing_of_a_cue(cue, framing):
+    assert framing_of(cue) == framing
+    assert framing_of(cue.upper()) == framing
+
+
+def test_framing_of_what_is_no_cue():
+    assert framing_of("sing") is None
+    assert framing_of("claimed") is None  # a lemma is looked up, not an inflected form
+    assert framing_of("") is None
+    assert framing_of("call") == "neutral" and framing_of("call on") == "directive"
 
 
 def test_one_row_per_cue():
@@ -103,6 +145,32 @@ def test_user_table_extends_the_cue_lexicon(tmp_path):
     assert "grouse" not in reporting_lemmas()  # a user's cue does not change the clause readers' set
     rows = reporting_verb_rows(extra=extra)
     assert len(rows) == len(reporting_verb_rows()) + 2
+    assert lex.verb_entries("grouse")[0].framing is None  # a table without the column gives no framing
+    assert framing_of("grouse", lex) is None and framing_of("say", lex) == "neutral"
+
+
+def test_a_user_table_gives_its_cues_a_framing(tmp_path):
+    verbs = tmp_path / "my_cues.tsv"
+    verbs.write_text("cue\tclass\tframes\treport\tframing\ngrouse\tspeech\tclause,paren\t\temotive\n",
+                     encoding="utf-8")
+    phrases = tmp_path / "my_phrases.tsv"
+    phrases.write_text("phrase\tclass\trole\tframing\nif ... is to be believed\tspeech\tsource-after\tdoubt\n",
+                       encoding="utf-8")
+    lex = build_cue_lexicon(verbs=str(verbs), phrases=str(phrases))
+    assert framing_of("grouse", lex) == "emotive"
+    assert framing_of("if ... is to be believed", lex) == "doubt"
+    assert framing_of("grouse") is None  # the shipped lexicon is unchanged
+
+
+@pytest.mark.parametrize(("table", "text"), [
+    ("verbs", "cue\tclass\tframes\tframing\nmumble\tspeech\tclause\tsceptical\n"),
+    ("phrases", "phrase\tclass\trole\tframing\nsaid to be\tspeech\tsource-after\tmaybe\n"),
+])
+def test_a_bad_framing_is_refused(tmp_path, table, text):
+    extra = tmp_path / "bad.tsv"
+    extra.write_text(text, encoding="utf-8")
+    with pytest.raises(MissingData, match="framing"):
+        build_cue_lexicon(**{table: str(extra)})
 
 
 def test_a_bad_report_value_is_refused(tmp_path):

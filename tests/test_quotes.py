@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from toolkit.actors.mentions import find_mentions
 from toolkit.quotes.extract import Quote, find_quotes, quotation_spans
 from toolkit.resources import DATA_DIR
+from toolkit.text.lexicon import FRAMINGS
 from toolkit.text.tagging import process
 
 
@@ -212,11 +213,76 @@ def test_scare_quotes_are_not_attributed():
 def test_to_dict_is_the_contract():
     text = '"We will win," Ferraro said.'
     d = quotes_of(text)[0].to_dict()
-    assert list(d) == ["kind", "content", "cue", "speaker", "actor", "affiliation", "sentence", "speaker_chain"]
+    assert list(d) == ["kind", "content", "cue", "cue_lemma", "framing", "speaker", "actor", "affiliation",
+                       "sentence", "speaker_chain", "gender", "role", "named", "description", "gender_evidence",
+                       "role_evidence"]
     assert d["content"] == [{"start": 0, "end": 14}]
     assert d["cue"] == {"start": 23, "end": 27, "text": "said"}
+    assert d["cue_lemma"] == "say" and d["framing"] == "neutral"
     assert d["speaker"] == {"start": 15, "end": 22, "text": "Ferraro"}
     assert d["sentence"] == 0
+
+
+# --------------------------------------------------------------------------- framing
+
+FRAMED = [
+    # (sentence, cue text, cue lemma, framing)
+    ("Finance Minister Raj Patel said on Tuesday that inflation had peaked.", "said", "say", "neutral"),
+    ('"We will not back down," said Defence Minister Anna Kowalski.', "said", "say", "neutral"),
+    ("‘We are ready for anything,’ Tom Brennan told reporters in Dublin.", "told", "tell", "neutral"),
+    ("According to the health ministry, at least 40 people were killed in the floods.", "According to",
+     "according to", "neutral"),
+    ("Forty people were killed, according to the health ministry.", "according to", "according to", "neutral"),
+    ("State media quoted Kim Jong Un as saying the talks had failed.", "quoted Kim Jong Un as saying",
+     "quoted ... as saying", "neutral"),
+    ("The senator claimed that the election had been rigged against him.", "claimed", "claim", "doubt"),
+    ("Prosecutors alleged that the firm paid bribes to two officials.", "alleged", "allege", "doubt"),
+    ("The company admitted that it had misled investors about its debts.", "admitted", "admit", "concession"),
+    ('"Mistakes were made," the minister conceded.', "conceded", "concede", "concession"),
+    ("Patel insisted the economy was stronger than the figures suggested.", "insisted", "insist", "assertive"),
+    ("Senator Anna Kowalski warned that the deal would collapse within weeks.", "warned", "warn", "assertive"),
+    ("The defence ministry vowed to retaliate against any further incursion.", "vowed", "vow", "assertive"),
+    ("The ministry denied that troops had crossed the border.", "denied", "deny", "denial"),
+    ("Mayor Lucia Ferraro dismissed the report as politically motivated.", "dismissed", "dismiss", "denial"),
+    ("Kim urged Seoul to withdraw its troops from the border.", "urged", "urge", "directive"),
+    ("Opposition leader Maria Lopez called for an independent inquiry into the deaths.", "called for", "call for",
+     "directive"),
+    ('"Why now?" Vitter demanded.', "demanded", "demand", "directive"),
+    ("The mayor complained that the city had been ignored by the government.", "complained", "complain",
+     "emotive"),
+    ('"It is a disgrace," Kowalski fumed.', "fumed", "fume", "emotive"),
+    ("Trump blasted the report as fake news.", "blasted", "blast", "emotive"),
+    ("Analysts suggested the central bank might cut rates in June.", "suggested", "suggest", "tentative"),
+    ("The bank is expected to raise interest rates next month.", "expected", "expect", "tentative"),
+    ("A new study shows that sea levels are rising faster than predicted.", "shows", "show", "evidential"),
+    ("The inquiry found that the agency had ignored repeated warnings.", "found", "find", "evidential"),
+    ('"That is simply false," she pointed out.', "pointed out", "point out", "neutral"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "lemma", "framing"), FRAMED)
+def test_quote_framing_from_its_cue(text, cue, lemma, framing):
+    found = [q for q in quotes_of(text) if q.cue and q.cue.text == cue]
+    assert len(found) == 1, [row(text, q) for q in quotes_of(text)]
+    q = found[0]
+    assert (q.cue_lemma, q.framing) == (lemma, framing)
+    assert q.to_dict()["framing"] == framing and q.to_dict()["cue_lemma"] == lemma
+
+
+@pytest.mark.parametrize(("text", "cue", "lemma"), [
+    ("Lucia Ferraro: “The bridge will reopen in March.”", ":", None),  # a headline colon: no verb to frame it
+    ("“Nobody wins a trade war.” — Hannah Weiss", "—", None),  # a signing dash
+    ('"Get out of here," the officer barked.', "barked", "bark"),  # a tagging verb the table does not list
+])
+def test_a_cue_no_table_lists_has_no_framing(text, cue, lemma):
+    q, = [q for q in quotes_of(text) if q.cue and q.cue.text == cue]
+    assert (q.cue_lemma, q.framing) == (lemma, None)
+
+
+def test_a_continued_quote_keeps_its_cue_framing():
+    text = '"We were wrong," Ferraro admitted.\n\n"We should have listened to the engineers."'
+    quotes = quotes_of(text)
+    assert len(quotes) == 2 and {(q.cue.text, q.framing) for q in quotes} == {("admitted", "concession")}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -333,8 +399,10 @@ def test_any_text_gives_well_formed_quotes(parts):
             if span is not None:
                 assert text[span.start:span.end] == span.text and span.start < span.end
         assert 0 <= q.sentence < len(doc.sentences)
-        assert set(q.to_dict()) == {"kind", "content", "cue", "speaker", "actor", "affiliation", "sentence",
-                                        "speaker_chain"}
+        assert set(q.to_dict()) == {"kind", "content", "cue", "cue_lemma", "framing", "speaker", "actor",
+                                    "affiliation", "sentence", "speaker_chain", "gender", "role", "named",
+                                    "description", "gender_evidence", "role_evidence"}
+        assert q.framing is None or q.framing in FRAMINGS
 
 
 @pytest.mark.parametrize(("text", "speakers"), [

@@ -29,6 +29,13 @@ stays a pronoun, as annotators mark it) and is resolved to a canonical actor
 through the document's mentions: a pronoun to its antecedent, a description ("the
 ministry") to the actor the article names, a person to their affiliation.
 
+Each quote carries its cue's lemma (``cue_lemma``: "say", "call for", "according to") and its
+``framing``, from the cue tables (:func:`toolkit.quotes.cues.framing_of`): how the reporting verb
+frames the content -- neutral ("said"), assertive ("insisted"), doubt ("claimed"), concession
+("admitted"), emotive ("complained"), directive ("urged"), tentative ("suggested"), denial
+("denied") or evidential ("found"); None when the cue is in no table (a headline colon, a
+signing dash, a verb such as "barked").
+
 Attributions nested inside another one's content are kept only when the outer one
 is a parenthetical ``..., the embassy said`` and the inner one reports what a
 named speaker said, asked for or condemned (``Zinoviev told Kim that ..., the
@@ -43,6 +50,8 @@ Example::
     >>> q = find_quotes(doc, find_mentions(doc))[0]
     >>> q.kind, doc.text[slice(*q.content[0])], q.cue.text, q.speaker.text, q.actor
     ('direct', '"We will respond,"', 'said', 'Kim Hong-kyun', 'Kim Hong-kyun')
+    >>> q.cue_lemma, q.framing
+    ('say', 'neutral')
 """
 from __future__ import annotations
 
@@ -126,6 +135,13 @@ class Quote:
     #: Spans of the mentions the actor was resolved through (the antecedent of "he", the full name
     #: behind a surname, the name a description refers to), so a reader can check it.
     speaker_chain: tuple[tuple[int, int], ...] = ()
+    #: The cue's lemma as its table writes it ("say", "call for", "according to", "quoted ... as saying"),
+    #: or the lemma of a verb no table lists that tags a quotation ("sing"); None for a colon or dash.
+    cue_lemma: str | None = None
+    #: How the cue frames the content (:data:`toolkit.text.lexicon.FRAMINGS`: neutral, assertive, doubt,
+    #: concession, emotive, directive, tentative, denial, evidential), from the cue tables; None when the
+    #: cue is in no table (a headline colon, a signing dash, "sings") or there is no cue.
+    framing: str | None = None
     #: Who the source is (gender, role, named, description, with evidence): set by the pipeline from the
     #: actors' profiles (:func:`toolkit.actors.profile.label_source`); None until then.
     source: SourceLabels | None = None
@@ -133,6 +149,7 @@ class Quote:
     def to_dict(self) -> dict:
         return {"kind": self.kind, "content": [{"start": s, "end": e} for s, e in self.content],
                 "cue": self.cue.to_dict() if self.cue else None,
+                "cue_lemma": self.cue_lemma, "framing": self.framing,
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "actor": self.actor, "affiliation": self.affiliation, "sentence": self.sentence,
                 "speaker_chain": [{"start": s, "end": e} for s, e in self.speaker_chain],
@@ -157,6 +174,8 @@ class _Attribution:
     parenthetical: bool = False  # content before the cue ("..., X said")
     forward: bool = False  # content is a quotation after the cue's sentence
     speaker_hint: Mention | None = None
+    lemma: str | None = None  # the cue's table entry ("say", "call for", "according to") or verb lemma
+    framing: str | None = None  # the entry's framing (FRAMINGS); None for a cue no table lists
 
 
 @dataclass
@@ -251,6 +270,15 @@ def _verb_entry(ctx: _Context, i: int) -> tuple[CueEntry, int] | None:
         if i + len(extra) < n and all(ctx.tokens[i + 1 + k].lower == w for k, w in enumerate(extra)):
             return entry, i + 1 + len(extra)
     return None
+
+
+def _verb_cue(ctx: _Context, i: int) -> dict:
+    """The ``lemma`` and ``framing`` of a verb a quotation is tagged with by convention ('"...," Blige
+    sings'): its table entry's when it is a cue verb, else its lemma and no framing."""
+    found = _verb_entry(ctx, i)
+    if found is not None:
+        return {"lemma": found[0].cue, "framing": found[0].framing}
+    return {"lemma": ctx.tokens[i].lemma, "framing": None}
 
 
 # --------------------------------------------------------------------------- speakers
@@ -744,7 +772,7 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         return _raising(ctx, i, cue_end, entry, lo, hi)
     if not _active_cue(ctx, i, lo, passive=passive):
         return None
-    att = _Attribution((i, cue_end), entry.cls, [], "indirect", tok.sent)
+    att = _Attribution((i, cue_end), entry.cls, [], "indirect", tok.sent, lemma=entry.cue, framing=entry.framing)
     subject = _subject_left(ctx, i, lo)
     relative = _relative_word(ctx, subject, lo)
     if "objcomp" in frames and relative == "what":
@@ -987,7 +1015,8 @@ def _fronted(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: 
     end = _trim_end(ctx, k, end)
     if end <= k:
         return None
-    att = _Attribution((i, cue_end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker)
+    att = _Attribution((i, cue_end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker, lemma=entry.cue,
+                       framing=entry.framing)
     _add_complement(ctx, att, _Complement(k, end, _kind_of(ctx, k, end)))
     return att
 
@@ -1144,7 +1173,7 @@ def _raising(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: 
         return None
     end = _trim_end(ctx, k, _content_end(ctx, k, hi))
     att = _Attribution((i, cue_end), entry.cls, [_chars(ctx, start, j + 1), _chars(ctx, k, end)], "indirect",
-                       toks[i].sent)
+                       toks[i].sent, lemma=entry.cue, framing=entry.framing)
     return att
 
 
@@ -1216,7 +1245,8 @@ def _source_after(ctx: _Context, i: int, end: int, entry: PhraseEntry, lo: int, 
     k = sp_end
     while k < hi and toks[k].text not in (",", ".", ";", "!", "?") and not ctx.in_quote(k):
         k += 1
-    att = _Attribution((i, end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker)
+    att = _Attribution((i, end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker, lemma=entry.cue,
+                       framing=entry.framing)
     if i == lo or (i == lo + 1 and toks[lo].tag in ("CC", "RB")):
         if k < hi and toks[k].text == ",":
             c_end = _trim_end(ctx, k + 1, _content_end(ctx, k + 1, hi))
@@ -1258,7 +1288,8 @@ def _last_clause_start(ctx: _Context, lo: int, i: int) -> int:
 def _quoted_as(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry: PhraseEntry, lo: int,
                hi: int) -> _Attribution | None:
     """"The ministry quoted Kim as saying ..." — the speaker is Kim."""
-    att = _Attribution((i, end), entry.cls, [], "indirect", ctx.tokens[i].sent, speaker=speaker)
+    att = _Attribution((i, end), entry.cls, [], "indirect", ctx.tokens[i].sent, speaker=speaker, lemma=entry.cue,
+                       framing=entry.framing)
     att.cue_span = (ctx.tokens[i].start, ctx.tokens[end - 1].end)
     say = CueEntry(("say",), entry.cls, frozenset({"clause"}))
     comp = _complement_after(ctx, end, say, hi)
@@ -1277,7 +1308,8 @@ def _as_put(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry: Ph
     toks = ctx.tokens
     if end < hi and toks[end].text not in (",", ".", ";"):
         return None
-    att = _Attribution((i, end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker)
+    att = _Attribution((i, end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker, lemma=entry.cue,
+                       framing=entry.framing)
     before = _content_before(ctx, i, lo)
     if before is not None:
         _add_complement(ctx, att, before)
@@ -1464,7 +1496,8 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
         prev = _previous_direct(ctx, by_paragraph, para)
         if prev is not None and _paragraph_starts_with(ctx, para, q_index):
             new = _Attribution(prev.cue, prev.cls, list(q.pieces), "direct", sent.i, speaker=prev.speaker,
-                               quotes={q_index}, cue_span=prev.cue_span, speaker_hint=prev.speaker_hint)
+                               quotes={q_index}, cue_span=prev.cue_span, speaker_hint=prev.speaker_hint,
+                               lemma=prev.lemma, framing=prev.framing)
             added.append(new)
             by_paragraph.setdefault(para, []).append(new)
             owner[q_index] = new
@@ -1510,7 +1543,7 @@ def _introduced_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if speaker is None or toks[speaker[0]].lower in ("it", "this", "there", "here"):
         return None
     return _Attribution(cue, "speech", list(ctx.quotes[q_index].pieces), "direct", toks[cue[0]].sent,
-                        speaker=speaker, quotes={q_index})
+                        speaker=speaker, quotes={q_index}, **(_verb_cue(ctx, verb) if verb is not None else {}))
 
 
 def _verb_comma_quote(ctx: _Context, q_index: int, c: int) -> _Attribution | None:
@@ -1526,7 +1559,7 @@ def _verb_comma_quote(ctx: _Context, q_index: int, c: int) -> _Attribution | Non
     if speaker is None or toks[speaker[0]].lower in ("it", "this", "there", "here", "that", "which"):
         return None
     return _Attribution((verb, verb + 1), "speech", list(ctx.quotes[q_index].pieces), "direct", toks[verb].sent,
-                        speaker=speaker, quotes={q_index})
+                        speaker=speaker, quotes={q_index}, **_verb_cue(ctx, verb))
 
 
 def _signed_quote(ctx: _Context, q_index: int) -> _Attribution | None:
@@ -1587,7 +1620,7 @@ def _tagged_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if verb is None or speaker is None or not _ends_clause(ctx, max(verb + 1, speaker[1]), hi):
         return None
     return _Attribution((verb, verb + 1), "speech", list(ctx.quotes[q_index].pieces), "direct", toks[verb].sent,
-                        speaker=speaker, quotes={q_index}, parenthetical=True)
+                        speaker=speaker, quotes={q_index}, parenthetical=True, **_verb_cue(ctx, verb))
 
 
 def _sentential(ctx: _Context, q_index: int) -> bool:
@@ -1718,19 +1751,20 @@ def _to_quotes(ctx: _Context, att: _Attribution) -> list[Quote]:
     cs, ce = att.cue_span or _chars(ctx, *att.cue)
     cue = Span(cs, ce, text[cs:ce])
     content = sorted(set(att.content))
+    framed = {"cue_lemma": att.lemma, "framing": att.framing}
     if att.speaker is None:
-        return [Quote(att.kind, content, cue, None, None, None, att.sentence)]
+        return [Quote(att.kind, content, cue, None, None, None, att.sentence, **framed)]
     conjuncts = [] if att.speaker_hint is not None else _coordinated_speakers(ctx, att.speaker)
     if conjuncts:
         return [Quote(att.kind, content, cue, Span(m.start, m.end, m.text), m.actor, m.affiliation, att.sentence,
-                      _chain(m)) for m in conjuncts]
+                      _chain(m), **framed) for m in conjuncts]
     ss, se = _chars(ctx, *att.speaker)
     found = [att.speaker_hint] if att.speaker_hint is not None else _resolve_speaker(ctx, att.speaker)
     span = Span(ss, se, text[ss:se])
     if not found:
-        return [Quote(att.kind, content, cue, span, None, None, att.sentence)]
+        return [Quote(att.kind, content, cue, span, None, None, att.sentence, **framed)]
     return [Quote(att.kind, content, cue, span, None if m.via == "unnamed" else m.actor, m.affiliation, att.sentence,
-                  _chain(m)) for m in found]
+                  _chain(m), **framed) for m in found]
 
 
 def _chain(m: Mention) -> tuple[tuple[int, int], ...]:

@@ -7,8 +7,10 @@ other.
 
 * ``lexicon/reporting_verbs.tsv``: the verbs that attribute content to a source, with their
   class and the complements that carry the content (the quote finder's cue verbs, see
-  :mod:`toolkit.quotes.cues`) and whether the clause readers (the timeline, stance) read the
-  verb as opening a reported clause: :func:`reporting_verbs`, :func:`reporting_lemmas`.
+  :mod:`toolkit.quotes.cues`), whether the clause readers (the timeline, stance) read the
+  verb as opening a reported clause, and how the verb frames what it reports (:data:`FRAMINGS`:
+  "said" neutral, "claimed" doubt, "admitted" concession ...): :func:`reporting_verbs`,
+  :func:`reporting_lemmas`.
 * ``lexicon/event_nouns.tsv``: nouns that name something that happens, by kind (dated by the
   timeline, proposed as a topic, or both), and the nouns that only look like one:
   :func:`event_nouns`.
@@ -20,8 +22,10 @@ other.
 Example::
 
     >>> say = reporting_verbs()["say"]
-    >>> say.cls, sorted(say.frames), say.report
-    ('speech', ['clause', 'paren'], 'content')
+    >>> say.cls, sorted(say.frames), say.report, say.framing
+    ('speech', ['clause', 'paren'], 'content', 'neutral')
+    >>> reporting_verbs()["claim"].framing, reporting_verbs()["call for"].framing
+    ('doubt', 'directive')
     >>> "told" in reporting_lemmas(), "tell" in reporting_lemmas(kinds=("object",))
     (False, True)
     >>> "summit" in event_nouns(), "law" in event_nouns(), "law" in event_nouns(kinds=("measure",))
@@ -40,13 +44,19 @@ from functools import lru_cache
 
 from toolkit.resources import MissingData, data_lines, read_table
 
-__all__ = ["ReportingVerb", "REPORT_KINDS", "STATEMENT_KINDS", "reporting_verbs", "reporting_verb_rows",
+__all__ = ["ReportingVerb", "REPORT_KINDS", "STATEMENT_KINDS", "FRAMINGS", "check_framing", "reporting_verbs",
+           "reporting_verb_rows",
            "reporting_lemmas", "EVENT_NOUN_KINDS", "event_nouns", "object_control_verbs", "TIME_KINDS", "time_words"]
 
 #: Values of the ``report`` column: how the clause readers read a finite use of the verb.
 REPORT_KINDS = ("content", "object", "denial")
 #: The kinds whose complement clause is the holder's own statement (what stance reads).
 STATEMENT_KINDS = ("content", "object")
+#: Values of the ``framing`` column (of ``lexicon/reporting_verbs.tsv`` and ``quotes/cue_phrases.tsv``): how a
+#: reporting verb frames what it reports. The table's header says what each means and where it comes from
+#: (Caldas-Coulthard 1994; Thompson & Yiyun 1991; Bergler 1992; the AP Stylebook on "said" vs. "claimed" ...).
+FRAMINGS = ("neutral", "assertive", "doubt", "concession", "emotive", "directive", "tentative", "denial",
+            "evidential")
 #: Values of the ``kind`` column of ``lexicon/event_nouns.tsv``.
 EVENT_NOUN_KINDS = ("event", "occurrence", "measure", "not_event")
 
@@ -60,7 +70,9 @@ class ReportingVerb:
     carry the content (clause, quote, paren, object, to, objto, recipient, objcomp, fronted,
     raise), ``report`` ``"content"``, ``"object"`` or ``"denial"`` when the timeline and stance read
     it as a reporting verb (``"object"``: its first object is a participant -- "told Kim";
-    ``"denial"``: the subject says the content is not so -- "denied that"), else ``""``.
+    ``"denial"``: the subject says the content is not so -- "denied that"), else ``""``;
+    ``framing`` how it frames the content, one of :data:`FRAMINGS`, or None when a user's row
+    gives none.
 
     >>> ReportingVerb(("say",), "speech", frozenset({"clause"})).report
     ''
@@ -70,6 +82,7 @@ class ReportingVerb:
     cls: str
     frames: frozenset[str]
     report: str = ""
+    framing: str | None = None
 
     @property
     def cue(self) -> str:
@@ -80,8 +93,8 @@ class ReportingVerb:
 def reporting_verb_rows(*, extra: str | os.PathLike | None = None) -> tuple[ReportingVerb, ...]:
     """All rows of ``lexicon/reporting_verbs.tsv`` in table order, then those of a user's ``extra`` table.
 
-    A user's table has the same columns (``cue``, ``class``, ``frames``, optionally ``report``);
-    a missing class is ``speech``.
+    A user's table has the same columns (``cue``, ``class``, ``frames``, optionally ``report`` and
+    ``framing``); a missing class is ``speech``, a missing framing None.
 
     >>> rows = reporting_verb_rows()
     >>> rows[0].cue, len(rows) > 200
@@ -108,8 +121,23 @@ def _rows(table: Iterable[dict[str, str]]) -> tuple[ReportingVerb, ...]:
         if report and report not in REPORT_KINDS:
             raise MissingData(f"reporting verb {' '.join(words)!r}: report is {report!r}, "
                               f"expected one of {', '.join(REPORT_KINDS)} or empty")
-        rows.append(ReportingVerb(words, row.get("class") or "speech", frames, report))
+        framing = check_framing(row.get("framing"), f"reporting verb {' '.join(words)!r}")
+        rows.append(ReportingVerb(words, row.get("class") or "speech", frames, report, framing))
     return tuple(rows)
+
+
+def check_framing(value: str | None, what: str) -> str | None:
+    """A ``framing`` cell as a class of :data:`FRAMINGS` (None when empty); any other value is refused.
+
+    >>> check_framing(" Doubt ", "claim"), check_framing("", "grouse")
+    ('doubt', None)
+    """
+    framing = (value or "").strip().lower()
+    if not framing:
+        return None
+    if framing not in FRAMINGS:
+        raise MissingData(f"{what}: framing is {framing!r}, expected one of {', '.join(FRAMINGS)} or empty")
+    return framing
 
 
 def reporting_verbs() -> dict[str, ReportingVerb]:
