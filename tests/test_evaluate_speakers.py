@@ -63,3 +63,25 @@ def test_score_identity_recall_and_share_distance():
     # gold shares: Trump, Clinton, Kaine a third each; predicted: Trump 1/2, "Bill Clinton" 1/2
     assert figures["share_distance"] == pytest.approx(50 * (abs(1 / 3 - 1 / 2) + 1 / 3 + 1 / 3 + 1 / 2))
     assert [g.relation for _, g, _ in counts.errors] == ["E2"]
+
+
+def test_score_gender_over_identified_speakers_and_role_over_matched_relations():
+    text = "Trump said no. Clinton said yes. Officials said maybe. Kaine said so."
+    art = Article("a", text, [GoldRelation(((11, 13),), id="E1"), GoldRelation(((28, 31),), id="E2"),
+                              GoldRelation(((48, 53),), id="E3"), GoldRelation(((66, 68),), id="E4")])
+    reading = {"a": {"E1": GoldSpeaker("E1", "Trump", "Donald Trump", "person", "male", "politician", True),
+                     "E2": GoldSpeaker("E2", "Clinton", "Hillary Clinton", "person", "female", "politician", True),
+                     "E3": GoldSpeaker("E3", "Officials", "(unnamed) officials", "group", "-", "government", False),
+                     "E4": GoldSpeaker("E4", "Kaine", "Tim Kaine", "person", "unknown", "politician", True)}}
+    pred = [PredRelation(((11, 13),), actors=("Donald Trump",),
+                         quotes=({"gender": "male", "role": "politician"},)),        # both right
+            PredRelation(((28, 31),), actors=("Bill Clinton",),
+                         quotes=({"gender": "male", "role": "politician"},)),        # wrong person: no gender item
+            PredRelation(((48, 53),), actors=(), quotes=({"gender": None, "role": "other"},)),  # role wrong
+            PredRelation(((66, 68),), actors=("Tim Kaine",),
+                         quotes=({"gender": "male", "role": "politician"},))]        # gold gender unknown: no item
+    figures, counts = score([art], [pred], reading)
+    assert (figures["gender_items"], figures["gender"]) == (1, 100.0)
+    assert (figures["role_items"], figures["role"]) == (4, 75.0)
+    assert figures["role_classes"]["government"] == {"n": 1, "recall": 0.0, "precision": 0.0}
+    assert [(g.relation, label, p) for _, g, _, label, p in counts.label_errors] == [("E3", "role", "other")]

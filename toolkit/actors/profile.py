@@ -270,10 +270,21 @@ class _Profiler:
         """An actor named inside a phrase ("NATO chief", "Republican National Committee Research Director")
         whose role a serving title takes: (that actor, its role and evidence)."""
         for m in self.in_sentence.get(self.toks[self._token_at(span[0])].sent, ()):
-            if span[0] <= m.start and m.end <= span[1] and m.actor != actor and m.via != "pronoun":
+            if span[0] <= m.start and m.end <= span[1] and m.actor != actor and m.via != "pronoun" \
+                    and m.kind not in ("country", "place"):
                 found = self._actor_role(m.actor)
                 if found is not None:
                     return m.actor, found
+        return None
+
+    def _named_in(self, words: Sequence[str]) -> tuple[str, tuple[str, str]] | None:
+        """An organisation of the actor tables named by the words of a phrase, as written ("former DNC
+        chairman" in a headline, where no mention was read), with its role."""
+        for i, word in enumerate(words):
+            for toks, entry in self.lex.aliases.get(word, ()):
+                if tuple(words[i:i + len(toks)]) == tuple(toks) and entry.canonical in self.lex.roles \
+                        and entry.kind == "organisation":
+                    return entry.canonical, (self.lex.roles[entry.canonical], f"{entry.canonical}: the actor table")
         return None
 
     def at_token(self, k: int) -> Mention | None:
@@ -282,6 +293,11 @@ class _Profiler:
             if m.first <= k < m.last:
                 return m
         return None
+
+    def _country_in(self, span: tuple[int, int]) -> bool:
+        """A country is named inside a phrase ("South Korean President"): a title serving it keeps its own role."""
+        return any(span[0] <= m.start and m.end <= span[1] and m.kind in ("country", "place")
+                   for m in self.in_sentence.get(self.toks[self._token_at(span[0])].sent, ()))
 
     def _token_at(self, char: int) -> int:
         return bisect.bisect_right(self._starts, char) - 1
@@ -383,13 +399,17 @@ class _Profiler:
                 continue
             # a title serves an organisation or person ("NATO chief", "Clinton aide"), not a country: a
             # country's president is a politician, its spokesman a government's
-            inner = self._served_in(span, actor)
+            inner = self._served_in(span, actor) or self._named_in(words)
             if inner is not None:
                 vote(inner[1][0], weight, f"{said} of {inner[0]} ({inner[1][1]})")
             elif served is not None:
                 vote(served[0], weight, f"{said} for {affiliation} ({served[1]})")
+            elif self.kinds.get(affiliation) in ("country", "place") or self._country_in(span):
+                vote(cue.role, weight, f"{said} → {cue.role}")  # "Ukraine's President", "a Kremlin spokesman"
             else:
-                vote(cue.role, weight, f"{said} → {cue.role}")
+                # whom it serves is not said: the title's own role is a weak guess, which any other
+                # phrase the article uses outweighs
+                vote(cue.role, 1, f"{said} → {cue.role}")
         if votes:
             role = max(votes, key=lambda r: (votes[r], evidence_of[r][0]))
             return role, evidence_of[role][1]
