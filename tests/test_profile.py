@@ -5,7 +5,7 @@ import pytest
 
 from toolkit.actors.gender import family_name_first, given_name_gender, noun_gender, person_gender
 from toolkit.actors.lexicon import ROLES
-from toolkit.actors.profile import label_source, profile_actors, role_of_words, role_table, unnamed_labels
+from toolkit.actors.profile import label_source, role_of_words, role_table, unnamed_labels
 from toolkit.annotate import annotate_document
 from toolkit.corpus import Document
 from toolkit.resources import read_table
