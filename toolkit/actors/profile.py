@@ -374,6 +374,8 @@ class _Profiler:
         evidence_of: dict[str, tuple[int, str]] = {}
 
         def vote(role: str, weight: int, evidence: str) -> None:
+            if weight <= 0:
+                return
             votes[role] += weight
             if weight > evidence_of.get(role, (0, ""))[0]:
                 evidence_of[role] = (weight, evidence)
