@@ -309,8 +309,12 @@ def format_figures(fig: dict) -> str:
     for name, over in (("gender", "identified person speakers with a known gold gender"),
                        ("role", "matched relations with a gold role")):
         value = fig[name]
+        classes = fig.get(name + "_classes") or {}
+        majority = max(classes.items(), key=lambda kv: kv[1]["n"], default=None)
+        baseline = (f"; always {majority[0]}: {100 * majority[1]['n'] / fig[name + '_items']:.1f}"
+                    if majority and fig.get(name + "_items") else "")
         out.append(f"{name + ' accuracy':26}{'n/a' if value is None else f'{value:.1f}':>9}"
-                   f"   over {fig.get(name + '_items', 0)} {over}")
+                   f"   over {fig.get(name + '_items', 0)} {over}{baseline}")
     for name in ("gender", "role"):
         classes = fig.get(name + "_classes") or {}
         if classes:
