@@ -214,8 +214,8 @@ def test_to_dict_is_the_contract():
     text = '"We will win," Ferraro said.'
     d = quotes_of(text)[0].to_dict()
     assert list(d) == ["kind", "content", "cue", "cue_lemma", "framing", "speaker", "actor", "affiliation",
-                       "sentence", "speaker_chain", "gender", "role", "named", "description", "gender_evidence",
-                       "role_evidence"]
+                       "sentence", "speaker_chain", "rule", "confidence", "gender", "role", "named", "description",
+                       "gender_evidence", "role_evidence"]
     assert d["content"] == [{"start": 0, "end": 14}]
     assert d["cue"] == {"start": 23, "end": 27, "text": "said"}
     assert d["cue_lemma"] == "say" and d["framing"] == "neutral"
@@ -400,8 +400,8 @@ def test_any_text_gives_well_formed_quotes(parts):
                 assert text[span.start:span.end] == span.text and span.start < span.end
         assert 0 <= q.sentence < len(doc.sentences)
         assert set(q.to_dict()) == {"kind", "content", "cue", "cue_lemma", "framing", "speaker", "actor",
-                                    "affiliation", "sentence", "speaker_chain", "gender", "role", "named",
-                                    "description", "gender_evidence", "role_evidence"}
+                                    "affiliation", "sentence", "speaker_chain", "rule", "confidence", "gender",
+                                    "role", "named", "description", "gender_evidence", "role_evidence"}
         assert q.framing is None or q.framing in FRAMINGS
 
 
@@ -422,3 +422,24 @@ def test_coordinated_speakers_each_get_the_statement(text, speakers):
     quotes = find_quotes(doc, find_mentions(doc))
     assert [(q.speaker.text, q.actor) for q in quotes] == speakers
     assert len({tuple(q.content) for q in quotes}) == 1
+
+
+@pytest.mark.parametrize("text, rule", [
+    ('"We will respond," Kim said.', "verb:paren|speaker:name"),
+    ('"We will respond," said Kim Hong-kyun.', "verb:inverted|speaker:name"),
+    ("Kim Hong-kyun said that Seoul would respond.", "verb:clause|speaker:name"),
+    ("Kim Hong-kyun arrived. He said that Seoul would respond.", "verb:clause|speaker:pronoun"),
+    ("According to Kim Hong-kyun, Seoul will respond.", "phrase|speaker:name"),
+])
+def test_every_quote_has_its_rule_and_a_calibrated_confidence(text, rule):
+    q = quotes_of(text)[0]
+    assert q.rule == rule
+    assert 0.0 < q.confidence <= 1.0
+
+
+def test_confidence_orders_rules_as_the_calibration_found():
+    inverted = quotes_of('"We will respond," said Kim Hong-kyun.')[0].confidence
+    unattributed = quotes_of("It is expected to rain.")  # raising: no speaker
+    clause = quotes_of("Kim Hong-kyun said that Seoul would respond.")[0].confidence
+    assert inverted > clause
+    assert all(q.confidence < clause for q in unattributed)

@@ -279,6 +279,7 @@ class Counts:
     direct: int = 0
     direct_matched: int = 0
     errors: dict[str, list] = field(default_factory=lambda: {"missed": [], "spurious": [], "speaker": []})
+    judged: list = field(default_factory=list)  # (rule, confidence, right) per predicted relation
 
 
 def _prf(correct: int, pred: int, gold: int) -> tuple[float, float, float]:
@@ -299,9 +300,12 @@ def score(articles: Sequence[Article], predictions: Sequence[Sequence[PredRelati
         c.matched += len(matches)
         matched_g = {gi for gi, _, _ in matches}
         matched_p = {pi for _, pi, _ in matches}
+        right = set()
         for gi, pi, _ in matches:
             g, p = art.relations[gi], pred[pi]
             ok = speaker_correct(text, g, p)
+            if ok:
+                right.add(pi)
             c.end_to_end += ok
             if g.source:
                 c.with_source += 1
@@ -317,6 +321,8 @@ def score(articles: Sequence[Article], predictions: Sequence[Sequence[PredRelati
         for pi, p in enumerate(pred):
             if pi not in matched_p:
                 c.errors["spurious"].append((art, None, p))
+            first = p.quotes[0] if p.quotes else {}
+            c.judged.append((first.get("rule"), first.get("confidence"), pi in right))
     p, r, f = _prf(c.matched, c.pred, c.gold)
     _, _, e2e = _prf(c.end_to_end, c.pred, c.gold)
     figures = {
@@ -420,12 +426,70 @@ def format_figures(fig: dict) -> str:
     return "\n".join(out)
 
 
+#: Confidence bins of the calibration table.
+BINS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.0001)
+
+
+def calibration(judged: Sequence[tuple[str | None, float | None, bool]]) -> list[dict]:
+    """Per confidence bin: predicted relations, their mean confidence and the share right (content
+    matched and speaker right): a calibrated confidence has the two close, and higher bins right
+    more often.
+
+    >>> calibration([("a", 0.9, True), ("b", 0.2, False), ("b", 0.25, True)])[0]
+    {'bin': '0.00-0.30', 'relations': 2, 'mean_confidence': 22.5, 'right': 50.0}
+    """
+    out = []
+    for lo, hi in zip(BINS, BINS[1:]):
+        rows = [(c, r) for _, c, r in judged if c is not None and lo <= c < hi]
+        if rows:
+            out.append({"bin": f"{lo:.2f}-{min(hi, 1.0):.2f}", "relations": len(rows),
+                        "mean_confidence": 100 * sum(c for c, _ in rows) / len(rows),
+                        "right": 100 * sum(r for _, r in rows) / len(rows)})
+    return out
+
+
+def rule_table(judged: Sequence[tuple[str | None, float | None, bool]], *, min_exact: int = 8,
+               min_level: int = 5) -> list[tuple[str, float, int, int]]:
+    """(rule, confidence, relations, right) rows for ``data/quotes/rule_confidence.tsv``: each pattern
+    with its speaker resolution (seen at least ``min_exact`` times), each pattern and each speaker
+    resolution alone (at least ``min_level`` times); confidence smoothed as (right + 1) / (n + 2).
+
+    >>> rows = rule_table([("verb:paren|speaker:name", None, True)] * 9 + [("verb:paren|speaker:name", None, False)])
+    >>> [r[0] for r in rows], rows[0][1:]
+    (['speaker:name', 'verb:paren', 'verb:paren|speaker:name'], (0.83, 10, 9))
+    """
+    counts: dict[str, list[int]] = {}
+    for rule, _, right in judged:
+        if not rule:
+            continue
+        pattern, _, speaker = rule.partition("|")
+        for key, level in ((rule, "exact"), (pattern, "level"), (speaker, "level")):
+            n_right = counts.setdefault(key, [0, 0, level == "exact"])
+            n_right[0] += 1
+            n_right[1] += right
+    rows = []
+    for key, (n, ok, exact) in counts.items():
+        if n >= (min_exact if exact else min_level):
+            rows.append((key, round((ok + 1) / (n + 2), 2), n, ok))
+    return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+
+def format_calibration(judged: Sequence[tuple[str | None, float | None, bool]]) -> str:
+    lines = ["", "confidence bin   relations   mean confidence   right (content and speaker)"]
+    for row in calibration(judged):
+        lines.append(f"{row['bin']:>14}{row['relations']:>12}{row['mean_confidence']:>18.1f}{row['right']:>14.1f}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.evaluate.polnear",
                                      description="Score the quote extractor on a PolNeAR split (BRAT attribution).")
     parser.add_argument("path", help="a PolNeAR split folder holding text/ and attributions/")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="also print N sampled missed, spurious and wrong-speaker relations")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="also print the calibration table and, per rule, how often its relations were right "
+                             "(the rows of data/quotes/rule_confidence.tsv)")
     args = parser.parse_args(argv)
     counts: list[Counts] = []
     try:
@@ -434,6 +498,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(format_figures(figures))
+    if args.by_rule:
+        print(format_calibration(counts[0].judged))
+        print("\nrule\tconfidence\tquotes\tright")
+        for rule, conf, n, ok in rule_table(counts[0].judged):
+            print(f"{rule}\t{conf:.2f}\t{n}\t{ok}")
     if args.errors:
         print(format_errors(counts[0], args.errors))
     return 0

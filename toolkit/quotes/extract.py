@@ -58,6 +58,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from toolkit.actors.mentions import PRONOUNS, Mention
 from toolkit.actors.profile import NO_LABELS, SourceLabels
@@ -70,6 +71,7 @@ from toolkit.quotes.cues import (
     document_nouns,
     heading_labels,
 )
+from toolkit.resources import read_table
 from toolkit.text.clauses import (
     ADVERBIAL_SUBORDINATORS,
     AUXILIARIES,
@@ -145,6 +147,11 @@ class Quote:
     #: Who the source is (gender, role, named, description, with evidence): set by the pipeline from the
     #: actors' profiles (:func:`toolkit.actors.profile.label_source`); None until then.
     source: SourceLabels | None = None
+    #: The pattern that found it and how its speaker was resolved ("verb:paren|speaker:pronoun").
+    rule: str | None = None
+    #: How often quotes of this rule were right on the development data (content and speaker):
+    #: ``data/quotes/rule_confidence.tsv``.
+    confidence: float | None = None
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "content": [{"start": s, "end": e} for s, e in self.content],
@@ -153,6 +160,7 @@ class Quote:
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "actor": self.actor, "affiliation": self.affiliation, "sentence": self.sentence,
                 "speaker_chain": [{"start": s, "end": e} for s, e in self.speaker_chain],
+                "rule": self.rule, "confidence": self.confidence,
                 **(self.source or NO_LABELS).to_dict()}
 
 
@@ -176,6 +184,7 @@ class _Attribution:
     speaker_hint: Mention | None = None
     lemma: str | None = None  # the cue's table entry ("say", "call for", "according to") or verb lemma
     framing: str | None = None  # the entry's framing (FRAMINGS); None for a cue no table lists
+    rule: str = ""  # the pattern that found it (QUOTE_RULES)
 
 
 @dataclass
@@ -772,16 +781,20 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
         return _raising(ctx, i, cue_end, entry, lo, hi)
     if not _active_cue(ctx, i, lo, passive=passive):
         return None
-    att = _Attribution((i, cue_end), entry.cls, [], "indirect", tok.sent, lemma=entry.cue, framing=entry.framing)
+    att = _Attribution((i, cue_end), entry.cls, [], "indirect", tok.sent, lemma=entry.cue, framing=entry.framing,
+                       rule="verb:clause")
     subject = _subject_left(ctx, i, lo)
     relative = _relative_word(ctx, subject, lo)
     if "objcomp" in frames and relative == "what":
+        att.rule = "verb:what"
         return _free_relative(ctx, att, subject, cue_end, hi)  # "what he calls corruption in politics"
     if "clause" in frames and relative in ("which", "that", "who") and cue_end < hi \
             and toks[cue_end].tag in FINITE_TAGS:
+        att.rule = "verb:relative"
         return _relative_content(ctx, att, subject, cue_end, hi)
     inverted = _inverted(ctx, att, i, cue_end, entry, lo, hi, subject=subject)
     if inverted is not None:
+        inverted.rule = "verb:inverted"
         return inverted
     subject = att.speaker = _nonfinite_subject(ctx, i, lo, subject, passive=passive)
     comp = _complement_after(ctx, cue_end, entry, hi)
@@ -791,8 +804,10 @@ def _verb_attribution(ctx: _Context, i: int, entry: CueEntry, cue_end: int) -> _
     if subject is not None and ("paren" in frames or "quote" in frames) and tok.tag in ("VBD", "VBZ", "VBP"):
         before = _content_before(ctx, subject[0], lo, short_ok=True)
         if before is not None:
+            att.rule = "verb:paren"
             return _parenthetical(ctx, att, before, cue_end, hi)
     if ("clause" in frames or "quote" in frames) and subject is not None:
+        att.rule = "verb:forward"
         return _forward_quotation(ctx, att, cue_end, hi)
     return None
 
@@ -1016,7 +1031,7 @@ def _fronted(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: 
     if end <= k:
         return None
     att = _Attribution((i, cue_end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker, lemma=entry.cue,
-                       framing=entry.framing)
+                       framing=entry.framing, rule="fronted")
     _add_complement(ctx, att, _Complement(k, end, _kind_of(ctx, k, end)))
     return att
 
@@ -1173,7 +1188,7 @@ def _raising(ctx: _Context, i: int, cue_end: int, entry: CueEntry, lo: int, hi: 
         return None
     end = _trim_end(ctx, k, _content_end(ctx, k, hi))
     att = _Attribution((i, cue_end), entry.cls, [_chars(ctx, start, j + 1), _chars(ctx, k, end)], "indirect",
-                       toks[i].sent, lemma=entry.cue, framing=entry.framing)
+                       toks[i].sent, lemma=entry.cue, framing=entry.framing, rule="raise")
     return att
 
 
@@ -1246,7 +1261,7 @@ def _source_after(ctx: _Context, i: int, end: int, entry: PhraseEntry, lo: int, 
     while k < hi and toks[k].text not in (",", ".", ";", "!", "?") and not ctx.in_quote(k):
         k += 1
     att = _Attribution((i, end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker, lemma=entry.cue,
-                       framing=entry.framing)
+                       framing=entry.framing, rule="phrase")
     if i == lo or (i == lo + 1 and toks[lo].tag in ("CC", "RB")):
         if k < hi and toks[k].text == ",":
             c_end = _trim_end(ctx, k + 1, _content_end(ctx, k + 1, hi))
@@ -1289,7 +1304,7 @@ def _quoted_as(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry:
                hi: int) -> _Attribution | None:
     """"The ministry quoted Kim as saying ..." — the speaker is Kim."""
     att = _Attribution((i, end), entry.cls, [], "indirect", ctx.tokens[i].sent, speaker=speaker, lemma=entry.cue,
-                       framing=entry.framing)
+                       framing=entry.framing, rule="quoted-as")
     att.cue_span = (ctx.tokens[i].start, ctx.tokens[end - 1].end)
     say = CueEntry(("say",), entry.cls, frozenset({"clause"}))
     comp = _complement_after(ctx, end, say, hi)
@@ -1309,7 +1324,7 @@ def _as_put(ctx: _Context, i: int, speaker: tuple[int, int], end: int, entry: Ph
     if end < hi and toks[end].text not in (",", ".", ";"):
         return None
     att = _Attribution((i, end), entry.cls, [], "indirect", toks[i].sent, speaker=speaker, lemma=entry.cue,
-                       framing=entry.framing)
+                       framing=entry.framing, rule="as-put")
     before = _content_before(ctx, i, lo)
     if before is not None:
         _add_complement(ctx, att, before)
@@ -1344,7 +1359,7 @@ def _colon_attribution(ctx: _Context, lo: int, hi: int) -> _Attribution | None:
     if end - start < 2:
         return None
     quoted = ctx.in_quote(start) and ctx.quote_tokens[ctx.token_quote[start]][0] == start
-    att = _Attribution((k, k + 1), "speech", [], "indirect", toks[k].sent, speaker=(lo, k))
+    att = _Attribution((k, k + 1), "speech", [], "indirect", toks[k].sent, speaker=(lo, k), rule="colon")
     q = ctx.token_quote[start] if quoted else -1
     if quoted and ctx.quote_tokens[q][1] >= end:
         _add_complement(ctx, att, _Complement(start, ctx.quote_tokens[q][1], "direct", q))
@@ -1497,7 +1512,7 @@ def _attach_unattributed_quotes(ctx: _Context, atts: list[_Attribution], *, cont
         if prev is not None and _paragraph_starts_with(ctx, para, q_index):
             new = _Attribution(prev.cue, prev.cls, list(q.pieces), "direct", sent.i, speaker=prev.speaker,
                                quotes={q_index}, cue_span=prev.cue_span, speaker_hint=prev.speaker_hint,
-                               lemma=prev.lemma, framing=prev.framing)
+                               lemma=prev.lemma, framing=prev.framing, rule="continuation")
             added.append(new)
             by_paragraph.setdefault(para, []).append(new)
             owner[q_index] = new
@@ -1543,7 +1558,8 @@ def _introduced_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if speaker is None or toks[speaker[0]].lower in ("it", "this", "there", "here"):
         return None
     return _Attribution(cue, "speech", list(ctx.quotes[q_index].pieces), "direct", toks[cue[0]].sent,
-                        speaker=speaker, quotes={q_index}, **(_verb_cue(ctx, verb) if verb is not None else {}))
+                        speaker=speaker, quotes={q_index}, **(_verb_cue(ctx, verb) if verb is not None else {}),
+                        rule="introduced")
 
 
 def _verb_comma_quote(ctx: _Context, q_index: int, c: int) -> _Attribution | None:
@@ -1559,7 +1575,7 @@ def _verb_comma_quote(ctx: _Context, q_index: int, c: int) -> _Attribution | Non
     if speaker is None or toks[speaker[0]].lower in ("it", "this", "there", "here", "that", "which"):
         return None
     return _Attribution((verb, verb + 1), "speech", list(ctx.quotes[q_index].pieces), "direct", toks[verb].sent,
-                        speaker=speaker, quotes={q_index}, **_verb_cue(ctx, verb))
+                        speaker=speaker, quotes={q_index}, **_verb_cue(ctx, verb), rule="verb-comma")
 
 
 def _signed_quote(ctx: _Context, q_index: int) -> _Attribution | None:
@@ -1589,7 +1605,7 @@ def _signed_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if rest < p_end and toks[rest].text not in (",",) and rest - speaker[1] < 1 and p_end - rest > 6:
         return None
     return _Attribution((k, k + 1), "speech", list(q.pieces), "direct", toks[k].sent, speaker=speaker,
-                        quotes={q_index})
+                        quotes={q_index}, rule="signed")
 
 
 def _tagged_quote(ctx: _Context, q_index: int) -> _Attribution | None:
@@ -1620,7 +1636,8 @@ def _tagged_quote(ctx: _Context, q_index: int) -> _Attribution | None:
     if verb is None or speaker is None or not _ends_clause(ctx, max(verb + 1, speaker[1]), hi):
         return None
     return _Attribution((verb, verb + 1), "speech", list(ctx.quotes[q_index].pieces), "direct", toks[verb].sent,
-                        speaker=speaker, quotes={q_index}, parenthetical=True, **_verb_cue(ctx, verb))
+                        speaker=speaker, quotes={q_index}, parenthetical=True, **_verb_cue(ctx, verb),
+                        rule="tagged")
 
 
 def _sentential(ctx: _Context, q_index: int) -> bool:
@@ -1752,19 +1769,54 @@ def _to_quotes(ctx: _Context, att: _Attribution) -> list[Quote]:
     cue = Span(cs, ce, text[cs:ce])
     content = sorted(set(att.content))
     framed = {"cue_lemma": att.lemma, "framing": att.framing}
+
+    def ruled(how: str) -> dict:
+        rule = f"{att.rule or 'other'}|speaker:{how}"
+        return {**framed, "rule": rule, "confidence": quote_confidence(rule)}
+
     if att.speaker is None:
-        return [Quote(att.kind, content, cue, None, None, None, att.sentence, **framed)]
+        return [Quote(att.kind, content, cue, None, None, None, att.sentence, **ruled("none"))]
     conjuncts = [] if att.speaker_hint is not None else _coordinated_speakers(ctx, att.speaker)
     if conjuncts:
         return [Quote(att.kind, content, cue, Span(m.start, m.end, m.text), m.actor, m.affiliation, att.sentence,
-                      _chain(m), **framed) for m in conjuncts]
+                      _chain(m), **ruled("coordinated")) for m in conjuncts]
     ss, se = _chars(ctx, *att.speaker)
     found = [att.speaker_hint] if att.speaker_hint is not None else _resolve_speaker(ctx, att.speaker)
     span = Span(ss, se, text[ss:se])
     if not found:
-        return [Quote(att.kind, content, cue, span, None, None, att.sentence, **framed)]
+        return [Quote(att.kind, content, cue, span, None, None, att.sentence, **ruled("unresolved"))]
     return [Quote(att.kind, content, cue, span, None if m.via == "unnamed" else m.actor, m.affiliation, att.sentence,
-                  _chain(m), **framed) for m in found]
+                  _chain(m), **ruled(_SPEAKER_VIA.get(m.via, "name"))) for m in found]
+
+
+#: How a speaker mention was resolved, as a quote's rule says it.
+_SPEAKER_VIA = {"pronoun": "pronoun", "reference": "description", "description": "description",
+                "unnamed": "unnamed", "author": "author"}
+#: Confidence of a rule the development data never showed.
+DEFAULT_CONFIDENCE = 0.5
+
+
+@lru_cache(maxsize=1)
+def _confidence_table() -> dict[str, float]:
+    return {row["rule"]: float(row["confidence"]) for row in read_table("quotes/rule_confidence.tsv")}
+
+
+def quote_confidence(rule: str) -> float:
+    """How often quotes of ``rule`` (pattern ``|speaker:`` resolution) were right, content and speaker, on
+    the calibration data: the pattern with that speaker resolution, else the pattern, else the
+    speaker resolution alone, else :data:`DEFAULT_CONFIDENCE` (``data/quotes/rule_confidence.tsv``).
+
+    >>> 0.0 < quote_confidence("tagged|speaker:name") <= 1.0
+    True
+    >>> quote_confidence("no-such-pattern|speaker:no-such-way")
+    0.5
+    """
+    table = _confidence_table()
+    pattern, _, speaker = rule.partition("|")
+    for key in (rule, pattern, speaker):
+        if key in table:
+            return table[key]
+    return DEFAULT_CONFIDENCE
 
 
 def _chain(m: Mention) -> tuple[tuple[int, int], ...]:

@@ -14,7 +14,8 @@ record only, so rows can be written as annotation proceeds and reused from the c
   sentence_text;
 * ``quotes``: document, kind, speaker, speaker_start, speaker_end, actor, affiliation, cue, cue_start,
   cue_end, quote, words, start, end, sentence, sentence_text, gender, role, named, description,
-  gender_evidence, role_evidence, framing (the source's labels: :mod:`toolkit.actors.profile`);
+  gender_evidence, role_evidence (the source's labels: :mod:`toolkit.actors.profile`), framing, rule,
+  confidence;
 * ``timexes``: document, start, end, text, type, value, mod, interval_start, interval_end, sentence,
   sentence_text;
 * ``events``: document, order_key (the timeline's sort key as text), published, when, event, actors
@@ -65,7 +66,8 @@ SCHEMAS: dict[str, pa.Schema] = {
                          ("speaker_end", _I), ("actor", _S), ("affiliation", _S), ("cue", _S), ("cue_start", _I),
                          ("cue_end", _I), ("quote", _S), ("words", _I), ("start", _I), ("end", _I),
                          ("sentence", _I), ("sentence_text", _S), ("gender", _S), ("role", _S), ("named", _B),
-                         ("description", _S), ("gender_evidence", _S), ("role_evidence", _S), ("framing", _S)]),
+                         ("description", _S), ("gender_evidence", _S), ("role_evidence", _S), ("framing", _S),
+                         ("rule", _S), ("confidence", _F)]),
     "timexes": pa.schema([("document", _S), ("start", _I), ("end", _I), ("text", _S), ("type", _S), ("value", _S),
                           ("mod", _S), ("interval_start", _S), ("interval_end", _S), ("sentence", _I),
                           ("sentence_text", _S)]),
@@ -174,7 +176,8 @@ def record_rows(record: dict, *, doc_index: int, record_json: str | None = None)
             "sentence": index, "sentence_text": said(index), "gender": q.get("gender"), "role": q.get("role"),
             "named": q.get("named"), "description": q.get("description"),
             "gender_evidence": q.get("gender_evidence"), "role_evidence": q.get("role_evidence"),
-            "framing": q.get("framing")})
+            "framing": q.get("framing"), "rule": q.get("rule"),
+            "confidence": float(q["confidence"]) if q.get("confidence") is not None else None})
     dct = record.get("published")
     for tx in record.get("timexes") or ():
         first, last = interval(tx.get("value"), dct=dct, mod=tx.get("mod"))
