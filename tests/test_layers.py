@@ -4,7 +4,7 @@ Every ``import`` statement of every module is read (with :mod:`ast`), at module 
 function alike: a deferred import still ties the two modules together. The layers, bottom up::
 
     base (resources, nltkdata, files, corpus) < text < actors < quotes | time < stance
-        < annotate < store < report < evaluate, bench, cli
+        < annotate < store < report, export < evaluate, bench, cli
 
 A module may import its own layer or any below it, with one exception: quotes and time are
 siblings (neither imports the other), and stance may import quotes.
@@ -27,7 +27,7 @@ LAYERS = {
     "stance": 4,
     "annotate": 5,
     "store": 6,
-    "report": 7,
+    "report": 7, "export": 7,
     "evaluate": 8, "bench": 8, "bench_corpus": 8, "cli": 8, "__main__": 8,
 }
 #: Pairs of one layer that still must not import each other: (importer, imported).

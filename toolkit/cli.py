@@ -13,6 +13,7 @@ The commands, their one-line help and the module that owns each are :data:`COMMA
       report    annotate a corpus once, run every notebook, write the HTML report
       setup     make sure the NLTK data is there (downloads only what is missing)
       evaluate  score an analysis on an annotated corpus (polnear, tempeval, ...)
+      export    a run's annotations for brat/INCEpTION or Label Studio, to correct them
       bench     throughput in words/s beside a bare-NLTK baseline
     <BLANKLINE>
     python -m toolkit <command> --help tells more.
@@ -28,6 +29,7 @@ COMMANDS = {
     "report": ("toolkit.report.run", "annotate a corpus once, run every notebook, write the HTML report"),
     "setup": ("toolkit.nltkdata", "make sure the NLTK data is there (downloads only what is missing)"),
     "evaluate": ("toolkit.evaluate", "score an analysis on an annotated corpus (polnear, tempeval, ...)"),
+    "export": ("toolkit.export", "a run's annotations for brat/INCEpTION or Label Studio, to correct them"),
     "bench": ("toolkit.bench", "throughput in words/s beside a bare-NLTK baseline"),
 }
 

@@ -11,6 +11,7 @@ speakers    PolNeAR split + ``--gold`` speaker reading  :mod:`toolkit.evaluate.s
 stances     PolNeAR texts + ``--gold`` stance reading   :mod:`toolkit.evaluate.stances`
 directed    directed sentiment (Park et al. 2021) .txt  :mod:`toolkit.evaluate.sentiment`
 newsmtsc    NewsMTSC .jsonl                             :mod:`toolkit.evaluate.sentiment`
+brat        corrected brat files (``export brat``)      :mod:`toolkit.evaluate.brat`
 all         a folder holding the corpora above          every task whose data is there
 ==========  ==========================================  ===============================
 
@@ -34,6 +35,7 @@ TASKS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "stances": ("toolkit.evaluate.stances", (), "polnear/dev/text"),
     "directed": ("toolkit.evaluate.sentiment", ("directed",), "directed-sentiment/valid.txt"),
     "newsmtsc": ("toolkit.evaluate.sentiment", ("newsmtsc",), "newsmtsc/train.jsonl"),
+    "brat": ("toolkit.evaluate.brat", (), "brat"),
 }
 #: Options `all` adds per task: the baselines measured in the same run, readings inside the eval folder
 #: ("{root}" stands for it). A task whose reading is missing is skipped.
