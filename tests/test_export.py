@@ -10,7 +10,8 @@ from toolkit.annotate import write_jsonl
 from toolkit.evaluate.brat import evaluate, main as evaluate_main, read_timexes
 from toolkit.evaluate.polnear import read_ann
 from toolkit.export import main as export_main, run_records
-from toolkit.export.brat import export_brat, file_stem, record_to_ann
+from toolkit.export.brat import export_brat, record_to_ann
+from toolkit.files import file_stem
 from toolkit.export.labelstudio import record_to_task
 
 

@@ -226,6 +226,16 @@ def test_index_links_reports_files_and_input_hashes(run):
     assert "Skipped articles" in index
 
 
+def test_run_writes_article_pages_that_the_index_links(run):
+    result, _ = run
+    pages = sorted((result.run_dir / "articles").glob("*.html"))
+    assert len(pages) == len(list(SEEDS.glob("*.txt")))
+    index = (result.run_dir / "index.html").read_text(encoding="utf-8")
+    assert f'href="articles/{pages[0].name}"' in index
+    page = pages[0].read_text(encoding="utf-8")
+    assert 'href="../index.html"' in page and 'class="tk-q"' in page
+
+
 def test_bad_articles_go_to_errors_csv_and_index(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

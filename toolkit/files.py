@@ -17,11 +17,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_path", "write_bytes", "write_text", "sha256", "FILE_MODE"]
+__all__ = ["atomic_path", "write_bytes", "write_text", "sha256", "file_stem", "FILE_MODE"]
 
 
 def _file_mode() -> int:
@@ -100,3 +101,16 @@ def sha256(path: str | os.PathLike, *, chunk: int = 1 << 20) -> str:
         while block := handle.read(chunk):
             digest.update(block)
     return digest.hexdigest()
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def file_stem(doc_id: str, *, index: int = 0) -> str:
+    """A file name for an article id: its safe characters, else its place in the corpus.
+
+    >>> file_stem("reuters/2024-10-21 story"), file_stem("../x"), file_stem("", index=3)
+    ('reuters_2024-10-21_story', 'x', 'article-3')
+    """
+    stem = _UNSAFE.sub("_", doc_id or "").strip("._")
+    return stem[:120] or f"article-{index}"

@@ -35,11 +35,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from toolkit.files import write_text
+from toolkit.files import file_stem, write_text
 
 __all__ = ["record_to_ann", "export_brat", "file_stem", "ANNOTATION_CONF", "VISUAL_CONF", "read_metadata"]
 
@@ -84,17 +83,6 @@ Stance_positive\tcolor:#1a9850
 Stance_negative\tcolor:#d73027
 Stance_neutral\tcolor:#777777
 """
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def file_stem(doc_id: str, *, index: int = 0) -> str:
-    """A file name for an article id: its safe characters, else its place in the corpus.
-
-    >>> file_stem("reuters/2024-10-21 story"), file_stem("../x"), file_stem("", index=3)
-    ('reuters_2024-10-21_story', 'x', 'article-3')
-    """
-    stem = _UNSAFE.sub("_", doc_id or "").strip("._")
-    return stem[:120] or f"article-{index}"
 
 
 def _clean(text: str) -> str:

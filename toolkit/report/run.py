@@ -5,7 +5,8 @@
 
 A run folder (``outputs/<YYYY-MM-DDTHHMMSS>-<corpus name>/`` unless ``--out``) receives:
 
-``annotations.jsonl``  the annotate contract, one document a line (written once, read by every notebook)
+``store/``             the annotations as Parquet tables (``annotations.jsonl`` too with ``--jsonl``)
+``articles/``          one page per article with its annotations marked (``--pages``, ``--pages-actors``)
 ``errors.csv``         articles skipped and why (path, line, id, problem, hint; header only when none)
 ``<name>.ipynb``       each executed notebook, and ``<name>.html`` rendered without code
 ``*.csv``, ``*.png``   the tables and charts the notebooks save
@@ -48,6 +49,7 @@ from urllib.parse import quote
 from toolkit.corpus import (ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, CorpusError, LoadError, iter_documents,
                             parse_published)
 from toolkit.files import atomic_path, sha256, write_text
+from toolkit.report.pages import write_article_pages
 
 __all__ = [
     "ReportError",
@@ -65,6 +67,9 @@ RUN_PARAMETERS = ("corpus", "annotations", "output_dir")
 #: The notebook that runs first; the others follow alphabetically.
 FIRST_NOTEBOOK = "overview"
 ERROR_COLUMNS = ("path", "line", "id", "problem", "hint")
+#: Article pages a run writes unless told otherwise (``--pages``), and their folder.
+DEFAULT_PAGES = 500
+ARTICLES_DIR = "articles"
 #: Kernel used for every notebook, whatever kernel a notebook was last saved with in JupyterLab:
 #: ipykernel's own spec, which runs the Python that runs the report.
 KERNEL_NAME = "python3"
@@ -678,8 +683,20 @@ def _link(name: str) -> str:
     return f'<a href="{html.escape(quote(name))}">{html.escape(name)}</a>'
 
 
+def _pages_note(written: int, documents: int, limit: int | None, actors: Sequence[str]) -> str:
+    """What the index says of the article pages: how many, and which."""
+    if not written:
+        return "No article pages (turned off with --pages 0, or no article matched)."
+    which = f"the articles that mention {', '.join(actors)}" if actors else "the articles"
+    if written < documents:
+        return (f"{written} of {documents} articles have a page: {which}, the first {written} in corpus order "
+                f"(--pages N or --pages all, --pages-actors A,B to choose).")
+    return f"Every article has a page ({written}): its quotes, actors, dates and stances marked in the text."
+
+
 def _write_index(result: RunResult, *, title: str, run_rows: list[tuple[str, str]], counts: dict,
-                 inputs: list[tuple[str, str, int]]) -> Path:
+                 inputs: list[tuple[str, str, int]], pages: Sequence[tuple[str, str, str]] = (),
+                 pages_note: str = "") -> Path:
     esc = html.escape
     parts = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -715,6 +732,13 @@ def _write_index(result: RunResult, *, title: str, run_rows: list[tuple[str, str
         ["sources", sources], ["sentences", counts["sentences"]], ["words", counts["words"]],
     ]))
 
+    parts.append("<h2>Articles</h2>")
+    parts.append(f'<p class="muted">{esc(pages_note)}</p>')
+    if pages:
+        parts.append(_table(["article", "id"], [[f'<a href="{ARTICLES_DIR}/{esc(name, quote=True)}">'
+                                                 f'{esc(title or doc_id)}</a>', esc(doc_id)]
+                                                for doc_id, title, name in pages], raw=True))
+
     parts.append("<h2>Files</h2>")
     files = sorted(p.name for p in result.run_dir.iterdir()
                    if p.is_file() and p.suffix.lower() in (".csv", ".png", ".jsonl") and not p.name.startswith("."))
@@ -743,7 +767,8 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
                use_cache: bool = True, engine: str = "local", scheduler: str | None = None,
                jsonl: bool = False, progress: bool = True, batch_size: int | None = None,
                log: Callable[[str], None] = print, max_chars: int | None = DEFAULT_MAX_CHARS,
-               follow_symlinks: bool = False) -> RunResult:
+               follow_symlinks: bool = False, pages: int | None = DEFAULT_PAGES,
+               pages_actors: Sequence[str] = ()) -> RunResult:
     """Annotate ``corpus`` into the run's store and run every notebook on it; return what was produced.
 
     The corpus is read and annotated in batches (:func:`toolkit.store.pipeline.annotate_to_store`):
@@ -756,6 +781,9 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
     ``python -m toolkit annotate`` on a cluster), nothing is annotated: its records fill the store,
     and ``corpus`` only names the run. ``max_chars`` and ``follow_symlinks`` go to
     :func:`toolkit.corpus.iter_documents` (the size limit; symlinks inside corpus folders).
+    ``pages`` limits the article pages (``articles/<id>.html``, :mod:`toolkit.report.pages`) to the
+    first so many articles (None: all; 0: none), ``pages_actors`` to the articles that mention one of
+    those actors.
 
     Raises :class:`~toolkit.corpus.CorpusError` for a corpus path that does not exist,
     :class:`ReportError` for bad notebooks or parameters and
@@ -807,7 +835,8 @@ def run_report(corpus: Sequence[str | os.PathLike], *, out_dir: str | os.PathLik
                        started_at=started_at, clock=clock, published=published, parameters=parameters,
                        workers=workers, annotations=annotations, cache=cache, use_cache=use_cache, engine=engine,
                        scheduler=scheduler, jsonl=jsonl, progress=progress, batch_size=batch_size, log=log,
-                       max_chars=max_chars, follow_symlinks=follow_symlinks)
+                       max_chars=max_chars, follow_symlinks=follow_symlinks, pages=pages,
+                       pages_actors=pages_actors)
 
 
 @contextlib.contextmanager
@@ -845,7 +874,7 @@ def _claimed(run_dir: Path, *, created: bool) -> Iterator[None]:
 
 def _run_in(run_dir: Path, *, paths, corpus_name, notebooks, extras, started_at, clock, published, parameters,
             workers, annotations, cache, use_cache, engine, scheduler, jsonl, progress, batch_size, log,
-            max_chars, follow_symlinks) -> RunResult:
+            max_chars, follow_symlinks, pages=DEFAULT_PAGES, pages_actors=()) -> RunResult:
     """The body of :func:`run_report` once its run folder is claimed."""
     from toolkit.annotate import iter_annotations, write_jsonl
     from toolkit.report import frames
@@ -880,7 +909,13 @@ def _run_in(run_dir: Path, *, paths, corpus_name, notebooks, extras, started_at,
     if jsonl:
         write_jsonl(exported, store.records())
     errors_csv = _errors_csv(run_dir / "errors.csv", load_errors)
-    log(f"{done} ({time.perf_counter() - clock:.1f} s); running {len(notebooks)} notebook(s)")
+    articles_dir = run_dir / ARTICLES_DIR
+    if articles_dir.exists():
+        shutil.rmtree(articles_dir)  # pages of an earlier run into the same folder
+    written = write_article_pages(store.records(), articles_dir, limit=pages, actors=pages_actors) \
+        if pages != 0 else []
+    log(f"{done} ({time.perf_counter() - clock:.1f} s); {len(written)} article page(s); "
+        f"running {len(notebooks)} notebook(s)")
 
     corpus_param = os.pathsep.join(str(p.resolve()) for p in paths)
     tasks = [_Task(str(nb.resolve()), str(run_dir),
@@ -906,7 +941,8 @@ def _run_in(run_dir: Path, *, paths, corpus_name, notebooks, extras, started_at,
     counts = frames.corpus_summary(frames.documents_frame(store))
     store.close()
     title = f"News analysis report: {corpus_name}"
-    _write_index(result, title=title, run_rows=run_rows, counts=counts, inputs=inputs)
+    _write_index(result, title=title, run_rows=run_rows, counts=counts, inputs=inputs, pages=written,
+                 pages_note=_pages_note(len(written), documents, pages, pages_actors))
     for failure in result.failures:
         log(f"error: notebook {failure.name} failed: {failure.error}")
     return result
@@ -949,6 +985,19 @@ def _count_articles(paths: Sequence[Path]) -> int | None:
 # --------------------------------------------------------------------------- command line
 
 
+def _pages_limit(text: str) -> int | None:
+    """``--pages``: a count of article pages, or ``all``."""
+    if text.strip().lower() == "all":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--pages: give a number of articles or 'all', not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("--pages: give 0 or more")
+    return value
+
+
 def _parse_assignment(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
@@ -979,6 +1028,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true", help="annotate every article again (the cache is not read)")
     parser.add_argument("--jsonl", action="store_true", help="also write annotations.jsonl (the contract's export)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or progress lines")
+    parser.add_argument("--pages", type=_pages_limit, default=DEFAULT_PAGES, metavar="N",
+                        help=f"article pages for the first N articles (default {DEFAULT_PAGES}; 'all'; 0: none)")
+    parser.add_argument("--pages-actors", default="", metavar="A,B",
+                        help="article pages only for the articles that mention one of these actors")
     add_corpus_run_arguments(parser)
     args = parser.parse_args(argv)
     check_corpus_run_arguments(parser, args)
@@ -992,7 +1045,8 @@ def main(argv: list[str] | None = None) -> int:
                             parameters=dict(args.parameter), name=args.name, workers=args.workers,
                             annotations=args.annotations, cache=args.cache, use_cache=not args.no_cache,
                             engine=args.engine, scheduler=args.scheduler, jsonl=args.jsonl, max_chars=args.max_chars,
-                            follow_symlinks=args.follow_symlinks,
+                            follow_symlinks=args.follow_symlinks, pages=args.pages,
+                            pages_actors=[a.strip() for a in args.pages_actors.split(",") if a.strip()],
                             progress=not args.quiet, log=(lambda _m: None) if args.quiet else print)
     except (CorpusError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
