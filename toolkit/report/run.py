@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -50,6 +51,7 @@ from toolkit.corpus import (ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, CorpusError, Lo
                             parse_published)
 from toolkit.files import atomic_path, sha256, write_text
 from toolkit.report.pages import write_article_pages
+from toolkit.resources import data_path
 
 __all__ = [
     "ReportError",
@@ -366,7 +368,14 @@ def render_html(notebook, html_path: str | os.PathLike, *, title: str | None = N
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": name}})
     for pattern in _EXTERNAL:
         body = pattern.sub("", body)
+    body = body.replace("</body>", f"<script>\n{_tables_script()}</script>\n</body>", 1)
     return write_text(html_path, body)
+
+
+@lru_cache(maxsize=1)
+def _tables_script() -> str:
+    """The page's own script that makes its tables sortable and filterable (``data/report/tables.js``)."""
+    return data_path("report/tables.js").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- one notebook (runs in a worker)
