@@ -151,20 +151,23 @@ def _interval_panels(shares: pd.DataFrame, *, max_values: int) -> tuple[list[str
 
 
 def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: str = "group",
-                        max_values: int = 6) -> Figure | None:
+                        groups: Sequence | None = None, max_values: int = 6) -> Figure | None:
     """Shares with their 95% intervals, one panel per label value, one row per group (outlet).
 
     ``shares`` holds rows of :func:`toolkit.report.sourcing.bootstrap_shares` (group, value, weight,
     share, low, high), for one or both weights: each row of a panel has a bar for the share of quotes
-    and one for the share of quoted words, with error bars from ``low`` to ``high``. Groups are drawn
-    in the table's order, the first on top.
+    and one for the share of quoted words, with error bars from ``low`` to ``high``. ``groups`` chooses
+    the groups and their order (default: all, in the table's order), the first on top.
     """
+    if groups is not None:
+        shares = shares[shares["group"].isin(list(groups))]
     if shares.empty:
         return None
     values, weights = _interval_panels(shares, max_values=max_values)
     if not values:
         return None
-    groups = list(dict.fromkeys(shares["group"]))
+    groups = [g for g in (groups if groups is not None else dict.fromkeys(shares["group"]))
+              if g in set(shares["group"])]
     ncols = min(3, len(values))
     nrows = -(-len(values) // ncols)
     height = max(1.8, 0.32 * len(groups) * max(1, len(weights)) + 1.0)

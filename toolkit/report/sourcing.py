@@ -35,8 +35,8 @@ __all__ = [
     "SOURCES_COLUMNS", "SHARE_COLUMNS", "DIFFERENCE_COLUMNS", "SOURCE_TABLE_COLUMNS", "TOP_SOURCE_COLUMNS",
     "CARRIED_COLUMNS", "sources_frame", "time_bin_labels", "label_values", "labelled", "bootstrap_shares",
     "share_difference", "difference_sentence", "few_articles", "LABEL_SHARE_COLUMNS", "label_shares",
-    "largest_groups", "shares_caption", "source_table", "top_sources", "content_words",
-    "quote_groups", "carried_quotes",
+    "largest_groups", "most_common_value", "shares_caption", "source_table", "top_sources", "content_words",
+    "quote_groups", "carried_quotes", "CARRIED_THRESHOLD", "concat_differences", "day_text",
 ]
 
 GENDERS = ("female", "male", "unknown")
@@ -50,6 +50,8 @@ FRAMINGS = ("neutral", "assertive", "doubt", "concession", "emotive", "directive
 LABELS: dict[str, tuple[str, ...]] = {"gender": GENDERS, "role": ROLES, "named": NAMED, "framing": FRAMINGS}
 TIME_BINS = ("day", "week", "month", "quarter", "year")
 WEIGHTS = ("quotes", "words")
+#: How much of their content words two quotes by one speaker share (Jaccard) to count as the same quote.
+CARRIED_THRESHOLD = 0.8
 #: A group resting on fewer articles than this gets a note: its interval is rough (one article: no width).
 FEW_ARTICLES = 20
 
@@ -328,22 +330,45 @@ def share_difference(quotes: pd.DataFrame, *, label: str, by: str, first: object
     return pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))
 
 
+def concat_differences(tables: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """:func:`share_difference` tables of several labels (each with a ``label`` column) as one table,
+    the label first.
+
+    >>> concat_differences([]).columns.tolist()[:2]
+    ['label', 'value']
+    """
+    columns = ["label"] + list(DIFFERENCE_COLUMNS)
+    tables = [t for t in tables if not t.empty]
+    if not tables:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(tables, ignore_index=True)[columns]
+
+
+def day_text(value: object) -> str:
+    """A publication day as YYYY-MM-DD, or "undated".
+
+    >>> day_text(pd.Timestamp("2024-10-21 10:15")), day_text(pd.NaT)
+    ('2024-10-21', 'undated')
+    """
+    return "undated" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+
+
 def difference_sentence(row: pd.Series | dict, *, label: str) -> str:
     """A :func:`share_difference` row in words, with its interval in percentage points.
 
     >>> difference_sentence({"value": "female", "weight": "quotes", "first": "A", "second": "B",
     ...                      "share_first": 0.3, "share_second": 0.219, "difference": 0.081, "low": 0.02,
     ...                      "high": 0.143}, label="gender")
-    "A gives 8.1 percentage points more of its quotes to gender 'female' than B (30.0% vs 21.9%; 95% interval 2.0 to 14.3 points): the interval excludes zero."
+    "The share of quotes with gender 'female' is 8.1 percentage points higher in A than in B (30.0% vs 21.9%; 95% interval of the difference 2.0 to 14.3 points): the interval excludes zero."
     """
     what = "quotes" if row["weight"] == "quotes" else "quoted words"
     diff = row["difference"] * 100
-    more = "more" if diff >= 0 else "fewer"
+    more = "higher" if diff >= 0 else "lower"
     verdict = ("the interval excludes zero" if row["low"] > 0 or row["high"] < 0 else
                "the interval includes zero, so the data do not show a difference")
-    return (f"{row['first']} gives {abs(diff):.1f} percentage points {more} of its {what} to {label} "
-            f"'{row['value']}' than {row['second']} ({row['share_first']:.1%} vs {row['share_second']:.1%}; "
-            f"95% interval {row['low'] * 100:.1f} to {row['high'] * 100:.1f} points): {verdict}.")
+    return (f"The share of {what} with {label} '{row['value']}' is {abs(diff):.1f} percentage points {more} in "
+            f"{row['first']} than in {row['second']} ({row['share_first']:.1%} vs {row['share_second']:.1%}; "
+            f"95% interval of the difference {row['low'] * 100:.1f} to {row['high'] * 100:.1f} points): {verdict}.")
 
 
 def few_articles(shares: pd.DataFrame, *, below: int = FEW_ARTICLES) -> list:
@@ -399,10 +424,24 @@ def _span(row: pd.Series) -> str:
     return f"{row['low'] * 100:.0f}–{row['high'] * 100:.0f}%"
 
 
-def shares_caption(shares: pd.DataFrame, *, label: str, group_label: str = "outlet", max_groups: int = 5) -> str:
+def most_common_value(shares: pd.DataFrame) -> str | None:
+    """The value of a :func:`bootstrap_shares` table with most quotes over all its groups (None if empty).
+
+    >>> most_common_value(pd.DataFrame({"value": ["a", "b", "a"], "weight": ["quotes"] * 3, "quotes": [1, 3, 1]}))
+    'b'
+    """
+    by_quotes = shares[shares["weight"] == "quotes"]
+    if by_quotes.empty:
+        return None
+    totals = by_quotes.groupby("value", sort=False)["quotes"].sum()
+    return str(totals.idxmax())
+
+
+def shares_caption(shares: pd.DataFrame, *, label: str, group_label: str = "outlet", groups: Sequence | None = None,
+                   max_groups: int = 5) -> str:
     """What a chart of :func:`label_shares` rows of one label says, with its numbers: the most common
-    value overall and, for the first ``max_groups`` groups (in the table's order), its share of
-    quotes and of quoted words with the 95% interval.
+    value overall and, for the first ``max_groups`` of ``groups`` (default: the table's order), its
+    share of quotes and of quoted words with the 95% interval.
 
     >>> shares = pd.DataFrame({"group": ["X", "X"], "value": ["male", "male"], "weight": ["quotes", "words"],
     ...     "quotes": [3, 3], "share": [0.75, 0.6], "low": [0.5, 0.4], "high": [1.0, 0.9], "total": [4, 50]})
@@ -411,11 +450,10 @@ def shares_caption(shares: pd.DataFrame, *, label: str, group_label: str = "outl
     """
     if shares.empty:
         return f"No outlet has enough quotes with a {label} label to show."
-    by_quotes = shares[shares["weight"] == "quotes"]
-    totals = by_quotes.groupby("value", sort=False)["quotes"].sum()
-    top = totals.idxmax()
+    top = most_common_value(shares)
     parts = []
-    groups = list(dict.fromkeys(shares["group"]))
+    groups = [g for g in (groups if groups is not None else dict.fromkeys(shares["group"]))
+              if g in set(shares["group"])]
     for group in groups[:max_groups]:
         row = shares[(shares["group"] == group) & (shares["value"] == top)].set_index("weight")
         text = f"{group}: "
@@ -603,7 +641,7 @@ def _minhashes(sets: list[frozenset[str]], *, n_hashes: int, seed: int) -> np.nd
     return out
 
 
-def quote_groups(quotes: pd.DataFrame, *, threshold: float = 0.8, min_words: int = 4, n_hashes: int = 32,
+def quote_groups(quotes: pd.DataFrame, *, threshold: float = CARRIED_THRESHOLD, min_words: int = 4, n_hashes: int = 32,
                  bands: int = 8, seed: int = 0) -> pd.Series:
     """Which quotes are the same quote: a group id per row of a :func:`sources_frame` (None when alone or
     too short), for quotes by the same speaker whose content words overlap by ``threshold`` or more
@@ -670,7 +708,8 @@ def quote_groups(quotes: pd.DataFrame, *, threshold: float = 0.8, min_words: int
     return pd.Series([codes.get(int(r)) if r == r else None for r in labels], index=quotes.index, dtype=object)
 
 
-def carried_quotes(quotes: pd.DataFrame, *, n: int | None = None, min_articles: int = 2, threshold: float = 0.8,
+def carried_quotes(quotes: pd.DataFrame, *, n: int | None = None, min_articles: int = 2,
+                   threshold: float = CARRIED_THRESHOLD,
                    min_words: int = 4) -> pd.DataFrame:
     """The quotes of a :func:`sources_frame` carried by several articles (:func:`quote_groups`), most
     carried first.
