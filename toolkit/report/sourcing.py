@@ -601,7 +601,7 @@ once only or other our ours ourselves out over own same she should so some such 
 themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves s t ll re ve d m said says
 """.split())
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def content_words(text: str) -> frozenset[str]:
