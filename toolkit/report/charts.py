@@ -151,7 +151,7 @@ def _interval_panels(shares: pd.DataFrame, *, max_values: int) -> tuple[list[str
 
 
 def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: str = "group",
-                        groups: Sequence | None = None, max_values: int = 6) -> Figure | None:
+                        groups: Sequence | None = None, max_values: int = 10) -> Figure | None:
     """Shares with their 95% intervals, one panel per label value, one row per group (outlet).
 
     ``shares`` holds rows of :func:`toolkit.report.sourcing.bootstrap_shares` (group, value, weight,
@@ -168,13 +168,15 @@ def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: s
         return None
     groups = [g for g in (groups if groups is not None else dict.fromkeys(shares["group"]))
               if g in set(shares["group"])]
-    ncols = min(3, len(values))
+    ncols = min(4 if len(values) > 6 else 3, len(values))
     nrows = -(-len(values) // ncols)
-    height = max(1.8, 0.32 * len(groups) * max(1, len(weights)) + 1.0)
+    height = max(1.8, 0.24 * len(groups) * max(1, len(weights)) + 1.0)
     fig, axes = plt.subplots(nrows, ncols, sharey=True, squeeze=False,
                              figsize=(3.6 * ncols + 1.8, height * nrows + 0.6))
     y = np.arange(len(groups))[::-1]
     bar = 0.8 / max(1, len(weights))
+    upper = float(np.nanmax(shares["high"].to_numpy(dtype=float))) * 100
+    right = min(100.0, (upper if upper == upper else 100.0) * 1.1 + 5)
     for k, ax in enumerate(axes.ravel()):
         if k >= len(values):
             ax.set_visible(False)
@@ -190,24 +192,29 @@ def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: s
                     xerr=np.nan_to_num(np.clip(err, 0, None)), error_kw={"ecolor": "#333333", "capsize": 2, "lw": 1},
                     label=_plain(_WEIGHT_LABELS[weight]) if k == 0 else None)
         ax.set_title(_plain(value))
-        ax.set_xlim(0, 100)
+        ax.set_xlim(0, right)
         ax.set_xlabel("percent (95% interval)")
         ax.spines[["top", "right"]].set_visible(False)
     axes[0][0].set_yticks(y, [_plain(g) for g in groups])
     axes[0][0].set_ylabel(_plain(group_label))
     fig.suptitle(_plain(title))
     fig.legend(loc="lower center", ncols=len(weights), frameon=False, bbox_to_anchor=(0.5, -0.02))
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.tight_layout(rect=(0, 0.05, 1, 0.97))
     return fig
 
 
+#: Above this many periods a chart over time draws each interval as a band instead of error bars.
+_BAND_ABOVE = 24
+
+
 def share_interval_lines(shares: pd.DataFrame, *, title: str = "", period_label: str = "period",
-                         max_values: int = 6) -> Figure | None:
+                         max_values: int = 10) -> Figure | None:
     """Shares over time with their 95% intervals: one panel per label value, periods on the x axis.
 
     ``shares`` holds :func:`toolkit.report.sourcing.bootstrap_shares` rows whose groups are periods
     (labels that sort in time order, :func:`toolkit.report.sourcing.time_bin_labels`); a line per
-    weight (share of quotes, of quoted words), with error bars from ``low`` to ``high``.
+    weight (share of quotes, of quoted words), with error bars from ``low`` to ``high`` (a shaded band
+    over more than 24 periods).
     """
     if shares.empty:
         return None
@@ -216,10 +223,10 @@ def share_interval_lines(shares: pd.DataFrame, *, title: str = "", period_label:
         return None
     periods = sorted(dict.fromkeys(shares["group"]), key=str)
     x = np.arange(len(periods))
-    ncols = min(3, len(values))
+    ncols = min(4 if len(values) > 6 else 3, len(values))
     nrows = -(-len(values) // ncols)
     fig, axes = plt.subplots(nrows, ncols, sharey=True, squeeze=False,
-                             figsize=(max(3.8, 0.35 * len(periods) + 2.2) * ncols, 2.9 * nrows + 0.6))
+                             figsize=(min(6.0, max(3.8, 0.35 * len(periods) + 2.2)) * ncols, 2.9 * nrows + 0.6))
     step = max(1, len(periods) // 8)
     for k, ax in enumerate(axes.ravel()):
         if k >= len(values):
@@ -231,9 +238,14 @@ def share_interval_lines(shares: pd.DataFrame, *, title: str = "", period_label:
             share = rows["share"].to_numpy(dtype=float) * 100
             err = np.vstack([share - rows["low"].to_numpy(dtype=float) * 100,
                              rows["high"].to_numpy(dtype=float) * 100 - share])
-            ax.errorbar(x + (i - (len(weights) - 1) / 2) * 0.12, share, yerr=np.clip(err, 0, None), marker="o", ms=4,
-                        capsize=2, lw=1.2, color=PALETTE[i % len(PALETTE)], ls="-" if i == 0 else "--",
-                        label=_plain(_WEIGHT_LABELS[weight]) if k == 0 else None)
+            colour, label = PALETTE[i % len(PALETTE)], _plain(_WEIGHT_LABELS[weight]) if k == 0 else None
+            if len(periods) <= _BAND_ABOVE:
+                ax.errorbar(x + (i - (len(weights) - 1) / 2) * 0.12, share, yerr=np.clip(err, 0, None), marker="o",
+                            ms=4, capsize=2, lw=1.2, color=colour, ls="-" if i == 0 else "--", label=label)
+            else:  # many periods: the interval as a band, error bars would hide the line
+                ax.plot(x, share, lw=1.2, color=colour, ls="-" if i == 0 else "--", label=label)
+                ax.fill_between(x, rows["low"].to_numpy(dtype=float) * 100, rows["high"].to_numpy(dtype=float) * 100,
+                                color=colour, alpha=0.18, lw=0)
         ax.set_title(_plain(value))
         ax.set_ylim(0, 100)
         ax.set_xticks(x[::step], [_plain(p) for p in periods[::step]], rotation=35, ha="right", fontsize=8)
@@ -243,7 +255,7 @@ def share_interval_lines(shares: pd.DataFrame, *, title: str = "", period_label:
         row[0].set_ylabel("percent (95% interval)")
     fig.suptitle(_plain(title))
     fig.legend(loc="lower center", ncols=len(weights), frameon=False, bbox_to_anchor=(0.5, -0.02))
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.tight_layout(rect=(0, 0.05, 1, 0.97))
     return fig
 
 
