@@ -82,6 +82,13 @@ def test_sources_frame_reads_labels_outlet_period_and_a_metadata_field(records):
     assert frame.loc[0, "sentence_text"].startswith('"We will not accept')
 
 
+def test_sources_frame_groups_by_an_article_field_and_rejects_an_empty_one(records):
+    assert sourcing.sources_frame(records, group_by="title")["title"].tolist() == ["a1", "a1", "b1", "b1"]
+    assert sourcing.sources_frame(records, group_by="desk")["desk"].tolist() == [None] * 4  # no record has it
+    with pytest.raises(ValueError, match="group_by must name an article field"):
+        sourcing.sources_frame(records, group_by=" ")
+
+
 def test_sources_frame_of_an_empty_store_has_its_columns():
     frame = sourcing.sources_frame([])
     assert list(frame.columns) == list(sourcing.SOURCES_COLUMNS) and frame.empty

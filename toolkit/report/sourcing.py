@@ -119,6 +119,8 @@ def sources_frame(source: Source, *, group_by: str = "source", time_bin: str = "
     """
     if time_bin not in TIME_BINS:
         raise ValueError(f"time_bin must be one of {', '.join(TIME_BINS)}, not {time_bin!r}")
+    if not group_by.strip():
+        raise ValueError("group_by must name an article field, e.g. 'source'")
     store = as_store(source)
     merged = corpus_names(store) if merge_names else {}
     store.con.register("source_names", pd.DataFrame({"name": list(merged), "usual": list(merged.values())},
