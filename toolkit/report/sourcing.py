@@ -203,6 +203,8 @@ def _replicate_totals(counts: np.ndarray, *, n_boot: int, rng: np.random.Generat
     Each resample draws n article indices; how often each article is drawn (a row of weights) times
     the count matrix gives that resample's totals: a few million draws at a time, whatever the corpus.
     """
+    if n_boot < 1:
+        raise ValueError(f"n_boot must be at least 1, not {n_boot}")
     n, k = counts.shape
     out = np.empty((n_boot, k))
     step = max(1, cells // max(n, 1))
