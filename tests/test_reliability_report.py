@@ -129,6 +129,9 @@ BAD_PARAMETERS = [
     ("date_from=21 October", "timeline.ipynb", "YYYY-MM-DD"),
     ("date_to=2024-02-30", "timeline.ipynb", "YYYY-MM-DD"),
     ("overview.top_n_actors=0", "overview.ipynb", ">= 1"),
+    ("time_bin=fortnight", "sources.ipynb", "one of 'day', 'week', 'month', 'quarter', 'year'"),
+    ("sources.n_boot=5", "sources.ipynb", "from 100 to 100000, got 5"),
+    ("min_quotes=0", "sources.ipynb", ">= 1"),
 ]
 
 

@@ -127,6 +127,29 @@ def test_quotes_notebook_writes_its_tables_charts_and_code_free_page(run):
     assert _errors_in(result.run_dir / "quotes.ipynb") == []
 
 
+def test_sources_notebook_degrades_on_the_unlabelled_seed(run):
+    """One article, one outlet, no labels filled yet: tables still written, each section says why it is empty."""
+    result, _ = run
+    for name in ("sources.html", "sources.ipynb", "sources.csv", "source_shares.csv", "source_shares_over_time.csv",
+                 "top_sources.csv", "source_table.csv", "carried_quotes.csv"):
+        assert (result.run_dir / name).is_file(), name
+    with open(result.run_dir / "sources.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["source"] for r in rows} == {"Reuters"} and {r["period"] for r in rows} == {"2024-10"}
+    assert ("Kim Hong-kyun", "South Korea") in {(r["actor"], r["affiliation"]) for r in rows}
+    with open(result.run_dir / "source_table.csv", encoding="utf-8") as handle:
+        assert next(csv.DictReader(handle))["name"] == "Kim Hong-kyun"  # the most quoted source
+    page = (result.run_dir / "sources.html").read_text(encoding="utf-8")
+    assert "Who the sources are" in page and "Not labelled" in page
+    assert "No quote appears in more than one article (the corpus has one article)." in page
+    assert "load_store(" not in page and 'class="jp-InputPrompt' not in page and "hl-ipython3" not in page
+    assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page
+    executed = nbformat.read(str(result.run_dir / "sources.ipynb"), as_version=4)
+    streams = [o for c in executed.cells if c.cell_type == "code" for o in c.get("outputs", [])
+               if o.get("output_type") in ("stream", "error")]
+    assert streams == []  # no warnings, stderr or errors
+
+
 def test_stance_notebook_writes_its_tables_charts_and_code_free_page(run):
     result, _ = run
     for name in ("stance.html", "stance.ipynb", "stance.csv", "stance_matrix.csv", "topic_stances.csv",

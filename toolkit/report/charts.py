@@ -33,7 +33,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from toolkit.stance.stances import polarity_of  # noqa: E402
 
-__all__ = ["per_day", "ranked_bars", "share_bars", "stacked_bars", "heatmap", "stance_network", "timeline_items",
+__all__ = ["per_day", "ranked_bars", "share_bars", "share_interval_bars", "share_interval_lines", "stacked_bars", "heatmap", "stance_network", "timeline_items",
            "timeline_summary",
            "timeline_chart", "timeline_panels", "timeline_bin", "dense_core", "PALETTE", "TIMELINE_ITEM_COLUMNS",
            "DENSE_ABOVE"]
@@ -135,6 +135,127 @@ def share_bars(frame: pd.DataFrame, *, label: str, shares: Sequence[tuple[str, s
     if title:
         fig.suptitle(_plain(title))
     fig.tight_layout()
+    return fig
+
+
+_WEIGHT_LABELS = {"quotes": "share of quotes", "words": "share of quoted words"}
+
+
+def _interval_panels(shares: pd.DataFrame, *, max_values: int) -> tuple[list[str], list[str]]:
+    """The values (panels) and weights a chart of :func:`toolkit.report.sourcing.bootstrap_shares` rows shows:
+    values in the table's order that have a share above zero somewhere, at most ``max_values``."""
+    present = shares.loc[shares["share"] > 0, "value"]
+    values = [v for v in dict.fromkeys(shares["value"]) if v in set(present)][:max_values]
+    weights = [w for w in ("quotes", "words") if (shares["weight"] == w).any()]
+    return values, weights
+
+
+def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: str = "group",
+                        groups: Sequence | None = None, max_values: int = 10) -> Figure | None:
+    """Shares with their 95% intervals, one panel per label value, one row per group (outlet).
+
+    ``shares`` holds rows of :func:`toolkit.report.sourcing.bootstrap_shares` (group, value, weight,
+    share, low, high), for one or both weights: each row of a panel has a bar for the share of quotes
+    and one for the share of quoted words, with error bars from ``low`` to ``high``. ``groups`` chooses
+    the groups and their order (default: all, in the table's order), the first on top.
+    """
+    if groups is not None:
+        shares = shares[shares["group"].isin(list(groups))]
+    if shares.empty:
+        return None
+    values, weights = _interval_panels(shares, max_values=max_values)
+    if not values:
+        return None
+    groups = [g for g in (groups if groups is not None else dict.fromkeys(shares["group"]))
+              if g in set(shares["group"])]
+    ncols = min(4 if len(values) > 6 else 3, len(values))
+    nrows = -(-len(values) // ncols)
+    height = max(1.8, 0.24 * len(groups) * max(1, len(weights)) + 1.0)
+    fig, axes = plt.subplots(nrows, ncols, sharey=True, squeeze=False,
+                             figsize=(3.6 * ncols + 1.8, height * nrows + 0.6))
+    y = np.arange(len(groups))[::-1]
+    bar = 0.8 / max(1, len(weights))
+    upper = float(np.nanmax(shares["high"].to_numpy(dtype=float))) * 100
+    right = min(100.0, (upper if upper == upper else 100.0) * 1.1 + 5)
+    for k, ax in enumerate(axes.ravel()):
+        if k >= len(values):
+            ax.set_visible(False)
+            continue
+        value = values[k]
+        for i, weight in enumerate(weights):
+            rows = shares[(shares["value"] == value) & (shares["weight"] == weight)].set_index("group").reindex(groups)
+            share = rows["share"].to_numpy(dtype=float) * 100
+            err = np.vstack([share - rows["low"].to_numpy(dtype=float) * 100,
+                             rows["high"].to_numpy(dtype=float) * 100 - share])
+            offset = (len(weights) - 1) / 2 * bar - i * bar
+            ax.barh(y + offset, np.nan_to_num(share), height=bar, color=PALETTE[i % len(PALETTE)],
+                    xerr=np.nan_to_num(np.clip(err, 0, None)), error_kw={"ecolor": "#333333", "capsize": 2, "lw": 1},
+                    label=_plain(_WEIGHT_LABELS[weight]) if k == 0 else None)
+        ax.set_title(_plain(value))
+        ax.set_xlim(0, right)
+        ax.set_xlabel("percent (95% interval)")
+        ax.spines[["top", "right"]].set_visible(False)
+    axes[0][0].set_yticks(y, [_plain(g) for g in groups])
+    axes[0][0].set_ylabel(_plain(group_label))
+    fig.suptitle(_plain(title))
+    fig.legend(loc="lower center", ncols=len(weights), frameon=False, bbox_to_anchor=(0.5, -0.02))
+    fig.tight_layout(rect=(0, 0.05, 1, 0.97))
+    return fig
+
+
+#: Above this many periods a chart over time draws each interval as a band instead of error bars.
+_BAND_ABOVE = 24
+
+
+def share_interval_lines(shares: pd.DataFrame, *, title: str = "", period_label: str = "period",
+                         max_values: int = 10) -> Figure | None:
+    """Shares over time with their 95% intervals: one panel per label value, periods on the x axis.
+
+    ``shares`` holds :func:`toolkit.report.sourcing.bootstrap_shares` rows whose groups are periods
+    (labels that sort in time order, :func:`toolkit.report.sourcing.time_bin_labels`); a line per
+    weight (share of quotes, of quoted words), with error bars from ``low`` to ``high`` (a shaded band
+    over more than 24 periods).
+    """
+    if shares.empty:
+        return None
+    values, weights = _interval_panels(shares, max_values=max_values)
+    if not values:
+        return None
+    periods = sorted(dict.fromkeys(shares["group"]), key=str)
+    x = np.arange(len(periods))
+    ncols = min(4 if len(values) > 6 else 3, len(values))
+    nrows = -(-len(values) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, sharey=True, squeeze=False,
+                             figsize=(min(6.0, max(3.8, 0.35 * len(periods) + 2.2)) * ncols, 2.9 * nrows + 0.6))
+    step = max(1, len(periods) // 8)
+    for k, ax in enumerate(axes.ravel()):
+        if k >= len(values):
+            ax.set_visible(False)
+            continue
+        value = values[k]
+        for i, weight in enumerate(weights):
+            rows = shares[(shares["value"] == value) & (shares["weight"] == weight)].set_index("group").reindex(periods)
+            share = rows["share"].to_numpy(dtype=float) * 100
+            err = np.vstack([share - rows["low"].to_numpy(dtype=float) * 100,
+                             rows["high"].to_numpy(dtype=float) * 100 - share])
+            colour, label = PALETTE[i % len(PALETTE)], _plain(_WEIGHT_LABELS[weight]) if k == 0 else None
+            if len(periods) <= _BAND_ABOVE:
+                ax.errorbar(x + (i - (len(weights) - 1) / 2) * 0.12, share, yerr=np.clip(err, 0, None), marker="o",
+                            ms=4, capsize=2, lw=1.2, color=colour, ls="-" if i == 0 else "--", label=label)
+            else:  # many periods: the interval as a band, error bars would hide the line
+                ax.plot(x, share, lw=1.2, color=colour, ls="-" if i == 0 else "--", label=label)
+                ax.fill_between(x, rows["low"].to_numpy(dtype=float) * 100, rows["high"].to_numpy(dtype=float) * 100,
+                                color=colour, alpha=0.18, lw=0)
+        ax.set_title(_plain(value))
+        ax.set_ylim(0, 100)
+        ax.set_xticks(x[::step], [_plain(p) for p in periods[::step]], rotation=35, ha="right", fontsize=8)
+        ax.set_xlabel(_plain(period_label))
+        ax.spines[["top", "right"]].set_visible(False)
+    for row in axes:
+        row[0].set_ylabel("percent (95% interval)")
+    fig.suptitle(_plain(title))
+    fig.legend(loc="lower center", ncols=len(weights), frameon=False, bbox_to_anchor=(0.5, -0.02))
+    fig.tight_layout(rect=(0, 0.05, 1, 0.97))
     return fig
 
 

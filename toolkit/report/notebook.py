@@ -258,6 +258,10 @@ PARAMETER_RULES: dict[str, Rule] = {
     "date_to": Rule("day"),
     "lanes": Rule("choice", choices=("actor", "document")),
     "max_events": Rule("int", low=1),
+    "group_by": Rule("str"),
+    "time_bin": Rule("choice", choices=("day", "week", "month", "quarter", "year")),
+    "min_quotes": Rule("int", low=1),
+    "n_boot": Rule("int", low=100, high=100_000),
 }
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
