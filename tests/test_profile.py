@@ -154,6 +154,13 @@ def test_unnamed_sources(words, role, gender, named):
     assert (labels.role, labels.gender, labels.named, labels.description) == (role, gender, named, words)
 
 
+@pytest.mark.parametrize("words, gender, named", [("Mr. King", "male", True), ("Patriot", None, True),
+                                                 ("Authorities", None, False)])
+def test_an_unresolved_name_is_still_named(words, gender, named):
+    labels = label_source(actor=None, speaker_text=words, profiles={})
+    assert (labels.gender, labels.named) == (gender, named)
+
+
 def test_a_pronoun_nobody_resolves_keeps_its_gender_only():
     labels = label_source(actor=None, speaker_text="she", profiles={})
     assert (labels.gender, labels.role, labels.named) == ("female", None, None)

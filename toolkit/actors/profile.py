@@ -442,7 +442,7 @@ class _Profiler:
             before = self.toks[m.first - 1].text if m.first > 0 else ""
             for word in (before, m.text.split()[0] if m.text else "", m.title or ""):
                 if honorific_gender(word.lower()):
-                    vote(honorific_gender(word.lower()), f"honorific '{word}'", 3)
+                    vote(honorific_gender(word.lower()), f"honorific '{word[:1].upper()}{word[1:]}'", 3)
                     break
             for _, evidence, words, _ in self._phrases([m]):
                 head = [w for w in _words(words) if w not in _DETERMINERS]
@@ -549,6 +549,14 @@ def label_source(*, actor: str | None, speaker_text: str | None, profiles: dict[
         return SourceLabels(PRONOUN_GENDER[low], None, None, None, f"pronoun '{low}'", None)
     if low in ("they", "it", "we", "i", "you", "them", "us"):
         return NO_LABELS
+    words = speaker_text.split()
+    if honorific_gender(words[0].lower()) and len(words) > 1:
+        # "Mr. King": a person the article names, though the name was not resolved to an actor
+        gender = honorific_gender(words[0].lower())
+        return SourceLabels(gender, "other", True, None, f"honorific '{words[0]}'",
+                            "a name the article gives without title or description")
+    if all(w[:1].isupper() for w in words) and role_of_words(words) is None:
+        return SourceLabels(None, "other", True, None, None, "a name the article gives without title or description")
     found = unnamed_labels(speaker_text)
     cue = role_of_words(speaker_text.split())
     served = profiles.get(affiliation) if affiliation else None
