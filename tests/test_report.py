@@ -127,8 +127,8 @@ def test_quotes_notebook_writes_its_tables_charts_and_code_free_page(run):
     assert _errors_in(result.run_dir / "quotes.ipynb") == []
 
 
-def test_sources_notebook_degrades_on_the_unlabelled_seed(run):
-    """One article, one outlet, no labels filled yet: tables still written, each section says why it is empty."""
+def test_sources_notebook_on_the_one_article_seed(run):
+    """One article, one outlet: labelled shares, no outlet difference or trend to draw, and it says so."""
     result, _ = run
     for name in ("sources.html", "sources.ipynb", "sources.csv", "source_shares.csv", "source_shares_over_time.csv",
                  "top_sources.csv", "source_table.csv", "carried_quotes.csv"):
@@ -140,7 +140,9 @@ def test_sources_notebook_degrades_on_the_unlabelled_seed(run):
     with open(result.run_dir / "source_table.csv", encoding="utf-8") as handle:
         assert next(csv.DictReader(handle))["name"] == "Kim Hong-kyun"  # the most quoted source
     page = (result.run_dir / "sources.html").read_text(encoding="utf-8")
-    assert "Who the sources are" in page and "Not labelled" in page
+    assert "Who the sources are" in page and "carry a gender label" in page
+    assert {(r["actor"], r["role"], r["gender"]) for r in rows} >= {("Kim Hong-kyun", "government", "unknown"),
+                                                                    ("Mark Rutte", "government", "male")}
     assert "No quote appears in more than one article (the corpus has one article)." in page
     assert "load_store(" not in page and 'class="jp-InputPrompt' not in page and "hl-ipython3" not in page
     assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page
