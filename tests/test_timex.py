@@ -27,6 +27,17 @@ CASES = [
     ("The minister resigned yesterday.", MON, "yesterday", "DATE", "2024-10-20"),
     ("The report is due tomorrow.", MON, "tomorrow", "DATE", "2024-10-22"),
     ("The president will speak tonight.", MON, "tonight", "TIME", "2024-10-21TNI"),
+    # past verb with an infinitive after the date: the date is the verb's, in the past
+    ("Raymond Roth on Thursday agreed to plead guilty to a charge.", date(2013, 3, 22), "Thursday", "DATE",
+     "2013-03-21"),
+    ("On Friday, the Kenyan government planned to pay the families.", date(1998, 9, 30), "Friday", "DATE",
+     "1998-09-25"),
+    ("The two sides agreed to meet again on Thursday.", date(2013, 3, 22), "Thursday", "DATE", "2013-03-28"),
+    # "until" yields to the clause's tense; a possessive day's own cue ("approaching") looks ahead
+    ("Until Thursday, they had not called Kopp a suspect.", date(1999, 5, 7), "Thursday", "DATE", "1999-05-06"),
+    ("Talks will go on until Thursday.", date(1999, 5, 7), "Thursday", "DATE", "1999-05-13"),
+    ("Both camps prepared with Wednesday's debate approaching.", date(2016, 10, 18), "Wednesday", "DATE",
+     "2016-10-19"),
     # --- calendar dates in news forms
     ("The accord was signed on Oct. 21, 2024, in Vienna.", None, "Oct. 21, 2024", "DATE", "2024-10-21"),
     ("The accord was signed on 21 October 2024 in Vienna.", None, "21 October 2024", "DATE", "2024-10-21"),

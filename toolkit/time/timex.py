@@ -88,6 +88,8 @@ FUTURE_CUES = set(_by_kind(_CUES, "future"))
 PRESENT_CUES = set(_by_kind(_CUES, "present"))
 PAST_CUES = set(_by_kind(_CUES, "past"))
 NOT_PAST_ED = set(_by_kind(_CUES, "not_past"))
+WEAK_CUES = _by_kind(_CUES, "weak")
+FUTURE_TO = set(_by_kind(_CUES, "future_to"))
 UNITS = {r[0].lower(): (r[1], int(r[2])) for r in _UNIT_ROWS}
 
 _TENS = {k: int(v) for k, v in CARDINALS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
@@ -306,7 +308,7 @@ def _not_after_abbreviation() -> str:
 _BOUNDARY = re.compile(r"[.!?]" + _not_after_abbreviation()
                        + r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z])|\n[ \t]*\n")
 
-_CUE_WORDS = sorted(FUTURE_CUES | PRESENT_CUES | PAST_CUES, key=len, reverse=True)
+_CUE_WORDS = sorted(FUTURE_CUES | PRESENT_CUES | PAST_CUES | set(WEAK_CUES), key=len, reverse=True)
 _CUE_RX = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _CUE_WORDS)
                      + r"|[a-z]{2,}ed)(?![\w'])", re.I)
 
@@ -347,26 +349,32 @@ class _Ctx:
         quotation mark, and a bare -ed word only when it follows closely ("and on Sunday called for ...")."""
         s0, s1 = self.sentence(start, end)
         best: tuple[float, str] | None = None
+        weak: str | None = None
         for m in reversed(list(_CUE_RX.finditer(self.text, max(s0, start - 150), start) if left else ())):
+            word = m.group().lower()
+            if word in WEAK_CUES:
+                weak = weak or WEAK_CUES[word]
+                continue  # "Until Thursday, they had not called": the clause's own tense decides
             kind = _cue_kind(m.group(), self.text, m.start())
-            if kind and m.group().lower().endswith(" to") and re.search(r"[,;(]|\s[-–—]+\s",
-                                                                          self.text[m.end():start]):
+            if kind and word.endswith(" to") and re.search(r"[,;(]|\s[-–—]+\s", self.text[m.end():start]):
                 continue  # "pledged to boost ties, signing a treaty in June": the infinitive ended
             if kind:
                 best = (start - m.end(), kind)
                 break
         stop = _QUOTE.search(self.text, end, min(s1, end + 120))
         for m in _CUE_RX.finditer(self.text, end, stop.start() if stop else min(s1, end + 120)):
-            kind = _cue_kind(m.group(), self.text, m.start())
+            if m.group().lower() in WEAK_CUES:
+                continue
+            kind = _cue_kind(m.group(), self.text, m.start(), right=True)
             if kind:
                 gap = m.start() - end
-                if m.group().lower() not in _KNOWN_CUES and gap > RIGHT_ED_REACH:
+                if m.group().lower() not in _KNOWN_CUES and gap > RIGHT_ED_REACH and not weak:
                     continue
                 dist = gap * 1.2 + 2
                 if best is None or dist < best[0]:
                     best = (dist, kind)
                 break
-        return best[1] if best else None
+        return best[1] if best else weak
 
 
 #: A bare -ed word after an expression is read as its verb only this close (characters).
@@ -380,9 +388,20 @@ _PAST_AUX = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _cue_kind(word: str, text: str, pos: int) -> str | None:
-    """The tense a cue word found at ``text[pos:]`` signals, if it signals one there."""
+def _cue_kind(word: str, text: str, pos: int, *, right: bool = False) -> str | None:
+    """The tense a cue word found at ``text[pos:]`` signals, if it signals one there; ``right``: the
+    cue follows the expression, so a past verb with an infinitive ("on Thursday agreed to") is past.
+
+    >>> _cue_kind("agreed to", "on Thursday agreed to plead", 12, right=True)
+    'past'
+    >>> _cue_kind("agreed to", "agreed to meet on Thursday", 0)
+    'future'
+    >>> _cue_kind("expected to", "the vote Friday expected to pass", 16, right=True)
+    'future'
+    """
     w = re.sub(r"\s+", " ", word.lower())
+    if right and w.endswith(" to") and w[:-3] not in FUTURE_TO and (w[:-3] in PAST_CUES or w.endswith("ed to")):
+        return "past"
     if w in FUTURE_CUES:
         if " " in w and _PAST_PLAN.search(text, max(0, pos - 24), pos):
             return "past"  # "had been due to expire Friday": a plan reported in the past tense
