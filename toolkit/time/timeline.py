@@ -90,7 +90,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -109,7 +109,14 @@ from toolkit.text.clauses import (
     verb_groups,
 )
 from toolkit.time.timex import Timex
-from toolkit.time.values import ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, as_date, describe_interval, interval
+from toolkit.time.values import (
+    ON_OR_AFTER_DCT,
+    ON_OR_BEFORE_DCT,
+    apply_offset,
+    as_date,
+    describe_interval,
+    interval,
+)
 from toolkit.text.lexicon import event_nouns, reporting_lemmas
 from toolkit.text.tokens import Doc, Token
 
@@ -234,8 +241,8 @@ class _Sentence:
         self.quoted = quoted
         words = _words()
         self.report = words.get("report", frozenset())
-        self.groups = [_Group(vg) for vg in verb_groups(self.tokens, self.sent.first, self.sent.last,
-                                                        transparent=timex_tokens)]
+        self.groups = [_Group(vg) for vg in _join_split_groups(
+            self.tokens, verb_groups(self.tokens, self.sent.first, self.sent.last, transparent=timex_tokens))]
         segs = clause_segments(self.tokens, self.sent.first, self.sent.last, [g.verb for g in self.groups],
                                transparent=timex_tokens)
         self.seg_of, self.seg_start, self.seg_end = segs.of, segs.start, segs.end
@@ -318,6 +325,61 @@ class _Sentence:
         if any(self._is_verb(k) for k in between):
             return None
         return gi
+
+
+#: Auxiliaries: a group headed by one of these right before a participle is one verb group with it.
+_AUXILIARIES = frozenset({"be", "have", "get"})
+#: Words the tagger may read as an adjective or a noun inside a verb group ("was last seen").
+_GROUP_GAP_TAGS = frozenset({"RB", "RBR", "JJ"})
+
+
+def _join_split_groups(tokens: Sequence[Token], groups: list[VerbGroup]) -> list[VerbGroup]:
+    """Join an auxiliary to the participle the tagger split it from ("was *last* seen": "last" read as an
+    adjective), so that the participle, not the auxiliary, names the event; tense and finiteness stay
+    the auxiliary's.
+
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.text.clauses import verb_groups
+    >>> doc = process("He was last seen on Monday.")
+    >>> [tokens.text for g in _join_split_groups(doc.tokens, verb_groups(doc.tokens, 0, len(doc.tokens)))
+    ...  for tokens in [doc.tokens[g.head]]]
+    ['seen']
+    """
+    out: list[VerbGroup] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None and prev.finite and not g.finite and prev.head == prev.last - 1 and \
+                prev.lemma in _AUXILIARIES and tokens[g.head].tag in ("VBN", "VBG") and g.first > prev.last and \
+                all(tokens[k].tag in _GROUP_GAP_TAGS for k in range(prev.last, g.first)):
+            out[-1] = replace(prev, last=g.last, head=g.head, lemma=g.lemma,
+                              passive=prev.lemma == "be" and tokens[g.head].tag == "VBN", particle=g.particle)
+            continue
+        out.append(g)
+    return out
+
+
+def _eventive(tokens: Sequence[Token], g: VerbGroup, first: int) -> bool:
+    """Whether a verb group names an event: not a copula ("has been there"), not an imperative opening
+    the sentence ("Call 555-1234"), not a capitalised word inside a sentence the tagger read as a verb
+    (a name: "Will", "Sue"); ``first`` is the sentence's first token.
+
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.text.clauses import verb_groups
+    >>> doc = process("Call the office. He has been there. He left.")
+    >>> [[_eventive(doc.tokens, g, s.first) for g in verb_groups(doc.tokens, s.first, s.last)] for s in doc.sentences]
+    [[False], [False], [True]]
+    """
+    head = tokens[g.head]
+    if g.lemma == "be" and not g.passive:
+        return False
+    k = first
+    while k < g.first and (tokens[k].tag in ("``", "''", "(", "-LRB-") or tokens[k].norm in _PUNCT):
+        k += 1
+    if head.tag == "VB" and g.first == k and g.finite and not g.modal:
+        return False  # an imperative
+    if head.text[:1].isupper() and g.head > k and not head.text.isupper():
+        return False  # a name the tagger read as a verb
+    return True
 
 
 # =========================================================================== finding events
@@ -406,9 +468,8 @@ def _noun_head(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | 
         j = k
         while j + 1 < last and toks[j + 1].tag in ("NN", "NNS", "JJ") and toks[j].tag != "NNS":
             j += 1
-        if toks[j].tag in ("NN", "NNS") and (possessive or _is_event_noun(toks[j]) or
-                                             toks[k].tag in ("NN", "NNS")):
-            return j
+        if toks[j].tag in ("NN", "NNS") and (possessive or _is_event_noun(toks[j])):
+            return j  # "the 2014 euro zonewide system" is no event: only an event noun is dated so
     # "a summit in June", "a phone call on Monday with ..."
     p = a - 1
     if p > first and toks[p].tag in ("IN", "TO") and toks[p - 1].tag in ("NN", "NNS") and \
@@ -417,6 +478,16 @@ def _noun_head(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | 
         before = _np_start(toks, n, first) - 1
         if before < first or toks[before].tag in ("IN", "TO", "CC") or toks[before].norm in _PUNCT:
             return n
+    return None
+
+
+def _subject_event(tokens: Sequence[Token], sa: _Sentence, g: VerbGroup) -> int | None:
+    """The event noun heading the subject right before a verb group ("The meeting was on Monday")."""
+    k = g.first - 1
+    while k >= sa.sent.first and tokens[k].tag in ("RB", "MD"):
+        k -= 1
+    if k >= sa.sent.first and _is_event_noun(tokens[k]) and sa.seg_of.get(k) == sa.seg_of.get(g.first):
+        return k
     return None
 
 
@@ -779,7 +850,33 @@ class _Finder:
         for e in everything:
             if e.relative_to is not None:
                 e.relative_to = index_of.get(e.relative_to)
+        self._resolve_anchored(everything)
         return everything
+
+    def _resolve_anchored(self, events: list[Event]) -> None:
+        """An event dated by an expression anchored to another event ("seen the day before the son
+        reported him missing", "came two days after the vote on Sunday") is dated from that event when
+        it has a date: its day moved by the expression's offset. Otherwise it keeps the expression's own
+        value (unresolved) with ``relative_to`` naming the anchoring event: a value with its anchor."""
+        for e in events:
+            tx = self.timexes[e.timex] if e.timex is not None else None
+            if tx is None or not tx.offset or tx.anchor_at is None:
+                continue
+            ref = next((i for i, o in enumerate(events) if o is not e and o.sentence == e.sentence and
+                        o.start >= tx.anchor_at and not (o.timex == e.timex and o.anchor == "timex")), None)
+            if ref is None:
+                continue
+            anchor = events[ref]
+            e.relative_to = ref
+            first, last = anchor.interval_start, anchor.interval_end
+            if anchor.anchor != "timex" or first is None or last is None or \
+                    (first != last and tx.offset.endswith("D")):
+                e.value, e.interval_start, e.interval_end, e.anchor = tx.value, None, None, "timex"
+                continue
+            moved = apply_offset(tx.offset, first)
+            if moved is not None:
+                e.value, e.anchor = moved.value, "timex"
+                e.interval_start, e.interval_end = moved.interval()
 
     def _attach(self) -> tuple[list[tuple[int, str, int]], dict[tuple[int, str, int], list[int]]]:
         """The words expressions date, in the order first dated, each with its expressions' indices:
@@ -798,7 +895,15 @@ class _Finder:
                 gi = _verb_for(self.tokens, a, b, sa)
                 if gi is None:
                     continue
-                key = (s, "verb", gi)
+                g = sa.groups[gi].verb
+                if not _eventive(self.tokens, g, sa.sent.first):
+                    # "The meeting was on Monday": a copula dates its subject, when that names an event
+                    n = _subject_event(self.tokens, sa, g) if g.lemma == "be" else None
+                    if n is None:
+                        continue
+                    key = (s, "noun", n)
+                else:
+                    key = (s, "verb", gi)
             if key not in attachments:
                 order.append(key)
             attachments.setdefault(key, []).append(i)
@@ -840,7 +945,7 @@ class _Finder:
                 continue
             sa = self.sentence(s)
             for gi, g in enumerate(sa.groups):
-                if not g.finite or (s, gi) in with_event:
+                if not g.finite or (s, gi) in with_event or not _eventive(self.tokens, g.verb, sa.sent.first):
                     continue
                 before = bisect.bisect_left(starts, self.tokens[g.main].start)
                 last_dated = dated_by_start[before - 1] if before else None

@@ -31,7 +31,7 @@ from typing import Callable, Sequence
 
 from toolkit.resources import data_lines
 from toolkit.text.tokens import listed_abbreviations
-from toolkit.time.values import GRANULARITIES, SEASON_START, Value, add_days, parse, shift, unresolved
+from toolkit.time.values import GRANULARITIES, SEASON_START, Value, add_days, offset, parse, shift, unresolved
 
 __all__ = ["Timex", "tag_timexes"]
 
@@ -46,11 +46,18 @@ class Timex:
     type: str
     value: str
     mod: str | None = None
+    #: For an expression anchored to an event ("the day before the son reported him missing"): the
+    #: offset from that event (``-P1D``, :func:`toolkit.time.values.offset`) and the character offset
+    #: where the words naming the event begin; the timeline resolves it against the event's date.
+    offset: str | None = None
+    anchor_at: int | None = None
 
     def to_dict(self) -> dict:
         out = {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
         if self.mod:
             out["mod"] = self.mod
+        if self.offset:
+            out["offset"], out["anchor_at"] = self.offset, self.anchor_at
         return out
 
 
@@ -430,6 +437,8 @@ class _Result:
     mod: str | None = None
     start: int | None = None
     end: int | None = None
+    offset: str | None = None
+    anchor_at: int | None = None
 
 
 def _anchor(ctx: _Ctx, gran: str = "D") -> Value | None:
@@ -1152,6 +1161,56 @@ def _per_unit(m: re.Match, ctx: _Ctx) -> _Result | None:
     return _Result("SET", _duration(1, m.group("u")), None)
 
 
+# --------------------------------------------------------------------------- anchored to an event or a date
+_ANCHORED_UNITS = {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}
+#: What may follow "the day before": words that name an event or a date (not punctuation, "that").
+_ANCHOR_START = re.compile(r"(?!(?:that|this|then|and|or|but|it|he|she|they|we|I|you)\b)[\w'’\"“$]")
+
+
+@_rule("anchored", r"(?P<det>the|a|one|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                   r"|a\s+few|several))\s+(?P<u>day|night|week|month|year)(?P<pl>s)?\s+(?P<side>before|after)\s+")
+def _anchored(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """'the day before the son reported him missing', 'two days after the vote', 'the day before last
+    Tuesday's hearing': a span counted from an event or a date named right after it. From a date the
+    value is that date moved by the span; from an event it is the span (a duration) or an unresolved
+    day, with the offset and where the event is named kept for the timeline (never a date guessed
+    from elsewhere). Apposed to a date ("Oct. 12, the day before the crash") it is that date."""
+    det = m.group("det").lower()
+    n_word = m.group("n")
+    plural = bool(m.group("pl"))
+    if (n_word is None or n_word.lower() == "a") == plural or (n_word and n_word.lower() in ("a few", "several")):
+        return None  # "the days before", "several days after": no count to move by
+    if not _ANCHOR_START.match(ctx.text, m.end()):
+        return None
+    u = m.group("u").lower()
+    gran = _ANCHORED_UNITS[u]
+    n = 1 if n_word is None or n_word.lower() == "a" else int(_number(n_word) or 0)
+    if n < 1:
+        return None
+    sign = -1 if m.group("side").lower() == "before" else 1
+    later = _MASTER.match(ctx.text, m.end())
+    got = _apply(ctx.text, m.end(), _RULE_INDEX[later.lastgroup], ctx) if later else None
+    if got is not None:
+        sub, res = got
+        ref = parse(res.value) if res.type in ("DATE", "TIME") else None
+        if ref is not None and ref.gran in ("D", "W", "M", "Y") and \
+                GRANULARITIES.index(ref.gran) <= GRANULARITIES.index(gran):
+            p = Value(ref.gran, shift(ref.day, gran, sign * n))  # "two weeks after March 3": a day
+            _remember(ctx, p, m.start())
+            return _Result("DATE", p.value, None, m.start(), sub.end() if res.end is None else res.end)
+        return None
+    span_end = m.start("side")
+    span_end -= len(ctx.text[m.start():span_end]) - len(ctx.text[m.start():span_end].rstrip())
+    start = m.start()
+    if n_word is None and det == "the":  # "the day before X"
+        before = ctx.text[max(0, m.start() - 3):m.start()]
+        if ctx.anchor is not None and ctx.anchor.gran == gran and before.endswith(", ") and \
+                0 <= m.start() - ctx.anchor_pos < 40:
+            return _Result("DATE", ctx.anchor.value, None, start, span_end)  # "Oct. 12, the day before the crash"
+        return _Result("DATE", unresolved(gran), None, start, span_end, offset(sign, n, gran), m.end())
+    return _Result("DURATION", _duration(n, u), None, start, span_end, offset(sign, n, gran), m.end())
+
+
 # --------------------------------------------------------------------------- N units ago / earlier
 _AGO = r"ago|earlier|from\s+now|hence"
 
@@ -1662,6 +1721,6 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
         sub, res = got
         start = sub.start() if res.start is None else res.start
         end = sub.end() if res.end is None else res.end
-        out.append(Timex(start, end, text[start:end], res.type, res.value, res.mod))
+        out.append(Timex(start, end, text[start:end], res.type, res.value, res.mod, res.offset, res.anchor_at))
         pos = max(end, m.start() + 1)
     return out
