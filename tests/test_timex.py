@@ -89,6 +89,14 @@ CASES = [
      "DATE", "2000-01-05"),  # a possessive day names its own, past event
     ("The nations, invited in July 1997, will officially join on March 12.", date(1999, 2, 27), "March 12",
      "DATE", "1999-03-12"),  # a modal between the dates: no shared year
+    # --- anchored to a date named right after: that date moved; to an event: left relative
+    ("The day before last Tuesday's hearing, Manuel went to the house.", date(2000, 2, 24),
+     "The day before last Tuesday", "DATE", "2000-02-21"),
+    ("He left two weeks after March 3.", date(1998, 3, 10), "two weeks after March 3", "DATE", "1998-03-17"),
+    ("He was last seen the day before the son reported him missing.", date(2012, 7, 30), "the day", "DATE",
+     "XXXX-XX-XX"),
+    ("Results came two days after the vote.", date(2012, 7, 30), "two days", "DURATION", "P2D"),
+    ("Prices fell on Oct. 12, the day before the crash.", date(1989, 10, 30), "the day", "DATE", "1989-10-12"),
     # --- present, past, future references
     ("Prosecutors may soon seek an indictment.", Q4_1989, "soon", "DATE", "FUTURE_REF"),
     ("It expects sales to soon grow to 25% of the total.", Q4_1989, "soon", "DATE", "FUTURE_REF"),
@@ -247,3 +255,12 @@ def test_a_season_anchors_anaphora_as_a_season():
     # "a quarter / two years earlier" than a season is a season (it used to render as "2019-None")
     text = "Sales rose in the summer of 2020. A quarter earlier they had fallen. Two years earlier they had risen."
     assert [t.value for t in tag_timexes(text, dct=date(2024, 10, 21))] == ["2020-SU", "2020-SP", "2018-SU"]
+
+
+def test_an_expression_anchored_to_an_event_keeps_its_offset_and_the_event():
+    text = "He was last seen the day before the son reported him missing."
+    tx = tag_timexes(text, dct=date(2012, 7, 30))[0]
+    assert (tx.offset, text[tx.anchor_at:tx.anchor_at + 7]) == ("-P1D", "the son")
+    assert tx.to_dict()["offset"] == "-P1D"
+    after = tag_timexes("Results came two days after the vote.", dct=date(2012, 7, 30))[0]
+    assert after.offset == "+P2D"

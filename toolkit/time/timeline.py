@@ -466,7 +466,8 @@ def _noun_head(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | 
     determined = a > first and toks[a - 1].tag in ("DT", "PRP$")
     if (possessive or determined) and k < last and toks[k].tag in ("NN", "NNS", "JJ"):
         j = k
-        while j + 1 < last and toks[j + 1].tag in ("NN", "NNS", "JJ") and toks[j].tag != "NNS":
+        while j + 1 < last and toks[j + 1].tag in ("NN", "NNS", "JJ") and toks[j].tag != "NNS" and \
+                not toks[j + 1].lower.endswith("ing"):  # "Wednesday's debate approaching": a participle
             j += 1
         if toks[j].tag in ("NN", "NNS") and (possessive or _is_event_noun(toks[j])):
             return j  # "the 2014 euro zonewide system" is no event: only an event noun is dated so
@@ -888,7 +889,8 @@ class _Finder:
             if s in self.skip:
                 continue
             sa = self.sentence(s)
-            n = _noun_head(self.tokens, a, b, sa)
+            # an anchored expression ("the day before last Tuesday's hearing") dates its clause, not the noun
+            n = None if self.timexes[i].offset else _noun_head(self.tokens, a, b, sa)
             if n is not None:
                 key = (s, "noun", n)
             else:

@@ -49,6 +49,7 @@ class Timex:
     #: For an expression anchored to an event ("the day before the son reported him missing"): the
     #: offset from that event (``-P1D``, :func:`toolkit.time.values.offset`) and the character offset
     #: where the words naming the event begin; the timeline resolves it against the event's date.
+    #: Anchored to a date inside the expression ("the day before last Tuesday"): the offset alone.
     offset: str | None = None
     anchor_at: int | None = None
 
@@ -1197,7 +1198,8 @@ def _anchored(m: re.Match, ctx: _Ctx) -> _Result | None:
                 GRANULARITIES.index(ref.gran) <= GRANULARITIES.index(gran):
             p = Value(ref.gran, shift(ref.day, gran, sign * n))  # "two weeks after March 3": a day
             _remember(ctx, p, m.start())
-            return _Result("DATE", p.value, None, m.start(), sub.end() if res.end is None else res.end)
+            return _Result("DATE", p.value, None, m.start(), sub.end() if res.end is None else res.end,
+                           offset(sign, n, gran))
         return None
     span_end = m.start("side")
     span_end -= len(ctx.text[m.start():span_end]) - len(ctx.text[m.start():span_end].rstrip())
