@@ -264,3 +264,26 @@ def test_an_expression_anchored_to_an_event_keeps_its_offset_and_the_event():
     assert tx.to_dict()["offset"] == "-P1D"
     after = tag_timexes("Results came two days after the vote.", dct=date(2012, 7, 30))[0]
     assert after.offset == "+P2D"
+
+
+# --------------------------------------------------------------------------- each rule's examples (data)
+def _rule_examples() -> list:
+    from toolkit.resources import read_table
+    return [pytest.param(r, id=f"{r['rule']}:{r['text']}") for r in read_table("time/timex_rules.tsv")]
+
+
+@pytest.mark.parametrize("row", _rule_examples())
+def test_rule_examples_in_the_rule_table(row):
+    """Every row of data/time/timex_rules.tsv: the named rule finds the expression with that value."""
+    from toolkit.time.timex import tag_with_rules
+    dct = None if row["dct"] == "-" else date.fromisoformat(row["dct"])
+    got = [(t.text, t.type, t.value, rule) for t, rule in tag_with_rules(row["sentence"], dct=dct)]
+    assert (row["text"], row["type"], row["value"], row["rule"]) in got, got
+
+
+def test_every_rule_has_examples():
+    from toolkit.resources import read_table
+    from toolkit.time.timex import rule_names
+    named = {r["rule"] for r in read_table("time/timex_rules.tsv")}
+    assert set(rule_names()) <= named, set(rule_names()) - named
+    assert named <= set(rule_names()), named - set(rule_names())

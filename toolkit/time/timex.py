@@ -7,7 +7,16 @@ dates ("Monday", "in June", "Oct. 23") take their direction from the tense of th
 (a few cue words around the match); anaphoric ones ("a year earlier", "the day before",
 "the quarter") from the last date the text mentioned. Extents and values follow the
 TimeML/TIMEX3 conventions of TimeBank and TempEval-3; values are built with the value grammar of
-:mod:`toolkit.time.values`.
+:mod:`toolkit.time.values`. Each rule is named (:func:`rule_names`); ``data/time/timex_rules.tsv``
+holds examples of every rule (sentence, DCT, expression, type, value) that run as tests, and
+:func:`tag_with_rules` tells which rule made each expression.
+
+Direction of an under-specified date: the tense of its clause (cue words of ``timex_cues.tsv``
+left and right of it; a past verb with an infinitive after it -- "on Thursday agreed to" -- is past,
+"until" yields to the clause's own tense), the expression's own cues ("last", "next", "this",
+"upcoming", a possessive day's own verb: "Wednesday's debate approaching"), else the past. An
+expression anchored to an event ("the day before the son reported him missing") is counted from a
+date named there, else keeps its offset (``Timex.offset``) for the timeline to resolve.
 
 Example::
 
@@ -33,7 +42,7 @@ from toolkit.resources import data_lines
 from toolkit.text.tokens import listed_abbreviations
 from toolkit.time.values import GRANULARITIES, SEASON_START, Value, add_days, offset, parse, shift, unresolved
 
-__all__ = ["Timex", "tag_timexes"]
+__all__ = ["Timex", "tag_timexes", "tag_with_rules", "rule_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1192,7 +1201,7 @@ def _anchored(m: re.Match, ctx: _Ctx) -> _Result | None:
     later = _MASTER.match(ctx.text, m.end())
     got = _apply(ctx.text, m.end(), _RULE_INDEX[later.lastgroup], ctx) if later else None
     if got is not None:
-        sub, res = got
+        sub, res, _ = got
         ref = parse(res.value) if res.type in ("DATE", "TIME") else None
         if ref is not None and ref.gran in ("D", "W", "M", "Y") and \
                 GRANULARITIES.index(ref.gran) <= GRANULARITIES.index(gran):
@@ -1680,7 +1689,7 @@ _MASTER = re.compile(
 _RULE_INDEX = {r.name: i for i, r in enumerate(_RULES)}
 
 
-def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Result] | None:
+def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Result, str] | None:
     """Try the rules from index ``first`` on at ``pos``; the first one that matches and is accepted wins."""
     for rl in _RULES[first:]:
         sub = rl.regex.match(text, pos)
@@ -1694,7 +1703,7 @@ def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Resul
             # expression names no day, so the rule does not apply and the text goes on.
             continue
         if res is not None:
-            return sub, res
+            return sub, res, rl.name
     return None
 
 
@@ -1705,11 +1714,31 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
     ``sentences`` (character spans) are used, if given, to bound the tense context; otherwise
     sentence boundaries are found with a cheap regular expression around each match.
     """
+    return [tx for tx, _ in tag_with_rules(text, dct=dct, sentences=sentences)]
+
+
+def rule_names() -> list[str]:
+    """The names of the tagger's rules, in the order they are tried.
+
+    >>> rule_names()[:3]
+    ['clock', 'weekday_date', 'day_month']
+    """
+    return [r.name for r in _RULES]
+
+
+def tag_with_rules(text: str, *, dct: date | datetime | None = None,
+                   sentences: Sequence[tuple[int, int]] | None = None) -> list[tuple[Timex, str]]:
+    """:func:`tag_timexes` with the name of the rule that made each expression (see
+    ``data/time/timex_rules.tsv`` for each rule's examples).
+
+    >>> [(t.text, rule) for t, rule in tag_with_rules("They met on Friday, two days ago.", dct=date(2024, 10, 21))]
+    [('Friday', 'weekday'), ('two days ago', 'ago')]
+    """
     if isinstance(dct, datetime):
         dct = dct.date()
     spans = sorted(sentences) if sentences else None
     ctx = _Ctx(text, dct, spans, [s for s, _ in spans] if spans else [])
-    out: list[Timex] = []
+    out: list[tuple[Timex, str]] = []
     pos = 0
     n = len(text)
     while pos < n:
@@ -1720,9 +1749,10 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
         if got is None:
             pos = m.start() + 1
             continue
-        sub, res = got
+        sub, res, rule = got
         start = sub.start() if res.start is None else res.start
         end = sub.end() if res.end is None else res.end
-        out.append(Timex(start, end, text[start:end], res.type, res.value, res.mod, res.offset, res.anchor_at))
+        out.append((Timex(start, end, text[start:end], res.type, res.value, res.mod, res.offset, res.anchor_at),
+                    rule))
         pos = max(end, m.start() + 1)
     return out
