@@ -38,6 +38,13 @@ CASES = [
     ("Talks will go on until Thursday.", date(1999, 5, 7), "Thursday", "DATE", "1999-05-13"),
     ("Both camps prepared with Wednesday's debate approaching.", date(2016, 10, 18), "Wednesday", "DATE",
      "2016-10-19"),
+    # the expression's own cues: a deadline preposition looks ahead; a weekday named with the date fixes its year
+    ("Elian must be returned to his father by Jan. 14, officials had said.", date(2000, 1, 7), "Jan. 14", "DATE",
+     "2000-01-14"),
+    ("The Times said in an editorial on Saturday, April 25: the court erred.", date(1998, 4, 24),
+     "Saturday, April 25", "DATE", "1998-04-25"),
+    ("The accession was planned for early March, an official said.", date(1999, 2, 10), "early March", "DATE",
+     "1999-03"),
     # --- calendar dates in news forms
     ("The accord was signed on Oct. 21, 2024, in Vienna.", None, "Oct. 21, 2024", "DATE", "2024-10-21"),
     ("The accord was signed on 21 October 2024 in Vienna.", None, "21 October 2024", "DATE", "2024-10-21"),

@@ -107,6 +107,7 @@ PAST_CUES = set(_by_kind(_CUES, "past"))
 NOT_PAST_ED = set(_by_kind(_CUES, "not_past"))
 WEAK_CUES = _by_kind(_CUES, "weak")
 FUTURE_TO = set(_by_kind(_CUES, "future_to"))
+DEADLINES = _by_kind(_CUES, "deadline")
 UNITS = {r[0].lower(): (r[1], int(r[2])) for r in _UNIT_ROWS}
 
 _TENS = {k: int(v) for k, v in CARDINALS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
@@ -331,6 +332,10 @@ _CUE_RX = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\
 
 
 _QUOTE = re.compile(r"[\"“”]|''|``")
+#: A deadline preposition right before an expression (modifiers such as "early", "mid-" between).
+_DEADLINE_RX = re.compile(r"(?<![\w'])(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                                      sorted(DEADLINES, key=len, reverse=True))
+                          + r")\s+(?:(?:early|mid|late|around|about|the\s+end\s+of)[-\s]+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -392,6 +397,25 @@ class _Ctx:
                     best = (dist, kind)
                 break
         return best[1] if best else weak
+
+
+    def direction(self, start: int, end: int) -> str | None:
+        """The direction of an under-specified date: its own deadline preposition ("by Jan. 14",
+        "until March 6": the future, but not for a fronted "Until Thursday, they had not ..."), else the
+        tense of its clause (:meth:`tense`).
+
+        >>> ctx = _Ctx("He must be returned by Jan. 14, officials had said.", None, None)
+        >>> ctx.direction(23, 30), ctx.tense(23, 30)
+        ('future', 'past')
+        """
+        before = _DEADLINE_RX.search(self.text, max(0, start - 30), start)
+        if before is not None:
+            s0, _ = self.sentence(start, end)
+            fronted = not self.text[s0:before.start()].strip(" \t\n\"'“‘(") and \
+                re.match(r"\s*,", self.text[end:end + 2])
+            if not fronted:
+                return DEADLINES[re.sub(r"\s+", " ", before.group(1).lower())]
+        return self.tense(start, end)
 
 
 #: A bare -ed word after an expression is read as its verb only this close (characters).
@@ -631,7 +655,7 @@ def _day_of_rest(rest: str | None, m: re.Match, ctx: _Ctx) -> str | None:
         return _month_day_value(dm.group(1), dm.group(2), dm.group(3), m, ctx)
     wd = WEEKDAYS.get(r.rstrip("."))
     if wd and ctx.dct:
-        return _weekday_date(ctx.dct, wd, _direction(ctx.tense(m.start(), m.end())) or "past").isoformat()
+        return _weekday_date(ctx.dct, wd, _direction(ctx.direction(m.start(), m.end())) or "past").isoformat()
     return None
 
 
@@ -649,18 +673,43 @@ def _month_day_value(mon: str, day: str, year: str | None, m: re.Match, ctx: _Ct
     d = _day_number(day)
     if d is None or not 1 <= d <= 31:
         return None
+    wd = _weekday_named(m)
     if year:
         y = int(year)
+    elif wd and ctx.dct and (agreeing := _years_on_weekday(ctx.dct.year, month, d, wd)):
+        y = min(agreeing, key=lambda c: abs(c - ctx.dct.year))  # "Saturday, April 25": the year it is a Saturday
     elif _apposed(ctx, m.start()):
         y = ctx.anchor.day.year
     elif ctx.dct:
-        y = _year_for(ctx.dct, month, d, ctx.tense(m.start(), m.end()))
+        y = _year_for(ctx.dct, month, d, ctx.direction(m.start(), m.end()))
     else:
         return f"XXXX-{month:02d}-{d:02d}"
     try:
         return date(y, month, d).isoformat()
     except ValueError:
         return None
+
+
+def _weekday_named(m: re.Match) -> int | None:
+    """The ISO weekday a calendar-date match names besides the date ("Monday, Oct. 26"), if any."""
+    wd = m.groupdict().get("wd")
+    return WEEKDAYS.get(wd.lower().rstrip(".")) if wd else None
+
+
+def _years_on_weekday(year: int, month: int, day: int, weekday: int) -> list[int]:
+    """Of the years around ``year``, those in which the date falls on the ISO ``weekday``.
+
+    >>> _years_on_weekday(1998, 4, 25, 6)  # Saturday, April 25
+    [1998]
+    """
+    out = []
+    for y in (year - 1, year, year + 1):
+        try:
+            if date(y, month, day).isoweekday() == weekday:
+                out.append(y)
+        except ValueError:
+            continue
+    return out
 
 
 def _calendar_date(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -830,7 +879,7 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         # "get around Wednesday's ruling": a possessive day names its own event; only its own verb
         # (to the right) can move it into the future ("Sunday's vote will decide").
         possessive = not pod and ctx.text.startswith(("'s", "’s"), m.end())
-        tense = ctx.tense(m.start(), m.end(), left=not possessive)
+        tense = ctx.tense(m.start(), m.end(), left=False) if possessive else ctx.direction(m.start(), m.end())
         d = _weekday_date(ctx.dct, wd, _direction(tense) or "past")
     _remember(ctx, Value("D", d), m.start())
     if pod:
@@ -883,7 +932,7 @@ def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
     elif rel in ("that", "the previous", "the following") and ctx.anchor is not None:
         y = ctx.anchor.day.year
     else:
-        y = _year_for(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
+        y = _year_for(ctx.dct, month, None, ctx.direction(m.start(), m.end()))
     p = Value("M", date(y, month, 1))
     _remember(ctx, p, m.start())
     return _Result("DATE", p.value, mod)
