@@ -178,6 +178,12 @@ def test_reuters_like_paragraph_with_monday_dct():
             ("Sunday", "2024-10-20"), ("June", "2024-06"), ("previously", "PAST_REF")} <= got
 
 
+def test_a_weekday_without_a_cue_of_its_own_is_the_day_it_named_before():
+    text = "Talks will resume on Thursday, officials said. Thursday is the deadline for a deal."
+    got = [(t.text, t.value) for t in tag_timexes(text, dct=date(2013, 3, 22))]
+    assert got == [("Thursday", "2013-03-28"), ("Thursday", "2013-03-28")]
+
+
 def test_datetime_dct_is_accepted():
     got = tag_timexes("He arrived yesterday.", dct=datetime(2024, 10, 21, 14, 30))
     assert [(t.text, t.value) for t in got] == [("yesterday", "2024-10-20")]

@@ -349,6 +349,7 @@ class _Ctx:
     quarter: Value | None = None         # last quarter the text mentioned
     quarter_pos: int = -1
     period_pos: int = -1                  # last "the (first) nine months"-style period mentioned
+    weekdays: dict[int, date] = field(default_factory=dict)  # each bare weekday as first resolved
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         if self.sentences:
@@ -359,8 +360,9 @@ class _Ctx:
                     return s0, s1
         lo = max(0, start - 300)
         s0 = lo
-        for m in _BOUNDARY.finditer(self.text, lo, start):
-            s0 = m.end()
+        for m in _BOUNDARY.finditer(self.text, lo, start + 3):  # the lookahead needs the capital at start
+            if m.end() <= start:
+                s0 = m.end()
         m = _BOUNDARY.search(self.text, end, min(len(self.text), end + 300))
         return s0, (m.start() + 1 if m else min(len(self.text), end + 300))
 
@@ -880,7 +882,11 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         # (to the right) can move it into the future ("Sunday's vote will decide").
         possessive = not pod and ctx.text.startswith(("'s", "’s"), m.end())
         tense = ctx.tense(m.start(), m.end(), left=False) if possessive else ctx.direction(m.start(), m.end())
-        d = _weekday_date(ctx.dct, wd, _direction(tense) or "past")
+        if _direction(tense) is None and wd in ctx.weekdays:
+            d = ctx.weekdays[wd]  # no cue of its own: the day this weekday named before in the story
+        else:
+            d = _weekday_date(ctx.dct, wd, _direction(tense) or "past")
+        ctx.weekdays.setdefault(wd, d)
     _remember(ctx, Value("D", d), m.start())
     if pod:
         return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
