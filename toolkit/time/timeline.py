@@ -479,6 +479,12 @@ def _noun_head(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | 
         before = _np_start(toks, n, first) - 1
         if before < first or toks[before].tag in ("IN", "TO", "CC") or toks[before].norm in _PUNCT:
             return n
+    # "after the floods last summer", "the vote Sunday": a bare date right after an event noun that is
+    # itself the object of a preposition (or opens the sentence), not of a verb
+    if p >= first and toks[p].tag in ("NN", "NNS") and _is_event_noun(toks[p]) and p not in sa.timex_tokens:
+        before = _np_start(toks, p, first) - 1
+        if before >= first and toks[before].tag in ("IN", "TO") or before < first:
+            return p
     return None
 
 
@@ -522,11 +528,16 @@ def _verb_for(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | N
     if not finite:
         return None
 
+    # A segment without a verb ("since last summer") is a phrase, not a clause: it belongs to the clause
+    # before it, so the boundary that opens it does not separate it from that clause.
+    verbless = not same
+
     def cost(gi: int) -> tuple[int, bool]:
         g = groups[gi]
         lo, hi = sorted((sa.seg_of.get(g.first, 0), seg))
         # brackets and quotation marks enclose; only clause boundaries separate
-        bounds = sum(1 for s in range(lo + 1, hi + 1) if sa.seg_opener[s] not in _ENCLOSING)
+        bounds = sum(1 for s in range(lo + 1, hi + 1) if sa.seg_opener[s] not in _ENCLOSING
+                     and not (verbless and s == seg and hi == seg))
         return gap(g) + BOUNDARY_COST * bounds, g.first > a
     return min(finite, key=cost)
 
