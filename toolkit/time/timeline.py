@@ -10,18 +10,34 @@ verb groups ("has previously dismissed", "could not confirm"), clause boundaries
 subordinators such as *that*/*which*/*whether*, and *and*/*but* before a verb or a new clause)
 and quotation marks. An expression then dates, in this order of preference:
 
-1. the noun it modifies — "last week's report", "the June summit" — or an *event noun*
+1. the noun it modifies — "last week's report" (any noun after a possessive date), "the June
+   summit" (an event noun only: "the 2014 euro zonewide system" is no event) — or an *event noun*
    (``data/lexicon/event_nouns.tsv``, or a noun in -tion/-sion/-ing) that stands in a prepositional
    phrase or as a subject right before it: "signing a treaty at **a summit in June**",
-   "after **a phone call on Monday** with ...". The direct object of a verb does not count:
-   in "announced its decision on Monday" Monday dates the announcing;
+   "after **a phone call on Monday** with ...", "after **the floods last summer**". The direct
+   object of a verb does not count: in "announced its decision on Monday" Monday dates the
+   announcing. An expression anchored to a date ("the day before last Tuesday's hearing") dates
+   its clause, not the noun after it;
 2. the verb group it sits inside: "has **previously** dismissed";
 3. the nearest finite verb of its own clause ("said **last week** that ..." → said;
    "and **on Sunday** called for ..." → called), else the nearest non-finite one
    ("signing ... in June");
 4. for a fronted adverbial ("On Monday, the ministry ...") the first main verb after it;
 5. else the nearest finite verb of the sentence, each clause boundary in between counting
-   as twelve words. A sentence without a verb dates nothing.
+   as twelve words; a segment without a verb ("since last summer") is a phrase of the clause
+   before it, not a clause of its own. A sentence without a verb dates nothing.
+
+**Event words** are verbs and event nouns: an auxiliary the tagger split from its participle
+("was *last* seen") is joined to it, so the participle names the event; a copula ("has been
+there since Monday") names none (it dates its subject if that is an event noun: "the meeting
+was on Monday"), nor does an imperative opening the sentence ("Call ...") or a capitalised word
+inside a sentence that the tagger read as a verb (a name).
+
+**Anchored expressions** ("seen the day before the son reported him missing", "came two days
+after the vote on Sunday") carry an offset and where their anchoring event is named
+(``Timex.offset``, ``Timex.anchor_at``): the event they date is moved by the offset from the
+anchoring event's day when that event is dated, and otherwise keeps the expression's own
+unresolved value, with ``relative_to`` naming the anchoring event when it is on the timeline.
 
 Two expressions dating the same word make one event when one lies inside the other ("at
 3 p.m. on Monday": the finer wins) or when they are the ends of a range ("from June to
