@@ -45,6 +45,9 @@ CASES = [
      "Saturday, April 25", "DATE", "1998-04-25"),
     ("The accession was planned for early March, an official said.", date(1999, 2, 10), "early March", "DATE",
      "1999-03"),
+    # a fronted date takes the tense of the clause it opens, however far its verb
+    ("In January, a week after the anniversary of the court decision, a clinic bombing killed a guard.",
+     date(1998, 10, 25), "January", "DATE", "1998-01"),
     # --- calendar dates in news forms
     ("The accord was signed on Oct. 21, 2024, in Vienna.", None, "Oct. 21, 2024", "DATE", "2024-10-21"),
     ("The accord was signed on 21 October 2024 in Vienna.", None, "21 October 2024", "DATE", "2024-10-21"),

@@ -385,14 +385,18 @@ class _Ctx:
             if kind:
                 best = (start - m.end(), kind)
                 break
-        stop = _QUOTE.search(self.text, end, min(s1, end + 120))
-        for m in _CUE_RX.finditer(self.text, end, stop.start() if stop else min(s1, end + 120)):
+        # a fronted adverbial ("In January, a week after the anniversary, a bombing killed ...") is
+        # dated by the verb of the clause it opens, however far
+        fronted = bool(_FRONTED.fullmatch(self.text, s0, start))
+        reach = FRONTED_REACH if fronted else 120
+        stop = _QUOTE.search(self.text, end, min(s1, end + reach))
+        for m in _CUE_RX.finditer(self.text, end, stop.start() if stop else min(s1, end + reach)):
             if m.group().lower() in WEAK_CUES:
                 continue
             kind = _cue_kind(m.group(), self.text, m.start(), right=True)
             if kind:
                 gap = m.start() - end
-                if m.group().lower() not in _KNOWN_CUES and gap > RIGHT_ED_REACH and not weak:
+                if m.group().lower() not in _KNOWN_CUES and gap > RIGHT_ED_REACH and not weak and not fronted:
                     continue
                 dist = gap * 1.2 + 2
                 if best is None or dist < best[0]:
@@ -420,6 +424,11 @@ class _Ctx:
         return self.tense(start, end)
 
 
+#: How far (characters) the verb of the clause a fronted expression opens is looked for.
+FRONTED_REACH = 200
+#: What may stand before a fronted expression at the start of its sentence: quotes, a conjunction, a preposition.
+_FRONTED = re.compile(r"[\s\"'“‘(]*(?:(?:and|but|then|also|in|on|at|by|during|since|until|after|before|early|late"
+                      r"|from|for|last|this|that|the)\s+)*", re.I)
 #: A bare -ed word after an expression is read as its verb only this close (characters).
 RIGHT_ED_REACH = 30
 _KNOWN_CUES = FUTURE_CUES | PRESENT_CUES | PAST_CUES
@@ -428,7 +437,7 @@ _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|get|
 
 
 _PAST_AUX = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
-_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
+_PAST_PLAN = re.compile(r"\b(?:had\s+been|was|were)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _cue_kind(word: str, text: str, pos: int, *, right: bool = False) -> str | None:
@@ -506,6 +515,8 @@ def _direction(tense: str | None) -> str | None:
 #: a date on the "wrong" side of the DCT costs this much extra (days; months for a bare month).
 TENSE_PENALTY_DAYS = 180
 TENSE_PENALTY_MONTHS = 6
+#: Without a tense cue, a date after the DCT costs this share of the penalty: news tells mostly of the past.
+UNTENSED_FUTURE = 0.5
 
 
 def _year_for(ref: date, month: int, day: int | None, tense: str | None) -> int:
@@ -522,7 +533,7 @@ def _year_for(ref: date, month: int, day: int | None, tense: str | None) -> int:
             delta = (date(y, month, min(day, 28)) - ref).days
             penalty = TENSE_PENALTY_DAYS
         cost = abs(delta) + (penalty if (tense == "past" and delta > 0) or (tense == "future" and delta < 0)
-                             else 0)
+                             else penalty * UNTENSED_FUTURE if tense is None and delta > 0 else 0)
         if best is None or cost < best[0]:
             best = (cost, y)
     return best[1]
