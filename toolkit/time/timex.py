@@ -1271,7 +1271,8 @@ def _anchored(m: re.Match, ctx: _Ctx) -> _Result | None:
         ref = parse(res.value) if res.type in ("DATE", "TIME") else None
         if ref is not None and ref.gran in ("D", "W", "M", "Y") and \
                 GRANULARITIES.index(ref.gran) <= GRANULARITIES.index(gran):
-            p = Value(ref.gran, shift(ref.day, gran, sign * n))  # "two weeks after March 3": a day
+            # "two weeks after March 3" is a day; "the week after Christmas" is that week
+            p = Value(gran if det == "the" and n_word is None else ref.gran, shift(ref.day, gran, sign * n))
             _remember(ctx, p, m.start())
             return _Result("DATE", p.value, None, m.start(), sub.end() if res.end is None else res.end,
                            offset(sign, n, gran))
