@@ -48,6 +48,9 @@ CASES = [
     # a fronted date takes the tense of the clause it opens, however far its verb
     ("In January, a week after the anniversary of the court decision, a clinic bombing killed a guard.",
      date(1998, 10, 25), "January", "DATE", "1998-01"),
+    # a cue in the next, coordinated clause is not the expression's
+    ("The bank was closed on Monday and will stay closed until next week.", date(2013, 3, 22), "Monday", "DATE",
+     "2013-03-18"),
     # --- calendar dates in news forms
     ("The accord was signed on Oct. 21, 2024, in Vienna.", None, "Oct. 21, 2024", "DATE", "2024-10-21"),
     ("The accord was signed on 21 October 2024 in Vienna.", None, "21 October 2024", "DATE", "2024-10-21"),

@@ -390,7 +390,9 @@ class _Ctx:
         fronted = bool(_FRONTED.fullmatch(self.text, s0, start))
         reach = FRONTED_REACH if fronted else 120
         stop = _QUOTE.search(self.text, end, min(s1, end + reach))
-        for m in _CUE_RX.finditer(self.text, end, stop.start() if stop else min(s1, end + reach)):
+        limit = stop.start() if stop else min(s1, end + reach)
+        clause = _NEXT_CLAUSE.search(self.text, end, limit)  # "was closed on Monday and will stay closed"
+        for m in _CUE_RX.finditer(self.text, end, clause.start() if clause else limit):
             if m.group().lower() in WEAK_CUES:
                 continue
             kind = _cue_kind(m.group(), self.text, m.start(), right=True)
@@ -424,6 +426,10 @@ class _Ctx:
         return self.tense(start, end)
 
 
+#: Where a coordinated or new clause begins after an expression: its tense is not the expression's.
+_NEXT_CLAUSE = re.compile(r";|\s(?:and|but|or|while|whereas|although|though|because)\s+(?=(?:\w+\s+){0,3}?"
+                          r"(?:will|would|shall|'ll|is|are|was|were|has|have|had|did|does|can|could|may|might|must"
+                          r"|should)\b)", re.I)
 #: How far (characters) the verb of the clause a fronted expression opens is looked for.
 FRONTED_REACH = 200
 #: What may stand before a fronted expression at the start of its sentence: quotes, a conjunction, a preposition.
