@@ -890,8 +890,12 @@ class _Finder:
             tx = self.timexes[e.timex] if e.timex is not None else None
             if tx is None or not tx.offset or tx.anchor_at is None:
                 continue
+            phrase_end = self._anchor_phrase_end(e.sentence, tx.anchor_at)
             ref = next((i for i, o in enumerate(events) if o is not e and o.sentence == e.sentence and
-                        o.start >= tx.anchor_at and not (o.timex == e.timex and o.anchor == "timex")), None)
+                        tx.anchor_at <= o.start < phrase_end and not (o.timex == e.timex and o.anchor == "timex")),
+                       None)
+            if ref is None:  # "two days after the hearing": the hearing dated earlier in the story
+                ref = self._earlier_mention(events, e, tx.anchor_at, phrase_end)
             if ref is None:
                 continue
             anchor = events[ref]
@@ -905,6 +909,31 @@ class _Finder:
             if moved is not None:
                 e.value, e.anchor = moved.value, "timex"
                 e.interval_start, e.interval_end = moved.interval()
+
+    def _anchor_phrase_end(self, sentence: int, at: int) -> int:
+        """Where the words naming an anchoring event end: the next clause punctuation or coordination."""
+        sent = self.doc.sentences[sentence]
+        end = self.tokens[sent.last - 1].end
+        for k in range(sent.first, sent.last):
+            tok = self.tokens[k]
+            if tok.start > at and (tok.norm in (",", ";", ":", "--") or tok.tag == "CC"):
+                return tok.start
+        return end
+
+    def _earlier_mention(self, events: list[Event], e: Event, at: int, end: int) -> int | None:
+        """The dated event told before ``e`` whose word is the head of the anchoring phrase ``[at, end)``
+        ("the hearing" ... "Wednesday's hearing"): the most recent one with the same word."""
+        heads = {t.lower for t in self.tokens if at <= t.start < end and t.tag in ("NN", "NNS") and
+                 _is_event_noun(t)}
+        if not heads:
+            return None
+        found = None
+        for i, o in enumerate(events):
+            if o.start >= e.start:
+                break
+            if o.anchor == "timex" and o.kind == "noun" and o.text.split()[-1].lower() in heads:
+                found = i
+        return found
 
     def _attach(self) -> tuple[list[tuple[int, str, int]], dict[tuple[int, str, int], list[int]]]:
         """The words expressions date, in the order first dated, each with its expressions' indices:
