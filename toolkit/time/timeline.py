@@ -923,8 +923,7 @@ class _Finder:
     def _earlier_mention(self, events: list[Event], e: Event, at: int, end: int) -> int | None:
         """The dated event told before ``e`` whose word is the head of the anchoring phrase ``[at, end)``
         ("the hearing" ... "Wednesday's hearing"): the most recent one with the same word."""
-        heads = {t.lower for t in self.tokens if at <= t.start < end and t.tag in ("NN", "NNS") and
-                 _is_event_noun(t)}
+        heads = {t.lower for t in self.doc.tokens_in(at, end) if t.tag in ("NN", "NNS") and _is_event_noun(t)}
         if not heads:
             return None
         found = None
