@@ -139,6 +139,13 @@ def test_dates_in_context(text, dct, word, value, anchored_to):
     assert ref == anchored_to
 
 
+def test_an_event_dated_from_its_anchor_sorts_by_its_own_date():
+    text = "He was last seen the day before his son reported him missing on Sunday."
+    record = annotate_document(Document(id="t", text=text, published=D("2012-07-30"))).to_dict()
+    rows = timeline([record])
+    assert [(r["event"], r["interval_start"]) for r in rows] == [("seen", "2012-07-28"), ("reported", "2012-07-29")]
+
+
 # (sentence, words that name no event)
 NOT_EVENTS = [
     pytest.param("Call the hotline on Monday for details.", {"Call"}, id="imperative"),

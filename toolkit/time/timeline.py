@@ -1134,7 +1134,9 @@ def _order_keys(doc_rows: list[tuple[dict, date | None, date | None, int | None]
     keys = []
     for index, (row, _first, _last, ref) in enumerate(doc_rows):
         key = own_keys[index]
-        if ref is not None and 0 <= ref < len(own_keys) and doc_rows[ref][3] is None:
+        # only an event placed by order sorts beside its reference event; one dated from an anchoring
+        # event ("the day before the son reported him missing") has its own interval
+        if ref is not None and row["anchor"] == "order" and 0 <= ref < len(own_keys) and doc_rows[ref][3] is None:
             before = (row["value"] or "").startswith("ON_OR_BEFORE")
             key = own_keys[ref][:7] + (-1 if before else 1, index)
         keys.append(key)
