@@ -121,3 +121,26 @@ def test_main_missing_path_is_one_line_error(tmp_path, capsys):
     assert main([str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("tempeval:") and "\n" not in err
+
+
+def test_main_prints_each_part_besides_the_total(tmp_path, capsys):
+    """A corpus with sub-folders (AQUAINT, TimeBank) is scored as a whole and by part."""
+    for part in ("AQUAINT", "TimeBank"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / "doc1.tml").write_text(TML, encoding="utf-8")
+    (tmp_path / "TimeBank" / "doc2.tml").write_text(TML.replace('value="1998-02-10"', 'value="1998-02-09"'),
+                                                    encoding="utf-8")
+    fig = evaluate(tmp_path)
+    assert fig["documents"] == 3 and sorted(fig["parts"]) == ["AQUAINT", "TimeBank"]
+    assert fig["parts"]["AQUAINT"]["documents"] == 1 and fig["parts"]["TimeBank"]["gold"] == 6
+    assert fig["parts"]["AQUAINT"]["value_f1"] > fig["parts"]["TimeBank"]["value_f1"]
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert lines["AQUAINT"][1:3] == ["1", "3"] and lines["TimeBank"][1:3] == ["2", "6"]
+
+
+def test_single_folder_has_no_parts(tml_file, capsys):
+    assert evaluate(tml_file.parent)["parts"] == {}
+    assert main([str(tml_file.parent)]) == 0
+    assert "by part" not in capsys.readouterr().out

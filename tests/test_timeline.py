@@ -95,6 +95,78 @@ def test_a_date_belongs_to_its_event(text, word, value, span, actors):
             assert ev["actors"] == []
 
 
+# --------------------------------------------------------------------------- dates in context
+# (sentence, dct, event word, value, event it is anchored to or None)
+IN_CONTEXT = [
+    pytest.param("Raymond Roth on Thursday agreed to plead guilty, his lawyer said.", D("2013-03-22"), "agreed",
+                 "2013-03-21", None, id="past-verb-with-infinitive-most-recent-past"),
+    pytest.param("Both camps prepared, with Wednesday's debate approaching.", D("2016-10-18"), "debate",
+                 "2016-10-19", None, id="possessive-approaching-next"),
+    pytest.param("The board is to vote on the plan on Thursday.", D("2013-03-22"), "vote", "2013-03-28", None,
+                 id="is-to-next"),
+    pytest.param("He was last seen the day before his son reported him missing on Sunday.", D("2012-07-30"),
+                 "seen", "2012-07-28", "reported", id="day-before-a-dated-event"),
+    pytest.param("He was last seen the day before his son reported him missing.", D("2012-07-30"), "seen",
+                 "XXXX-XX-XX", None, id="day-before-an-undated-event-stays-relative"),
+    pytest.param("The results came two days after the vote on Sunday.", D("2012-07-30"), "came", "2012-07-31",
+                 "vote", id="two-days-after-a-dated-event-noun"),
+    pytest.param("Wednesday's hearing will be public. The judge will rule two days after the hearing.",
+                 D("2013-03-22"), "rule", "2013-03-29", "hearing", id="anchor-event-dated-earlier-in-the-story"),
+    pytest.param("He was last seen the day before the storm, and police said on Monday he had left.",
+                 D("2013-03-22"), "seen", "XXXX-XX-XX", None, id="anchor-is-only-the-phrase-after-before"),
+    pytest.param("The day before last Tuesday's hearing, Manuel went to the house.", D("2000-02-24"), "went",
+                 "2000-02-21", None, id="day-before-a-date"),
+    pytest.param("The minister, who resigned last summer, said on Monday he will return.", D("2013-03-22"),
+                 "resigned", "2012-SU", None, id="timex-dates-its-own-relative-clause"),
+    pytest.param("It was the first time since last summer that prices fell.", D("2013-03-22"), None, None, None,
+                 id="verbless-phrase-belongs-to-the-clause-before"),
+    pytest.param("After the floods last summer, the government promised aid.", D("2013-03-22"), "floods", "2012-SU",
+                 None, id="event-noun-right-before-its-date"),
+    pytest.param("The ministry said on Monday that the plant, closed since last summer, would reopen.",
+                 D("2013-03-22"), "said", "2013-03-18", None, id="said-keeps-its-own-date"),
+]
+
+
+@pytest.mark.parametrize("text, dct, word, value, anchored_to", IN_CONTEXT)
+def test_dates_in_context(text, dct, word, value, anchored_to):
+    events = events_of(text, dct)
+    if word is None:  # the date dates no event word (here: a copula)
+        assert dated(events) == [], dated(events)
+        return
+    ev = next(e for e in events if e["text"] == word and e["anchor"] == "timex")
+    assert ev["value"] == value
+    ref = events[ev["relative_to"]]["text"] if ev["relative_to"] is not None else None
+    assert ref == anchored_to
+
+
+def test_an_event_dated_from_its_anchor_sorts_by_its_own_date():
+    text = "He was last seen the day before his son reported him missing on Sunday."
+    record = annotate_document(Document(id="t", text=text, published=D("2012-07-30"))).to_dict()
+    rows = timeline([record])
+    assert [(r["event"], r["interval_start"]) for r in rows] == [("seen", "2012-07-28"), ("reported", "2012-07-29")]
+
+
+# (sentence, words that name no event)
+NOT_EVENTS = [
+    pytest.param("Call the hotline on Monday for details.", {"Call"}, id="imperative"),
+    pytest.param("He has been in Paris since Monday.", {"been", "has"}, id="copula"),
+    pytest.param("He was last seen on Monday.", {"was", "was last seen"}, id="auxiliary-split-by-the-tagger"),
+    pytest.param("Ministers backed the 2014 euro zonewide system on Friday.", {"euro zonewide system", "system"},
+                 id="dated-noun-that-is-no-event"),
+]
+
+
+@pytest.mark.parametrize("text, words", NOT_EVENTS)
+def test_non_events_are_not_on_the_timeline(text, words):
+    got = {e["text"] for e in events_of(text)}
+    assert not got & words, got
+
+
+def test_a_copula_dates_its_subject_event_noun():
+    ev = dated(events_of("The meeting was on Monday."))[0]
+    assert (ev["text"], ev["kind"], ev["value"]) == ("meeting", "noun", "2024-10-21")
+
+
 def test_negated_event_keeps_its_date_and_says_so():
     ev = dated(events_of("Merkel did not attend the summit on Friday."))[0]
     assert (ev["text"], ev["value"], ev["negated"]) == ("did not attend", "2024-10-18", True)

@@ -27,6 +27,30 @@ CASES = [
     ("The minister resigned yesterday.", MON, "yesterday", "DATE", "2024-10-20"),
     ("The report is due tomorrow.", MON, "tomorrow", "DATE", "2024-10-22"),
     ("The president will speak tonight.", MON, "tonight", "TIME", "2024-10-21TNI"),
+    # past verb with an infinitive after the date: the date is the verb's, in the past
+    ("Raymond Roth on Thursday agreed to plead guilty to a charge.", date(2013, 3, 22), "Thursday", "DATE",
+     "2013-03-21"),
+    ("On Friday, the Kenyan government planned to pay the families.", date(1998, 9, 30), "Friday", "DATE",
+     "1998-09-25"),
+    ("The two sides agreed to meet again on Thursday.", date(2013, 3, 22), "Thursday", "DATE", "2013-03-28"),
+    # "until" yields to the clause's tense; a possessive day's own cue ("approaching") looks ahead
+    ("Until Thursday, they had not called Kopp a suspect.", date(1999, 5, 7), "Thursday", "DATE", "1999-05-06"),
+    ("Talks will go on until Thursday.", date(1999, 5, 7), "Thursday", "DATE", "1999-05-13"),
+    ("Both camps prepared with Wednesday's debate approaching.", date(2016, 10, 18), "Wednesday", "DATE",
+     "2016-10-19"),
+    # the expression's own cues: a deadline preposition looks ahead; a weekday named with the date fixes its year
+    ("Elian must be returned to his father by Jan. 14, officials had said.", date(2000, 1, 7), "Jan. 14", "DATE",
+     "2000-01-14"),
+    ("The Times said in an editorial on Saturday, April 25: the court erred.", date(1998, 4, 24),
+     "Saturday, April 25", "DATE", "1998-04-25"),
+    ("The accession was planned for early March, an official said.", date(1999, 2, 10), "early March", "DATE",
+     "1999-03"),
+    # a fronted date takes the tense of the clause it opens, however far its verb
+    ("In January, a week after the anniversary of the court decision, a clinic bombing killed a guard.",
+     date(1998, 10, 25), "January", "DATE", "1998-01"),
+    # a cue in the next, coordinated clause is not the expression's
+    ("The bank was closed on Monday and will stay closed until next week.", date(2013, 3, 22), "Monday", "DATE",
+     "2013-03-18"),
     # --- calendar dates in news forms
     ("The accord was signed on Oct. 21, 2024, in Vienna.", None, "Oct. 21, 2024", "DATE", "2024-10-21"),
     ("The accord was signed on 21 October 2024 in Vienna.", None, "21 October 2024", "DATE", "2024-10-21"),
@@ -78,6 +102,14 @@ CASES = [
      "DATE", "2000-01-05"),  # a possessive day names its own, past event
     ("The nations, invited in July 1997, will officially join on March 12.", date(1999, 2, 27), "March 12",
      "DATE", "1999-03-12"),  # a modal between the dates: no shared year
+    # --- anchored to a date named right after: that date moved; to an event: left relative
+    ("The day before last Tuesday's hearing, Manuel went to the house.", date(2000, 2, 24),
+     "The day before last Tuesday", "DATE", "2000-02-21"),
+    ("He left two weeks after March 3.", date(1998, 3, 10), "two weeks after March 3", "DATE", "1998-03-17"),
+    ("He was last seen the day before the son reported him missing.", date(2012, 7, 30), "the day", "DATE",
+     "XXXX-XX-XX"),
+    ("Results came two days after the vote.", date(2012, 7, 30), "two days", "DURATION", "P2D"),
+    ("Prices fell on Oct. 12, the day before the crash.", date(1989, 10, 30), "the day", "DATE", "1989-10-12"),
     # --- present, past, future references
     ("Prosecutors may soon seek an indictment.", Q4_1989, "soon", "DATE", "FUTURE_REF"),
     ("It expects sales to soon grow to 25% of the total.", Q4_1989, "soon", "DATE", "FUTURE_REF"),
@@ -150,6 +182,12 @@ def test_reuters_like_paragraph_with_monday_dct():
     got = {(t.text, t.value) for t in tag_timexes(text, dct=MON)}
     assert {("Monday", "2024-10-21"), ("last week", "2024-W42"), ("Friday", "2024-10-18"),
             ("Sunday", "2024-10-20"), ("June", "2024-06"), ("previously", "PAST_REF")} <= got
+
+
+def test_a_weekday_without_a_cue_of_its_own_is_the_day_it_named_before():
+    text = "Talks will resume on Thursday, officials said. Thursday is the deadline for a deal."
+    got = [(t.text, t.value) for t in tag_timexes(text, dct=date(2013, 3, 22))]
+    assert got == [("Thursday", "2013-03-28"), ("Thursday", "2013-03-28")]
 
 
 def test_datetime_dct_is_accepted():
@@ -236,3 +274,35 @@ def test_a_season_anchors_anaphora_as_a_season():
     # "a quarter / two years earlier" than a season is a season (it used to render as "2019-None")
     text = "Sales rose in the summer of 2020. A quarter earlier they had fallen. Two years earlier they had risen."
     assert [t.value for t in tag_timexes(text, dct=date(2024, 10, 21))] == ["2020-SU", "2020-SP", "2018-SU"]
+
+
+def test_an_expression_anchored_to_an_event_keeps_its_offset_and_the_event():
+    text = "He was last seen the day before the son reported him missing."
+    tx = tag_timexes(text, dct=date(2012, 7, 30))[0]
+    assert (tx.offset, text[tx.anchor_at:tx.anchor_at + 7]) == ("-P1D", "the son")
+    assert tx.to_dict()["offset"] == "-P1D"
+    after = tag_timexes("Results came two days after the vote.", dct=date(2012, 7, 30))[0]
+    assert after.offset == "+P2D"
+
+
+# --------------------------------------------------------------------------- each rule's examples (data)
+def _rule_examples() -> list:
+    from toolkit.resources import read_table
+    return [pytest.param(r, id=f"{r['rule']}:{r['text']}") for r in read_table("time/timex_rules.tsv")]
+
+
+@pytest.mark.parametrize("row", _rule_examples())
+def test_rule_examples_in_the_rule_table(row):
+    """Every row of data/time/timex_rules.tsv: the named rule finds the expression with that value."""
+    from toolkit.time.timex import tag_with_rules
+    dct = None if row["dct"] == "-" else date.fromisoformat(row["dct"])
+    got = [(t.text, t.type, t.value, rule) for t, rule in tag_with_rules(row["sentence"], dct=dct)]
+    assert (row["text"], row["type"], row["value"], row["rule"]) in got, got
+
+
+def test_every_rule_has_examples():
+    from toolkit.resources import read_table
+    from toolkit.time.timex import rule_names
+    named = {r["rule"] for r in read_table("time/timex_rules.tsv")}
+    assert set(rule_names()) <= named, set(rule_names()) - named
+    assert named <= set(rule_names()), named - set(rule_names())

@@ -178,7 +178,27 @@ def _tml_files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*.tml") if p.is_file())
 
 
-def _run(path: str | os.PathLike, limit: int | None) -> tuple[list[TmlDocument], list[list[Timex]], float]:
+def _parts(root: Path, files: Sequence[Path]) -> list[str]:
+    """The part of the corpus each file belongs to: its first folder under ``root`` ("AQUAINT",
+    "TimeBank"), or "" for a file directly in it.
+
+    >>> _parts(Path("te3"), [Path("te3/AQUAINT/a.tml"), Path("te3/TimeBank/x/b.tml"), Path("te3/c.tml")])
+    ['AQUAINT', 'TimeBank', '']
+    """
+    out = []
+    for f in files:
+        try:
+            rel = f.relative_to(root).parts
+        except ValueError:
+            rel = ()
+        out.append(rel[0] if len(rel) > 1 else "")
+    return out
+
+
+def _run(path: str | os.PathLike, limit: int | None
+         ) -> tuple[list[TmlDocument], list[list[Timex]], float, list[str]]:
+    """Read and tag the ``.tml`` files under ``path``: documents, predictions, tagging seconds and
+    the corpus part of each document (:func:`_parts`)."""
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"no such file or folder: {root}")
@@ -190,13 +210,33 @@ def _run(path: str | os.PathLike, limit: int | None) -> tuple[list[TmlDocument],
     started = time.perf_counter()
     for doc in docs:
         preds.append(tag_timexes(doc.text, dct=doc.dct))
-    return docs, preds, time.perf_counter() - started
+    return docs, preds, time.perf_counter() - started, _parts(root, files)
 
 
 def evaluate(path: str | os.PathLike, *, limit: int | None = None) -> dict:
-    """Tag every ``.tml`` under ``path`` and score against its gold TIMEX3."""
-    docs, preds, elapsed = _run(path, limit)
-    return _figures(docs, preds, elapsed)
+    """Tag every ``.tml`` under ``path`` and score against its gold TIMEX3; ``figures["parts"]``
+    holds the same figures for each sub-folder ("AQUAINT", "TimeBank") when there are several."""
+    docs, preds, elapsed, parts = _run(path, limit)
+    figures = _figures(docs, preds, elapsed)
+    figures["parts"] = _part_figures(docs, preds, parts)
+    return figures
+
+
+def _part_figures(docs: list[TmlDocument], preds: list[list[Timex]], parts: list[str]) -> dict[str, dict]:
+    """Scores by corpus part (sub-folder), when the documents come from more than one."""
+    by_part: dict[str, tuple[list[TmlDocument], list[list[Timex]]]] = {}
+    for doc, pred, part in zip(docs, preds, parts):
+        ds, ps = by_part.setdefault(part, ([], []))
+        ds.append(doc)
+        ps.append(pred)
+    if len(by_part) < 2:
+        return {}
+    out = {}
+    for part, (ds, ps) in sorted(by_part.items()):
+        fig = score([d.timexes for d in ds], ps)
+        fig["documents"] = len(ds)
+        out[part or "(top)"] = fig
+    return out
 
 
 def _figures(docs: list[TmlDocument], preds: list[list[Timex]], elapsed: float) -> dict:
@@ -255,6 +295,15 @@ def _table(fig: dict) -> str:
     return "\n".join(lines)
 
 
+def _parts_table(parts: dict[str, dict]) -> str:
+    """One line of F1 figures per corpus part."""
+    lines = [f"{'by part':18}{'docs':>6}{'gold':>6}{'strict':>8}{'relaxed':>8}{'type':>7}{'value':>7}"]
+    for part, fig in parts.items():
+        lines.append(f"{part:18}{fig['documents']:6d}{fig['gold']:6d}{fig['strict_f1']:8.1f}"
+                     f"{fig['relaxed_f1']:8.1f}{fig['type_f1']:7.1f}{fig['value_f1']:7.1f}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.evaluate.tempeval",
                                      description="Score the TIMEX3 tagger on TempEval-3 TimeML files.")
@@ -264,11 +313,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N files")
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     try:
-        docs, preds, elapsed = _run(args.path, args.limit)
+        docs, preds, elapsed, doc_parts = _run(args.path, args.limit)
     except (FileNotFoundError, TmlError) as exc:
         print(f"tempeval: {exc}", file=sys.stderr)
         return 2
     print(_table(_figures(docs, preds, elapsed)))
+    parts = _part_figures(docs, preds, doc_parts)
+    if parts:
+        print(_parts_table(parts))
     if args.errors:
         print(_errors(docs, preds, args.errors))
     return 0

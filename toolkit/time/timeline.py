@@ -10,18 +10,34 @@ verb groups ("has previously dismissed", "could not confirm"), clause boundaries
 subordinators such as *that*/*which*/*whether*, and *and*/*but* before a verb or a new clause)
 and quotation marks. An expression then dates, in this order of preference:
 
-1. the noun it modifies — "last week's report", "the June summit" — or an *event noun*
+1. the noun it modifies — "last week's report" (any noun after a possessive date), "the June
+   summit" (an event noun only: "the 2014 euro zonewide system" is no event) — or an *event noun*
    (``data/lexicon/event_nouns.tsv``, or a noun in -tion/-sion/-ing) that stands in a prepositional
    phrase or as a subject right before it: "signing a treaty at **a summit in June**",
-   "after **a phone call on Monday** with ...". The direct object of a verb does not count:
-   in "announced its decision on Monday" Monday dates the announcing;
+   "after **a phone call on Monday** with ...", "after **the floods last summer**". The direct
+   object of a verb does not count: in "announced its decision on Monday" Monday dates the
+   announcing. An expression anchored to a date ("the day before last Tuesday's hearing") dates
+   its clause, not the noun after it;
 2. the verb group it sits inside: "has **previously** dismissed";
 3. the nearest finite verb of its own clause ("said **last week** that ..." → said;
    "and **on Sunday** called for ..." → called), else the nearest non-finite one
    ("signing ... in June");
 4. for a fronted adverbial ("On Monday, the ministry ...") the first main verb after it;
 5. else the nearest finite verb of the sentence, each clause boundary in between counting
-   as twelve words. A sentence without a verb dates nothing.
+   as twelve words; a segment without a verb ("since last summer") is a phrase of the clause
+   before it, not a clause of its own. A sentence without a verb dates nothing.
+
+**Event words** are verbs and event nouns: an auxiliary the tagger split from its participle
+("was *last* seen") is joined to it, so the participle names the event; a copula ("has been
+there since Monday") names none (it dates its subject if that is an event noun: "the meeting
+was on Monday"), nor does an imperative opening the sentence ("Call ...") or a capitalised word
+inside a sentence that the tagger read as a verb (a name).
+
+**Anchored expressions** ("seen the day before the son reported him missing", "came two days
+after the vote on Sunday") carry an offset and where their anchoring event is named
+(``Timex.offset``, ``Timex.anchor_at``): the event they date is moved by the offset from the
+anchoring event's day when that event is dated, and otherwise keeps the expression's own
+unresolved value, with ``relative_to`` naming the anchoring event when it is on the timeline.
 
 Two expressions dating the same word make one event when one lies inside the other ("at
 3 p.m. on Monday": the finer wins) or when they are the ends of a range ("from June to
@@ -90,7 +106,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -109,7 +125,14 @@ from toolkit.text.clauses import (
     verb_groups,
 )
 from toolkit.time.timex import Timex
-from toolkit.time.values import ON_OR_AFTER_DCT, ON_OR_BEFORE_DCT, as_date, describe_interval, interval
+from toolkit.time.values import (
+    ON_OR_AFTER_DCT,
+    ON_OR_BEFORE_DCT,
+    apply_offset,
+    as_date,
+    describe_interval,
+    interval,
+)
 from toolkit.text.lexicon import event_nouns, reporting_lemmas
 from toolkit.text.tokens import Doc, Token
 
@@ -234,8 +257,8 @@ class _Sentence:
         self.quoted = quoted
         words = _words()
         self.report = words.get("report", frozenset())
-        self.groups = [_Group(vg) for vg in verb_groups(self.tokens, self.sent.first, self.sent.last,
-                                                        transparent=timex_tokens)]
+        self.groups = [_Group(vg) for vg in _join_split_groups(
+            self.tokens, verb_groups(self.tokens, self.sent.first, self.sent.last, transparent=timex_tokens))]
         segs = clause_segments(self.tokens, self.sent.first, self.sent.last, [g.verb for g in self.groups],
                                transparent=timex_tokens)
         self.seg_of, self.seg_start, self.seg_end = segs.of, segs.start, segs.end
@@ -318,6 +341,61 @@ class _Sentence:
         if any(self._is_verb(k) for k in between):
             return None
         return gi
+
+
+#: Auxiliaries: a group headed by one of these right before a participle is one verb group with it.
+_AUXILIARIES = frozenset({"be", "have", "get"})
+#: Words the tagger may read as an adjective or a noun inside a verb group ("was last seen").
+_GROUP_GAP_TAGS = frozenset({"RB", "RBR", "JJ"})
+
+
+def _join_split_groups(tokens: Sequence[Token], groups: list[VerbGroup]) -> list[VerbGroup]:
+    """Join an auxiliary to the participle the tagger split it from ("was *last* seen": "last" read as an
+    adjective), so that the participle, not the auxiliary, names the event; tense and finiteness stay
+    the auxiliary's.
+
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.text.clauses import verb_groups
+    >>> doc = process("He was last seen on Monday.")
+    >>> [tokens.text for g in _join_split_groups(doc.tokens, verb_groups(doc.tokens, 0, len(doc.tokens)))
+    ...  for tokens in [doc.tokens[g.head]]]
+    ['seen']
+    """
+    out: list[VerbGroup] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None and prev.finite and not g.finite and prev.head == prev.last - 1 and \
+                prev.lemma in _AUXILIARIES and tokens[g.head].tag in ("VBN", "VBG") and g.first > prev.last and \
+                all(tokens[k].tag in _GROUP_GAP_TAGS for k in range(prev.last, g.first)):
+            out[-1] = replace(prev, last=g.last, head=g.head, lemma=g.lemma,
+                              passive=prev.lemma == "be" and tokens[g.head].tag == "VBN", particle=g.particle)
+            continue
+        out.append(g)
+    return out
+
+
+def _eventive(tokens: Sequence[Token], g: VerbGroup, first: int) -> bool:
+    """Whether a verb group names an event: not a copula ("has been there"), not an imperative opening
+    the sentence ("Call 555-1234"), not a capitalised word inside a sentence the tagger read as a verb
+    (a name: "Will", "Sue"); ``first`` is the sentence's first token.
+
+    >>> from toolkit.text.tagging import process
+    >>> from toolkit.text.clauses import verb_groups
+    >>> doc = process("Call the office. He has been there. He left.")
+    >>> [[_eventive(doc.tokens, g, s.first) for g in verb_groups(doc.tokens, s.first, s.last)] for s in doc.sentences]
+    [[False], [False], [True]]
+    """
+    head = tokens[g.head]
+    if g.lemma == "be" and not g.passive:
+        return False
+    k = first
+    while k < g.first and (tokens[k].tag in ("``", "''", "(", "-LRB-") or tokens[k].norm in _PUNCT):
+        k += 1
+    if head.tag == "VB" and g.first == k and g.finite and not g.modal:
+        return False  # an imperative
+    if head.text[:1].isupper() and g.head > k and not head.text.isupper():
+        return False  # a name the tagger read as a verb
+    return True
 
 
 # =========================================================================== finding events
@@ -404,11 +482,11 @@ def _noun_head(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | 
     determined = a > first and toks[a - 1].tag in ("DT", "PRP$")
     if (possessive or determined) and k < last and toks[k].tag in ("NN", "NNS", "JJ"):
         j = k
-        while j + 1 < last and toks[j + 1].tag in ("NN", "NNS", "JJ") and toks[j].tag != "NNS":
+        while j + 1 < last and toks[j + 1].tag in ("NN", "NNS", "JJ") and toks[j].tag != "NNS" and \
+                not toks[j + 1].lower.endswith("ing"):  # "Wednesday's debate approaching": a participle
             j += 1
-        if toks[j].tag in ("NN", "NNS") and (possessive or _is_event_noun(toks[j]) or
-                                             toks[k].tag in ("NN", "NNS")):
-            return j
+        if toks[j].tag in ("NN", "NNS") and (possessive or _is_event_noun(toks[j])):
+            return j  # "the 2014 euro zonewide system" is no event: only an event noun is dated so
     # "a summit in June", "a phone call on Monday with ..."
     p = a - 1
     if p > first and toks[p].tag in ("IN", "TO") and toks[p - 1].tag in ("NN", "NNS") and \
@@ -417,6 +495,22 @@ def _noun_head(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | 
         before = _np_start(toks, n, first) - 1
         if before < first or toks[before].tag in ("IN", "TO", "CC") or toks[before].norm in _PUNCT:
             return n
+    # "after the floods last summer", "the vote Sunday": a bare date right after an event noun that is
+    # itself the object of a preposition (or opens the sentence), not of a verb
+    if p >= first and toks[p].tag in ("NN", "NNS") and _is_event_noun(toks[p]) and p not in sa.timex_tokens:
+        before = _np_start(toks, p, first) - 1
+        if before >= first and toks[before].tag in ("IN", "TO") or before < first:
+            return p
+    return None
+
+
+def _subject_event(tokens: Sequence[Token], sa: _Sentence, g: VerbGroup) -> int | None:
+    """The event noun heading the subject right before a verb group ("The meeting was on Monday")."""
+    k = g.first - 1
+    while k >= sa.sent.first and tokens[k].tag in ("RB", "MD"):
+        k -= 1
+    if k >= sa.sent.first and _is_event_noun(tokens[k]) and sa.seg_of.get(k) == sa.seg_of.get(g.first):
+        return k
     return None
 
 
@@ -450,11 +544,16 @@ def _verb_for(tokens: Sequence[Token], a: int, b: int, sa: _Sentence) -> int | N
     if not finite:
         return None
 
+    # A segment without a verb ("since last summer") is a phrase, not a clause: it belongs to the clause
+    # before it, so the boundary that opens it does not separate it from that clause.
+    verbless = not same
+
     def cost(gi: int) -> tuple[int, bool]:
         g = groups[gi]
         lo, hi = sorted((sa.seg_of.get(g.first, 0), seg))
         # brackets and quotation marks enclose; only clause boundaries separate
-        bounds = sum(1 for s in range(lo + 1, hi + 1) if sa.seg_opener[s] not in _ENCLOSING)
+        bounds = sum(1 for s in range(lo + 1, hi + 1) if sa.seg_opener[s] not in _ENCLOSING
+                     and not (verbless and s == seg and hi == seg))
         return gap(g) + BOUNDARY_COST * bounds, g.first > a
     return min(finite, key=cost)
 
@@ -779,7 +878,61 @@ class _Finder:
         for e in everything:
             if e.relative_to is not None:
                 e.relative_to = index_of.get(e.relative_to)
+        self._resolve_anchored(everything)
         return everything
+
+    def _resolve_anchored(self, events: list[Event]) -> None:
+        """An event dated by an expression anchored to another event ("seen the day before the son
+        reported him missing", "came two days after the vote on Sunday") is dated from that event when
+        it has a date: its day moved by the expression's offset. Otherwise it keeps the expression's own
+        value (unresolved) with ``relative_to`` naming the anchoring event: a value with its anchor."""
+        for e in events:
+            tx = self.timexes[e.timex] if e.timex is not None else None
+            if tx is None or not tx.offset or tx.anchor_at is None:
+                continue
+            phrase_end = self._anchor_phrase_end(e.sentence, tx.anchor_at)
+            ref = next((i for i, o in enumerate(events) if o is not e and o.sentence == e.sentence and
+                        tx.anchor_at <= o.start < phrase_end and not (o.timex == e.timex and o.anchor == "timex")),
+                       None)
+            if ref is None:  # "two days after the hearing": the hearing dated earlier in the story
+                ref = self._earlier_mention(events, e, tx.anchor_at, phrase_end)
+            if ref is None:
+                continue
+            anchor = events[ref]
+            e.relative_to = ref
+            first, last = anchor.interval_start, anchor.interval_end
+            if anchor.anchor != "timex" or first is None or last is None or \
+                    (first != last and tx.offset.endswith("D")):
+                e.value, e.interval_start, e.interval_end, e.anchor = tx.value, None, None, "timex"
+                continue
+            moved = apply_offset(tx.offset, first)
+            if moved is not None:
+                e.value, e.anchor = moved.value, "timex"
+                e.interval_start, e.interval_end = moved.interval()
+
+    def _anchor_phrase_end(self, sentence: int, at: int) -> int:
+        """Where the words naming an anchoring event end: the next clause punctuation or coordination."""
+        sent = self.doc.sentences[sentence]
+        end = self.tokens[sent.last - 1].end
+        for k in range(sent.first, sent.last):
+            tok = self.tokens[k]
+            if tok.start > at and (tok.norm in (",", ";", ":", "--") or tok.tag == "CC"):
+                return tok.start
+        return end
+
+    def _earlier_mention(self, events: list[Event], e: Event, at: int, end: int) -> int | None:
+        """The dated event told before ``e`` whose word is the head of the anchoring phrase ``[at, end)``
+        ("the hearing" ... "Wednesday's hearing"): the most recent one with the same word."""
+        heads = {t.lower for t in self.doc.tokens_in(at, end) if t.tag in ("NN", "NNS") and _is_event_noun(t)}
+        if not heads:
+            return None
+        found = None
+        for i, o in enumerate(events):
+            if o.start >= e.start:
+                break
+            if o.anchor == "timex" and o.kind == "noun" and o.text.split()[-1].lower() in heads:
+                found = i
+        return found
 
     def _attach(self) -> tuple[list[tuple[int, str, int]], dict[tuple[int, str, int], list[int]]]:
         """The words expressions date, in the order first dated, each with its expressions' indices:
@@ -791,14 +944,23 @@ class _Finder:
             if s in self.skip:
                 continue
             sa = self.sentence(s)
-            n = _noun_head(self.tokens, a, b, sa)
+            # an anchored expression ("the day before last Tuesday's hearing") dates its clause, not the noun
+            n = None if self.timexes[i].offset else _noun_head(self.tokens, a, b, sa)
             if n is not None:
                 key = (s, "noun", n)
             else:
                 gi = _verb_for(self.tokens, a, b, sa)
                 if gi is None:
                     continue
-                key = (s, "verb", gi)
+                g = sa.groups[gi].verb
+                if not _eventive(self.tokens, g, sa.sent.first):
+                    # "The meeting was on Monday": a copula dates its subject, when that names an event
+                    n = _subject_event(self.tokens, sa, g) if g.lemma == "be" else None
+                    if n is None:
+                        continue
+                    key = (s, "noun", n)
+                else:
+                    key = (s, "verb", gi)
             if key not in attachments:
                 order.append(key)
             attachments.setdefault(key, []).append(i)
@@ -840,7 +1002,7 @@ class _Finder:
                 continue
             sa = self.sentence(s)
             for gi, g in enumerate(sa.groups):
-                if not g.finite or (s, gi) in with_event:
+                if not g.finite or (s, gi) in with_event or not _eventive(self.tokens, g.verb, sa.sent.first):
                     continue
                 before = bisect.bisect_left(starts, self.tokens[g.main].start)
                 last_dated = dated_by_start[before - 1] if before else None
@@ -972,7 +1134,9 @@ def _order_keys(doc_rows: list[tuple[dict, date | None, date | None, int | None]
     keys = []
     for index, (row, _first, _last, ref) in enumerate(doc_rows):
         key = own_keys[index]
-        if ref is not None and 0 <= ref < len(own_keys) and doc_rows[ref][3] is None:
+        # only an event placed by order sorts beside its reference event; one dated from an anchoring
+        # event ("the day before the son reported him missing") has its own interval
+        if ref is not None and row["anchor"] == "order" and 0 <= ref < len(own_keys) and doc_rows[ref][3] is None:
             before = (row["value"] or "").startswith("ON_OR_BEFORE")
             key = own_keys[ref][:7] + (-1 if before else 1, index)
         keys.append(key)

@@ -7,7 +7,16 @@ dates ("Monday", "in June", "Oct. 23") take their direction from the tense of th
 (a few cue words around the match); anaphoric ones ("a year earlier", "the day before",
 "the quarter") from the last date the text mentioned. Extents and values follow the
 TimeML/TIMEX3 conventions of TimeBank and TempEval-3; values are built with the value grammar of
-:mod:`toolkit.time.values`.
+:mod:`toolkit.time.values`. Each rule is named (:func:`rule_names`); ``data/time/timex_rules.tsv``
+holds examples of every rule (sentence, DCT, expression, type, value) that run as tests, and
+:func:`tag_with_rules` tells which rule made each expression.
+
+Direction of an under-specified date: the tense of its clause (cue words of ``timex_cues.tsv``
+left and right of it; a past verb with an infinitive after it -- "on Thursday agreed to" -- is past,
+"until" yields to the clause's own tense), the expression's own cues ("last", "next", "this",
+"upcoming", a possessive day's own verb: "Wednesday's debate approaching"), else the past. An
+expression anchored to an event ("the day before the son reported him missing") is counted from a
+date named there, else keeps its offset (``Timex.offset``) for the timeline to resolve.
 
 Example::
 
@@ -31,9 +40,9 @@ from typing import Callable, Sequence
 
 from toolkit.resources import data_lines
 from toolkit.text.tokens import listed_abbreviations
-from toolkit.time.values import GRANULARITIES, SEASON_START, Value, add_days, parse, shift, unresolved
+from toolkit.time.values import GRANULARITIES, SEASON_START, Value, add_days, offset, parse, shift, unresolved
 
-__all__ = ["Timex", "tag_timexes"]
+__all__ = ["Timex", "tag_timexes", "tag_with_rules", "rule_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +55,19 @@ class Timex:
     type: str
     value: str
     mod: str | None = None
+    #: For an expression anchored to an event ("the day before the son reported him missing"): the
+    #: offset from that event (``-P1D``, :func:`toolkit.time.values.offset`) and the character offset
+    #: where the words naming the event begin; the timeline resolves it against the event's date.
+    #: Anchored to a date inside the expression ("the day before last Tuesday"): the offset alone.
+    offset: str | None = None
+    anchor_at: int | None = None
 
     def to_dict(self) -> dict:
         out = {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
         if self.mod:
             out["mod"] = self.mod
+        if self.offset:
+            out["offset"], out["anchor_at"] = self.offset, self.anchor_at
         return out
 
 
@@ -88,6 +105,9 @@ FUTURE_CUES = set(_by_kind(_CUES, "future"))
 PRESENT_CUES = set(_by_kind(_CUES, "present"))
 PAST_CUES = set(_by_kind(_CUES, "past"))
 NOT_PAST_ED = set(_by_kind(_CUES, "not_past"))
+WEAK_CUES = _by_kind(_CUES, "weak")
+FUTURE_TO = set(_by_kind(_CUES, "future_to"))
+DEADLINES = _by_kind(_CUES, "deadline")
 UNITS = {r[0].lower(): (r[1], int(r[2])) for r in _UNIT_ROWS}
 
 _TENS = {k: int(v) for k, v in CARDINALS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)}
@@ -306,12 +326,16 @@ def _not_after_abbreviation() -> str:
 _BOUNDARY = re.compile(r"[.!?]" + _not_after_abbreviation()
                        + r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z])|\n[ \t]*\n")
 
-_CUE_WORDS = sorted(FUTURE_CUES | PRESENT_CUES | PAST_CUES, key=len, reverse=True)
+_CUE_WORDS = sorted(FUTURE_CUES | PRESENT_CUES | PAST_CUES | set(WEAK_CUES), key=len, reverse=True)
 _CUE_RX = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _CUE_WORDS)
                      + r"|[a-z]{2,}ed)(?![\w'])", re.I)
 
 
 _QUOTE = re.compile(r"[\"“”]|''|``")
+#: A deadline preposition right before an expression (modifiers such as "early", "mid-" between).
+_DEADLINE_RX = re.compile(r"(?<![\w'])(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                                      sorted(DEADLINES, key=len, reverse=True))
+                          + r")\s+(?:(?:early|mid|late|around|about|the\s+end\s+of)[-\s]+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -325,6 +349,7 @@ class _Ctx:
     quarter: Value | None = None         # last quarter the text mentioned
     quarter_pos: int = -1
     period_pos: int = -1                  # last "the (first) nine months"-style period mentioned
+    weekdays: dict[int, date] = field(default_factory=dict)  # each bare weekday as first resolved
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         if self.sentences:
@@ -335,8 +360,9 @@ class _Ctx:
                     return s0, s1
         lo = max(0, start - 300)
         s0 = lo
-        for m in _BOUNDARY.finditer(self.text, lo, start):
-            s0 = m.end()
+        for m in _BOUNDARY.finditer(self.text, lo, start + 3):  # the lookahead needs the capital at start
+            if m.end() <= start:
+                s0 = m.end()
         m = _BOUNDARY.search(self.text, end, min(len(self.text), end + 300))
         return s0, (m.start() + 1 if m else min(len(self.text), end + 300))
 
@@ -347,28 +373,68 @@ class _Ctx:
         quotation mark, and a bare -ed word only when it follows closely ("and on Sunday called for ...")."""
         s0, s1 = self.sentence(start, end)
         best: tuple[float, str] | None = None
+        weak: str | None = None
         for m in reversed(list(_CUE_RX.finditer(self.text, max(s0, start - 150), start) if left else ())):
+            word = m.group().lower()
+            if word in WEAK_CUES:
+                weak = weak or WEAK_CUES[word]
+                continue  # "Until Thursday, they had not called": the clause's own tense decides
             kind = _cue_kind(m.group(), self.text, m.start())
-            if kind and m.group().lower().endswith(" to") and re.search(r"[,;(]|\s[-–—]+\s",
-                                                                          self.text[m.end():start]):
+            if kind and word.endswith(" to") and re.search(r"[,;(]|\s[-–—]+\s", self.text[m.end():start]):
                 continue  # "pledged to boost ties, signing a treaty in June": the infinitive ended
             if kind:
                 best = (start - m.end(), kind)
                 break
-        stop = _QUOTE.search(self.text, end, min(s1, end + 120))
-        for m in _CUE_RX.finditer(self.text, end, stop.start() if stop else min(s1, end + 120)):
-            kind = _cue_kind(m.group(), self.text, m.start())
+        # a fronted adverbial ("In January, a week after the anniversary, a bombing killed ...") is
+        # dated by the verb of the clause it opens, however far
+        fronted = bool(_FRONTED.fullmatch(self.text, s0, start))
+        reach = FRONTED_REACH if fronted else 120
+        stop = _QUOTE.search(self.text, end, min(s1, end + reach))
+        limit = stop.start() if stop else min(s1, end + reach)
+        clause = _NEXT_CLAUSE.search(self.text, end, limit)  # "was closed on Monday and will stay closed"
+        for m in _CUE_RX.finditer(self.text, end, clause.start() if clause else limit):
+            if m.group().lower() in WEAK_CUES:
+                continue
+            kind = _cue_kind(m.group(), self.text, m.start(), right=True)
             if kind:
                 gap = m.start() - end
-                if m.group().lower() not in _KNOWN_CUES and gap > RIGHT_ED_REACH:
+                if m.group().lower() not in _KNOWN_CUES and gap > RIGHT_ED_REACH and not weak and not fronted:
                     continue
                 dist = gap * 1.2 + 2
                 if best is None or dist < best[0]:
                     best = (dist, kind)
                 break
-        return best[1] if best else None
+        return best[1] if best else weak
 
 
+    def direction(self, start: int, end: int) -> str | None:
+        """The direction of an under-specified date: its own deadline preposition ("by Jan. 14",
+        "until March 6": the future, but not for a fronted "Until Thursday, they had not ..."), else the
+        tense of its clause (:meth:`tense`).
+
+        >>> ctx = _Ctx("He must be returned by Jan. 14, officials had said.", None, None)
+        >>> ctx.direction(23, 30), ctx.tense(23, 30)
+        ('future', 'past')
+        """
+        before = _DEADLINE_RX.search(self.text, max(0, start - 30), start)
+        if before is not None:
+            s0, _ = self.sentence(start, end)
+            fronted = not self.text[s0:before.start()].strip(" \t\n\"'“‘(") and \
+                re.match(r"\s*,", self.text[end:end + 2])
+            if not fronted:
+                return DEADLINES[re.sub(r"\s+", " ", before.group(1).lower())]
+        return self.tense(start, end)
+
+
+#: Where a coordinated or new clause begins after an expression: its tense is not the expression's.
+_NEXT_CLAUSE = re.compile(r";|\s(?:and|but|or|while|whereas|although|though|because)\s+(?=(?:\w+\s+){0,3}?"
+                          r"(?:will|would|shall|'ll|is|are|was|were|has|have|had|did|does|can|could|may|might|must"
+                          r"|should)\b)", re.I)
+#: How far (characters) the verb of the clause a fronted expression opens is looked for.
+FRONTED_REACH = 200
+#: What may stand before a fronted expression at the start of its sentence: quotes, a conjunction, a preposition.
+_FRONTED = re.compile(r"[\s\"'“‘(]*(?:(?:and|but|then|also|in|on|at|by|during|since|until|after|before|early|late"
+                      r"|from|for|last|this|that|the)\s+)*", re.I)
 #: A bare -ed word after an expression is read as its verb only this close (characters).
 RIGHT_ED_REACH = 30
 _KNOWN_CUES = FUTURE_CUES | PRESENT_CUES | PAST_CUES
@@ -377,12 +443,23 @@ _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were|has|have|had|get|
 
 
 _PAST_AUX = {"was", "were", "had", "did", "ago", "last", "earlier", "since"}
-_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
+_PAST_PLAN = re.compile(r"\b(?:had\s+been|was|were)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _cue_kind(word: str, text: str, pos: int) -> str | None:
-    """The tense a cue word found at ``text[pos:]`` signals, if it signals one there."""
+def _cue_kind(word: str, text: str, pos: int, *, right: bool = False) -> str | None:
+    """The tense a cue word found at ``text[pos:]`` signals, if it signals one there; ``right``: the
+    cue follows the expression, so a past verb with an infinitive ("on Thursday agreed to") is past.
+
+    >>> _cue_kind("agreed to", "on Thursday agreed to plead", 12, right=True)
+    'past'
+    >>> _cue_kind("agreed to", "agreed to meet on Thursday", 0)
+    'future'
+    >>> _cue_kind("expected to", "the vote Friday expected to pass", 16, right=True)
+    'future'
+    """
     w = re.sub(r"\s+", " ", word.lower())
+    if right and w.endswith(" to") and w[:-3] not in FUTURE_TO and (w[:-3] in PAST_CUES or w.endswith("ed to")):
+        return "past"
     if w in FUTURE_CUES:
         if " " in w and _PAST_PLAN.search(text, max(0, pos - 24), pos):
             return "past"  # "had been due to expire Friday": a plan reported in the past tense
@@ -411,6 +488,8 @@ class _Result:
     mod: str | None = None
     start: int | None = None
     end: int | None = None
+    offset: str | None = None
+    anchor_at: int | None = None
 
 
 def _anchor(ctx: _Ctx, gran: str = "D") -> Value | None:
@@ -442,6 +521,8 @@ def _direction(tense: str | None) -> str | None:
 #: a date on the "wrong" side of the DCT costs this much extra (days; months for a bare month).
 TENSE_PENALTY_DAYS = 180
 TENSE_PENALTY_MONTHS = 6
+#: Without a tense cue, a date after the DCT costs this share of the penalty: news tells mostly of the past.
+UNTENSED_FUTURE = 0.5
 
 
 def _year_for(ref: date, month: int, day: int | None, tense: str | None) -> int:
@@ -458,7 +539,7 @@ def _year_for(ref: date, month: int, day: int | None, tense: str | None) -> int:
             delta = (date(y, month, min(day, 28)) - ref).days
             penalty = TENSE_PENALTY_DAYS
         cost = abs(delta) + (penalty if (tense == "past" and delta > 0) or (tense == "future" and delta < 0)
-                             else 0)
+                             else penalty * UNTENSED_FUTURE if tense is None and delta > 0 else 0)
         if best is None or cost < best[0]:
             best = (cost, y)
     return best[1]
@@ -593,7 +674,7 @@ def _day_of_rest(rest: str | None, m: re.Match, ctx: _Ctx) -> str | None:
         return _month_day_value(dm.group(1), dm.group(2), dm.group(3), m, ctx)
     wd = WEEKDAYS.get(r.rstrip("."))
     if wd and ctx.dct:
-        return _weekday_date(ctx.dct, wd, _direction(ctx.tense(m.start(), m.end())) or "past").isoformat()
+        return _weekday_date(ctx.dct, wd, _direction(ctx.direction(m.start(), m.end())) or "past").isoformat()
     return None
 
 
@@ -611,18 +692,43 @@ def _month_day_value(mon: str, day: str, year: str | None, m: re.Match, ctx: _Ct
     d = _day_number(day)
     if d is None or not 1 <= d <= 31:
         return None
+    wd = _weekday_named(m)
     if year:
         y = int(year)
+    elif wd and ctx.dct and (agreeing := _years_on_weekday(ctx.dct.year, month, d, wd)):
+        y = min(agreeing, key=lambda c: abs(c - ctx.dct.year))  # "Saturday, April 25": the year it is a Saturday
     elif _apposed(ctx, m.start()):
         y = ctx.anchor.day.year
     elif ctx.dct:
-        y = _year_for(ctx.dct, month, d, ctx.tense(m.start(), m.end()))
+        y = _year_for(ctx.dct, month, d, ctx.direction(m.start(), m.end()))
     else:
         return f"XXXX-{month:02d}-{d:02d}"
     try:
         return date(y, month, d).isoformat()
     except ValueError:
         return None
+
+
+def _weekday_named(m: re.Match) -> int | None:
+    """The ISO weekday a calendar-date match names besides the date ("Monday, Oct. 26"), if any."""
+    wd = m.groupdict().get("wd")
+    return WEEKDAYS.get(wd.lower().rstrip(".")) if wd else None
+
+
+def _years_on_weekday(year: int, month: int, day: int, weekday: int) -> list[int]:
+    """Of the years around ``year``, those in which the date falls on the ISO ``weekday``.
+
+    >>> _years_on_weekday(1998, 4, 25, 6)  # Saturday, April 25
+    [1998]
+    """
+    out = []
+    for y in (year - 1, year, year + 1):
+        try:
+            if date(y, month, day).isoweekday() == weekday:
+                out.append(y)
+        except ValueError:
+            continue
+    return out
 
 
 def _calendar_date(m: re.Match, ctx: _Ctx) -> _Result | None:
@@ -792,8 +898,12 @@ def _weekday(m: re.Match, ctx: _Ctx) -> _Result | None:
         # "get around Wednesday's ruling": a possessive day names its own event; only its own verb
         # (to the right) can move it into the future ("Sunday's vote will decide").
         possessive = not pod and ctx.text.startswith(("'s", "’s"), m.end())
-        tense = ctx.tense(m.start(), m.end(), left=not possessive)
-        d = _weekday_date(ctx.dct, wd, _direction(tense) or "past")
+        tense = ctx.tense(m.start(), m.end(), left=False) if possessive else ctx.direction(m.start(), m.end())
+        if _direction(tense) is None and wd in ctx.weekdays:
+            d = ctx.weekdays[wd]  # no cue of its own: the day this weekday named before in the story
+        else:
+            d = _weekday_date(ctx.dct, wd, _direction(tense) or "past")
+        ctx.weekdays.setdefault(wd, d)
     _remember(ctx, Value("D", d), m.start())
     if pod:
         return _Result("TIME", f"{d.isoformat()}T{pod}", mod)
@@ -845,7 +955,7 @@ def _month(m: re.Match, ctx: _Ctx) -> _Result | None:
     elif rel in ("that", "the previous", "the following") and ctx.anchor is not None:
         y = ctx.anchor.day.year
     else:
-        y = _year_for(ctx.dct, month, None, ctx.tense(m.start(), m.end()))
+        y = _year_for(ctx.dct, month, None, ctx.direction(m.start(), m.end()))
     p = Value("M", date(y, month, 1))
     _remember(ctx, p, m.start())
     return _Result("DATE", p.value, mod)
@@ -1131,6 +1241,58 @@ def _per_unit(m: re.Match, ctx: _Ctx) -> _Result | None:
                          r"|\bonce|\btwice|\bpounds|\byen|\bmarks|\btons|\bbarrels|\bshares)\W{0,3}$", before, re.I):
             return None
     return _Result("SET", _duration(1, m.group("u")), None)
+
+
+# --------------------------------------------------------------------------- anchored to an event or a date
+_ANCHORED_UNITS = {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}
+#: What may follow "the day before": words that name an event or a date (not punctuation, "that").
+_ANCHOR_START = re.compile(r"(?!(?:that|this|then|and|or|but|it|he|she|they|we|I|you)\b)[\w'’\"“$]")
+
+
+@_rule("anchored", r"(?P<det>the|a|one|(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                   r"|a\s+few|several))\s+(?P<u>day|night|week|month|year)(?P<pl>s)?\s+(?P<side>before|after)\s+")
+def _anchored(m: re.Match, ctx: _Ctx) -> _Result | None:
+    """'the day before the son reported him missing', 'two days after the vote', 'the day before last
+    Tuesday's hearing': a span counted from an event or a date named right after it. From a date the
+    value is that date moved by the span; from an event it is the span (a duration) or an unresolved
+    day, with the offset and where the event is named kept for the timeline (never a date guessed
+    from elsewhere). Apposed to a date ("Oct. 12, the day before the crash") it is that date."""
+    det = m.group("det").lower()
+    n_word = m.group("n")
+    plural = bool(m.group("pl"))
+    if (n_word is None or n_word.lower() == "a") == plural or (n_word and n_word.lower() in ("a few", "several")):
+        return None  # "the days before", "several days after": no count to move by
+    if not _ANCHOR_START.match(ctx.text, m.end()):
+        return None
+    u = m.group("u").lower()
+    gran = _ANCHORED_UNITS[u]
+    n = 1 if n_word is None or n_word.lower() == "a" else int(_number(n_word) or 0)
+    if n < 1:
+        return None
+    sign = -1 if m.group("side").lower() == "before" else 1
+    later = _MASTER.match(ctx.text, m.end())
+    got = _apply(ctx.text, m.end(), _RULE_INDEX[later.lastgroup], ctx) if later else None
+    if got is not None:
+        sub, res, _ = got
+        ref = parse(res.value) if res.type in ("DATE", "TIME") else None
+        if ref is not None and ref.gran in ("D", "W", "M", "Y") and \
+                GRANULARITIES.index(ref.gran) <= GRANULARITIES.index(gran):
+            # "two weeks after March 3" is a day; "the week after Christmas" is that week
+            p = Value(gran if det == "the" and n_word is None else ref.gran, shift(ref.day, gran, sign * n))
+            _remember(ctx, p, m.start())
+            return _Result("DATE", p.value, None, m.start(), sub.end() if res.end is None else res.end,
+                           offset(sign, n, gran))
+        return None
+    span_end = m.start("side")
+    span_end -= len(ctx.text[m.start():span_end]) - len(ctx.text[m.start():span_end].rstrip())
+    start = m.start()
+    if n_word is None and det == "the":  # "the day before X"
+        before = ctx.text[max(0, m.start() - 3):m.start()]
+        if ctx.anchor is not None and ctx.anchor.gran == gran and before.endswith(", ") and \
+                0 <= m.start() - ctx.anchor_pos < 40:
+            return _Result("DATE", ctx.anchor.value, None, start, span_end)  # "Oct. 12, the day before the crash"
+        return _Result("DATE", unresolved(gran), None, start, span_end, offset(sign, n, gran), m.end())
+    return _Result("DURATION", _duration(n, u), None, start, span_end, offset(sign, n, gran), m.end())
 
 
 # --------------------------------------------------------------------------- N units ago / earlier
@@ -1600,7 +1762,7 @@ _MASTER = re.compile(
 _RULE_INDEX = {r.name: i for i, r in enumerate(_RULES)}
 
 
-def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Result] | None:
+def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Result, str] | None:
     """Try the rules from index ``first`` on at ``pos``; the first one that matches and is accepted wins."""
     for rl in _RULES[first:]:
         sub = rl.regex.match(text, pos)
@@ -1614,7 +1776,7 @@ def _apply(text: str, pos: int, first: int, ctx: _Ctx) -> tuple[re.Match, _Resul
             # expression names no day, so the rule does not apply and the text goes on.
             continue
         if res is not None:
-            return sub, res
+            return sub, res, rl.name
     return None
 
 
@@ -1625,11 +1787,31 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
     ``sentences`` (character spans) are used, if given, to bound the tense context; otherwise
     sentence boundaries are found with a cheap regular expression around each match.
     """
+    return [tx for tx, _ in tag_with_rules(text, dct=dct, sentences=sentences)]
+
+
+def rule_names() -> list[str]:
+    """The names of the tagger's rules, in the order they are tried.
+
+    >>> rule_names()[:3]
+    ['clock', 'weekday_date', 'day_month']
+    """
+    return [r.name for r in _RULES]
+
+
+def tag_with_rules(text: str, *, dct: date | datetime | None = None,
+                   sentences: Sequence[tuple[int, int]] | None = None) -> list[tuple[Timex, str]]:
+    """:func:`tag_timexes` with the name of the rule that made each expression (see
+    ``data/time/timex_rules.tsv`` for each rule's examples).
+
+    >>> [(t.text, rule) for t, rule in tag_with_rules("They met on Friday, two days ago.", dct=date(2024, 10, 21))]
+    [('Friday', 'weekday'), ('two days ago', 'ago')]
+    """
     if isinstance(dct, datetime):
         dct = dct.date()
     spans = sorted(sentences) if sentences else None
     ctx = _Ctx(text, dct, spans, [s for s, _ in spans] if spans else [])
-    out: list[Timex] = []
+    out: list[tuple[Timex, str]] = []
     pos = 0
     n = len(text)
     while pos < n:
@@ -1640,9 +1822,10 @@ def tag_timexes(text: str, *, dct: date | datetime | None = None,
         if got is None:
             pos = m.start() + 1
             continue
-        sub, res = got
+        sub, res, rule = got
         start = sub.start() if res.start is None else res.start
         end = sub.end() if res.end is None else res.end
-        out.append(Timex(start, end, text[start:end], res.type, res.value, res.mod))
+        out.append((Timex(start, end, text[start:end], res.type, res.value, res.mod, res.offset, res.anchor_at),
+                    rule))
         pos = max(end, m.start() + 1)
     return out

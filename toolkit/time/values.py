@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 __all__ = ["Value", "GRANULARITIES", "REFS", "SEASON_START", "ON_OR_BEFORE_DCT", "ON_OR_AFTER_DCT", "parse", "interval",
-           "describe_interval", "shift", "add_days", "truncate", "unresolved", "as_date"]
+           "describe_interval", "shift", "add_days", "truncate", "unresolved", "as_date", "offset", "apply_offset"]
 
 #: Calendar granularities, finest first.
 GRANULARITIES = ("D", "WE", "W", "M", "S", "Q", "H", "Y", "E", "C")
@@ -279,6 +279,38 @@ def unresolved(gran: str) -> str:
     """
     return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
             "H": "XXXX-HX", "Y": "XXXX", "E": "XXX", "C": "XX"}[gran]
+
+
+#: An offset from an anchor: a signed ISO 8601 duration of whole calendar units ("-P1D", "+P2W").
+_OFFSET = re.compile(r"(?P<sign>[-+])P(?P<n>\d+)(?P<u>[DWMY])")
+
+
+def offset(sign: int, n: int, gran: str) -> str:
+    """The offset value of ``n`` units of a granularity before (``sign`` -1) or after (+1) an anchor.
+
+    >>> offset(-1, 1, "D"), offset(1, 2, "W")
+    ('-P1D', '+P2W')
+    """
+    return f"{'-' if sign < 0 else '+'}P{n}{gran}"
+
+
+def apply_offset(value: str, day: date) -> Value | None:
+    """The period an offset (:func:`offset`) names from an anchoring day ("the day before the vote",
+    the vote on Sunday 2024-10-20), at the offset's granularity; None if ``value`` is no offset.
+
+    >>> apply_offset("-P1D", date(2024, 10, 20)).value, apply_offset("+P2W", date(2024, 10, 20)).value
+    ('2024-10-19', '2024-W44')
+    >>> apply_offset("P3D", date(2024, 10, 20)) is None
+    True
+    """
+    m = _OFFSET.fullmatch(value or "")
+    if m is None:
+        return None
+    n = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)
+    try:
+        return Value(m.group("u"), shift(day, m.group("u"), n))
+    except ValueError:
+        return None
 
 
 # =========================================================================== intervals of annotations
