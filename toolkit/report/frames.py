@@ -46,6 +46,9 @@ __all__ = [
     "actors_query",
     "corpus_names",
     "QUOTE_COLUMNS",
+    "CHECK_BELOW",
+    "least_certain",
+    "count_below",
     "QUOTE_SHARE_COLUMNS",
     "quotes_frame",
     "quote_shares",
@@ -87,10 +90,10 @@ ACTOR_COLUMNS = ("document", "start", "end", "text", "actor", "kind", "affiliati
                  "sentence_text")
 ACTOR_COUNT_COLUMNS = ("actor", "kind", "affiliation", "mentions", "documents")
 QUOTE_COLUMNS = ("document", "kind", "speaker", "actor", "affiliation", "party", "cue", "quote", "words", "start",
-                 "end", "sentence", "sentence_text")
+                 "end", "sentence", "sentence_text", "framing", "rule", "confidence")
 QUOTE_SHARE_COLUMNS = ("name", "quotes", "share_quotes", "words", "share_words", "direct", "mixed", "indirect")
 STANCE_COLUMNS = ("document", "holder", "holder_actor", "holder_party", "target", "target_actor", "target_party",
-                  "topic", "polarity", "score", "cue", "rule", "confidence", "sentence", "sentence_text")
+                  "topic", "polarity", "score", "cue", "rule", "confidence", "sentence", "sentence_text", "cue_start")
 TIMEX_COLUMNS = ("document", "start", "end", "text", "type", "value", "mod", "interval_start", "interval_end",
                  "sentence", "sentence_text")
 TIMELINE_COLUMNS = ("position", "document", "published", "when", "event", "actors", "value", "interval_start",
@@ -292,8 +295,8 @@ def quotes_frame(source: Source, *, min_words: int = 0, merge_names: bool = True
     (the canonical speaker, person or body), affiliation (whom they speak for), party
     (affiliation, else actor, else "(unattributed)"), cue, quote (the content; fragments
     of a split quote joined with " … "), words (in the content), start/end (of the
-    content), sentence (index) and sentence_text. Quotes shorter than ``min_words``
-    are left out.
+    content), sentence (index), sentence_text, framing (of the cue), rule and confidence.
+    Quotes shorter than ``min_words`` are left out.
 
     >>> rec = {"id": "a", "text": '"We condemn it," Kim said.', "sentences": [{"start": 0, "end": 26}],
     ...        "quotes": [{"kind": "direct", "content": [{"start": 0, "end": 16}],
@@ -347,6 +350,35 @@ def focus_quotes(quotes: pd.DataFrame, focus: Iterable[str]) -> pd.DataFrame:
     if not wanted:
         return quotes
     return quotes[quotes["party"].isin(wanted) | quotes["actor"].isin(wanted)].reset_index(drop=True)
+
+
+#: Quotes below this confidence are counted as "to check" in the quotes report.
+CHECK_BELOW = 0.6
+
+
+def least_certain(quotes: pd.DataFrame, *, n: int) -> pd.DataFrame:
+    """The ``n`` quotes of least ``confidence`` (longest first among equals): the ones to check first.
+
+    >>> q = pd.DataFrame({"quote": ["a", "b", "c"], "confidence": [0.9, 0.2, 0.5], "words": [3, 4, 5]})
+    >>> least_certain(q, n=2)["quote"].tolist()
+    ['b', 'c']
+    """
+    if quotes.empty or "confidence" not in quotes:
+        return quotes.head(0)
+    return quotes.sort_values(["confidence", "words"], ascending=[True, False], kind="stable",
+                              na_position="first").head(n)
+
+
+def count_below(frame: pd.DataFrame, *, column: str, threshold: float) -> int:
+    """How many rows have ``column`` below ``threshold`` (missing values count as below).
+
+    >>> count_below(pd.DataFrame({"confidence": [0.9, 0.2, None]}), column="confidence", threshold=0.6)
+    2
+    """
+    if frame.empty or column not in frame:
+        return 0
+    values = pd.to_numeric(frame[column], errors="coerce")
+    return int((values.isna() | (values < threshold)).sum())
 
 
 def most_direct(shares: pd.DataFrame) -> pd.Series | None:

@@ -165,18 +165,63 @@ def table_html(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] =
     # Axis names are not escaped by the Styler; the index is hidden, so they carry nothing worth showing.
     shown.columns = shown.columns.set_names([None] * shown.columns.nlevels)
     shown.index = shown.index.set_names([None] * shown.index.nlevels)
-    styler = (shown.style.hide(axis="index").format(escape="html", na_rep="")
+    styler = (shown.style.hide(axis="index").format(escape="html", na_rep="", precision=2)
               .format_index(escape="html", axis=0).format_index(escape="html", axis=1))
     styles = [{"selector": "td, th", "props": "text-align:left;vertical-align:top;padding:2px 8px"}]
     styler = styler.set_table_styles(styles)
     wrapped = [c for c in wrap if c in shown.columns]
     unwrapped = [c for c in shown.columns if c not in wrapped]
     if wrapped:
-        styler = styler.set_properties(subset=wrapped, **{"white-space": "normal", "min-width": "16em",
-                                                          "max-width": "36em"})
-    if unwrapped:  # short values (ids, dates, counts) stay on one line
+        styler = styler.set_properties(subset=wrapped, **{"white-space": "normal", "min-width": "14em",
+                                                          "max-width": "30em"})
+    narrow = [c for c in unwrapped if c in _NARROW]
+    names = [c for c in unwrapped if c in _NAMES]
+    unwrapped = [c for c in unwrapped if c not in _NARROW and c not in _NAMES]
+    if names:  # speakers, actors, parties: a few words, wrapped rather than widening the table
+        styler = styler.set_properties(subset=names, **{"white-space": "normal", "max-width": "12em"})
+    if unwrapped:  # short values (dates, counts) stay on one line
         styler = styler.set_properties(subset=unwrapped, **{"white-space": "nowrap"})
-    return styler.to_html()
+    if narrow:  # long ids break anywhere rather than push the evidence off screen
+        styler = styler.set_properties(subset=narrow, **{"max-width": "11em", "overflow-wrap": "anywhere",
+                                                         "white-space": "normal", "font-size": "85%"})
+    return _PAGE_CELL.sub(lambda m: f'><a href="{m.group(1)}">show</a></td>', styler.to_html())
+
+
+#: Columns of names (a few words each): wrapped at a modest width.
+_NAMES = frozenset({"speaker", "actor", "party", "holder", "holder_actor", "holder_party", "target", "target_actor",
+                    "target_party", "actors", "name", "cue", "title", "rule"})
+#: Columns of long identifiers: shown narrow, broken anywhere.
+_NARROW = frozenset({"document", "article", "id"})
+#: A cell that holds exactly a link to an article page (:func:`page_links`): made a link. Only file-name
+#: characters and an offset anchor match, so no cell text can become markup this way.
+_PAGE_CELL = re.compile(r'>(articles/[A-Za-z0-9._-]+\.html(?:#[a-z]-\d+)?)</td>')
+
+
+def page_links(df: pd.DataFrame, output_dir: str | os.PathLike, *, kind: str | None, start: str = "start",
+               document: str = "document") -> pd.Series:
+    """Per row, the link to its place on its article page (``articles/<file>.html#<kind>-<start>``) when the
+    run wrote that page into ``output_dir``, else None; in :func:`show_table` such a cell is a link.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()); (out / "articles").mkdir(); _ = (out / "articles" / "a.html").write_text("")
+    >>> page_links(pd.DataFrame({"document": ["a", "b"], "start": [12, 3]}), out, kind="q").tolist()
+    ['articles/a.html#q-12', None]
+    """
+    from toolkit.report.pages import page_name
+
+    folder = Path(output_dir) / "articles"
+    present = {p.name for p in folder.glob("*.html")} if folder.is_dir() else set()
+    if df.empty:
+        return pd.Series([], dtype=object, index=df.index)
+
+    def link(row) -> str | None:
+        name = page_name(str(row[document]))
+        if name not in present:
+            return None
+        at = row[start] if start in row and pd.notna(row[start]) else None
+        return f"articles/{name}" + (f"#{kind}-{int(at)}" if kind and at is not None else "")
+
+    return pd.Series([link(row) for _, row in df.iterrows()], index=df.index, dtype=object)
 
 
 def show_table(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] = ("title", "text", "sentence_text"),

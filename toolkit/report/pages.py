@@ -6,7 +6,8 @@ expressions show their value; stance cues are coloured by polarity with holder â
 the text, the article's quotes, stances and timeline are short lists that jump to their place.
 Anchors are character offsets, so any table row can link to its place without knowing more than
 its document and offsets: ``articles/<file>.html#q-<content start>`` (a quote),
-``#s-<cue start>`` (a stance), ``#t-<start>`` (a temporal expression), ``#m-<start>`` (a mention).
+``#s-<cue start>`` (a stance), ``#t-<start>`` (a temporal expression), ``#e-<start>`` (an event of the
+timeline), ``#m-<start>`` (a mention).
 
 Everything the article or its annotations bring is escaped: a ``<script>`` in a title or text
 shows as text and never runs.
@@ -56,7 +57,7 @@ PAGE_CSS = """
 .tk-t{background:#fcc5c0;cursor:help}
 .tk-st.pos{box-shadow:inset 0 -3px #1a9850}.tk-st.neg{box-shadow:inset 0 -3px #d73027}
 .tk-st.neu{box-shadow:inset 0 -3px #999}
-.tk-side h2{font-size:14px;margin:1em 0 .3em}.tk-side ol{padding-left:1.4em;margin:0}
+.tk-side h2{font-size:14px;margin:1em 0 .3em}.tk-side ol{padding-left:2.4em;margin:0}
 .tk-side li{margin:.2em 0}.tk-side a{color:#1c4f8a;text-decoration:none}
 .tk-legend span{display:inline-block;margin:0 .6em .3em 0;padding:0 .3em}
 :target{animation:tk-flash 2s}
@@ -156,6 +157,8 @@ def _anchors(record: dict) -> dict[int, list[str]]:
         put("t", tx["start"])
     for m in record.get("actors") or ():
         put("m", m["start"])
+    for ev in record.get("events") or ():
+        put("e", ev.get("start"))
     return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
