@@ -14,8 +14,9 @@ VENV     ?= .venv
 CORPUS   ?= seeds/
 EVAL_DIR ?= ../shared/eval
 KERNEL   ?= news-analysis-toolkit
-# Extra options for `jupyter lab` (e.g. LAB_ARGS=--no-browser); root (containers) needs --allow-root.
-LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+# Extra options for `jupyter lab` (e.g. LAB_ARGS=--no-browser); root (containers) always gets --allow-root.
+LAB_ARGS ?=
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 BIN := $(VENV)/bin
 PY  := $(BIN)/python
@@ -38,14 +39,17 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.stamp-base: pyproject.toml | $(PY)
+	@echo "installing the toolkit and its dependencies into $(VENV) (a minute or two, once)"
 	$(PIP) install -e .
 	touch $@
 
 $(VENV)/.stamp-dev: pyproject.toml | $(PY)
+	@echo "installing the toolkit with its test dependencies into $(VENV) (a minute or two, once)"
 	$(PIP) install -e '.[dev]'
 	touch $@
 
 $(VENV)/.stamp-lab: pyproject.toml | $(PY)
+	@echo "installing JupyterLab into $(VENV) (a minute or two, once)"
 	$(PIP) install -e '.[lab]'
 	touch $@
 
@@ -60,7 +64,7 @@ test: $(VENV)/.stamp-dev setup
 
 lab: $(VENV)/.stamp-lab setup
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))"
-	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/
+	$(BIN)/jupyter lab $(LAB_ROOT) $(LAB_ARGS) notebooks/
 
 bench: $(VENV)/.stamp-base setup
 	$(PY) -m toolkit bench

@@ -208,6 +208,31 @@ def test_a_notebook_run_outside_the_report_rejects_a_bad_parameter(tmp_path):
     assert "nb.check_parameters(" in caught.value.source  # the first cell, before any table or chart
 
 
+@pytest.mark.parametrize("notebook, name, text, expected", [
+    ("timeline", "actors", '["Raymond Roth"]', ["Raymond Roth"]),
+    ("quotes", "focus_actors", '["South Korea", "Russia"]', ["South Korea", "Russia"]),
+    ("stance", "topics", '{"troops": ["troops", "soldiers"]}', {"troops": ["troops", "soldiers"]}),
+])
+def test_a_list_given_as_json_text_is_read_as_the_list(notebook, name, text, expected):
+    assert nb.check_parameters(notebook, **{name: text})[name] == expected
+
+
+def test_a_plain_string_for_a_list_is_refused_not_read_as_characters():
+    with pytest.raises(nb.ParameterError, match=r"parameter 'actors' of timeline wants a list of strings"):
+        nb.check_parameters("timeline", actors="Raymond Roth")
+
+
+def test_papermill_given_a_list_as_text_filters_by_it(tmp_path):
+    """``papermill -p actors '["Russia"]'`` passes a string; the notebook reads it as the list."""
+    import papermill
+
+    papermill.execute_notebook(str(NOTEBOOKS / "timeline.ipynb"), str(tmp_path / "timeline.ipynb"),
+                               parameters={"actors": '["Russia"]', "corpus": str(SEEDS), "output_dir": str(tmp_path)},
+                               kernel_name=report.KERNEL_NAME, cwd=str(NOTEBOOKS), progress_bar=False)
+    executed = (tmp_path / "timeline.ipynb").read_text(encoding="utf-8")
+    assert "involving Russia" in executed
+
+
 def test_coerce_reads_containers_safely():
     with pytest.raises(report.ReportError, match="nested deeper than 20 levels"):
         report._coerce("[" * 100_000, "list", where="p")

@@ -167,6 +167,13 @@ def test_stance_notebook_writes_its_tables_charts_and_code_free_page(run):
     assert _errors_in(result.run_dir / "stance.ipynb") == []
 
 
+def test_notebooks_open_with_the_project_kernel():
+    """JupyterLab opens them with the kernel `make lab` installs (the report runs them with python3)."""
+    kernel = re.search(r"^KERNEL\s*\?=\s*(\S+)", (NOTEBOOKS.parent / "Makefile").read_text(), re.M).group(1)
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        assert nbformat.read(str(path), as_version=4).metadata.kernelspec.name == kernel, path.name
+
+
 def test_notebooks_are_committed_without_outputs():
     for path in NOTEBOOKS.glob("*.ipynb"):
         notebook = nbformat.read(str(path), as_version=4)

@@ -321,6 +321,23 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _decoded(value: object, opener: str) -> object:
+    """A list or mapping given as its JSON text (``papermill -p actors '["Raymond Roth"]'`` passes a string):
+    the value it writes; anything else as it is (and then refused, never read character by character).
+
+    >>> _decoded('["Raymond Roth"]', "["), _decoded("Raymond Roth", "[")
+    (['Raymond Roth'], 'Raymond Roth')
+    """
+    if isinstance(value, str) and value.strip().startswith(opener):
+        import json
+
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _conform(rule: Rule, value: object) -> tuple[bool, object]:
     """Whether ``value`` fits ``rule``'s kind, and the value in that kind (an int for a float rule: a float)."""
     kind = rule.kind
@@ -347,9 +364,11 @@ def _conform(rule: Rule, value: object) -> tuple[bool, object]:
             return False, value
         return True, value
     if kind == "words":
+        value = _decoded(value, "[")
         ok = isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
         return ok, list(value) if ok else value
     if kind == "topics":
+        value = _decoded(value, "{")
         ok = isinstance(value, Mapping) and all(
             isinstance(name, str) and name.strip() and isinstance(terms, (list, tuple)) and terms
             and all(isinstance(t, str) and t.strip() for t in terms)
