@@ -421,3 +421,17 @@ def test_stance_report_runs_on_a_record_without_text(hostile_run):
     stances = pd.read_csv(hostile_run.run_dir / "stance.csv")
     assert set(stances["document"]) == {SCRIPT, "bare"}
     assert stances.loc[stances["document"] == "bare", "sentence_text"].isna().all()
+
+
+def test_warnings_on_stderr_never_reach_the_html(tmp_path):
+    import nbformat
+
+    book = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("chart()")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stderr",
+                                           text="/home/me/.venv/lib/matplotlib/dates.py:1: UserWarning: AutoDateLocator"),
+                    nbformat.v4.new_output("stream", name="stdout", text="12 articles")]
+    book.cells = [cell]
+    page = report.render_html(book, tmp_path / "x.html").read_text(encoding="utf-8")
+    assert "UserWarning" not in page and "/home/me" not in page
+    assert "12 articles" in page

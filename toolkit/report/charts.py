@@ -78,6 +78,24 @@ def per_day(dates: pd.Series, *, title: str = "Articles per day", ylabel: str = 
     return fig
 
 
+#: Colours of the categories the charts show often, fixed so a kind or role has one colour in every run.
+CATEGORY_COLOURS = {"person": "#0072B2", "organisation": "#E69F00", "country": "#009E73", "place": "#56B4E9",
+                    "group": "#CC79A7", "document": "#999999"}
+
+
+def category_colour(category: str) -> str:
+    """A category's colour: its fixed colour, else one chosen by its name (the same in every run).
+
+    >>> category_colour("person"), category_colour("person") == category_colour("person")
+    ('#0072B2', True)
+    """
+    if category in CATEGORY_COLOURS:
+        return CATEGORY_COLOURS[category]
+    import hashlib
+
+    return PALETTE[int(hashlib.sha1(category.encode("utf-8")).hexdigest(), 16) % len(PALETTE)]
+
+
 def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, color_by: str | None = None,
                 title: str = "", xlabel: str | None = None) -> Figure:
     """Horizontal bars, largest at the top, each labelled with its value; coloured by a category.
@@ -93,7 +111,7 @@ def ranked_bars(frame: pd.DataFrame, *, label: str, value: str, color_by: str | 
     if color_by is not None:
         cats = rows[color_by].where(rows[color_by].notna(), _MISSING).astype(str)
         order = list(dict.fromkeys(frame[color_by].where(frame[color_by].notna(), _MISSING).astype(str)))
-        lookup = {cat: PALETTE[i % len(PALETTE)] for i, cat in enumerate(order)}
+        lookup = {cat: category_colour(cat) for cat in order}
         colors = [lookup[c] for c in cats]
         handles = [Patch(color=lookup[c], label=_plain(c)) for c in order]
     bars = ax.barh(labels, values, color=colors or PALETTE[0])

@@ -364,6 +364,10 @@ def render_html(notebook, html_path: str | os.PathLike, *, title: str | None = N
         exclude_output_prompt=True,
         embed_images=True,
     )
+    for cell in notebook.cells:  # nothing from stderr (warnings, logs with local paths) belongs in a report
+        if cell.get("outputs"):
+            cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream"
+                                                            and o.get("name") == "stderr")]
     name = title or notebook.metadata.get("title") or html_path.stem
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": name}})
     for pattern in _EXTERNAL:
