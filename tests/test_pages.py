@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,23 @@ def test_toolkit_show_and_open_run(tmp_path, seed_record):
         run.record("nope")
     with pytest.raises(FileNotFoundError, match="no store here"):
         toolkit.open_run(tmp_path)
+
+
+def test_the_explore_notebook_runs_on_a_run_folder_and_is_not_part_of_the_report(tmp_path, seed_record):
+    """explore.ipynb through papermill on a run's store: it filters by an actor and shows an article."""
+    import papermill
+
+    from toolkit.report import run as report
+    from toolkit.store import StoreWriter
+
+    folder = Path(__file__).resolve().parent.parent / "notebooks"
+    assert "explore" not in [p.stem for p in report.find_notebooks(folder)]
+    with StoreWriter(tmp_path / "run" / "store") as writer:
+        writer.add(seed_record)
+    out = tmp_path / "explore.ipynb"
+    papermill.execute_notebook(str(folder / "explore.ipynb"), str(out), cwd=str(folder), progress_bar=False,
+                               parameters={"run": str(tmp_path / "run"), "actor": "Kim Hong-kyun"},
+                               kernel_name=report.KERNEL_NAME)
+    executed = out.read_text(encoding="utf-8")
+    assert "tk-article" in executed  # the article shown inline
+    assert "We will respond jointly" in executed  # a quote by Kim Hong-kyun in the filtered table

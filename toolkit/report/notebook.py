@@ -307,6 +307,9 @@ PARAMETER_RULES: dict[str, Rule] = {
     "time_bin": Rule("choice", choices=("day", "week", "month", "quarter", "year")),
     "min_quotes": Rule("int", low=1),
     "n_boot": Rule("int", low=100, high=100_000),
+    "run": Rule("str"),
+    "actor": Rule("str"),
+    "article": Rule("str"),
 }
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -148,10 +148,20 @@ def find_notebooks(notebooks_dir: str | os.PathLike | None = None) -> list[Path]
         folder = Path(notebooks_dir)
     if not folder.is_dir():
         raise ReportError(f"{folder}: no such notebooks folder (pass --notebooks DIR)")
-    found = [p for p in folder.glob("*.ipynb") if not p.name.startswith(".")]
+    found = [p for p in folder.glob("*.ipynb") if not p.name.startswith(".") and _in_report(p)]
     if not found:
         raise ReportError(f"{folder}: no .ipynb notebooks in it")
     return sorted(found, key=lambda p: (p.stem != FIRST_NOTEBOOK, p.name))
+
+
+def _in_report(path: Path) -> bool:
+    """A notebook is part of the report unless its metadata says ``"toolkit": {"report": false}`` (the
+    interactive ``explore`` notebook: it is for JupyterLab, and a page without code would show nothing)."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return True  # unreadable: let the run report it as it does any broken notebook
+    return (meta.get("toolkit") or {}).get("report", True) is not False
 
 
 #: The longest -p value read as a list or dict, and its deepest nesting: far beyond any real
