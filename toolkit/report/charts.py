@@ -33,7 +33,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from toolkit.stance.stances import polarity_of  # noqa: E402
 
-__all__ = ["per_day", "ranked_bars", "share_bars", "share_interval_bars", "share_interval_lines", "stacked_bars", "heatmap", "stance_network", "timeline_items",
+__all__ = ["per_period", "category_colour", "ranked_bars", "share_bars", "share_interval_bars", "share_interval_lines", "stacked_bars", "heatmap", "stance_network", "timeline_items",
            "timeline_summary",
            "timeline_chart", "timeline_panels", "timeline_bin", "dense_core", "PALETTE", "TIMELINE_ITEM_COLUMNS",
            "DENSE_ABOVE"]
@@ -56,23 +56,20 @@ def _plain(text: object) -> str:
     return str(text).replace("$", r"\$")
 
 
-def per_day(dates: pd.Series, *, title: str = "Articles per day", ylabel: str = "articles") -> Figure | None:
-    """Bar chart of how many items fall on each calendar day; None if fewer than two days.
-
-    Days without items inside the range are shown as zero, so gaps are visible.
-    """
-    days = pd.to_datetime(pd.Series(dates), errors="coerce").dropna().dt.normalize()
-    if days.nunique() < 2:
+def per_period(counts: pd.Series, *, period: str, ylabel: str = "articles") -> Figure | None:
+    """Bars of how many articles fall in each period (day, week or month, as
+    :func:`toolkit.report.frames.publication_counts` gives them); None for fewer than two periods."""
+    if len(counts) < 2:
         return None
-    counts = days.value_counts().sort_index()
-    full = pd.date_range(counts.index.min(), counts.index.max(), freq="D")
-    counts = counts.reindex(full, fill_value=0)
+    width = {"day": 0.8, "week": 5.6, "month": 24}[period]
     fig, ax = plt.subplots(figsize=(min(12, 3 + 0.35 * len(counts)), 3.2))
-    ax.bar(counts.index, counts.to_numpy(), color=PALETTE[0], width=0.8)
-    ax.set_title(_plain(title))
+    ax.bar(counts.index, counts.to_numpy(), color=PALETTE[0], width=width, align="edge")
+    ax.set_title(_plain(f"Articles per {period}"))
     ax.set_ylabel(_plain(ylabel))
     ax.yaxis.get_major_locator().set_params(integer=True)
-    fig.autofmt_xdate()
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig

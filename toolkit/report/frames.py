@@ -45,6 +45,8 @@ __all__ = [
     "actor_counts",
     "actors_query",
     "corpus_names",
+    "publication_counts",
+    "busiest_period",
     "QUOTE_COLUMNS",
     "CHECK_BELOW",
     "least_certain",
@@ -265,6 +267,32 @@ def actors_query(source: Source) -> str:
     return ("SELECT a.document, a.start, a.\"end\", a.text, coalesce(m.usual, a.actor, a.text) AS actor, a.kind, "
             "a.affiliation, a.via, a.sentence, a.sentence_text FROM actors a "
             "LEFT JOIN merged_names m ON m.name = a.actor")
+
+
+def publication_counts(dates: pd.Series) -> tuple[pd.Series, str]:
+    """Articles per period of publication, and the period: days over up to two months, weeks over up to
+    a year, months beyond (so years of articles are not hairlines). Periods with none count zero.
+
+    >>> counts, period = publication_counts(pd.Series(pd.to_datetime(["2020-01-01", "2020-03-01", "2022-01-05"])))
+    >>> period, len(counts), int(counts.sum())
+    ('month', 25, 3)
+    """
+    days = pd.to_datetime(pd.Series(dates), errors="coerce").dropna().dt.normalize()
+    if days.empty:
+        return pd.Series(dtype=int), "day"
+    span = (days.max() - days.min()).days
+    period, freq = ("day", "D") if span <= 62 else ("week", "W-MON") if span <= 366 else ("month", "MS")
+    starts = days.dt.to_period({"day": "D", "week": "W-SUN", "month": "M"}[period]).dt.start_time
+    counts = starts.value_counts().sort_index()
+    full = pd.date_range(counts.index.min(), counts.index.max(), freq=freq)
+    return counts.reindex(full, fill_value=0).astype(int), period
+
+
+def busiest_period(counts: pd.Series) -> tuple[pd.Timestamp, int] | None:
+    """The period with most articles, or None when every period has the same number (no busiest one)."""
+    if counts.empty or counts.max() == counts.min():
+        return None
+    return counts.idxmax(), int(counts.max())
 
 
 def corpus_summary(documents: pd.DataFrame) -> dict:
