@@ -8,7 +8,8 @@ The package is layered; a subpackage imports only those above it::
     -> quotes, time, stance              the analyses (stance may import quotes)
     -> annotate                          the JSON Lines contract, every analysis once
     -> store                             Parquet tables per kind, DuckDB queries, the cache, the corpus run
-    -> report                            tables, charts, notebooks, the HTML report
+    -> report, export                    tables, charts, notebooks, article pages, the HTML report;
+                                         brat / Label Studio files to correct the results
 
 :mod:`toolkit.evaluate` and :mod:`toolkit.bench` may import anything. See README.md
 for the commands and the annotate contract.
