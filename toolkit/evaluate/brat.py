@@ -16,7 +16,7 @@ agrees with itself (100), and every correction moves the figures by what it chan
 
 >>> ann = "T1\\tTIMEX3 0 6\\tMonday\\nA1\\tType T1 DATE\\n#1\\tAnnotatorNotes T1\\tvalue=2024-10-21\\n"
 >>> read_timexes(ann, "Monday it rained.")
-[Timex(start=0, end=6, text='Monday', type='DATE', value='2024-10-21', mod=None)]
+[Timex(start=0, end=6, text='Monday', type='DATE', value='2024-10-21', mod=None, offset=None, anchor_at=None)]
 """
 from __future__ import annotations
 
