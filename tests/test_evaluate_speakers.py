@@ -45,10 +45,15 @@ def test_read_reading_and_its_errors(tmp_path):
         read_reading(tmp_path / "missing")
 
 
-def test_score_identity_recall_and_share_distance():
+def _four_quotes() -> Article:
+    """Four one-word quotes, one per sentence, as gold relations E1..E4."""
     text = "Trump said no. Clinton said yes. Officials said maybe. Kaine said so."
-    art = Article("a", text, [GoldRelation(((11, 13),), id="E1"), GoldRelation(((28, 31),), id="E2"),
-                              GoldRelation(((48, 53),), id="E3"), GoldRelation(((66, 68),), id="E4")])
+    return Article("a", text, [GoldRelation(((11, 13),), id="E1"), GoldRelation(((28, 31),), id="E2"),
+                               GoldRelation(((48, 53),), id="E3"), GoldRelation(((66, 68),), id="E4")])
+
+
+def test_score_identity_recall_and_share_distance():
+    art = _four_quotes()
     reading = {"a": {"E1": GoldSpeaker("E1", "Trump", "Donald Trump", "person", "male", "politician", True),
                      "E2": GoldSpeaker("E2", "Clinton", "Hillary Clinton", "person", "female", "politician", True),
                      "E3": GoldSpeaker("E3", "Officials", "(unnamed) officials", "group", "-", "government", False),
@@ -66,9 +71,7 @@ def test_score_identity_recall_and_share_distance():
 
 
 def test_score_gender_over_identified_speakers_and_role_over_matched_relations():
-    text = "Trump said no. Clinton said yes. Officials said maybe. Kaine said so."
-    art = Article("a", text, [GoldRelation(((11, 13),), id="E1"), GoldRelation(((28, 31),), id="E2"),
-                              GoldRelation(((48, 53),), id="E3"), GoldRelation(((66, 68),), id="E4")])
+    art = _four_quotes()
     reading = {"a": {"E1": GoldSpeaker("E1", "Trump", "Donald Trump", "person", "male", "politician", True),
                      "E2": GoldSpeaker("E2", "Clinton", "Hillary Clinton", "person", "female", "politician", True),
                      "E3": GoldSpeaker("E3", "Officials", "(unnamed) officials", "group", "-", "government", False),

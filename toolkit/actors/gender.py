@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from toolkit.resources import data_lines, read_table, require_nltk
 
-__all__ = ["HONORIFICS", "honorific_gender", "noun_gender", "given_name_genders", "family_name_first",
+__all__ = ["HONORIFICS", "honorific_gender", "noun_gender", "given_name_genders", "ambiguous_given_name",
+           "family_name_first",
            "given_name_gender", "person_gender", "PRONOUN_GENDER"]
 
 #: Courtesy titles and the gender they say.
@@ -74,6 +75,19 @@ def noun_gender(noun: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(female, male) given names of NLTK's ``names`` corpus, lower case; empty without the corpus."""
+    try:
+        require_nltk("names")
+        from nltk.corpus import names
+
+        return (frozenset(n.lower() for n in names.words("female.txt")),
+                frozenset(n.lower() for n in names.words("male.txt")))
+    except Exception:  # noqa: BLE001 - without the corpus gender comes from the article's evidence only
+        return frozenset(), frozenset()
+
+
+@lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
     """Given name (lower case) -> female | male, from NLTK's ``names`` corpus; names in both lists left out.
 
@@ -81,17 +95,21 @@ def given_name_genders() -> dict[str, str]:
     >>> g.get("mary"), g.get("john"), g.get("hillary")   # "Hillary" is in both lists
     ('female', 'male', None)
     """
-    try:
-        require_nltk("names")
-        from nltk.corpus import names
-
-        female = {n.lower() for n in names.words("female.txt")}
-        male = {n.lower() for n in names.words("male.txt")}
-    except Exception:  # noqa: BLE001 - without the corpus gender comes from the article's evidence only
-        return {}
+    female, male = _name_lists()
     out = {n: "female" for n in female - male}
     out.update({n: "male" for n in male - female})
     return out
+
+
+def ambiguous_given_name(name: str) -> bool:
+    """A given name NLTK's corpus lists under both genders ("Kim", "Jordan"), which says nothing.
+
+    >>> ambiguous_given_name("Jordan"), ambiguous_given_name("Mark")
+    (True, False)
+    """
+    female, male = _name_lists()
+    low = name.lower()
+    return low in female and low in male
 
 
 @lru_cache(maxsize=1)

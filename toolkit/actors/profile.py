@@ -42,8 +42,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from toolkit.actors.gender import (HONORIFICS, PRONOUN_GENDER, family_name_first, given_name_gender,
-                                   given_name_genders, honorific_gender, noun_gender)
+from toolkit.actors.gender import (HONORIFICS, PRONOUN_GENDER, ambiguous_given_name, family_name_first,
+                                   given_name_gender, honorific_gender, noun_gender)
 from toolkit.actors.lexicon import ROLES, Lexicon, lexicon
 from toolkit.actors.mention import Mention
 from toolkit.resources import read_table
@@ -464,21 +464,9 @@ class _Profiler:
         words = actor.split()
         if family_name_first(actor):
             return "unknown", f"{words[0]} is a family name written first; no pronoun, honorific or gendered title"
-        if len(words) >= 2 and words[0].lower() in _both_genders():
+        if len(words) >= 2 and ambiguous_given_name(words[0]):
             return "unknown", f"given name {words[0]} is listed for both genders; no pronoun, honorific or title"
         return "unknown", "no pronoun, honorific, gendered title or listed given name in the article"
-
-
-@lru_cache(maxsize=1)
-def _both_genders() -> frozenset[str]:
-    try:
-        from nltk.corpus import names
-
-        female = {n.lower() for n in names.words("female.txt")}
-        male = {n.lower() for n in names.words("male.txt")}
-    except Exception:  # noqa: BLE001 - only the wording of the evidence depends on it
-        return frozenset()
-    return frozenset(female & male) - set(given_name_genders())
 
 
 def profile_actors(doc: Doc, mentions: Sequence[Mention], *, lex: Lexicon | None = None) -> dict[str, Profile]:

@@ -198,10 +198,7 @@ def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: s
             continue
         value = values[k]
         for i, weight in enumerate(weights):
-            rows = shares[(shares["value"] == value) & (shares["weight"] == weight)].set_index("group").reindex(groups)
-            share = rows["share"].to_numpy(dtype=float) * 100
-            err = np.vstack([share - rows["low"].to_numpy(dtype=float) * 100,
-                             rows["high"].to_numpy(dtype=float) * 100 - share])
+            share, err = _share_and_error(shares, value=value, weight=weight, groups=groups)
             offset = (len(weights) - 1) / 2 * bar - i * bar
             ax.barh(y + offset, np.nan_to_num(share), height=bar, color=PALETTE[i % len(PALETTE)],
                     xerr=np.nan_to_num(np.clip(err, 0, None)), error_kw={"ecolor": "#333333", "capsize": 2, "lw": 1},
@@ -216,6 +213,15 @@ def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: s
     fig.legend(loc="lower center", ncols=len(weights), frameon=False, bbox_to_anchor=(0.5, -0.02))
     fig.tight_layout(rect=(0, 0.05, 1, 0.97))
     return fig
+
+
+def _share_and_error(shares: pd.DataFrame, *, value: str, weight: str, groups: list) -> tuple[np.ndarray, np.ndarray]:
+    """One value's shares per group in percent (NaN where a group has none) and the distances to the
+    95% interval's ends below and above, as matplotlib's ``xerr``/``yerr`` take them."""
+    rows = shares[(shares["value"] == value) & (shares["weight"] == weight)].set_index("group").reindex(groups)
+    share = rows["share"].to_numpy(dtype=float) * 100
+    return share, np.vstack([share - rows["low"].to_numpy(dtype=float) * 100,
+                             rows["high"].to_numpy(dtype=float) * 100 - share])
 
 
 #: Above this many periods a chart over time draws each interval as a band instead of error bars.
@@ -249,10 +255,7 @@ def share_interval_lines(shares: pd.DataFrame, *, title: str = "", period_label:
             continue
         value = values[k]
         for i, weight in enumerate(weights):
-            rows = shares[(shares["value"] == value) & (shares["weight"] == weight)].set_index("group").reindex(periods)
-            share = rows["share"].to_numpy(dtype=float) * 100
-            err = np.vstack([share - rows["low"].to_numpy(dtype=float) * 100,
-                             rows["high"].to_numpy(dtype=float) * 100 - share])
+            share, err = _share_and_error(shares, value=value, weight=weight, groups=periods)
             colour, label = PALETTE[i % len(PALETTE)], _plain(_WEIGHT_LABELS[weight]) if k == 0 else None
             if len(periods) <= _BAND_ABOVE:
                 ax.errorbar(x + (i - (len(weights) - 1) / 2) * 0.12, share, yerr=np.clip(err, 0, None), marker="o",
