@@ -142,6 +142,12 @@ def test_role_with_evidence(text, actor, role, evidence_has):
     assert evidence_has in p["role_evidence"]
 
 
+def test_a_person_with_a_campaign_is_a_politician():
+    p = _profiles("Donald Trump spoke in Ohio. The Trump campaign said the rally was full. "
+                  "Trump said the polls were wrong.")["Donald Trump"]
+    assert p["role"] == "politician" and "campaign" in p["role_evidence"]
+
+
 @pytest.mark.parametrize("words, role, gender, named", [
     ("Officials", "government", None, False),
     ("A spokeswoman for the ministry", "government", "female", False),

@@ -294,6 +294,19 @@ class _Profiler:
                 return m
         return None
 
+    def _campaign_of(self, person: str) -> str | None:
+        """A campaign the article gives the person ("the Trump campaign", "Clinton's campaign", a campaign
+        speaking for them): someone with a campaign runs for office."""
+        surname = person.split()[-1].lower()
+        for actor, ms in self.by_actor.items():
+            if actor == person or self.kinds.get(actor) != "organisation":
+                continue
+            words = [w.lower().strip("'’s") for w in actor.replace("'s", " ").replace("’s", " ").split()]
+            if ("campaign" in words or "campaigns" in words) and (
+                    surname in words or any(m.affiliation == person for m in ms)):
+                return actor
+        return None
+
     def _country_in(self, span: tuple[int, int]) -> bool:
         """A country is named inside a phrase ("South Korean President"): a title serving it keeps its own role."""
         return any(span[0] <= m.start and m.end <= span[1] and m.kind in ("country", "place")
@@ -415,6 +428,10 @@ class _Profiler:
         if votes:
             role = max(votes, key=lambda r: (votes[r], evidence_of[r][0]))
             return role, evidence_of[role][1]
+        if kind == "person":
+            campaign = self._campaign_of(actor)
+            if campaign is not None:
+                return "politician", f"has a campaign in the article: {campaign}"
         if served is not None:
             return served[0], f"affiliated with {affiliation} ({served[1]})"
         if ages:
