@@ -131,3 +131,21 @@ def test_bench_times_prefixes_of_the_same_list():
     rows = stage_rows()
     assert [prefix for _, prefix in rows] == [STAGES[:k] for k in range(1, len(STAGES) + 1)]
     assert rows[0][0] == "tokens + tags" and all(name == "+ " + s.name for (name, _), s in zip(rows[1:], STAGES[1:]))
+
+
+def test_metadata_fields_reach_the_record_without_taking_contract_fields():
+    from toolkit.annotate import annotate_document
+    from toolkit.corpus import Document
+
+    doc = Document(id="m", text="Kim said no.", meta={"dateline": "Seoul", "quotes": "not a list", "desk": "Asia"})
+    record = annotate_document(doc).to_dict()
+    assert record["dateline"] == "Seoul" and record["desk"] == "Asia"
+    assert isinstance(record["quotes"], list)  # a metadata field never replaces an analysis
+
+
+def test_a_metadata_change_is_a_new_cache_key():
+    from toolkit.corpus import Document
+    from toolkit.store.cache import document_key
+
+    assert document_key(Document(id="m", text="x", meta={"desk": "Asia"})) != \
+        document_key(Document(id="m", text="x", meta={"desk": "Europe"}))

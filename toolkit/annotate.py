@@ -83,6 +83,9 @@ class Annotation:
                           for i, (s, e, p) in enumerate(self.sentences)],
             "actors": [m.to_dict() if hasattr(m, "to_dict") else m for m in self.actors],
         }
+        for key, value in (doc.meta or {}).items():  # metadata fields as given (a sidecar's "dateline")
+            if key not in out and key not in _RESERVED and isinstance(value, (str, int, float, bool, type(None))):
+                out[key] = value
         for name, items in self.analyses.items():
             items = items.values() if isinstance(items, dict) else items  # keyed for lookup (profiles)
             out[name] = [x.to_dict() if hasattr(x, "to_dict") else x for x in items]
@@ -168,6 +171,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("stances", ("tagged", "actors", "quotes", "boilerplate"), ("stances", "claims"), _stances),
     Stage("event phrases", ("tagged",), ("event_phrases",), _event_phrases),
 )
+#: Contract fields a metadata field of the same name never takes the place of.
+_RESERVED = frozenset({"id", "published", "title", "source", "url", "text", "n_words", "paragraphs", "sentences",
+                       "actors", "profiles", "quotes", "timexes", "events", "stances", "claims", "event_phrases",
+                       "mentions", "date"})
 #: What the stages add that is not an analysis of the contract: the tagged text and the
 #: sentences left out are kept apart; the actors have a field of their own.
 _OWN_FIELDS = frozenset({"tagged", "boilerplate", "actors"})

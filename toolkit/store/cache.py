@@ -50,6 +50,9 @@ def document_key(doc) -> str:
     published = doc.published.isoformat() if doc.published is not None else None
     fields = {"id": doc.id, "text": doc.text, "title": doc.title, "published": published, "source": doc.source,
               "url": doc.url, "mentions": [[m.start, m.end] for m in doc.mentions]}
+    if doc.meta:  # metadata fields the record carries (a sidecar's "dateline"): a change is a new record
+        fields["meta"] = {str(k): v if isinstance(v, (str, int, float, bool, type(None))) else str(v)
+                          for k, v in doc.meta.items()}
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
                           ).hexdigest()
 
