@@ -122,3 +122,9 @@ def test_export_cli_refuses_a_path_without_annotations(tmp_path, capsys):
 def test_evaluate_brat_refuses_an_empty_folder(tmp_path, capsys):
     assert evaluate_main([str(tmp_path)]) == 2
     assert "no .ann file" in capsys.readouterr().err
+
+
+def test_a_record_without_its_text_exports_no_spans(seed_record):
+    bare = {k: v for k, v in seed_record.items() if k != "text"}
+    assert record_to_ann(bare) == ""
+    assert record_to_task(bare)["predictions"][0]["result"] == []

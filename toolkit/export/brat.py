@@ -123,6 +123,8 @@ def record_to_ann(record: dict) -> str:
     """The brat ``.ann`` text of one annotation record (the annotate contract)."""
     text = record.get("text") or ""
     ann = _Ann(text)
+    if not text:
+        return ""  # a record stored without its text: no span could be checked against it
     # quotes sharing a cue ("Russia and North Korea denied ...": one quote per speaker) are one
     # attribution, as PolNeAR annotates them and its scorer reads them
     relations: dict[object, dict] = {}

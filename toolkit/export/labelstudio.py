@@ -64,6 +64,11 @@ def record_to_task(record: dict, *, model_version: str = "") -> dict:
     """One Label Studio task (``data`` + pre-filled ``predictions``) for an annotation record."""
     text = record.get("text") or ""
     result: list[dict] = []
+    if not text:  # a record stored without its text: nothing to pre-fill
+        records_without = {"data": {"id": record.get("id"), "title": record.get("title") or record.get("id") or "",
+                                    "source": record.get("source"), "published": record.get("published"), "text": ""},
+                           "predictions": [{"model_version": model_version, "result": []}]}
+        return records_without
     for i, q in enumerate(record.get("quotes") or (), start=1):
         content = q.get("content") or []
         if not content:
