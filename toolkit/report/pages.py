@@ -3,7 +3,8 @@
 Quote content is shaded in its speaker's colour, with the speaker mention and the cue marked;
 every actor mention shows its canonical actor (with role and gender) on hover; temporal
 expressions show their value; stance cues are coloured by polarity with holder → target. Beside
-the text, the article's quotes, stances and timeline are short lists that jump to their place.
+the text, the article's quotes, stances, timeline (its events in time order) and dates are short
+lists that jump to their place.
 Anchors are character offsets, so any table row can link to its place without knowing more than
 its document and offsets: ``articles/<file>.html#q-<content start>`` (a quote),
 ``#s-<cue start>`` (a stance), ``#t-<start>`` (a temporal expression), ``#e-<start>`` (an event of the
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.files import file_stem, write_text
+from toolkit.time.timeline import document_timeline
 
 __all__ = ["article_html", "anchor", "page_name", "speaker_colour", "write_article_pages", "ArticleView",
            "PAGE_CSS"]
@@ -212,8 +214,16 @@ def _side(record: dict) -> str:
         parts.append(f'<li><a href="#{anchor("s", st["cue"]["start"])}">{_e(holder)} → {_e(target)}: '
                      f'{_e(st.get("polarity"))} <i>{_e(st["cue"].get("text"))}</i></a></li>')
     parts.append("</ol>")
+    rows = [row for _, row in sorted(document_timeline(record, doc_index=0), key=lambda kr: kr[0])
+            if row.get("start") is not None] if record.get("events") else []
+    parts.append(f"<h2>Timeline ({len(rows)} events, in time order)</h2><ol>")
+    for row in rows:
+        actors = f" ({_e(', '.join(row['actors']))})" if row.get("actors") else ""
+        parts.append(f'<li><a href="#{anchor("e", row["start"])}"><b>{_e(row.get("when"))}</b>: '
+                     f'{_e(row.get("event"))}</a>{actors}</li>')
+    parts.append("</ol>")
     timexes = record.get("timexes") or ()
-    parts.append(f"<h2>Timeline ({len(timexes)} dates)</h2><ol>")
+    parts.append(f"<h2>Dates ({len(timexes)})</h2><ol>")
     for tx in timexes:
         parts.append(f'<li><a href="#{anchor("t", tx["start"])}">{_e(tx.get("value"))}: '
                      f'{_e(tx.get("text"))}</a></li>')
