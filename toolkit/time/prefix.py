@@ -7,9 +7,11 @@ is reused at every later position that begins alike.
 
 The answer is conservative: ``False`` only when no match can begin with ``prefix`` (whatever
 text follows it and precedes it), so skipping a rule on ``False`` never changes what is found.
-It walks the parsed pattern (``re._parser``) over the prefix; look-arounds, anchors and
-back-references are taken as satisfied, a character outside ASCII (in the text or, with
-IGNORECASE, in the pattern) as matched, and any construct it does not know as matched.
+The parsed pattern (``re._parser``) becomes an NFA that is run over the prefix one character at a
+time (:func:`start`, :func:`advance`: the caller can go on from a shorter prefix's states);
+look-arounds and anchors are taken as satisfied, possessive and atomic groups as plain ones, a
+character outside ASCII (in the text or, with IGNORECASE, a cased one in the pattern) as matched,
+and from a back-reference or any construct it does not know on, everything as matched.
 
 >>> import re
 >>> rx = re.compile(r"(?:last|next)\\s+(?-i:May)|\\d+\\s+days", re.I)
@@ -21,7 +23,6 @@ IGNORECASE, in the pattern) as matched, and any construct it does not know as ma
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _p
@@ -29,10 +30,9 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["may_match"]
+__all__ = ["may_match", "start", "advance", "States", "ACCEPT"]
 
 _ASCII = [chr(i) for i in range(128)]
-_ALL = frozenset(_ASCII)
 _SKIP = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
@@ -47,27 +47,20 @@ _CATEGORIES = {
 
 # A compiled pattern is a sequence (tuple) of nodes:
 #   (CHAR, accepted)           one character: the ASCII characters it may match (any other always may)
-#   (BRANCH, ((first, seq), ...)) alternatives, each with the ASCII characters it may begin with
-#                              (None: any, or it may match nothing)
+#   (BRANCH, (seq, ...))       alternatives
 #   (REPEAT, lo, hi, seq)
 #   (ANY_REST,)                something not modelled: whatever follows may match
 CHAR, BRANCH, REPEAT, ANY_REST = range(4)
-
-_compiled: dict[tuple[str, int], tuple] = {}
 
 
 def may_match(rx: re.Pattern, prefix: str) -> bool:
     """False only if no match of ``rx`` (with ``rx.match``) can begin with ``prefix``; a match
     shorter than ``prefix`` (ending inside it) counts as possible."""
-    key = (rx.pattern, rx.flags)
-    seq = _compiled.get(key)
-    if seq is None:
-        tree = _p.parse(rx.pattern, rx.flags)
-        seq = _compiled[key] = _compile(tree, bool(tree.state.flags & re.IGNORECASE))
-    return _seq(seq, 0, prefix, 0, _done)
-
-
-def _done(pos: int) -> bool:
+    states = start(rx)
+    for ch in prefix:
+        states = advance(rx, states, ch)
+        if not states:
+            return False
     return True
 
 
@@ -83,8 +76,7 @@ def _compile(items, ic: bool) -> tuple:
             _group, add, delete, sub = av
             out.extend(_compile(sub, (ic or bool(add & re.IGNORECASE)) and not delete & re.IGNORECASE))
         elif op is _c.BRANCH:
-            alts = [_compile(alt, ic) for alt in av[1]]
-            out.append((BRANCH, tuple((_first(alt), alt) for alt in alts)))
+            out.append((BRANCH, tuple(_compile(alt, ic) for alt in av[1])))
         elif op in _REPEATS:
             lo, hi, sub = av
             out.append((REPEAT, lo, hi, _compile(sub, ic)))
@@ -92,8 +84,7 @@ def _compile(items, ic: bool) -> tuple:
             out.extend(_compile(av, ic))
         elif op is _c.GROUPREF_EXISTS:
             _group, yes, no = av
-            alts = [_compile(yes, ic), _compile(no, ic) if no is not None else ()]
-            out.append((BRANCH, tuple((_first(alt), alt) for alt in alts)))
+            out.append((BRANCH, (_compile(yes, ic), _compile(no, ic) if no is not None else ())))
         else:  # a back-reference or anything else: assume it matches
             out.append((ANY_REST,))
             break
@@ -166,72 +157,107 @@ def _in_set(items, ch: str, ic: bool) -> bool:
     return not found if negate else found
 
 
-def _first(seq: tuple) -> frozenset | None:
-    """The ASCII characters a match of ``seq`` may begin with; None if it may be empty (or anything)."""
-    chars: set[str] = set()
-    for node in seq:
-        kind = node[0]
-        if kind == CHAR:
-            return frozenset(chars | node[1])
-        if kind == ANY_REST:
-            return None
-        if kind == BRANCH:
-            for first, _alt in node[1]:
-                if first is None:
-                    return None
-                chars |= first
-            return frozenset(chars)
-        if kind == REPEAT:
-            first = _first(node[3])
-            if first is None:
-                return None
-            chars |= first
-            if node[1] > 0:
-                return frozenset(chars)
-    return None
+# --------------------------------------------------------------------------- an NFA over the compiled form
+#: A set of NFA states (each a character to consume, or :data:`ACCEPT`) a pattern may be in.
+States = frozenset
+#: The state of a pattern whose match may already be complete (or whose rest is not modelled).
+ACCEPT = -1
 
 
-# --------------------------------------------------------------------------- walking it over a prefix
-def _seq(seq: tuple, i: int, s: str, pos: int, then: Callable[[int], bool]) -> bool:
-    """Can ``seq[i:]`` followed by ``then`` match ``s`` from ``pos`` on (``s`` running out counts
-    as a possible match)?"""
-    n = len(seq)
-    while True:
-        if pos >= len(s):
-            return True
-        if i == n:
-            return then(pos)
-        node = seq[i]
-        kind = node[0]
-        if kind == CHAR:
-            ch = s[pos]
-            if ch <= "\x7f" and ch not in node[1]:
-                return False
-            i, pos = i + 1, pos + 1
-            continue
-        if kind == ANY_REST:
-            return True
-        rest = (lambda p, i=i: _seq(seq, i + 1, s, p, then))
-        if kind == BRANCH:
-            ch = s[pos]
-            wide = ch > "\x7f"
-            for first, alt in node[1]:
-                if (wide or first is None or ch in first) and _seq(alt, 0, s, pos, rest):
-                    return True
-            return False
-        _kind, lo, hi, sub = node
-        return _repeat(sub, lo, hi, 0, s, pos, rest)
+class _Nfa:
+    """The compiled form as a Thompson NFA: character states (``accepted``, ``next``) and split
+    states (several ``next``); :meth:`closure` of a state is the character states (and
+    :data:`ACCEPT`) it reaches without consuming."""
+
+    __slots__ = ("chars", "nexts", "_closures", "start")
+
+    def __init__(self, seq: tuple) -> None:
+        self.chars: list[frozenset | None] = []   # None: a split state
+        self.nexts: list[list[int]] = []
+        self._closures: dict[int, States] = {}
+        self.start = self.closure(self._build(seq, ACCEPT))
+
+    def _add(self, chars: frozenset | None, nexts: list[int]) -> int:
+        self.chars.append(chars)
+        self.nexts.append(nexts)
+        return len(self.chars) - 1
+
+    def _build(self, seq: tuple, nxt: int) -> int:
+        for node in reversed(seq):
+            kind = node[0]
+            if kind == CHAR:
+                nxt = self._add(node[1], [nxt])
+            elif kind == ANY_REST:
+                nxt = ACCEPT
+            elif kind == BRANCH:
+                nxt = self._add(None, [self._build(alt, nxt) for alt in node[1]])
+            else:
+                _kind, lo, hi, sub = node
+                if hi - lo > 64:  # unbounded (or nearly): X{lo,} as X^lo X*
+                    loop = self._add(None, [])
+                    self.nexts[loop] += [self._build(sub, loop), nxt]
+                    nxt = loop
+                else:
+                    for _ in range(hi - lo):
+                        nxt = self._add(None, [self._build(sub, nxt), nxt])
+                for _ in range(lo):
+                    nxt = self._build(sub, nxt)
+        return nxt
+
+    def closure(self, state: int) -> States:
+        got = self._closures.get(state)
+        if got is None:
+            found, seen, todo = set(), set(), [state]
+            while todo:
+                st = todo.pop()
+                if st in seen:
+                    continue
+                seen.add(st)
+                if st == ACCEPT or self.chars[st] is not None:
+                    found.add(st)
+                else:
+                    todo.extend(self.nexts[st])
+            got = self._closures[state] = frozenset(found)
+        return got
+
+    def step(self, states: States, ch: str) -> States:
+        """The states after consuming ``ch`` (empty: no match can go on so)."""
+        wide = ch > "\x7f"
+        out: set[int] = set()
+        chars, nexts, closure = self.chars, self.nexts, self.closure
+        for st in states:
+            if wide or ch in chars[st]:
+                out |= closure(nexts[st][0])
+        return frozenset(out)
 
 
-def _repeat(sub: tuple, lo: int, hi: int, count: int, s: str, pos: int, then: Callable[[int], bool]) -> bool:
-    if pos >= len(s) or (count >= lo and then(pos)):
-        return True
-    if count >= hi:
-        return False
+_nfas: dict[tuple[str, int], _Nfa] = {}
 
-    def again(p: int) -> bool:
-        if p > pos:
-            return _repeat(sub, lo, hi, count + 1, s, p, then)
-        return count < lo and _repeat(sub, lo, hi, lo, s, p, then)  # empty turns only reach the minimum
 
-    return _seq(sub, 0, s, pos, again)
+def _nfa(rx: re.Pattern) -> _Nfa:
+    key = (rx.pattern, rx.flags)
+    nfa = _nfas.get(key)
+    if nfa is None:
+        tree = _p.parse(rx.pattern, rx.flags)
+        nfa = _nfas[key] = _Nfa(_compile(tree, bool(tree.state.flags & re.IGNORECASE)))
+    return nfa
+
+
+def start(rx: re.Pattern) -> States:
+    """The states ``rx`` is in before any character (see :func:`advance`)."""
+    return _nfa(rx).start
+
+
+def advance(rx: re.Pattern, states: States, ch: str) -> States:
+    """The states of ``rx`` after one more character of the prefix: empty if no match can begin with
+    the prefix so far; states holding :data:`ACCEPT` (a match may already have ended) stay as they are.
+
+    >>> import re
+    >>> rx = re.compile("ab+c")
+    >>> s = advance(rx, advance(rx, start(rx), "a"), "b")
+    >>> bool(advance(rx, s, "b")), bool(advance(rx, s, "c")), bool(advance(rx, s, "x"))
+    (True, True, False)
+    """
+    if ACCEPT in states:
+        return states
+    return _nfa(rx).step(states, ch)
