@@ -192,11 +192,7 @@ def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: s
     bar = 0.8 / max(1, len(weights))
     upper = float(np.nanmax(shares["high"].to_numpy(dtype=float))) * 100
     right = min(100.0, (upper if upper == upper else 100.0) * 1.1 + 5)
-    for k, ax in enumerate(axes.ravel()):
-        if k >= len(values):
-            ax.set_visible(False)
-            continue
-        value = values[k]
+    for k, ax, value in _value_axes(axes, values):
         for i, weight in enumerate(weights):
             share, err = _share_and_error(shares, value=value, weight=weight, groups=groups)
             offset = (len(weights) - 1) / 2 * bar - i * bar
@@ -213,6 +209,15 @@ def share_interval_bars(shares: pd.DataFrame, *, title: str = "", group_label: s
     fig.legend(loc="lower center", ncols=len(weights), frameon=False, bbox_to_anchor=(0.5, -0.02))
     fig.tight_layout(rect=(0, 0.05, 1, 0.97))
     return fig
+
+
+def _value_axes(axes: np.ndarray, values: list):
+    """(index, axes, value) for each panel that shows a value; the grid's spare panels are hidden."""
+    for k, ax in enumerate(axes.ravel()):
+        if k >= len(values):
+            ax.set_visible(False)
+        else:
+            yield k, ax, values[k]
 
 
 def _share_and_error(shares: pd.DataFrame, *, value: str, weight: str, groups: list) -> tuple[np.ndarray, np.ndarray]:
@@ -249,11 +254,7 @@ def share_interval_lines(shares: pd.DataFrame, *, title: str = "", period_label:
     fig, axes = plt.subplots(nrows, ncols, sharey=True, squeeze=False,
                              figsize=(min(6.0, max(3.8, 0.35 * len(periods) + 2.2)) * ncols, 2.9 * nrows + 0.6))
     step = max(1, len(periods) // 8)
-    for k, ax in enumerate(axes.ravel()):
-        if k >= len(values):
-            ax.set_visible(False)
-            continue
-        value = values[k]
+    for k, ax, value in _value_axes(axes, values):
         for i, weight in enumerate(weights):
             share, err = _share_and_error(shares, value=value, weight=weight, groups=periods)
             colour, label = PALETTE[i % len(PALETTE)], _plain(_WEIGHT_LABELS[weight]) if k == 0 else None
