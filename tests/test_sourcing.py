@@ -353,6 +353,16 @@ def test_interval_charts_are_labelled_and_skip_empty_tables():
     assert charts.share_interval_lines(shares.iloc[0:0]) is None
 
 
+def test_many_periods_draw_the_interval_as_a_band():
+    """Over more than 24 periods the interval is a shaded band around the line, from low to high."""
+    periods = [f"2020-{m:02d}" for m in range(1, 13)] + [f"2021-{m:02d}" for m in range(1, 13)] + ["2022-01"]
+    shares = pd.DataFrame([{"label": "gender", "value": "female", "weight": "quotes", "group": p, "share": 0.3,
+                            "low": 0.2, "high": 0.45, "count": 10, "total": 30, "articles": 5} for p in periods])
+    fig = charts.share_interval_lines(shares, title="Over time", period_label="month")
+    band = fig.axes[0].collections[0].get_paths()[0].vertices[:, 1]
+    assert band.min() == pytest.approx(20.0) and band.max() == pytest.approx(45.0)
+
+
 def labelled_corpus(seed_record: dict, folder: Path) -> Path:
     """The seed story carried by 24 articles of two outlets over three months, its quotes given labels."""
     rng = np.random.default_rng(4)

@@ -263,8 +263,7 @@ def share_interval_lines(shares: pd.DataFrame, *, title: str = "", period_label:
                             ms=4, capsize=2, lw=1.2, color=colour, ls="-" if i == 0 else "--", label=label)
             else:  # many periods: the interval as a band, error bars would hide the line
                 ax.plot(x, share, lw=1.2, color=colour, ls="-" if i == 0 else "--", label=label)
-                ax.fill_between(x, rows["low"].to_numpy(dtype=float) * 100, rows["high"].to_numpy(dtype=float) * 100,
-                                color=colour, alpha=0.18, lw=0)
+                ax.fill_between(x, share - err[0], share + err[1], color=colour, alpha=0.18, lw=0)
         ax.set_title(_plain(value))
         ax.set_ylim(0, 100)
         ax.set_xticks(x[::step], [_plain(p) for p in periods[::step]], rotation=35, ha="right", fontsize=8)
