@@ -40,7 +40,6 @@ Example::
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
