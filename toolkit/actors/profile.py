@@ -212,7 +212,6 @@ class _Profiler:
         for m in mentions:
             if m.actor:
                 self.by_actor.setdefault(m.actor, []).append(m)
-        self.starting = {m.first: m for m in mentions}
         self.kinds = {a: Counter(m.kind for m in ms if m.via != "pronoun").most_common(1)[0][0]
                       if any(m.via != "pronoun" for m in ms) else ms[0].kind for a, ms in self.by_actor.items()}
         self.in_sentence: dict[int, list[Mention]] = {}
@@ -234,8 +233,9 @@ class _Profiler:
         ms = self.by_actor.get(actor, [])
         kind = self.kinds.get(actor, "organisation")
         named = any(m.via != "unnamed" for m in ms) if ms else True
-        role, role_ev = self._role(actor, kind, ms)
-        gender, gender_ev = self._gender(actor, ms) if kind == "person" else (None, None)
+        phrases = [self._phrases([m]) for m in ms]  # what the article calls it, per mention: read once
+        role, role_ev = self._role(actor, kind, ms, [p for per in phrases for p in per])
+        gender, gender_ev = self._gender(actor, ms, phrases) if kind == "person" else (None, None)
         out = Profile(actor, kind, gender, gender_ev, role, role_ev, named)
         self.done[actor] = out
         self.busy.discard(actor)
@@ -374,7 +374,7 @@ class _Profiler:
             return None
         return k - 1, out
 
-    def _role(self, actor: str, kind: str, ms: Sequence[Mention]) -> tuple[str, str]:
+    def _role(self, actor: str, kind: str, ms: Sequence[Mention], phrases: list) -> tuple[str, str]:
         if actor in self.lex.roles:
             return self.lex.roles[actor], f"{actor}: the actor table"
         if kind in ("country", "place"):
@@ -393,7 +393,7 @@ class _Profiler:
             if weight > evidence_of.get(role, (0, ""))[0]:
                 evidence_of[role] = (weight, evidence)
 
-        phrases = self._phrases(ms)
+        phrases = list(phrases)
         if kind != "person":
             phrases.insert(0, (4, f"the name {actor}", actor.split(), (ms[0].start, ms[0].end) if ms else (0, 0)))
         ages = []
@@ -442,7 +442,7 @@ class _Profiler:
 
     # ------------------------------------------------------------- gender
 
-    def _gender(self, actor: str, ms: Sequence[Mention]) -> tuple[str, str]:
+    def _gender(self, actor: str, ms: Sequence[Mention], phrases: list) -> tuple[str, str]:
         votes: Counter = Counter()
         said: dict[str, list[str]] = {}
 
@@ -451,7 +451,7 @@ class _Profiler:
                 votes[gender] += weight
                 said.setdefault(evidence, []).append(gender)
 
-        for m in ms:
+        for m, own in zip(ms, phrases):
             low = m.text.lower()
             if m.via == "pronoun" and low in PRONOUN_GENDER:
                 vote(PRONOUN_GENDER[low], f"pronoun '{low}'", 1)
@@ -461,7 +461,7 @@ class _Profiler:
                 if honorific_gender(word.lower()):
                     vote(honorific_gender(word.lower()), f"honorific '{word[:1].upper()}{word[1:]}'", 3)
                     break
-            for _, evidence, words, _ in self._phrases([m]):
+            for _, evidence, words, _ in own:
                 head = [w for w in _words(words) if w not in _DETERMINERS]
                 cut = next((i for i, w in enumerate(head) if w in _PREPOSITIONS), len(head))
                 if head[:cut]:
@@ -560,12 +560,11 @@ def label_source(*, actor: str | None, speaker_text: str | None, profiles: dict[
         gender = honorific_gender(words[0].lower())
         return SourceLabels(gender, "other", True, None, f"honorific '{words[0]}'",
                             "a name the article gives without title or description")
-    if all(w[:1].isupper() for w in words) and role_of_words(words) is None:
+    if all(w[:1].isupper() for w in words) and own is None:
         return SourceLabels(None, "other", True, None, None, "a name the article gives without title or description")
     found = unnamed_labels(speaker_text)
-    cue = role_of_words(speaker_text.split())
     served = profiles.get(affiliation) if affiliation else None
-    if (cue is None or cue.defers) and served is not None and served.role != "other":
+    if (own is None or own.defers) and served is not None and served.role != "other":
         return SourceLabels(found.gender, served.role, False, speaker_text, found.gender_evidence,
                             f"{found.role_evidence} for {affiliation} ({served.role_evidence})")
     return found

@@ -214,14 +214,15 @@ def page_links(df: pd.DataFrame, output_dir: str | os.PathLike, *, kind: str | N
     if df.empty:
         return pd.Series([], dtype=object, index=df.index)
 
-    def link(row) -> str | None:
-        name = page_name(str(row[document]))
-        if name not in present:
-            return None
-        at = row[start] if start in row and pd.notna(row[start]) else None
-        return f"articles/{name}" + (f"#{kind}-{int(at)}" if kind and at is not None else "")
-
-    return pd.Series([link(row) for _, row in df.iterrows()], index=df.index, dtype=object)
+    # one page name per document, then whole columns at once (a corpus's quotes table has millions of rows)
+    names = {d: page_name(str(d)) for d in df[document].dropna().unique()}
+    pages = df[document].map(lambda d: f"articles/{names[d]}" if names.get(d) in present else None)
+    if kind and start in df:
+        at = pd.to_numeric(df[start], errors="coerce")
+        anchored = pages.notna() & at.notna()
+        pages = pages.astype(object)
+        pages[anchored] = pages[anchored] + f"#{kind}-" + at[anchored].astype("int64").astype(str)
+    return pages.astype(object).where(pages.notna(), None)
 
 
 def show_table(df: pd.DataFrame, *, max_rows: int = 100, wrap: tuple[str, ...] = ("title", "text", "sentence_text"),
